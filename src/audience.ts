@@ -1,0 +1,95 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+import { BriefError, ExitCode } from './errors.js';
+import type { Tlp } from './schema/index.js';
+
+export type SectionName =
+  | 'cover' | 'contents' | 'changes' | 'bluf' | 'status' | 'timeline' | 'sticking_points' | 'expert_views'
+  | 'key_judgments' | 'watch_next' | 'notes' | 'source_summary' | 'sources';
+
+export interface AudienceShow {
+  citations: boolean;
+  source_grades: boolean;
+  source_notes: boolean;
+  positions: boolean;
+  judgment_details: boolean;
+  verification: boolean;
+}
+
+/** An audience's configuration with defaults applied; frozen. */
+export interface Audience {
+  name: string;
+  dir: string;
+  title: string;
+  description: string;
+  max_handling: Tlp;
+  page_size: 'A4' | 'Letter';
+  page_budget: number | undefined;
+  sections: SectionName[];
+  limits: Partial<Record<'sticking_points' | 'expert_views' | 'key_judgments' | 'watch_next' | 'milestones' | 'notes', number>>;
+  show: AudienceShow;
+}
+
+const DEFAULT_SHOW: AudienceShow = {
+  citations: true, source_grades: true, source_notes: true, positions: true, judgment_details: true, verification: true,
+};
+
+const schemaUrl = new URL('../schema/audience.schema.json', import.meta.url);
+let validator: ReturnType<Ajv2020['compile']> | undefined;
+async function audienceValidator() {
+  if (!validator) {
+    const schema = JSON.parse(await readFile(schemaUrl, 'utf8')) as object;
+    validator = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+  }
+  return validator;
+}
+
+/** Names of the audiences under templates/audiences/. */
+export async function listAudienceNames(templatesDir: string): Promise<string[]> {
+  const dir = join(templatesDir, 'audiences');
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  } catch (e) {
+    throw new BriefError('templates-missing', `templates folder not found: ${dir} (expected templates/base/ and templates/audiences/<name>/)`, { exitCode: ExitCode.usage, cause: e });
+  }
+}
+
+export async function loadAudience(templatesDir: string, name: string): Promise<Audience> {
+  const names = await listAudienceNames(templatesDir);
+  if (!names.includes(name)) {
+    throw new BriefError('audience-unknown', `unknown audience '${name}' (available: ${names.join(', ') || 'none'})`, { exitCode: ExitCode.usage });
+  }
+  const dir = join(templatesDir, 'audiences', name);
+  const file = join(dir, 'audience.yaml');
+  let raw: unknown;
+  try {
+    raw = parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new BriefError('audience-config', `${file}: cannot read audience config: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
+  }
+  const validate = await audienceValidator();
+  if (!validate(raw)) {
+    const msgs = (validate.errors ?? []).map((e) => `${e.instancePath || '(top)'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''}`);
+    throw new BriefError('audience-config', `${file}: invalid audience config:\n  ${msgs.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
+  }
+  const cfg = raw as Omit<Audience, 'name' | 'dir' | 'show'> & { show?: Partial<AudienceShow> };
+  return Object.freeze({
+    name, dir,
+    title: cfg.title,
+    description: cfg.description,
+    max_handling: cfg.max_handling,
+    page_size: cfg.page_size ?? 'A4',
+    page_budget: cfg.page_budget,
+    sections: cfg.sections,
+    limits: cfg.limits ?? {},
+    show: Object.freeze({ ...DEFAULT_SHOW, ...cfg.show }),
+  });
+}
+
+export async function loadAudiences(templatesDir: string, names?: readonly string[]): Promise<Audience[]> {
+  const all = names && names.length > 0 ? names : await listAudienceNames(templatesDir);
+  return Promise.all(all.map((n) => loadAudience(templatesDir, n)));
+}

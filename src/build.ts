@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { loadAudiences, type Audience } from './audience.js';
+import { composeBriefing, type BriefingView } from './compose.js';
+import { loadWeek, resolveWeek } from './data.js';
+import { BriefError, ExitCode } from './errors.js';
+import { countPages } from './pdf-info.js';
+import { Printer, type PrinterOptions } from './print.js';
+import { hasErrors, type Problem } from './problems.js';
+import { loadTemplateSet, type TemplateSet } from './render.js';
+import type { FactSheet } from './schema/index.js';
+import { writeAtomic } from './write.js';
+
+/** build: wires the stages together (load → validate → compose → render → print → write); prints nothing. */
+export interface BuildOptions {
+  dataDir?: string;
+  templatesDir?: string;
+  outDir?: string;
+  /** ISO week, e.g. 2025-W38; default: the latest week in dataDir. */
+  week?: string;
+  /** Audience names; default: every audience under templates/audiences. */
+  audiences?: readonly string[];
+  /** Also write the HTML beside each PDF. */
+  writeHtml?: boolean;
+  /** A printer to reuse (its browser stays open); otherwise one is made and closed. */
+  printer?: Printer;
+  printerOptions?: PrinterOptions;
+  /** Called once per finished document (progress). */
+  onDocument?: (doc: DocumentResult) => void;
+}
+
+export interface DocumentResult {
+  audience: string;
+  path: string;
+  htmlPath?: string;
+  pages: number;
+  bytes: number;
+  ms: number;
+  marking: string;
+}
+
+export interface BuildResult {
+  week: string;
+  documents: DocumentResult[];
+  /** Warnings from validation (errors abort the build). */
+  problems: Problem[];
+}
+
+/** Thrown when fact sheets have errors: carries every problem. */
+export class ValidationFailed extends BriefError {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    const n = problems.filter((p) => p.severity === 'error').length;
+    super('invalid-data', `${n} error${n === 1 ? '' : 's'} in the fact sheets; nothing was built`, { exitCode: ExitCode.invalidData });
+    this.problems = problems;
+  }
+}
+
+export const DEFAULTS = { dataDir: 'data', templatesDir: 'templates', outDir: 'out' } as const;
+
+/** Compose and render one audience's HTML (no browser). */
+export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string): { view: BriefingView; html: string } {
+  const view = composeBriefing(sheets, set.audience, { week });
+  return { view, html: set.render(view) };
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
+  const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
+  const outDir = options.outDir ?? DEFAULTS.outDir;
+  const week = await resolveWeek(dataDir, options.week);
+  const ownPrinter = !options.printer;
+  const printer = options.printer ?? new Printer(options.printerOptions);
+  // Start the browser while the YAML is parsed and validated; it is closed on every exit path.
+  const warm = printer.warmUp();
+  warm.catch(() => {}); // reported where it is awaited
+  try {
+    const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences)]);
+    if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
+    if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
+    const sets = await Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a)));
+    const documents = await Promise.all(sets.map(async (set) => {
+      const { view, html } = renderBriefing(loaded.sheets, set, week);
+      const path = join(outDir, week, `${set.audience.name}.pdf`);
+      const { pdf, ms } = await printer.pdf(html, { name: path, pageSize: set.audience.page_size });
+      const pages = countPages(pdf);
+      const budget = set.audience.page_budget;
+      if (budget !== undefined && pages > budget) {
+        throw new BriefError('page-budget', `${path}: ${pages} pages, over the ${set.audience.name} audience's budget of ${budget} by ${pages - budget} page${pages - budget === 1 ? '' : 's'}; shorten the content or raise page_budget in ${join(set.audience.dir, 'audience.yaml')}`, { exitCode: ExitCode.render });
+      }
+      const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking };
+      if (options.writeHtml) {
+        doc.htmlPath = path.replace(/\.pdf$/, '.html');
+        await writeAtomic(doc.htmlPath, html);
+      }
+      await writeAtomic(path, pdf);
+      options.onDocument?.(doc);
+      return doc;
+    }));
+    return { week, documents, problems: loaded.problems };
+  } finally {
+    if (ownPrinter) await printer.close();
+  }
+}

@@ -1,0 +1,110 @@
+import type { LoadedYaml } from './load.js';
+import type { Problem } from './problems.js';
+import { problemAt } from './problems.js';
+
+/**
+ * Meaning checks the schema cannot express. They run on data that may still have schema errors,
+ * so every access is defensive: a check skips what it cannot read rather than throwing.
+ */
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** The first day a (possibly partial) date can mean, for ordering and "after as_of". */
+export const earliestDay = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+
+/** Collections whose items carry ids that must be unique. */
+const ID_COLLECTIONS: [string, string][] = [
+  ['/sources', 'source'], ['/sticking_points', 'sticking point'], ['/expert_views', 'expert view'],
+  ['/key_judgments', 'key judgment'], ['/status/milestones', 'milestone'], ['/status/deadlines', 'deadline'],
+  ['/status/parties', 'party'], ['/status/characterisations', 'characterisation'],
+];
+
+function at(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const seg of pointer.split('/').slice(1)) node = isObj(node) ? node[seg] : Array.isArray(node) ? node[Number(seg)] : undefined;
+  return node;
+}
+
+/** Visit every `sources:` list and `derived_from:` id below the root (not the top-level source list). */
+function* citations(node: unknown, pointer: string): Generator<{ pointer: string; id: string }> {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) yield* citations(node[i], `${pointer}/${i}`);
+    return;
+  }
+  if (!isObj(node)) return;
+  for (const [k, v] of Object.entries(node)) {
+    const p = `${pointer}/${k}`;
+    if (k === 'sources' && pointer !== '' && Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'string') yield { pointer: `${p}/${i}`, id: v[i] as string };
+    } else if (k === 'derived_from' && typeof v === 'string') {
+      yield { pointer: p, id: v };
+    } else if (k !== 'sources' || pointer !== '') {
+      yield* citations(v, p);
+    }
+  }
+}
+
+export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: string } = {}): Problem[] {
+  const data = loaded.data;
+  if (!isObj(data)) return [];
+  const out: Problem[] = [];
+  const add = (pointer: string, rule: string, message: string) => out.push(problemAt(loaded, pointer, rule, message));
+
+  // Unique ids in each collection.
+  for (const [pointer, what] of ID_COLLECTIONS) {
+    const seen = new Map<string, number>();
+    list(at(data, pointer)).forEach((item, i) => {
+      const id = isObj(item) ? str(item.id) : undefined;
+      if (id === undefined) return;
+      const first = seen.get(id);
+      if (first !== undefined) add(`${pointer}/${i}/id`, 'id-duplicate', `duplicate ${what} id '${id}' (first used at ${pointer.slice(1).replace(/\//g, '.')}[${first}])`);
+      else seen.set(id, i);
+    });
+  }
+
+  // Every cited source exists.
+  const sourceIds = new Set(list(data.sources).map((s) => (isObj(s) ? str(s.id) : undefined)).filter((x): x is string => !!x));
+  const known = [...sourceIds].join(', ') || 'none';
+  for (const c of citations(data, '')) {
+    if (!sourceIds.has(c.id)) add(c.pointer, 'source-unknown', `cites source '${c.id}', which is not in the sources list (known: ${known})`);
+  }
+
+  // Parties named by positions and characterisations exist; BLUF judgments exist.
+  const status = isObj(data.status) ? data.status : {};
+  const parties = new Set(list(status.parties).map((p) => (isObj(p) ? str(p.id) : undefined)).filter(Boolean));
+  const partyList = [...parties].join(', ') || 'none';
+  const checkParty = (pointer: string, party: unknown) => {
+    if (typeof party === 'string' && !parties.has(party)) add(pointer, 'party-unknown', `party '${party}' is not one of status.parties (${partyList})`);
+  };
+  list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(`/status/characterisations/${i}/party`, c.party));
+  list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(`/sticking_points/${i}/positions/${j}/party`, p.party)));
+  const judgments = new Set(list(data.key_judgments).map((k) => (isObj(k) ? str(k.id) : undefined)).filter(Boolean));
+  if (isObj(data.bluf)) list(data.bluf.judgments).forEach((j, i) => {
+    if (typeof j === 'string' && !judgments.has(j)) add(`/bluf/judgments/${i}`, 'judgment-unknown', `BLUF points at key judgment '${j}', which does not exist (known: ${[...judgments].join(', ') || 'none'})`);
+  });
+
+  // Dates: nothing that has happened may be dated after as_of; milestones in order.
+  const asOf = str(data.as_of);
+  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    const after = (d: unknown) => typeof d === 'string' && DATE_RE.test(d) && earliestDay(d) > asOf;
+    const past: [string, unknown][] = [['/status/since', status.since]];
+    list(data.sources).forEach((s, i) => isObj(s) && past.push([`/sources/${i}/date`, s.date]));
+    list(data.expert_views).forEach((e, i) => isObj(e) && past.push([`/expert_views/${i}/date`, e.date]));
+    list(status.characterisations).forEach((c, i) => isObj(c) && past.push([`/status/characterisations/${i}/date`, c.date]));
+    for (const [pointer, d] of past) if (after(d)) add(pointer, 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
+    list(status.milestones).forEach((m, i) => {
+      if (isObj(m) && m.state === 'occurred' && after(m.date)) add(`/status/milestones/${i}/date`, 'milestone-occurred-future', `milestone marked occurred on ${String(m.date)}, after as_of (${asOf}); mark it scheduled or planned, or move as_of`);
+    });
+  }
+  let prev: { date: string; i: number } | undefined;
+  list(status.milestones).forEach((m, i) => {
+    const d = isObj(m) ? str(m.date) : undefined;
+    if (!d || !DATE_RE.test(d)) return;
+    if (prev && earliestDay(d) < earliestDay(prev.date)) add(`/status/milestones/${i}/date`, 'milestone-order', `milestone dated ${d} comes after one dated ${prev.date} (status.milestones[${prev.i}]); list milestones in date order`);
+    prev = { date: d, i };
+  });
+  return out;
+}

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { listAudienceNames, loadAudiences } from './audience.js';
+import { build, DEFAULTS, ValidationFailed } from './build.js';
+import { findFactSheetFiles, loadSheets } from './data.js';
+import { BriefError, ExitCode, isBriefError } from './errors.js';
+import { hasErrors } from './problems.js';
+import { formatHuman, summaryLine } from './report.js';
+import { schemaUrl } from './schema/index.js';
+import { removePendingTempFiles } from './write.js';
+
+/** The CLI: argv → command → exit code. The only module that knows about stdout and the terminal. */
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Whether stdout/stderr is a terminal (colour, progress). */
+  isTTY: boolean;
+}
+
+const defaultIO = (): CliIO => ({
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  env: process.env,
+  isTTY: !!process.stderr.isTTY,
+});
+
+const HELP = `brief — YAML fact sheets to policy-briefing PDFs
+
+Usage:
+  brief build [--week 2025-W38] [--audience NAME|all] [options]   build the weekly briefing PDFs
+  brief validate [FILES or FOLDERS…]                               check fact sheets (default: data/)
+  brief audiences                                                  list the audiences
+  brief schema                                                     print the fact-sheet JSON Schema
+
+Options:
+  --week W            ISO week folder under data/ (default: the latest)
+  --audience A        audience name, or 'all' (default); may be repeated or comma-separated
+  --data DIR          fact sheets folder (default: data)
+  --templates DIR     templates folder (default: templates)
+  --out DIR           output folder (default: out)
+  --html              also write each briefing's HTML beside its PDF
+  --browser PATH      Chrome/Chromium to use (or set PUPPETEER_EXECUTABLE_PATH)
+  --concurrency N     documents printed at once (default: 2)
+  --timeout MS        per-document render timeout (default: 60000)
+  --format F          validate output: human (default) or json
+  --strict            validate: treat warnings as errors
+  --debug             show stack traces for internal errors
+  -h, --help          this help
+  -v, --version       the version
+
+Exit codes: 0 ok, 1 invalid fact sheets, 2 usage or I/O error, 3 render failure.
+`;
+
+const OPTIONS = {
+  week: { type: 'string' }, audience: { type: 'string', multiple: true }, data: { type: 'string' },
+  templates: { type: 'string' }, out: { type: 'string' }, html: { type: 'boolean' }, browser: { type: 'string' },
+  concurrency: { type: 'string' }, timeout: { type: 'string' }, format: { type: 'string' }, strict: { type: 'boolean' },
+  debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function positiveInt(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new BriefError('usage', `--${name} takes a whole number ≥ 1; got '${v}'`);
+  return n;
+}
+
+function audienceList(v: Values): string[] | undefined {
+  const names = (v.audience ?? []).flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
+  return names.length === 0 || names.includes('all') ? undefined : names;
+}
+
+async function cmdValidate(args: string[], v: Values, io: CliIO): Promise<number> {
+  const format = v.format ?? 'human';
+  if (format !== 'human' && format !== 'json') throw new BriefError('usage', `--format must be human or json; got '${format}'`);
+  const files = await findFactSheetFiles(args.length > 0 ? args : [v.data ?? DEFAULTS.dataDir]);
+  if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${args.join(', ') || DEFAULTS.dataDir}`);
+  const result = await loadSheets(files);
+  const problems = v.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ files: result.files, problems }, null, 2)}\n`);
+  } else {
+    const color = io.isTTY && !io.env.NO_COLOR;
+    if (problems.length > 0) io.stderr(`${formatHuman(problems, { texts: result.texts, color })}\n`);
+    io.stderr(`${summaryLine(problems, files.length)}\n`);
+  }
+  return hasErrors(problems) ? ExitCode.invalidData : ExitCode.ok;
+}
+
+async function cmdBuild(v: Values, io: CliIO): Promise<number> {
+  const started = Date.now();
+  const result = await build({
+    dataDir: v.data, templatesDir: v.templates, outDir: v.out, week: v.week, audiences: audienceList(v),
+    writeHtml: v.html,
+    printerOptions: { executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) },
+    onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.ms} ms\n`),
+  });
+  if (result.problems.length > 0) io.stderr(`${formatHuman(result.problems)}\n`);
+  io.stdout(`built ${result.documents.length} briefing${result.documents.length === 1 ? '' : 's'} for ${result.week} in ${Date.now() - started} ms\n`);
+  return ExitCode.ok;
+}
+
+async function cmdAudiences(v: Values, io: CliIO): Promise<number> {
+  const dir = v.templates ?? DEFAULTS.templatesDir;
+  const audiences = await loadAudiences(dir, await listAudienceNames(dir));
+  for (const a of audiences) {
+    io.stdout(`${a.name.padEnd(12)} ${a.page_size.padEnd(6)} up to ${a.max_handling.padEnd(16)} ${a.page_budget ? `max ${a.page_budget} page${a.page_budget === 1 ? '' : 's'}  ` : ''}${a.description}\n`);
+  }
+  return ExitCode.ok;
+}
+
+export async function run(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    debug = !!values.debug;
+    const [command, ...rest] = positionals;
+    if (values.version) {
+      const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+      io.stdout(`${pkg.version}\n`);
+      return ExitCode.ok;
+    }
+    if (values.help || command === undefined || command === 'help') {
+      io.stdout(HELP);
+      return command === undefined && !values.help ? ExitCode.usage : ExitCode.ok;
+    }
+    switch (command) {
+      case 'validate': return await cmdValidate(rest, values, io);
+      case 'build': return await cmdBuild(values, io);
+      case 'audiences': return await cmdAudiences(values, io);
+      case 'schema': io.stdout(readFileSync(schemaUrl, 'utf8')); return ExitCode.ok;
+      default: throw new BriefError('usage', `unknown command '${command}' (try: build, validate, audiences, schema, help)`);
+    }
+  } catch (e) {
+    await removePendingTempFiles();
+    if (e instanceof ValidationFailed) {
+      const color = io.isTTY && !io.env.NO_COLOR;
+      io.stderr(`${formatHuman(e.problems, { color })}\nbrief: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (isBriefError(e)) {
+      io.stderr(`brief: ${e.message}\n`);
+      if (debug && e.cause instanceof Error) io.stderr(`${e.cause.stack ?? ''}\n`);
+      return e.exitCode;
+    }
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`brief: ${(e as Error).message}\nRun 'brief --help' for usage.\n`);
+      return ExitCode.usage;
+    }
+    io.stderr(`brief: internal error: ${(e as Error).message}\n${debug ? `${(e as Error).stack ?? ''}\n` : 'Run again with --debug for details, and please report it.\n'}`);
+    return ExitCode.render;
+  }
+}

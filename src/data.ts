@@ -1,0 +1,82 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { BriefError, ExitCode } from './errors.js';
+import { loadYamlFile } from './load.js';
+import type { Problem } from './problems.js';
+import type { FactSheet } from './schema/index.js';
+import { validateLoaded } from './validate.js';
+import { isWeek } from './week.js';
+
+/** The ISO weeks under data/ (folders named like 2025-W38), oldest first. */
+export async function listWeeks(dataDir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dataDir, { withFileTypes: true });
+  } catch (e) {
+    throw new BriefError('data-missing', `data folder not found: ${dataDir}`, { exitCode: ExitCode.usage, cause: e });
+  }
+  return entries.filter((e) => e.isDirectory() && isWeek(e.name)).map((e) => e.name).sort();
+}
+
+export async function resolveWeek(dataDir: string, week?: string): Promise<string> {
+  const weeks = await listWeeks(dataDir);
+  if (weeks.length === 0) throw new BriefError('week-unknown', `no week folders (like 2025-W38) in ${dataDir}`, { exitCode: ExitCode.usage });
+  if (!week) return weeks.at(-1)!;
+  if (!isWeek(week)) throw new BriefError('week-invalid', `'${week}' is not an ISO week; expected YYYY-Www, e.g. 2025-W38`, { exitCode: ExitCode.usage });
+  if (!weeks.includes(week)) throw new BriefError('week-unknown', `no data for week ${week} in ${dataDir} (available: ${weeks.join(', ')})`, { exitCode: ExitCode.usage });
+  return week;
+}
+
+/** YAML files under the given files or folders (recursively), sorted. */
+export async function findFactSheetFiles(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(p: string, explicit: boolean): Promise<void> {
+    let s;
+    try {
+      s = await stat(p);
+    } catch (e) {
+      throw new BriefError('io-read', `${p}: no such file or folder`, { exitCode: ExitCode.usage, cause: e });
+    }
+    if (s.isDirectory()) {
+      for (const e of (await readdir(p)).sort()) if (!e.startsWith('.')) await walk(join(p, e), false);
+    } else if (explicit || /\.ya?ml$/i.test(p)) out.push(p);
+  }
+  for (const p of paths) await walk(p, true);
+  return out;
+}
+
+export interface SheetsResult {
+  sheets: FactSheet[];
+  files: string[];
+  problems: Problem[];
+  /** The text of every file read, by display name (for code frames). */
+  texts: Map<string, string>;
+}
+
+/** The week a file is filed under, from its folder name, if any. */
+export const weekOfPath = (file: string): string | undefined => file.split(/[\\/]/).reverse().find(isWeek);
+
+/** Load and validate files; every problem of every file is returned. */
+export async function loadSheets(files: readonly string[], cwd = process.cwd()): Promise<SheetsResult> {
+  const results = await Promise.all(files.map(async (f) => {
+    const display = relative(cwd, f) || f;
+    const loaded = await loadYamlFile(f);
+    loaded.file = display.startsWith('..') ? f : display;
+    const week = weekOfPath(f);
+    return { ...validateLoaded(loaded, week ? { week } : {}), text: loaded.text };
+  }));
+  return {
+    sheets: results.flatMap((r) => (r.sheet ? [r.sheet] : [])),
+    files: results.map((r) => r.file),
+    problems: results.flatMap((r) => r.problems),
+    texts: new Map(results.map((r) => [r.file, r.text])),
+  };
+}
+
+/** The validated fact sheets of one week, sorted by topic id. */
+export async function loadWeek(dataDir: string, week: string): Promise<SheetsResult> {
+  const files = await findFactSheetFiles([join(dataDir, week)]);
+  const result = await loadSheets(files);
+  result.sheets.sort((a, b) => a.id.localeCompare(b.id));
+  return result;
+}

@@ -1,0 +1,28 @@
+/** The library API. The CLI (cli.ts) is a thin layer over it; tests call it directly. */
+export { loadYamlFile, parseYaml, locate, type LoadedYaml } from './load.js';
+export { validateLoaded, schemaValidator, type ValidationResult } from './validate.js';
+export { loadSheets, loadWeek, listWeeks, resolveWeek, findFactSheetFiles, type SheetsResult } from './data.js';
+export { loadAudience, loadAudiences, listAudienceNames, type Audience } from './audience.js';
+export { composeBriefing, composeTopic, type BriefingView, type TopicView } from './compose.js';
+export { loadTemplateSet, renderHtml, type TemplateSet } from './render.js';
+export { Printer, type PrinterOptions, type PrintResult } from './print.js';
+export { findBrowser } from './browser.js';
+export { build, renderBriefing, ValidationFailed, type BuildOptions, type BuildResult, type DocumentResult } from './build.js';
+export { writeAtomic } from './write.js';
+export { formatHuman, formatProblem } from './report.js';
+export { BriefError, ExitCode } from './errors.js';
+export type { Problem, Severity } from './problems.js';
+export * from './schema/index.js';
+import { loadYamlFile } from './load.js';
+import { validateLoaded } from './validate.js';
+
+/** Load and validate one fact sheet file. */
+export async function loadFactSheet(file: string) {
+  return validateLoaded(await loadYamlFile(file));
+}
+/** Validate one fact sheet file (same as loadFactSheet; named for the pipeline stage). */
+export const validate = loadFactSheet;
+/** Print HTML to a PDF with a (reusable) printer. */
+export async function renderPdf(printer: import('./print.js').Printer, html: string, options: import('./print.js').PrintOptions) {
+  return printer.pdf(html, options);
+}

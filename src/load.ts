@@ -1,0 +1,164 @@
+import { readFile } from 'node:fs/promises';
+import { Document, LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { BriefError, ExitCode } from './errors.js';
+import type { Problem } from './problems.js';
+
+/** Fact sheets larger than this are refused before parsing (a hand-written sheet is a few kB). */
+export const MAX_FACT_SHEET_BYTES = 2 * 1024 * 1024;
+
+/** A parsed YAML file that remembers where every value came from. */
+export interface LoadedYaml {
+  file: string;
+  text: string;
+  doc: Document | undefined;
+  lineCounter: LineCounter;
+  /** The plain data (undefined when the file could not be parsed). */
+  data: unknown;
+  /** Problems found while reading and parsing: encoding, syntax, duplicate keys, aliases. */
+  problems: Problem[];
+}
+
+export interface Position {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+const fileProblem = (file: string, rule: string, message: string, line = 1, col = 1): Problem => ({
+  file, line, col, endLine: line, endCol: col, severity: 'error', rule, message, pointer: '',
+});
+
+/** Decode bytes as UTF-8 text, or say why not. */
+function decode(file: string, bytes: Uint8Array): { text?: string; problem?: Problem } {
+  if (bytes.length > MAX_FACT_SHEET_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    return { problem: fileProblem(file, 'file-too-large', `file is ${mb} MB; a fact sheet may be at most ${MAX_FACT_SHEET_BYTES / 1024 / 1024} MB`) };
+  }
+  if (bytes.includes(0)) {
+    return { problem: fileProblem(file, 'file-binary', 'file looks binary (it contains NUL bytes); expected a YAML text file') };
+  }
+  try {
+    let text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { text };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return { problem: fileProblem(file, 'file-encoding', `file is not valid UTF-8 (first bad byte at offset ${at}); save it as UTF-8`) };
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0, hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try { dec.decode(bytes.subarray(0, mid + 1), { stream: true }); lo = mid + 1; } catch { hi = mid; }
+  }
+  return lo;
+}
+
+/** Parse YAML text with positions. Never throws for bad input: problems are returned. */
+export function parseYaml(file: string, text: string): LoadedYaml {
+  const lineCounter = new LineCounter();
+  const result: LoadedYaml = { file, text, doc: undefined, lineCounter, data: undefined, problems: [] };
+  const at = (offset: number) => lineCounter.linePos(offset);
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.length === 0 || list.every((d) => d.contents === null)) {
+    const onlyComments = text.trim().length > 0;
+    result.problems.push(fileProblem(file, 'file-empty', onlyComments
+      ? 'file holds only comments; expected a fact sheet (a YAML mapping with id, title, as_of, …)'
+      : 'file is empty; expected a fact sheet (a YAML mapping with id, title, as_of, …)'));
+    return result;
+  }
+  if (list.length > 1) {
+    const second = list[1]!;
+    const pos = at(second.range[0]);
+    result.problems.push(fileProblem(file, 'yaml-multiple-documents',
+      `file holds ${list.length} YAML documents; expected exactly one fact sheet per file`, pos.line, pos.col));
+  }
+  const doc = list[0]!;
+  result.doc = doc;
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const pos = at(err.pos[0]);
+    const end = at(err.pos[1]);
+    const rule = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    result.problems.push({
+      file, line: pos.line, col: pos.col, endLine: end.line, endCol: end.col,
+      severity: err.name === 'YAMLWarning' ? 'warning' : 'error', rule,
+      message: yamlMessage(err.code, err.message), pointer: '',
+    });
+  }
+  if (result.problems.some((p) => p.severity === 'error')) return result;
+  try {
+    result.data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    result.problems.push(fileProblem(file, 'yaml-alias', /alias/i.test(msg)
+      ? 'too many alias expansions (a YAML "billion laughs" structure?); fact sheets should not need aliases'
+      : `cannot read the YAML: ${msg}`));
+  }
+  return result;
+}
+
+/** The first line of a yaml error message, without its own position suffix. */
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'TAB_AS_INDENT') return 'tab used for indentation; YAML indents with spaces only';
+  if (code === 'DUPLICATE_KEY') return `${first.replace(/\.$/, '')}: each key may appear once in a mapping`;
+  return first;
+}
+
+/** Read and parse a fact sheet file. Throws BriefError (exit 2) only when the file cannot be read. */
+export async function loadYamlFile(file: string): Promise<LoadedYaml> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    throw new BriefError('io-read', `${file}: cannot read: ${why}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
+  }
+  const { text, problem } = decode(file, bytes);
+  if (problem) return { file, text: '', doc: undefined, lineCounter: new LineCounter(), data: undefined, problems: [problem] };
+  return parseYaml(file, text!);
+}
+
+/** JSON pointer ("/a/0/b") → path segments, numbers for sequence indices. */
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((s) => {
+    const seg = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(seg) ? Number(seg) : seg;
+  });
+}
+
+/**
+ * Where a value sits in the YAML. With `key`, the position of the mapping key `key` inside the
+ * value at `path` (for unknown keys). Falls back to the nearest ancestor that exists.
+ */
+export function locate(loaded: LoadedYaml, path: readonly (string | number)[], key?: string): Position {
+  const none = { line: 1, col: 1, endLine: 1, endCol: 1 };
+  const doc = loaded.doc;
+  if (!doc) return none;
+  let node: unknown = doc.contents;
+  let keyNode: Node | undefined;
+  const segs = key === undefined ? path : [...path, key];
+  for (const seg of segs) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyNode = isNode(pair.key) ? pair.key : undefined;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
+      keyNode = undefined;
+      node = node.items[seg];
+    } else break;
+  }
+  const target = key !== undefined && keyNode ? keyNode : isNode(node) ? node : keyNode;
+  if (!target || !target.range) return none;
+  const start = loaded.lineCounter.linePos(target.range[0]);
+  const end = loaded.lineCounter.linePos(target.range[1]);
+  return { line: start.line, col: start.col, endLine: end.line, endCol: end.col };
+}

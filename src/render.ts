@@ -1,0 +1,119 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import type { Audience } from './audience.js';
+import type { BriefingView } from './compose.js';
+import { BriefError, ExitCode } from './errors.js';
+import { fontFaceCss } from './fonts.js';
+import { registerHelpers } from './helpers.js';
+
+/**
+ * render: the audience's template set (base templates, overridden per audience) → HTML string.
+ * Fact-sheet text only ever reaches the page through `{{…}}` (escaped); the few helpers that
+ * return markup build it from escaped parts.
+ */
+export interface TemplateSet {
+  audience: Audience;
+  /** Files the set was read from (for watch mode). */
+  files: string[];
+  render(view: BriefingView): string;
+}
+
+interface Source { file: string; text: string }
+
+async function readIfExists(file: string): Promise<Source | undefined> {
+  try {
+    return { file, text: await readFile(file, 'utf8') };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new BriefError('io-read', `${file}: cannot read: ${(e as Error).message}`, { exitCode: ExitCode.usage, cause: e });
+  }
+}
+
+async function partialsIn(dir: string): Promise<Source[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((f) => f.endsWith('.hbs')).sort();
+  } catch {
+    return [];
+  }
+  return Promise.all(names.map(async (n) => ({ file: join(dir, n), text: await readFile(join(dir, n), 'utf8') })));
+}
+
+/** Parse a template now, so a syntax error is reported at its file:line before anything renders. */
+function parseTemplate(src: Source): void {
+  try {
+    Handlebars.parse(src.text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const line = Number(/line (\d+)/.exec(msg)?.[1] ?? 1);
+    const detail = msg.split('\n').filter((l) => l.trim() && !/^-*\^$/.test(l.trim())).slice(-1)[0] ?? msg;
+    throw new BriefError('template-syntax', `${src.file}:${line}: template syntax error: ${detail}`, { exitCode: ExitCode.usage, location: { file: src.file, line }, cause: e });
+  }
+}
+
+/** Escape a string for a CSS string literal (every non-alphanumeric character as a hex escape). */
+export function cssString(s: string): string {
+  let out = '"';
+  for (const ch of s) out += /[A-Za-z0-9 ]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `;
+  return `${out}"`;
+}
+
+/** The running header and footer, as CSS page-margin boxes (they use the page's embedded fonts). */
+function pageCss(view: BriefingView): string {
+  const size = view.audience.pageSize === 'Letter' ? 'letter' : 'A4';
+  const mark = cssString(view.marking);
+  const title = cssString(`${view.title} · ${view.audience.title}`);
+  const asOf = cssString(`As of ${view.asOf}`);
+  return `@page { size: ${size};
+  @top-left { content: ${title}; }
+  @top-right { content: ${mark}; }
+  @bottom-left { content: ${asOf}; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); }
+  @bottom-right { content: ${mark}; }
+}
+@page :first { @top-left { content: none; } }`;
+}
+
+export async function loadTemplateSet(templatesDir: string, audience: Audience): Promise<TemplateSet> {
+  const baseDir = join(templatesDir, 'base');
+  const hb = Handlebars.create();
+  registerHelpers(hb, audience);
+  const layout = (await readIfExists(join(audience.dir, 'layout.hbs'))) ?? (await readIfExists(join(baseDir, 'layout.hbs')));
+  if (!layout) throw new BriefError('template-missing', `no layout.hbs in ${baseDir} or ${audience.dir}`, { exitCode: ExitCode.usage });
+  const partials = new Map<string, Source>();
+  for (const p of await partialsIn(join(baseDir, 'partials'))) partials.set(basename(p.file, '.hbs'), p);
+  for (const p of await partialsIn(join(audience.dir, 'partials'))) partials.set(basename(p.file, '.hbs'), p);
+  const styles = [await readIfExists(join(baseDir, 'style.css')), await readIfExists(join(audience.dir, 'style.css'))].filter((s): s is Source => !!s);
+  for (const src of [layout, ...partials.values()]) parseTemplate(src);
+  for (const [name, src] of partials) hb.registerPartial(name, src.text);
+  const template = hb.compile(layout.text, { strict: false, noEscape: false });
+  const stylesheet = styles.map((s) => `/* ${basename(s.file)} */\n${s.text}`).join('\n');
+  const staticText = [layout, ...partials.values()].map((p) => p.text).join('');
+  const files = [layout.file, ...[...partials.values()].map((p) => p.file), ...styles.map((s) => s.file)];
+
+  return {
+    audience,
+    files,
+    render(view) {
+      // Embed only the font faces whose characters the page can contain: the templates' own text
+      // plus every string of the view.
+      const css = `${fontFaceCss(staticText + JSON.stringify(view))}\n${stylesheet}\n${pageCss(view)}`;
+      try {
+        return template({ ...view, styles: new Handlebars.SafeString(css) });
+      } catch (e) {
+        if (e instanceof BriefError) throw e;
+        const msg = (e as Error).message;
+        const partial = /The partial (\S+) could not be found/.exec(msg)?.[1];
+        throw new BriefError(partial ? 'template-partial-missing' : 'template-render',
+          partial ? `${layout.file}: partial '${partial}' does not exist (looked in ${join(baseDir, 'partials')} and ${join(audience.dir, 'partials')})` : `template error while rendering ${audience.name}: ${msg}`,
+          { exitCode: ExitCode.usage, cause: e });
+      }
+    },
+  };
+}
+
+/** Render the HTML of one briefing. */
+export function renderHtml(set: TemplateSet, view: BriefingView): string {
+  return set.render(view);
+}

@@ -1,0 +1,76 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { LoadedYaml } from './load.js';
+import { problemAt, sortProblems, type Problem } from './problems.js';
+import { factSheetSchema, type FactSheet } from './schema/index.js';
+import { crossReferenceProblems } from './checks.js';
+import { describeSchemaError } from './schema-messages.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+let compiled: ValidateFunction | undefined;
+
+/** The fact-sheet validator, compiled once per process (strict mode, all errors). */
+export function schemaValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    addFormats(ajv);
+    compiled = ajv.compile(factSheetSchema());
+  }
+  return compiled;
+}
+
+export interface ValidationResult {
+  file: string;
+  /** The typed fact sheet when it has no errors (warnings allowed). */
+  sheet: FactSheet | undefined;
+  problems: Problem[];
+}
+
+/** Schema problems, each at its position, with messages for people. */
+export function schemaProblems(loaded: LoadedYaml): Problem[] {
+  const validate = schemaValidator();
+  if (validate(loaded.data)) return [];
+  const errors = pruneErrors(validate.errors ?? []);
+  return errors.map((err) => {
+    const d = describeSchemaError(err, loaded.data);
+    return problemAt(loaded, err.instancePath, d.rule, d.message, 'error', d.key);
+  });
+}
+
+/** Drop errors that only repeat another one (the `if`/`anyOf` echoes, a pattern next to a format). */
+function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    // a value that fails both `pattern` and `format: date` is one problem
+    if (e.keyword === 'pattern' && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword === 'format')) continue;
+    const k = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(e);
+  }
+  return out;
+}
+
+/**
+ * Validate a loaded fact sheet: parse problems, then the schema (all errors), then the meaning
+ * checks the schema cannot express. Returns every problem at once, sorted by position.
+ */
+export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = {}): ValidationResult {
+  const problems = [...loaded.problems];
+  if (problems.some((p) => p.severity === 'error') || loaded.data === undefined) {
+    return { file: loaded.file, sheet: undefined, problems: sortProblems(problems) };
+  }
+  if (loaded.data === null || typeof loaded.data !== 'object' || Array.isArray(loaded.data)) {
+    problems.push(problemAt(loaded, '', 'schema-type', `a fact sheet is a YAML mapping (id: …, title: …); found ${Array.isArray(loaded.data) ? 'a list' : loaded.data === null ? 'nothing' : `a ${typeof loaded.data}`}`));
+    return { file: loaded.file, sheet: undefined, problems: sortProblems(problems) };
+  }
+  const schemaErrs = schemaProblems(loaded);
+  problems.push(...schemaErrs);
+  // Meaning checks run on whatever parts are well-formed, so all problems show at once.
+  problems.push(...crossReferenceProblems(loaded, options));
+  const ok = !problems.some((p) => p.severity === 'error');
+  return { file: loaded.file, sheet: ok ? (loaded.data as FactSheet) : undefined, problems: sortProblems(problems) };
+}
