@@ -226,6 +226,9 @@ export interface DealStatus {
    * Each party's own characterisation of where things stand (they often differ).
    */
   characterisations?: Characterisation[];
+  /**
+   * Deadlines in force, with how often each was extended.
+   */
   deadlines?: Deadline[];
   /**
    * Dated events, in date order.
@@ -256,6 +259,9 @@ export interface Party {
 export interface Characterisation {
   id?: Id;
   party: Id2;
+  /**
+   * What the party says about where things stand, verbatim when `kind` is quote.
+   */
   text: string;
   /**
    * Whether `text` is a direct quote or a paraphrase.
@@ -275,12 +281,18 @@ export interface Characterisation {
  */
 export interface Deadline {
   id: Id;
+  /**
+   * What the deadline is for.
+   */
   label: string;
   date?: DateMayBePartial2;
   /**
    * How many times the deadline has been extended so far.
    */
   extensions?: number;
+  /**
+   * Context: how the deadline moved, and on what source.
+   */
   note?: string;
   sources: Sources;
   handling?: TLPLabel;
@@ -296,7 +308,13 @@ export interface Milestone {
    * How the sources state the date, when it is not exact.
    */
   date_text?: string;
+  /**
+   * The event, in a short line.
+   */
   title: string;
+  /**
+   * One or two sentences of detail.
+   */
   detail?: string;
   /**
    * occurred: it happened; scheduled: fixed date; planned: announced, date loose.
@@ -315,11 +333,25 @@ export interface Milestone {
  */
 export interface StickingPoint {
   id: Id;
+  /**
+   * The issue in a short line.
+   */
   title: string;
+  /**
+   * What the disagreement is about.
+   */
   summary?: string;
+  /**
+   * open, narrowing, resolved or deadlocked.
+   */
   status: 'open' | 'narrowing' | 'resolved' | 'deadlocked';
+  /**
+   * How much the issue matters to the deal: high, medium or low.
+   */
   significance: 'high' | 'medium' | 'low';
   /**
+   * Each party's position on the issue.
+   *
    * @minItems 1
    */
   positions: [Position, ...Position[]];
@@ -332,7 +364,13 @@ export interface StickingPoint {
  */
 export interface Position {
   party: Id;
+  /**
+   * The party's position, as the source states it.
+   */
   text: string;
+  /**
+   * How flexible the position is: red line, firm, conditional, flexible, or unknown.
+   */
   flexibility: 'red_line' | 'firm' | 'conditional' | 'flexible' | 'unknown';
   /**
    * On what basis we know the position.
@@ -353,13 +391,25 @@ export interface Position {
  */
 export interface ExpertView {
   id: Id;
+  /**
+   * The expert's name as the source gives it.
+   */
   name: string;
   /**
    * Title as the source gives it.
    */
   role?: string;
+  /**
+   * Organisation as the source gives it.
+   */
   affiliation: string;
+  /**
+   * The view: a direct quote (verbatim) or a paraphrase, as `kind` says.
+   */
   view: string;
+  /**
+   * Whether `view` is a direct quote or a paraphrase.
+   */
   kind: 'quote' | 'paraphrase';
   /**
    * A short label of the expert's stance.
@@ -370,6 +420,9 @@ export interface ExpertView {
    * Whether the person and affiliation could be verified in another independent source.
    */
   verified: boolean;
+  /**
+   * How the person was (or could not be) verified.
+   */
   verification_note?: string;
   sources: Sources1;
   handling?: TLPLabel;
@@ -410,6 +463,9 @@ export interface KeyJudgment {
  * via the `definition` "watchItem".
  */
 export interface WatchItem {
+  /**
+   * The event or signal to watch.
+   */
   text: string;
   date?: DateMayBePartial1;
   sources: Sources;
@@ -420,6 +476,9 @@ export interface WatchItem {
  * via the `definition` "note".
  */
 export interface Note {
+  /**
+   * The note.
+   */
   text: string;
   sources?: Sources;
   handling?: TLPLabel;
@@ -430,14 +489,26 @@ export interface Note {
  */
 export interface Source {
   id: Id3;
+  /**
+   * Who published it (the outlet), as precisely as known.
+   */
   publisher: string;
+  /**
+   * The headline or document title.
+   */
   title: string;
+  /**
+   * Byline, when signed.
+   */
   author?: string;
   date?: DateMayBePartial3;
   /**
    * Web address (http or https only).
    */
   url?: string;
+  /**
+   * What sort of source it is.
+   */
   kind?: 'news' | 'analysis' | 'state_media' | 'official' | 'think_tank' | 'blog' | 'aggregator' | 'other';
   /**
    * Admiralty reliability of the source: A completely reliable … F cannot be judged.
@@ -452,6 +523,9 @@ export interface Source {
    * Where the collected copy of the article is kept.
    */
   file?: string;
+  /**
+   * Why the source is graded so; what it was derived from; its errors.
+   */
   notes?: string;
   handling?: TLPLabel;
 }

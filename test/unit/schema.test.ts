@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { LIKELIHOOD, STAGES, TLP_LEVELS, factSheetSchema } from '../../src/schema/index.js';
+import { ROOT } from '../helpers.js';
+
+type Json = Record<string, any>;
+const schema = factSheetSchema() as Json;
+
+describe('the fact-sheet schema', () => {
+  it('compiles in ajv strict mode against the 2020-12 meta-schema', () => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
+    expect(ajv.validateSchema(schema)).toBe(true);
+    expect(() => ajv.compile(schema)).not.toThrow();
+  });
+
+  it('is the source of the TypeScript types: src/schema/fact-sheet.ts is regenerated identically', async () => {
+    // @ts-expect-error plain ESM script without types
+    const { generate } = await import('../../scripts/gen-types.mjs');
+    const fresh = await generate();
+    expect(readFileSync(join(ROOT, 'src/schema/fact-sheet.ts'), 'utf8')).toBe(fresh);
+  });
+
+  it('agrees with the constants the code uses', () => {
+    expect(schema.$defs.stage.enum).toEqual([...STAGES]);
+    expect(schema.$defs.likelihood.enum).toEqual(LIKELIHOOD.map((l) => l.term));
+    expect(schema.$defs.tlp.enum).toEqual([...TLP_LEVELS]);
+  });
+
+  it('forbids unknown keys everywhere (every object schema is closed)', () => {
+    const open: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as Json;
+      if (n.type === 'object' && n.additionalProperties !== false) open.push(path);
+      for (const [k, v] of Object.entries(n)) walk(v, `${path}/${k}`);
+    };
+    walk(schema, '#');
+    expect(open).toEqual([]);
+  });
+
+  it('has a description on every property', () => {
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as Json;
+      if (n.properties) for (const [k, v] of Object.entries(n.properties as Json)) {
+        const target = (v as Json).$ref ? schema.$defs[(v as Json).$ref.split('/').pop()] : v;
+        if (!(v as Json).description && !(target as Json)?.description && !(v as Json).title && !(target as Json)?.title) missing.push(`${path}/${k}`);
+      }
+      for (const [k, v] of Object.entries(n)) walk(v, `${path}/${k}`);
+    };
+    walk(schema, '#');
+    expect(missing).toEqual([]);
+  });
+});
