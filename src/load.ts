@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Document, LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { BriefError, ExitCode } from './errors.js';
 import type { Problem } from './problems.js';
@@ -30,9 +30,9 @@ const fileProblem = (file: string, rule: string, message: string, line = 1, col 
 });
 
 /** Decode bytes as UTF-8 text, or say why not. */
-function decode(file: string, bytes: Uint8Array): { text?: string; problem?: Problem } {
-  if (bytes.length > MAX_FACT_SHEET_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+function decode(file: string, bytes: Uint8Array, size = bytes.length): { text?: string; problem?: Problem } {
+  if (size > MAX_FACT_SHEET_BYTES) {
+    const mb = (size / 1024 / 1024).toFixed(1);
     return { problem: fileProblem(file, 'file-too-large', `file is ${mb} MB; a fact sheet may be at most ${MAX_FACT_SHEET_BYTES / 1024 / 1024} MB`) };
   }
   if (bytes.includes(0)) {
@@ -43,8 +43,14 @@ function decode(file: string, bytes: Uint8Array): { text?: string; problem?: Pro
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text };
   } catch {
-    const at = firstInvalidUtf8(bytes);
-    return { problem: fileProblem(file, 'file-encoding', `file is not valid UTF-8 (first bad byte at offset ${at}); save it as UTF-8`) };
+    let at = firstInvalidUtf8(bytes);
+    // An incomplete sequence is only noticed at the byte after it: point at its lead byte.
+    for (let k = 1; k <= 3 && at - k >= 0; k++) if (bytes[at - k]! >= 0xc0) { at -= k; break; } else if (bytes[at - k]! < 0x80) break;
+    const lineStart = bytes.lastIndexOf(10, at - 1) + 1;
+    const line = bytes.subarray(0, lineStart).filter((b) => b === 10).length + 1;
+    const col = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
+    const hex = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
+    return { problem: fileProblem(file, 'file-encoding', `file is not valid UTF-8: byte 0x${hex} at line ${line}, column ${col} (byte offset ${at}); save the file as UTF-8 (it may be Latin-1 or Windows-1252)`, line, col) };
   }
 }
 
@@ -80,14 +86,20 @@ export function parseYaml(file: string, text: string): LoadedYaml {
   }
   const doc = list[0]!;
   result.doc = doc;
+  const seen = new Set<string>();
   for (const err of [...doc.errors, ...doc.warnings]) {
-    const pos = at(err.pos[0]);
-    const end = at(err.pos[1]);
+    const quote = unclosedQuote(text, err.code, err.message, err.pos[0]);
+    const pos = at(quote?.offset ?? err.pos[0]);
+    const end = at(quote ? quote.offset + 1 : err.pos[1]);
     const rule = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    const message = quote?.message ?? yamlMessage(err.code, err.message, text.slice(err.pos[0]));
+    // One mistake often yields several parser errors on the same line: report it once.
+    const key = `${pos.line}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     result.problems.push({
       file, line: pos.line, col: pos.col, endLine: end.line, endCol: end.col,
-      severity: err.name === 'YAMLWarning' ? 'warning' : 'error', rule,
-      message: yamlMessage(err.code, err.message), pointer: '',
+      severity: err.name === 'YAMLWarning' ? 'warning' : 'error', rule, message, pointer: '',
     });
   }
   if (result.problems.some((p) => p.severity === 'error')) return result;
@@ -102,25 +114,48 @@ export function parseYaml(file: string, text: string): LoadedYaml {
   return result;
 }
 
-/** The first line of a yaml error message, without its own position suffix. */
-function yamlMessage(code: string, message: string): string {
+/** The first line of a yaml error message, without its own position suffix, in plainer words. */
+function yamlMessage(code: string, message: string, rest: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'TAB_AS_INDENT') return 'tab used for indentation; YAML indents with spaces only';
-  if (code === 'DUPLICATE_KEY') return `${first.replace(/\.$/, '')}: each key may appear once in a mapping`;
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^\s*("[^"\n]*"|'[^'\n]*'|[^:,{}\n]+?)\s*:/.exec(rest)?.[1];
+    return `duplicate key${key ? ` '${key.replace(/^["']|["']$/g, '')}'` : ''}: each key may appear only once in a mapping`;
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    return 'bad indentation: the next line is indented deeper than this key, but this key already has a value; keys of one mapping start in the same column';
+  }
+  if (code === 'BAD_INDENT') return `bad indentation: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
   return first;
+}
+
+/** An unclosed quoted string: point at its opening quote, not at the end of the file. */
+function unclosedQuote(text: string, code: string, message: string, offset: number): { offset: number; message: string } | undefined {
+  const q = /Missing closing (["'])quote/.exec(message)?.[1];
+  if (code !== 'MISSING_CHAR' || !q) return undefined;
+  // The opening quote is the last one before the error that starts a value (after ': ', '- ', '[', '{' or ',').
+  const before = text.slice(0, offset);
+  const re = q === '"' ? /(?:^|[:\-[{,])[ \t]*(")/gm : /(?:^|[:\-[{,])[ \t]*(')/gm;
+  let open: number | undefined;
+  for (const m of before.matchAll(re)) open = m.index + m[0].length - 1;
+  if (open === undefined) return undefined;
+  return { offset: open, message: `a quoted string is never closed: add the closing ${q} (the string runs to the end of the file)` };
 }
 
 /** Read and parse a fact sheet file. Throws BriefError (exit 2) only when the file cannot be read. */
 export async function loadYamlFile(file: string): Promise<LoadedYaml> {
   let bytes: Uint8Array;
+  let size: number;
   try {
-    bytes = await readFile(file);
+    // A huge file is refused before it is read into memory.
+    size = (await stat(file)).size;
+    bytes = size > MAX_FACT_SHEET_BYTES ? new Uint8Array(0) : await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
     throw new BriefError('io-read', `${file}: cannot read: ${why}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
   }
-  const { text, problem } = decode(file, bytes);
+  const { text, problem } = decode(file, bytes, size);
   if (problem) return { file, text: '', doc: undefined, lineCounter: new LineCounter(), data: undefined, problems: [problem] };
   return parseYaml(file, text!);
 }
