@@ -1,11 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import Handlebars from 'handlebars';
+import Handlebars, { type RuntimeOptions } from 'handlebars';
 import type { Audience } from './audience.js';
 import type { BriefingView } from './compose.js';
 import { BriefError, ExitCode } from './errors.js';
 import { fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
+import { templateRuntimeError, templateSyntaxError } from './template-errors.js';
 
 /**
  * render: the audience's template set (base templates, overridden per audience) → HTML string.
@@ -45,10 +46,7 @@ function parseTemplate(src: Source): void {
   try {
     Handlebars.parse(src.text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const line = Number(/line (\d+)/.exec(msg)?.[1] ?? 1);
-    const detail = msg.split('\n').filter((l) => l.trim() && !/^-*\^$/.test(l.trim())).slice(-1)[0] ?? msg;
-    throw new BriefError('template-syntax', `${src.file}:${line}: template syntax error: ${detail}`, { exitCode: ExitCode.usage, location: { file: src.file, line }, cause: e });
+    throw templateSyntaxError(src.file, src.text, e);
   }
 }
 
@@ -86,7 +84,18 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
   for (const p of await partialsIn(join(audience.dir, 'partials'))) partials.set(basename(p.file, '.hbs'), p);
   const styles = [await readIfExists(join(baseDir, 'style.css')), await readIfExists(join(audience.dir, 'style.css'))].filter((s): s is Source => !!s);
   for (const src of [layout, ...partials.values()]) parseTemplate(src);
-  for (const [name, src] of partials) hb.registerPartial(name, src.text);
+  const partialDirs = [join(baseDir, 'partials'), join(audience.dir, 'partials')];
+  for (const [name, src] of partials) {
+    // Each partial reports its own runtime errors (helper, missing partial) at its file:line.
+    const compiled = hb.compile(src.text);
+    hb.registerPartial(name, ((context: unknown, opts: RuntimeOptions) => {
+      try {
+        return compiled(context, opts);
+      } catch (e) {
+        throw templateRuntimeError(src.file, src.text, audience.name, e, partialDirs);
+      }
+    }) as Handlebars.Template);
+  }
   const template = hb.compile(layout.text, { strict: false, noEscape: false });
   const stylesheet = styles.map((s) => `/* ${basename(s.file)} */\n${s.text}`).join('\n');
   const staticText = [layout, ...partials.values()].map((p) => p.text).join('');
@@ -102,12 +111,7 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
       try {
         return template({ ...view, styles: new Handlebars.SafeString(css) });
       } catch (e) {
-        if (e instanceof BriefError) throw e;
-        const msg = (e as Error).message;
-        const partial = /The partial (\S+) could not be found/.exec(msg)?.[1];
-        throw new BriefError(partial ? 'template-partial-missing' : 'template-render',
-          partial ? `${layout.file}: partial '${partial}' does not exist (looked in ${join(baseDir, 'partials')} and ${join(audience.dir, 'partials')})` : `template error while rendering ${audience.name}: ${msg}`,
-          { exitCode: ExitCode.usage, cause: e });
+        throw templateRuntimeError(layout.file, layout.text, audience.name, e, partialDirs);
       }
     },
   };
