@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadAudiences, type Audience } from './audience.js';
+import { allDocuments } from './batch.js';
 import { composeBriefing, type BriefingView } from './compose.js';
 import { loadWeek, resolveWeek } from './data.js';
 import { BriefError, ExitCode } from './errors.js';
@@ -43,6 +44,8 @@ export interface BuildResult {
   documents: DocumentResult[];
   /** Warnings from validation (errors abort the build). */
   problems: Problem[];
+  /** Documents printed a second time because the browser crashed (they succeeded). */
+  retried: number;
 }
 
 /** Thrown when fact sheets have errors: carries every problem. */
@@ -78,7 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
     const sets = await Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a)));
-    const documents = await Promise.all(sets.map(async (set) => {
+    const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map(async (set) => {
       const { view, html } = renderBriefing(loaded.sheets, set, week);
       const path = join(outDir, week, `${set.audience.name}.pdf`);
       const { pdf, ms } = await printer.pdf(html, { name: path, pageSize: set.audience.page_size });
@@ -96,7 +99,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       options.onDocument?.(doc);
       return doc;
     }));
-    return { week, documents, problems: loaded.problems };
+    return { week, documents, problems: loaded.problems, retried: printer.crashes };
   } finally {
     if (ownPrinter) await printer.close();
   }

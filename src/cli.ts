@@ -7,7 +7,9 @@ import { BriefError, ExitCode, isBriefError } from './errors.js';
 import { hasErrors } from './problems.js';
 import { formatHuman, summaryLine } from './report.js';
 import { schemaUrl } from './schema/index.js';
-import { removePendingTempFiles } from './write.js';
+import { Printer } from './print.js';
+import { installSignalHandlers, isShuttingDown, onShutdown } from './shutdown.js';
+import { abortWrites, removePendingTempFiles } from './write.js';
 
 /** The CLI: argv → command → exit code. The only module that knows about stdout and the terminal. */
 export interface CliIO {
@@ -90,15 +92,32 @@ async function cmdValidate(args: string[], v: Values, io: CliIO): Promise<number
   return hasErrors(problems) ? ExitCode.invalidData : ExitCode.ok;
 }
 
+/**
+ * Ctrl-C / SIGTERM while `fn` runs: close the browser, let no write complete and remove the temp
+ * files, then exit 130 / 143. (Watch mode can use the same: installSignalHandlers + onShutdown.)
+ */
+async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () => Promise<T>): Promise<T> {
+  const uninstall = installSignalHandlers((signal) => io.stderr(`brief: ${signal}: stopping; closing the browser and removing temp files\n`));
+  const unregister = [onShutdown(() => abortWrites()), onShutdown(() => printer.close())];
+  try {
+    return await fn();
+  } finally {
+    await printer.close();
+    for (const u of unregister) u();
+    uninstall();
+  }
+}
+
 async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   const started = Date.now();
-  const result = await build({
+  const printer = new Printer({ executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) });
+  const result = await withCleanShutdown(printer, io, () => build({
     dataDir: v.data, templatesDir: v.templates, outDir: v.out, week: v.week, audiences: audienceList(v),
-    writeHtml: v.html,
-    printerOptions: { executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) },
+    writeHtml: v.html, printer,
     onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.ms} ms\n`),
-  });
+  }));
   if (result.problems.length > 0) io.stderr(`${formatHuman(result.problems)}\n`);
+  if (result.retried > 0) io.stderr(`brief: the browser crashed; ${result.retried} briefing${result.retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);
   io.stdout(`built ${result.documents.length} briefing${result.documents.length === 1 ? '' : 's'} for ${result.week} in ${Date.now() - started} ms\n`);
   return ExitCode.ok;
 }
@@ -135,6 +154,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
       default: throw new BriefError('usage', `unknown command '${command}' (try: build, validate, audiences, schema, help)`);
     }
   } catch (e) {
+    // Interrupted: the documents in flight failed because we closed the browser; say nothing more.
+    if (isShuttingDown()) return ExitCode.render;
     await removePendingTempFiles();
     if (e instanceof ValidationFailed) {
       const color = io.isTTY && !io.env.NO_COLOR;

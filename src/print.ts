@@ -29,7 +29,11 @@ export class Printer implements AsyncDisposable {
   readonly timeoutMs: number;
   /** How many times a browser was launched (tests assert one per run). */
   launches = 0;
+  /** How many documents met a crashed browser and were retried. */
+  crashes = 0;
   private browser: Promise<Browser> | undefined;
+  private current: Browser | undefined;
+  private closed = false;
   private idle: Page[] = [];
   private active = 0;
   private waiting: (() => void)[] = [];
@@ -43,20 +47,45 @@ export class Printer implements AsyncDisposable {
 
   /** Start the browser now (e.g. while fact sheets are still being validated). */
   warmUp(): Promise<Browser> {
+    if (this.closed) return Promise.reject(new BriefError('printer-closed', 'the printer was closed (interrupted?)', { exitCode: ExitCode.render }));
     this.browser ??= this.launch();
     return this.browser;
   }
 
+  /**
+   * The browser talks to us over a pipe (`pipe: true`): when this process dies, even by `kill -9`,
+   * the pipe closes and Chrome exits with it. If the browser dies first, the next page launches a new one.
+   */
   private async launch(): Promise<Browser> {
     const { path } = await findBrowser(this.options.executablePath);
     const { default: puppeteer } = await import('puppeteer');
     this.launches++;
     try {
-      return await puppeteer.launch({ executablePath: path, headless: true, pipe: true, args: launchArgs(), timeout: 30_000 });
+      const browser = await puppeteer.launch({
+        executablePath: path, headless: true, pipe: true, args: launchArgs(), timeout: 30_000,
+        // Signals are the CLI's business (src/shutdown.ts): Puppeteer's own handlers would exit
+        // before our temp files are removed.
+        handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+      });
+      browser.once('disconnected', () => this.forget(browser));
+      return browser;
     } catch (e) {
       this.browser = undefined;
       throw new BriefError('browser-launch', `could not start the browser at ${path}: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.render, cause: e });
     }
+  }
+
+  /** Drop a dead browser (crashed or killed), so the next document starts a fresh one. */
+  private forget(browser: Browser): void {
+    if (this.current !== browser) return;
+    this.current = undefined;
+    this.browser = undefined;
+    this.idle = [];
+  }
+
+  /** The browser's process id, while one runs (tests use it to simulate a crash). */
+  browserPid(): number | undefined {
+    return this.current?.process()?.pid;
   }
 
   private async acquire(): Promise<Page> {
@@ -66,6 +95,7 @@ export class Printer implements AsyncDisposable {
       const pooled = this.idle.pop();
       if (pooled && !pooled.isClosed()) return pooled;
       const browser = await this.warmUp();
+      this.current = browser;
       const page = await browser.newPage();
       await page.setJavaScriptEnabled(false);
       await page.setRequestInterception(true);
@@ -96,13 +126,40 @@ export class Printer implements AsyncDisposable {
       ok = true;
       return result;
     } finally {
-      if (!ok) await page.close().catch(() => {});
+      // A hung or crashed page may never answer: do not wait for it more than a moment.
+      if (!ok) await Promise.race([page.close().catch(() => {}), new Promise((r) => setTimeout(r, 2000).unref())]);
       this.release(ok ? page : undefined);
     }
   }
 
-  /** Print one HTML document to PDF. */
+  /**
+   * Print one HTML document to PDF. If the browser crashes or is killed meanwhile, the document is
+   * tried once more on a fresh browser; a second crash is a `browser-crashed` error naming it.
+   */
   async pdf(html: string, options: PrintOptions): Promise<PrintResult> {
+    try {
+      return await this.printOnce(html, options);
+    } catch (e) {
+      if (!this.isCrash(e)) throw e;
+      this.crashes++;
+      try {
+        return await this.printOnce(html, options);
+      } catch (again) {
+        if (!this.isCrash(again)) throw again;
+        throw new BriefError('browser-crashed', `${options.name}: the browser crashed twice while printing it (${(again as Error).message.split('\n')[0]})`, { exitCode: ExitCode.render, cause: again });
+      }
+    }
+  }
+
+  /** Whether an error means the browser (not the document) failed: it disconnected or the page's target closed. */
+  private isCrash(e: unknown): boolean {
+    if (e instanceof BriefError || this.closed) return false;
+    const browser = this.current;
+    if (browser && !browser.connected) this.forget(browser);
+    return !browser || !browser.connected || /Target closed|Session closed|Connection closed|crashed/i.test((e as Error)?.message ?? '');
+  }
+
+  private async printOnce(html: string, options: PrintOptions): Promise<PrintResult> {
     const started = Date.now();
     return this.withPage(async (page) => {
       let timer: NodeJS.Timeout | undefined;
@@ -126,9 +183,12 @@ export class Printer implements AsyncDisposable {
     });
   }
 
+  /** End the browser. The printer cannot be used afterwards (documents in flight fail, none is retried). */
   async close(): Promise<void> {
+    this.closed = true;
     const browser = this.browser;
     this.browser = undefined;
+    this.current = undefined;
     this.idle = [];
     if (!browser) return;
     const b = await browser.catch(() => undefined);

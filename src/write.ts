@@ -5,24 +5,45 @@ import { BriefError, ExitCode } from './errors.js';
 
 /** Temp files in flight, so an interrupted run can remove them. */
 export const pendingTempFiles = new Set<string>();
+/** Writes in progress (settled or not), so a shutdown can wait for them. */
+const inFlight = new Set<Promise<void>>();
+/** Set by abortWrites(): no write may complete any more. */
+let aborted = false;
 
 /**
  * write: the only stage that touches out/. Writes to a temporary file beside the target and renames
  * it into place, so a reader never sees a half-written PDF and a failure leaves nothing behind.
  */
-export async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
+export function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  const job = writeAtomicNow(path, data);
+  inFlight.add(job);
+  const forget = () => { inFlight.delete(job); };
+  job.then(forget, forget);
+  return job;
+}
+
+async function writeAtomicNow(path: string, data: Uint8Array | string): Promise<void> {
+  if (aborted) throw interrupted(path);
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
     pendingTempFiles.add(tmp);
     await writeFile(tmp, data);
+    if (aborted) throw interrupted(path);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => {});
+    if (e instanceof BriefError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code === 'EROFS' ? 'read-only file system' : (e as Error).message;
-    throw new BriefError('io-write', `${path}: cannot write: ${why}`, { exitCode: ExitCode.usage, cause: e });
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'ENOSPC' ? 'no space left on the device'
+      : code === 'EDQUOT' ? 'disk quota exceeded'
+      : code === 'EROFS' ? 'read-only file system'
+      : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way (part of the output path is a file, not a folder)'
+      : code === 'EISDIR' ? 'a folder of that name is in the way'
+      : (e as Error).message;
+    throw new BriefError('io-write', `${path}: cannot write: ${why}; nothing was written there`, { exitCode: ExitCode.usage, cause: e });
   } finally {
     pendingTempFiles.delete(tmp);
   }
@@ -32,4 +53,16 @@ export async function writeAtomic(path: string, data: Uint8Array | string): Prom
 export async function removePendingTempFiles(): Promise<void> {
   await Promise.all([...pendingTempFiles].map((f) => rm(f, { force: true }).catch(() => {})));
   pendingTempFiles.clear();
+}
+
+const interrupted = (path: string) => new BriefError('interrupted', `${path}: not written: the run was interrupted`, { exitCode: ExitCode.usage });
+
+/**
+ * For a shutdown: let no write complete from now on, wait for the writes in progress to give up
+ * (each removes its own temp file), then remove any temp file still listed.
+ */
+export async function abortWrites(): Promise<void> {
+  aborted = true;
+  await Promise.allSettled([...inFlight]);
+  await removePendingTempFiles();
 }
