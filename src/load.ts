@@ -87,8 +87,10 @@ export function parseYaml(file: string, text: string): LoadedYaml {
   const doc = list[0]!;
   result.doc = doc;
   const seen = new Set<string>();
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const quote = unclosedQuote(text, err.code, err.message, err.pos[0]);
+  // A tab in the indentation throws the parser off for the rest of the block: report only the tabs.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  for (const err of tabs.length > 0 ? tabs : [...doc.errors, ...doc.warnings]) {
+    const quote = unclosedQuote(text, err.code, err.message, err.pos[0]) ?? unclosedFlow(text, err.message, err.pos[0]);
     const pos = at(quote?.offset ?? err.pos[0]);
     const end = at(quote ? quote.offset + 1 : err.pos[1]);
     const rule = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
@@ -127,6 +129,20 @@ function yamlMessage(code: string, message: string, rest: string): string {
   }
   if (code === 'BAD_INDENT') return `bad indentation: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
   return first;
+}
+
+/** An unclosed [ list ] or { mapping }: point at the line where it opens. */
+function unclosedFlow(text: string, message: string, offset: number): { offset: number; message: string } | undefined {
+  const close = /flow (?:sequence|map|mapping|collection)\b.*end with an? ([\]}])/i.exec(message)?.[1];
+  if (!close) return undefined;
+  const open = close === ']' ? '[' : '{';
+  const count = (l: string, c: string) => l.split(c).length - 1;
+  const lines = text.slice(0, offset).split('\n');
+  let start = 0;
+  for (let i = 0, at = 0; i < lines.length; at += lines[i]!.length + 1, i++) {
+    if (count(lines[i]!, open) > count(lines[i]!, close)) start = at + lines[i]!.lastIndexOf(open);
+  }
+  return { offset: start, message: `a ${open} … ${close} ${open === '[' ? 'list' : 'mapping'} is never closed: add the closing ${close}` };
 }
 
 /** An unclosed quoted string: point at its opening quote, not at the end of the file. */

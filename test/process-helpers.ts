@@ -1,0 +1,101 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from './helpers.js';
+
+const exec = promisify(execFile);
+
+export interface CliRun { code: number; stdout: string; stderr: string }
+
+/** Run `node bin/brief.js …` and collect its exit code and output. */
+export async function brief(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await exec('node', [join(ROOT, 'bin/brief.js'), ...args], {
+      cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+/** A stack trace line ("    at foo (file.js:12:3)"): never shown for a user mistake. */
+export const STACK = /\n\s+at .+:\d+:\d+/;
+
+/** Spawn the CLI in the background (for signals); stdout and stderr are collected as they come. */
+export function spawnBrief(args: string[], cwd = ROOT): { child: ChildProcess; out: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
+  const child = spawn('node', [join(ROOT, 'bin/brief.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, out: () => out, exited };
+}
+
+/** Wait until `test()` holds, checking every 50 ms, for at most `ms`. */
+export async function waitFor(test: () => boolean, ms = 30_000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (test()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return test();
+}
+
+const cmdline = (pid: number): string[] => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
+};
+
+/** Every running process's pid (Linux /proc). */
+const allPids = (): number[] => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+
+const parentOf = (pid: number): number | undefined => {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so split after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The browser profile (--user-data-dir) of the Chrome that `pid` started, once it runs. */
+export function browserProfileOf(pid: number): string | undefined {
+  for (const p of allPids()) {
+    if (parentOf(p) !== pid) continue;
+    const arg = cmdline(p).find((a) => a.startsWith('--user-data-dir='));
+    if (arg) return arg.slice('--user-data-dir='.length);
+  }
+  return undefined;
+}
+
+/** Processes (any depth: Chrome's zygotes, renderers, GPU…) whose command line names this profile. */
+export function processesUsing(profile: string): number[] {
+  return allPids().filter((p) => cmdline(p).some((a) => a.includes(profile)));
+}
+
+/** The process ids of the browser that `pid` started (its direct child with a profile). */
+export function browserPidOf(pid: number): number | undefined {
+  return allPids().find((p) => parentOf(p) === pid && cmdline(p).some((a) => a.startsWith('--user-data-dir=')));
+}
+
+/** Files left in a folder tree that must not be there after a failed or interrupted run. */
+export function leftovers(dir: string, pattern = /\.(pdf|html|tmp)$/): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (pattern.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
