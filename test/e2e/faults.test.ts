@@ -1,0 +1,179 @@
+/**
+ * Faults: the browser crashes or is killed, a render hangs, the run is interrupted (Ctrl-C,
+ * SIGTERM, kill -9), two builds write to the same out/. Afterwards no Chrome process of the run is
+ * left (found through /proc by the run's own --user-data-dir) and no partial or temp file is.
+ */
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BriefError } from '../../src/errors.js';
+import { Printer } from '../../src/print.js';
+import { FIXTURES, readPdf, TEMPLATES, tempDir } from '../helpers.js';
+import { brief, browserPidOf, browserProfileOf, leftovers, processesUsing, spawnBrief, waitFor } from '../process-helpers.js';
+
+const tmp = tempDir('brief-faults-');
+afterAll(() => tmp.cleanup());
+
+const HTML = (title: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>Some text.</p></body></html>`;
+
+const kill = (pid: number | undefined) => {
+  try {
+    if (pid) process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+};
+
+/** A project with one fact sheet and `n` audiences (copies of the analyst one), for long batches. */
+function batchProject(name: string, n: number): { root: string; args: string[]; out: string } {
+  const root = join(tmp.dir, name);
+  mkdirSync(join(root, 'data', '2025-W38'), { recursive: true });
+  copyFileSync(join(FIXTURES, 'valid/minimal.yaml'), join(root, 'data', '2025-W38', 'sample-deal.yaml'));
+  cpSync(TEMPLATES, join(root, 'templates'), { recursive: true });
+  for (const a of ['executive', 'public']) rmSync(join(root, 'templates', 'audiences', a), { recursive: true });
+  for (let i = 1; i < n; i++) cpSync(join(root, 'templates/audiences/analyst'), join(root, 'templates/audiences', `b${String(i).padStart(2, '0')}`), { recursive: true });
+  const out = join(root, 'out');
+  return { root, out, args: ['build', '--data', join(root, 'data'), '--templates', join(root, 'templates'), '--out', out, '--concurrency', '1'] };
+}
+
+/** Every PDF under `dir` reads back as a whole document. */
+async function expectCompletePdfs(dir: string): Promise<string[]> {
+  const pdfs = leftovers(dir, /\.pdf$/);
+  for (const f of pdfs) {
+    const { text, pages } = await readPdf(f);
+    expect(pages, f).toBeGreaterThan(0);
+    expect(text, f).toContain('A sample deal');
+    expect(readFileSync(f).subarray(-6).toString('latin1'), f).toMatch(/%%EOF\s*$/);
+  }
+  return pdfs;
+}
+
+describe('the printer when the browser dies', () => {
+  it('a document printed after the browser was killed gets a fresh browser', async () => {
+    await using printer = new Printer();
+    await printer.pdf(HTML('one'), { name: 'one.pdf' });
+    const first = printer.browserPid();
+    kill(first);
+    const { pdf } = await printer.pdf(HTML('two'), { name: 'two.pdf' });
+    expect((await readPdf(pdf)).text).toContain('two');
+    expect(printer.browserPid()).not.toBe(first);
+    expect(printer.launches).toBe(2);
+  });
+
+  it('documents in flight when the browser is killed are printed again on a fresh one', async () => {
+    await using printer = new Printer({ concurrency: 2 });
+    await printer.warmUp();
+    await printer.pdf(HTML('warm'), { name: 'warm.pdf' });
+    const jobs = ['a', 'b', 'c', 'd'].map((t) => printer.pdf(HTML(`doc ${t}`), { name: `${t}.pdf` }));
+    kill(printer.browserPid());
+    const results = await Promise.all(jobs);
+    for (const [i, r] of results.entries()) expect((await readPdf(r.pdf)).text).toContain(`doc ${'abcd'[i]}`);
+    expect(printer.launches).toBe(2);
+    expect(printer.crashes).toBeGreaterThan(0);
+  });
+
+  it('a browser that dies again is a browser-crashed error naming the document', async () => {
+    await using printer = new Printer();
+    await printer.pdf(HTML('warm'), { name: 'warm.pdf' });
+    const killer = setInterval(() => kill(printer.browserPid()), 5);
+    kill(printer.browserPid());
+    const error = await printer.pdf(HTML('doomed'), { name: 'out/doomed.pdf' }).catch((e: unknown) => e);
+    clearInterval(killer);
+    expect(error).toBeInstanceOf(BriefError);
+    expect(error).toMatchObject({ code: 'browser-crashed', exitCode: 3 });
+    expect((error as Error).message).toMatch(/^out\/doomed\.pdf: the browser crashed twice while printing it/);
+  });
+
+  it('a render that takes too long is a render-timeout error naming the document', async () => {
+    await using printer = new Printer({ timeoutMs: 1 });
+    const error = await printer.pdf(HTML('slow'), { name: 'out/slow.pdf' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'render-timeout', exitCode: 3 });
+    expect((error as Error).message).toBe('out/slow.pdf: rendering took longer than 1 ms');
+  });
+});
+
+describe('brief build when the browser is killed mid-batch', () => {
+  it('keeps the finished PDFs, prints the rest again on a fresh browser, exits 0 and says so', async () => {
+    const p = batchProject('crash-once', 10);
+    const run = spawnBrief(p.args, p.root);
+    expect(await waitFor(() => /\.pdf {2}\d+ page/.test(run.out()))).toBe(true);
+    kill(browserPidOf(run.child.pid!));
+    const { code } = await run.exited;
+    expect(run.out()).toMatch(/brief: the browser crashed; \d+ briefings? (was|were) printed again on a fresh browser/);
+    expect(run.out()).toContain('built 10 briefings');
+    expect(code).toBe(0);
+    expect(await expectCompletePdfs(p.out)).toHaveLength(10);
+    expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
+  });
+
+  it('when the fresh browser dies too: the rest fail, each is named, exit 3, no partial file', async () => {
+    const p = batchProject('crash-always', 10);
+    const run = spawnBrief(p.args, p.root);
+    expect(await waitFor(() => /\.pdf {2}\d+ page/.test(run.out()))).toBe(true);
+    // From now on, every browser this run starts is killed at once.
+    const killer = setInterval(() => kill(browserPidOf(run.child.pid!)), 10);
+    const { code } = await run.exited;
+    clearInterval(killer);
+    const out = run.out();
+    const written = await expectCompletePdfs(p.out);
+    const failed = /(\d+) of 10 briefings failed/.exec(out);
+    expect(code).toBe(3);
+    expect(failed, out).not.toBeNull();
+    expect(Number(failed![1]) + written.length).toBe(10);
+    expect(out).toMatch(/\n {2}b\d\d: .*(crashed|could not start the browser|Target closed)/);
+    expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
+  });
+});
+
+describe('interrupting a build', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s mid-batch: exit %i, no Chrome process of the run left, no temp file, only complete PDFs', async (signal, exitCode) => {
+    const p = batchProject(`signal-${signal}`, 40);
+    const run = spawnBrief(p.args, p.root);
+    expect(await waitFor(() => /\.pdf {2}\d+ page/.test(run.out()))).toBe(true);
+    const profile = browserProfileOf(run.child.pid!);
+    expect(profile).toBeDefined();
+    expect(processesUsing(profile!).length).toBeGreaterThan(1); // the browser and its helpers
+    run.child.kill(signal);
+    const { code } = await run.exited;
+    expect(code).toBe(exitCode);
+    expect(run.out()).toContain(`brief: ${signal}: stopping`);
+    expect(run.out()).not.toContain('built 40');
+    expect(processesUsing(profile!)).toEqual([]);
+    expect(existsSync(profile!)).toBe(false); // Puppeteer's temp profile removed too
+    expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
+    const pdfs = await expectCompletePdfs(p.out);
+    expect(pdfs.length).toBeLessThan(40);
+  });
+
+  it('kill -9 of brief: Chrome notices its pipe closed and exits too', async () => {
+    const p = batchProject('sigkill', 40);
+    const run = spawnBrief(p.args, p.root);
+    expect(await waitFor(() => /\.pdf {2}\d+ page/.test(run.out()))).toBe(true);
+    const profile = browserProfileOf(run.child.pid!)!;
+    expect(processesUsing(profile).length).toBeGreaterThan(1);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    // No handler runs on SIGKILL: Chrome ends because its end of the DevTools pipe closed.
+    const gone = await waitFor(() => processesUsing(profile).length === 0, 10_000);
+    const left = processesUsing(profile);
+    for (const pid of left) kill(pid);
+    rmSync(profile, { recursive: true, force: true }); // nobody was left to remove it
+    expect(gone, `still running: ${left.join(', ')}`).toBe(true);
+    await expectCompletePdfs(p.out); // whatever was renamed into place is whole
+  });
+});
+
+describe('two builds into the same out/ at once', () => {
+  it('both succeed; every PDF is complete; no temp file is left', async () => {
+    const p = batchProject('concurrent', 6);
+    const [a, b] = await Promise.all([brief(p.args, p.root), brief(p.args, p.root)]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(await expectCompletePdfs(p.out)).toHaveLength(6);
+    expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
+  });
+});
