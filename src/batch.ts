@@ -14,6 +14,6 @@ export async function allDocuments<T>(names: readonly string[], jobs: readonly P
   const exitCode = Math.max(...failures.map((f) => (f.error instanceof BriefError ? f.error.exitCode : ExitCode.render))) as ExitCode;
   const lines = failures.map((f) => `  ${f.name}: ${f.error instanceof Error ? f.error.message.split('\n')[0] : String(f.error)}`);
   throw new BriefError('batch-failed',
-    `${failures.length} of ${settled.length} briefings failed${done > 0 ? ` (the other ${done} were written)` : ''}:\n${lines.join('\n')}`,
+    `${failures.length} of ${settled.length} briefings failed${done === 1 ? ' (the other one was written)' : done > 1 ? ` (the other ${done} were written)` : ''}:\n${lines.join('\n')}`,
     { exitCode, cause: failures.find((f) => !(f.error instanceof BriefError))?.error ?? failures[0]!.error });
 }
