@@ -10,7 +10,7 @@ import type { FactSheet, Tlp } from './schema/index.js';
  */
 export function topicChangesView(sheet: FactSheet, previous: PreviousEditions | undefined, max: Tlp): ChangesView | undefined {
   const edition = previous?.byTopic.get(sheet.id);
-  if (edition && !edition.sheet) return { first: false, none: false, unavailable: true, previousWeek: edition.week, items: [] };
+  if (edition && !edition.sheet) return { first: false, none: false, unavailable: true, previousWeek: edition.week, items: [], groups: [] };
   const tc = diffForLevel(edition?.sheet, sheet, max);
   return tc ? changesView(tc, edition?.week) : undefined;
 }

@@ -1,6 +1,10 @@
 import type { Change, ChangeKind, TopicChanges } from './diff.js';
 import { formatDate, words } from './helpers.js';
 import { STAGE_LABELS } from './compose.js';
+import { LIKELIHOOD } from './schema/index.js';
+
+const CONFIDENCE = ['low', 'moderate', 'high'];
+const likelihoodIndex = (term: string) => LIKELIHOOD.findIndex((l) => l.term === term);
 
 /**
  * diff-text: pure. Change records → one sentence each for people, used by the briefing template
@@ -13,6 +17,21 @@ export interface ChangeLine {
   text: string;
   /** A second line when there is more to say (a judgment's recorded reason). */
   detail?: string | undefined;
+}
+
+export interface ChangeGroup { label: string; items: ChangeLine[] }
+
+const GROUPS: [string, (k: ChangeKind) => boolean][] = [
+  ['Status', (k) => k === 'stage' || k.startsWith('milestone') || k.startsWith('deadline')],
+  ['Sticking points', (k) => k.startsWith('sticking-point') || k.startsWith('position')],
+  ['Expert views', (k) => k.startsWith('expert-view')],
+  ['Key judgments', (k) => k.startsWith('judgment')],
+  ['Sources', (k) => k.startsWith('source')],
+];
+
+/** The lines under headings (status, sticking points, expert views, key judgments, sources); empty groups left out. */
+export function groupLines(lines: readonly ChangeLine[]): ChangeGroup[] {
+  return GROUPS.map(([label, test]) => ({ label, items: lines.filter((l) => test(l.kind)) })).filter((g) => g.items.length > 0);
 }
 
 const stage = (s: string) => STAGE_LABELS[s] ?? words(s);
@@ -57,14 +76,16 @@ function sentence(c: Change): ChangeLine {
     case 'judgment-added':
       return { kind: c.kind, text: `New judgment (${c.likelihood}, ${c.confidence} confidence): ${stripStop(c.statement)}.` };
     case 'judgment-changed': {
-      const parts: string[] = [];
-      if (c.likelihood.from !== c.likelihood.to) parts.push(`from ${c.likelihood.from} to ${c.likelihood.to}`);
-      else parts.push(`still ${c.likelihood.to}`);
-      parts.push(c.confidence.from !== c.confidence.to ? `confidence ${c.confidence.from} to ${c.confidence.to}` : `confidence still ${c.confidence.to}`);
+      const l = c.likelihood, k = c.confidence;
+      const dir = (from: number, to: number) => (to > from ? 'Up' : 'Down');
+      const conf = k.from !== k.to ? `confidence ${dir(CONFIDENCE.indexOf(k.from), CONFIDENCE.indexOf(k.to)).toLowerCase()} from ${k.from} to ${k.to}` : `confidence still ${k.to}`;
+      const head = l.from !== l.to
+        ? `${dir(likelihoodIndex(l.from), likelihoodIndex(l.to))} from ${l.from} to ${l.to} (${conf})`
+        : `${conf.charAt(0).toUpperCase()}${conf.slice(1)} (still ${l.to})`;
       const detail = c.reason === undefined
         ? 'No reason is recorded in the data (change_reason).'
         : `Why: ${stripStop(c.reason)}.${c.reasonUnchanged ? ' (This reason is unchanged from the previous edition.)' : ''}`;
-      return { kind: c.kind, text: `Judgment revised, ${parts.join('; ')}: ${stripStop(c.statement)}.`, detail };
+      return { kind: c.kind, text: `${head}: ${stripStop(c.statement)}.`, detail };
     }
     case 'judgment-dropped':
       return { kind: c.kind, text: `Judgment dropped: ${stripStop(c.statement)}.` };
@@ -75,14 +96,9 @@ function sentence(c: Change): ChangeLine {
 
 const sourceLabel = (c: Extract<Change, { kind: 'source-added' }>) => `${c.publisher}, “${stripStop(c.title)}”${c.date ? ` (${formatDate(c.date)})` : ''}`;
 
-/** One line per change, in the order of the records; new sources are folded into one line. */
+/** One line per change, in the order of the records. */
 export function changeLines(changes: readonly Change[]): ChangeLine[] {
-  const lines: ChangeLine[] = [];
-  const sources = changes.filter((c): c is Extract<Change, { kind: 'source-added' }> => c.kind === 'source-added');
-  for (const c of changes) if (c.kind !== 'source-added') lines.push(sentence(c));
-  if (sources.length === 1) lines.push(sentence(sources[0]!));
-  else if (sources.length > 1) lines.push({ kind: 'source-added', text: `${sources.length} new sources: ${sources.map(sourceLabel).join('; ')}.` });
-  return lines;
+  return changes.map(sentence);
 }
 
 /** What the changes section of a topic shows (the template reads these fields). */
@@ -94,10 +110,12 @@ export interface ChangesView {
   previousAsOf?: string | undefined;
   previousWeek?: string | undefined;
   items: ChangeLine[];
+  groups: ChangeGroup[];
 }
 
 export function changesView(tc: TopicChanges, previousWeek?: string): ChangesView {
-  return { first: tc.first, none: !tc.first && tc.changes.length === 0, previousAsOf: tc.previousAsOf, previousWeek, items: changeLines(tc.changes) };
+  const items = changeLines(tc.changes);
+  return { first: tc.first, none: !tc.first && tc.changes.length === 0, previousAsOf: tc.previousAsOf, previousWeek, items, groups: groupLines(items) };
 }
 
 /** Plain-text report of one topic's changes for the terminal. */
@@ -105,6 +123,7 @@ export function formatChangesText(title: string, id: string, tc: TopicChanges, w
   const head = `${title} [${id}] — ${week}${previousWeek ? ` compared with ${previousWeek} (as of ${tc.previousAsOf})` : ''}`;
   if (tc.first) return `${head}\n  First coverage: no earlier edition of this topic.`;
   if (tc.changes.length === 0) return `${head}\n  Nothing changed since the ${formatDate(tc.previousAsOf)} edition.`;
-  const body = changeLines(tc.changes).map((l) => `  - ${l.text}${l.detail ? `\n      ${l.detail}` : ''}`);
+  const body = groupLines(changeLines(tc.changes)).map((g) =>
+    [`  ${g.label}`, ...g.items.map((l) => `    - ${l.text}${l.detail ? `\n        ${l.detail}` : ''}`)].join('\n'));
   return `${head}\n${body.join('\n')}`;
 }
