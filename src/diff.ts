@@ -45,8 +45,8 @@ export interface TopicChanges {
 
 const byId = <T extends { id: string }>(items: readonly T[] | undefined): Map<string, T> => new Map((items ?? []).map((i) => [i.id, i]));
 
-/** Later partial dates sort later; a missing date sorts first. */
-const later = (a: string | undefined, b: string | undefined): boolean => (b ?? '') > (a ?? '');
+/** Whether date b is later than a (partial dates; a missing date is earliest). A more precise form of the same date ("2025-09" → "2025-09-17") is not later. */
+const later = (a: string | undefined, b: string | undefined): boolean => (b ?? '') > (a ?? '') && !(a && b?.startsWith(a));
 
 export function diffSheets(previous: FactSheet | undefined, current: FactSheet): TopicChanges {
   if (!previous) return { topic: current.id, first: true, changes: [] };

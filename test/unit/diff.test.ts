@@ -63,9 +63,12 @@ describe('diffSheets: one crafted pair per change kind', () => {
     expect(changeLines([c])[0]!.text).toBe('Deadline extended from no set date to 16 December 2025: Enforcement deadline; now extended 4 times.');
   });
 
-  it('a deadline that only gains detail is not an extension', () => {
-    const [prev, cur] = pair((s) => { s.status.deadlines![0]!.note = 'More context.'; });
+  it('a deadline that only gains detail or a more precise date is not an extension', () => {
+    const [prev, cur] = pair((s) => { s.status.deadlines![0]!.note = 'More context.'; s.status.deadlines![0]!.date = '2025-09-17'; });
+    prev.status.deadlines![0]!.date = '2025-09';
     expect(diffSheets(prev, cur).changes).toEqual([]);
+    cur.status.deadlines![0]!.date = '2025-10';
+    expect(diffSheets(prev, cur).changes).toMatchObject([{ kind: 'deadline-extended', fromDate: '2025-09', toDate: '2025-10', extensions: 3 }]);
   });
 
   it('sticking point opened', () => {
