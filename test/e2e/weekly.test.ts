@@ -75,7 +75,9 @@ describe(`the ${WEEK} weekly briefing`, () => {
         const flat = (s: string) => s.replace(/[-\s]/g, '');
         for (const line of t.lines) {
           expect(flat(text)).toContain(flat(line.text));
-          if (line.detail) expect(flat(text)).toContain(flat(line.detail));
+          // The reasons of judgment moves are judgment details, which the partner briefing hides.
+          if (line.detail && a === 'analyst') expect(flat(text)).toContain(flat(line.detail));
+          if (line.detail && a === 'public') expect(flat(text)).not.toContain(flat(line.detail));
         }
       }
     }

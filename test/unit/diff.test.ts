@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { diffForLevel, diffSheets, type Change } from '../../src/diff.js';
 import { changeLines, changesView, formatChangesText, groupLines } from '../../src/diff-text.js';
+import { applyShow } from '../../src/changes.js';
 import type { FactSheet } from '../../src/schema/index.js';
 import { FIXTURES } from '../helpers.js';
 
@@ -199,5 +200,25 @@ describe('changes respect the audience handling level', () => {
     const [prev, cur] = pair((s) => { s.handling = 'TLP:AMBER'; });
     expect(diffForLevel(prev, cur, 'TLP:CLEAR')).toBeUndefined();
     expect(diffForLevel(cur, base(), 'TLP:CLEAR')).toMatchObject({ first: true });
+  });
+});
+
+describe('changes follow the audience’s show switches', () => {
+  const show = { citations: true, source_grades: true, source_notes: true, positions: true, judgment_details: true, verification: true };
+  const view = changesView(diffSheets(...pair((s) => {
+    s.sticking_points[0]!.positions[0]!.flexibility = 'flexible';
+    Object.assign(s.key_judgments[0]!, { likelihood: 'likely', change_reason: 'A reason.' });
+  })));
+
+  it('keeps everything when the audience shows positions and judgment details', () => {
+    expect(applyShow(view, show).items.map((l) => [l.kind, l.detail])).toEqual([['position-changed', undefined], ['judgment-changed', 'Why: A reason.']]);
+  });
+
+  it('drops position changes and judgment reasons when the audience hides them; nothing left reads as "none"', () => {
+    const hidden = applyShow(view, { ...show, positions: false, judgment_details: false });
+    expect(hidden.items).toEqual([{ kind: 'judgment-changed', text: expect.stringMatching(/^Up from roughly even chance to likely/) }]);
+    expect(hidden.groups.map((g) => g.label)).toEqual(['Key judgments']);
+    const onlyPosition = changesView(diffSheets(...pair((s) => { s.sticking_points[0]!.positions[0]!.flexibility = 'flexible'; })));
+    expect(applyShow(onlyPosition, { ...show, positions: false })).toMatchObject({ none: true, items: [], groups: [] });
   });
 });
