@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from './helpers.js';
@@ -87,7 +87,7 @@ export function browserPidOf(pid: number): number | undefined {
 
 /** Files left in a folder tree that must not be there after a failed or interrupted run. */
 export function leftovers(dir: string, pattern = /\.(pdf|html|tmp)$/): string[] {
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
