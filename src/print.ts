@@ -1,4 +1,5 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
 import { BriefError, ExitCode } from './errors.js';
 
@@ -34,6 +35,8 @@ export class Printer implements AsyncDisposable {
   private browser: Promise<Browser> | undefined;
   private current: Browser | undefined;
   private closed = false;
+  private profiles = new WeakMap<Browser, string>();
+  private removals = new WeakMap<Browser, Promise<void>>();
   private idle: Page[] = [];
   private active = 0;
   private waiting: (() => void)[] = [];
@@ -60,19 +63,41 @@ export class Printer implements AsyncDisposable {
     const { path } = await findBrowser(this.options.executablePath);
     const { default: puppeteer } = await import('puppeteer');
     this.launches++;
+    void removeStaleProfiles();
+    const profile = await makeProfileDir();
     try {
       const browser = await puppeteer.launch({
-        executablePath: path, headless: true, pipe: true, args: launchArgs(), timeout: 30_000,
+        executablePath: path, headless: true, pipe: true, args: launchArgs(), timeout: 30_000, userDataDir: profile,
         // Signals are the CLI's business (src/shutdown.ts): Puppeteer's own handlers would exit
         // before our temp files are removed.
         handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
       });
-      browser.once('disconnected', () => this.forget(browser));
+      this.profiles.set(browser, profile);
+      browser.once('disconnected', () => {
+        this.forget(browser);
+        void this.removeProfile(browser);
+      });
       return browser;
     } catch (e) {
+      await removeProfileDir(profile);
       this.browser = undefined;
       throw new BriefError('browser-launch', `could not start the browser at ${path}: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.render, cause: e });
     }
+  }
+
+  /** Remove a browser's profile folder once its process has exited (once per browser). */
+  private removeProfile(browser: Browser): Promise<void> {
+    let removal = this.removals.get(browser);
+    const profile = this.profiles.get(browser);
+    if (!removal && profile) {
+      const proc = browser.process();
+      removal = (async () => {
+        if (proc && proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+        await removeProfileDir(profile);
+      })();
+      this.removals.set(browser, removal);
+    }
+    return removal ?? Promise.resolve();
   }
 
   /** Drop a dead browser (crashed or killed), so the next document starts a fresh one. */
@@ -193,6 +218,7 @@ export class Printer implements AsyncDisposable {
     if (!browser) return;
     const b = await browser.catch(() => undefined);
     await b?.close().catch(() => {});
+    if (b) await this.removeProfile(b);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { BriefError, ExitCode } from './errors.js';
 
@@ -28,6 +28,7 @@ async function writeAtomicNow(path: string, data: Uint8Array | string): Promise<
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
+    await removeStaleTempFiles(dir);
     pendingTempFiles.add(tmp);
     await writeFile(tmp, data);
     if (aborted) throw interrupted(path);
@@ -65,4 +66,36 @@ export async function abortWrites(): Promise<void> {
   aborted = true;
   await Promise.allSettled([...inFlight]);
   await removePendingTempFiles();
+}
+
+/** Folders already swept for stale temp files by this process. */
+const swept = new Map<string, Promise<void>>();
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Remove temp files that a run killed with `kill -9` left in `dir` (no cleanup could run then).
+ * Their names carry the writer's pid: only those of processes that are gone are removed, so a
+ * build running at the same time keeps its own. Once per folder per process.
+ */
+export function removeStaleTempFiles(dir: string): Promise<void> {
+  let sweep = swept.get(dir);
+  if (!sweep) {
+    sweep = (async () => {
+      const names = await readdir(dir).catch(() => [] as string[]);
+      const stale = names.filter((n) => {
+        const pid = Number(/^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(n)?.[1]);
+        return pid > 0 && pid !== process.pid && !alive(pid);
+      });
+      await Promise.all(stale.map((n) => rm(join(dir, n), { force: true }).catch(() => {})));
+    })();
+    swept.set(dir, sweep);
+  }
+  return sweep;
 }

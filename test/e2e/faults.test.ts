@@ -161,9 +161,16 @@ describe('interrupting a build', () => {
     const gone = await waitFor(() => processesUsing(profile).length === 0, 10_000);
     const left = processesUsing(profile);
     for (const pid of left) kill(pid);
-    rmSync(profile, { recursive: true, force: true }); // nobody was left to remove it
     expect(gone, `still running: ${left.join(', ')}`).toBe(true);
     await expectCompletePdfs(p.out); // whatever was renamed into place is whole
+    // Nobody was left to remove the browser profile, nor the temp file being written at the kill
+    // (if any): the next build does, as their pid is gone.
+    expect(existsSync(profile)).toBe(true);
+    expect(leftovers(p.out, /\.tmp$/).length).toBeLessThanOrEqual(1);
+    const next = await brief([...p.args, '--audience', 'analyst'], p.root);
+    expect(next.code, next.stderr).toBe(0);
+    expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
+    expect(existsSync(profile)).toBe(false);
   });
 });
 

@@ -25,6 +25,20 @@ afterEach(() => {
   vi.mocked(fs.rename).mockReset().mockImplementation(actual.rename);
 });
 
+describe('temp files left by a killed run', () => {
+  it('are removed by the next write into that folder when their process is gone; a live writer\'s are kept', async () => {
+    const tmp = tempDir();
+    const dead = join(tmp.dir, '.analyst.pdf.999999999.0123abcd.tmp'); // no such pid
+    const live = join(tmp.dir, `.public.pdf.${process.ppid}.89abcdef.tmp`); // the test runner's parent: alive
+    writeFileSync(dead, 'half a PDF');
+    writeFileSync(live, 'being written');
+    await writeAtomic(join(tmp.dir, 'executive.pdf'), 'complete');
+    const files = readdirSync(tmp.dir).sort();
+    tmp.cleanup();
+    expect(files).toEqual([`.public.pdf.${process.ppid}.89abcdef.tmp`, 'executive.pdf']);
+  });
+});
+
 describe('writeAtomic under faults', () => {
   it('disk full mid-write: no temp file, no target, the old file intact, a clear message', async () => {
     const tmp = tempDir();
