@@ -17,6 +17,9 @@ export interface SourceView extends Cited<Omit<FactSheet['sources'][number], 'id
 
 export interface StageStep { stage: string; label: string; current: boolean; passed: boolean }
 
+/** Whether an item at `level` may be shown to an audience whose maximum is `max`. */
+export const allowedFor = (max: Tlp) => (level: Tlp): boolean => tlpRank(level) <= tlpRank(max);
+
 export interface TopicView {
   id: string;
   anchor: string;
@@ -29,6 +32,8 @@ export interface TopicView {
   bluf: Cited<FactSheet['bluf']> | undefined;
   status: {
     stage: string; stageLabel: string; since: string; summary: string; offLadder: boolean; ladder: StageStep[];
+    /** 1-based position on the ladder (0 when off the ladder) and the ladder's length. */
+    step: number; steps: number;
     parties: FactSheet['status']['parties'];
     characterisations: (Cited<NonNullable<FactSheet['status']['characterisations']>[number]> & { partyName: string })[];
     deadlines: Cited<NonNullable<FactSheet['status']['deadlines']>[number]>[];
@@ -39,6 +44,8 @@ export interface TopicView {
     positions: (Cited<FactSheet['sticking_points'][number]['positions'][number]> & { partyName: string })[];
   })[];
   expertViews: Cited<FactSheet['expert_views'][number]>[];
+  /** Sticking points the audience may see but that its `limits` left out. */
+  moreStickingPoints: number;
   keyJudgments: (Cited<FactSheet['key_judgments'][number]> & { range: string; scaleIndex: number })[];
   watchNext: Cited<NonNullable<FactSheet['watch_next']>[number]>[];
   notes: Cited<NonNullable<FactSheet['notes']>[number]>[];
@@ -54,7 +61,11 @@ export interface BriefingView {
   weekEnd: string;
   asOf: string;
   title: string;
-  audience: { name: string; title: string; description: string; pageSize: 'A4' | 'Letter'; show: AudienceShow; sections: SectionName[]; has: Record<string, boolean> };
+  audience: {
+    name: string; title: string; description: string; pageSize: 'A4' | 'Letter'; show: AudienceShow; sections: SectionName[]; has: Record<string, boolean>;
+    /** The audience's maximum handling level: anything added to the view later (e.g. week-over-week changes) must be filtered with allowedFor(maxHandling). */
+    maxHandling: Tlp;
+  };
   marking: Tlp;
   markingClass: string;
   topics: TopicView[];
@@ -76,21 +87,29 @@ export const maxTlp = (levels: Iterable<Tlp>): Tlp => {
 
 /** Compose one topic for one audience. Returns undefined when the whole sheet is above the audience's level. */
 export function composeTopic(sheet: FactSheet, audience: Audience, n: number): TopicView | undefined {
-  const max = tlpRank(audience.max_handling);
-  if (tlpRank(sheet.handling) > max) return undefined;
+  const allowed = allowedFor(audience.max_handling);
+  // Title, summary and BLUF are at the sheet's level: a sheet above the audience is dropped whole.
+  if (!allowed(sheet.handling)) return undefined;
   const prefix = `t${n}`;
+  /** Levels of everything that reaches the page: the marking is the most restrictive of them. */
   const used: Tlp[] = [sheet.handling];
-  const allowed = (level: Tlp) => tlpRank(level) <= max;
-  const levelOf = (item: { handling?: Tlp | undefined }, parent: Tlp): Tlp => item.handling ?? parent;
+  // An item is at its own level, else its parent's; it can never be less restricted than its parent
+  // (it is only ever shown inside it).
+  const levelOf = (item: { handling?: Tlp | undefined }, parent: Tlp): Tlp => maxTlp([item.handling ?? parent, parent]);
+  const shows = (s: SectionName) => audience.sections.includes(s);
+  // Citations point into the topic's source list, so there are none when the list is not printed.
+  const showSources = shows('sources');
 
   // Sources first, so citations can be numbered; a source above the level is never cited.
   const keptSources = sheet.sources.filter((s) => allowed(levelOf(s, sheet.handling)));
   const numbers = new Map(keptSources.map((s, i) => [s.id, i + 1]));
-  const cite = (ids: readonly string[] | undefined): Citation[] =>
+  const cite = (ids: readonly string[] | undefined): Citation[] => !showSources ? [] :
     (ids ?? []).filter((id) => numbers.has(id)).map((id) => ({ n: numbers.get(id)!, id, anchor: `${prefix}-src-${id}` }));
 
-  function keep<T extends { handling?: Tlp | undefined; sources?: readonly string[] | undefined }>(items: readonly T[] | undefined, parent: Tlp, limit?: number): Cited<T>[] {
+  /** The items the audience may see, at most `limit`; `shown` false when their section is not printed. */
+  function keep<T extends { handling?: Tlp | undefined; sources?: readonly string[] | undefined }>(items: readonly T[] | undefined, parent: Tlp, limit?: number, shown = true): Cited<T>[] {
     const out: Cited<T>[] = [];
+    if (!shown) return out;
     for (const item of items ?? []) {
       const level = levelOf(item, parent);
       if (!allowed(level)) continue;
@@ -106,6 +125,7 @@ export function composeTopic(sheet: FactSheet, audience: Audience, n: number): T
   const partyName = (id: string) => sheet.status.parties.find((p) => p.id === id)?.name ?? id;
   const statusLevel = levelOf(sheet.status, sheet.handling);
   let status: TopicView['status'];
+  // The stage is printed in every topic's heading, so the status is composed whenever it is allowed.
   if (allowed(statusLevel)) {
     used.push(statusLevel);
     const stage = sheet.status.stage;
@@ -114,43 +134,49 @@ export function composeTopic(sheet: FactSheet, audience: Audience, n: number): T
       stage, stageLabel: STAGE_LABELS[stage] ?? stage, since: sheet.status.since, summary: sheet.status.summary,
       offLadder: idx < 0,
       ladder: LADDER.map((s, i) => ({ stage: s, label: STAGE_LABELS[s]!, current: s === stage, passed: idx >= 0 && i < idx })),
+      step: idx + 1, steps: LADDER.length,
       parties: sheet.status.parties,
-      characterisations: keep(sheet.status.characterisations, statusLevel).map((c) => ({ ...c, partyName: partyName(c.party) })),
-      deadlines: keep(sheet.status.deadlines, statusLevel),
-      milestones: keep(sheet.status.milestones, statusLevel, lim.milestones),
+      characterisations: keep(sheet.status.characterisations, statusLevel, undefined, shows('status')).map((c) => ({ ...c, partyName: partyName(c.party) })),
+      deadlines: keep(sheet.status.deadlines, statusLevel, undefined, shows('status')),
+      milestones: keep(sheet.status.milestones, statusLevel, lim.milestones, shows('status') || shows('timeline')),
       cites: cite(sheet.status.sources),
     };
   }
 
-  const stickingPoints = keep(sheet.sticking_points, sheet.handling, lim.sticking_points).map((sp) => {
-    const positions = keep((sp as unknown as FactSheet['sticking_points'][number]).positions, sp.level)
+  const stickingPoints = keep(sheet.sticking_points, sheet.handling, lim.sticking_points, shows('sticking_points')).map((sp) => {
+    const positions = keep((sp as unknown as FactSheet['sticking_points'][number]).positions, sp.level, undefined, audience.show.positions)
       .map((p) => ({ ...p, partyName: partyName(p.party) }));
     return { ...sp, positions };
   });
-  const keyJudgments = keep(sheet.key_judgments, sheet.handling, lim.key_judgments).map((kj) => {
+  const allowedStickingPoints = shows('sticking_points') ? sheet.sticking_points.filter((sp) => allowed(levelOf(sp, sheet.handling))).length : 0;
+  const keyJudgments = keep(sheet.key_judgments, sheet.handling, lim.key_judgments, shows('key_judgments')).map((kj) => {
     const scaleIndex = LIKELIHOOD.findIndex((l) => l.term === kj.likelihood);
     const l = LIKELIHOOD[scaleIndex]!;
     return { ...kj, scaleIndex, range: `${l.low}–${l.high} %` };
   });
-  const { sources: blufSources, ...bluf } = sheet.bluf;
+  const { sources: blufSources, judgments: blufJudgments, ...bluf } = sheet.bluf;
+  // The BLUF may point only at judgments this audience can see.
+  const keptJudgmentIds = new Set(sheet.key_judgments.filter((kj) => allowed(levelOf(kj, sheet.handling))).map((kj) => kj.id));
 
   const topic: TopicView = {
     id: sheet.id, anchor: prefix, n, title: sheet.title, topic: sheet.topic, asOf: sheet.as_of, summary: sheet.summary,
     level: sheet.handling,
-    bluf: { ...bluf, cites: cite(blufSources), level: sheet.handling },
+    bluf: { ...bluf, judgments: (blufJudgments ?? []).filter((id) => keptJudgmentIds.has(id)), cites: cite(blufSources), level: sheet.handling },
     status,
     stickingPoints,
-    expertViews: keep(sheet.expert_views, sheet.handling, lim.expert_views),
+    moreStickingPoints: allowedStickingPoints - stickingPoints.length,
+    expertViews: keep(sheet.expert_views, sheet.handling, lim.expert_views, shows('expert_views')),
     keyJudgments,
-    watchNext: keep(sheet.watch_next, sheet.handling, lim.watch_next),
-    notes: audience.sections.includes('notes') ? keep(sheet.notes, sheet.handling, lim.notes) : [],
-    sourceSummary: sheet.source_summary,
-    sources: keptSources.map((s, i) => {
+    watchNext: keep(sheet.watch_next, sheet.handling, lim.watch_next, shows('watch_next')),
+    notes: keep(sheet.notes, sheet.handling, lim.notes, shows('notes')),
+    sourceSummary: shows('source_summary') ? sheet.source_summary : undefined,
+    sources: (showSources ? keptSources : []).map((s, i) => {
       const level = levelOf(s, sheet.handling);
       used.push(level);
-      const { sources: _unused, ...rest } = s as typeof s & { sources?: string[] };
+      // derived_from may name a source this audience cannot see: only its number, if kept, is passed on.
+      const { sources: _unused, derived_from: derivedFrom, ...rest } = s as typeof s & { sources?: string[] };
       return { ...rest, n: i + 1, anchor: `${prefix}-src-${s.id}`, grade: `${s.reliability}${s.credibility}`, cites: [], level,
-        derivedFromN: s.derived_from ? numbers.get(s.derived_from) : undefined };
+        derivedFromN: derivedFrom ? numbers.get(derivedFrom) : undefined };
     }),
   };
   topic.level = maxTlp(used);
@@ -172,7 +198,7 @@ export function composeBriefing(sheets: readonly FactSheet[], audience: Audience
   return {
     week: options.week, weekStart: start, weekEnd: end, asOf,
     title: options.title ?? `Weekly briefing ${options.week}`,
-    audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has },
+    audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling },
     marking, markingClass: marking.replace('TLP:', 'tlp-').replace('+', '-').toLowerCase(),
     topics,
   };
