@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listAudienceNames, loadAudiences } from './audience.js';
 import { build, DEFAULTS, ValidationFailed } from './build.js';
@@ -7,6 +8,7 @@ import { BriefError, ExitCode, isBriefError } from './errors.js';
 import { hasErrors } from './problems.js';
 import { formatHuman, summaryLine } from './report.js';
 import { schemaUrl } from './schema/index.js';
+import { watch } from './watch.js';
 import { removePendingTempFiles } from './write.js';
 
 /** The CLI: argv → command → exit code. The only module that knows about stdout and the terminal. */
@@ -29,6 +31,7 @@ const HELP = `brief — YAML fact sheets to policy-briefing PDFs
 
 Usage:
   brief build [--week 2025-W38] [--audience NAME|all] [options]   build the weekly briefing PDFs
+  brief watch [--week W] [--audience NAME|all] [options]           rebuild on every save (also: build --watch)
   brief validate [FILES or FOLDERS…]                               check fact sheets (default: data/)
   brief audiences                                                  list the audiences
   brief schema                                                     print the fact-sheet JSON Schema
@@ -40,6 +43,7 @@ Options:
   --templates DIR     templates folder (default: templates)
   --out DIR           output folder (default: out)
   --html              also write each briefing's HTML beside its PDF
+  --watch             build, then rebuild on every save (writes the HTML too); Ctrl-C stops
   --browser PATH      Chrome/Chromium to use (or set PUPPETEER_EXECUTABLE_PATH)
   --concurrency N     documents printed at once (default: 2)
   --timeout MS        per-document render timeout (default: 60000)
@@ -54,7 +58,7 @@ Exit codes: 0 ok, 1 invalid fact sheets, 2 usage or I/O error, 3 render failure.
 
 const OPTIONS = {
   week: { type: 'string' }, audience: { type: 'string', multiple: true }, data: { type: 'string' },
-  templates: { type: 'string' }, out: { type: 'string' }, html: { type: 'boolean' }, browser: { type: 'string' },
+  templates: { type: 'string' }, out: { type: 'string' }, html: { type: 'boolean' }, watch: { type: 'boolean' }, browser: { type: 'string' },
   concurrency: { type: 'string' }, timeout: { type: 'string' }, format: { type: 'string' }, strict: { type: 'boolean' },
   debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
@@ -103,6 +107,38 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   return ExitCode.ok;
 }
 
+/** One line (or a problem list) for an error during watch; watching goes on. */
+function describeError(e: unknown, debug: boolean): string {
+  if (e instanceof ValidationFailed) return `${formatHuman(e.problems)}\nbrief: ${e.message}`;
+  if (isBriefError(e)) return `brief: ${e.message}`;
+  return `brief: internal error: ${(e as Error).message}${debug ? `\n${(e as Error).stack ?? ''}` : ''}`;
+}
+
+async function cmdWatch(v: Values, io: CliIO): Promise<number> {
+  const printerOptions = { executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) };
+  const data = v.data ?? DEFAULTS.dataDir;
+  const templates = v.templates ?? DEFAULTS.templatesDir;
+  const stamp = () => new Date().toISOString().slice(11, 19);
+  const watcher = watch({
+    dataDir: data, templatesDir: templates, outDir: v.out, week: v.week, audiences: audienceList(v), printerOptions,
+    onStart: (ev) => io.stdout(`${stamp()} ${ev.files.length > 0 ? `changed ${ev.files.map((f) => relative(process.cwd(), f)).join(', ')}: ` : ''}building ${ev.audiences?.join(', ') ?? 'every audience'}\n`),
+    onBuild: (r) => {
+      for (const d of r.documents) io.stdout(`  ${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  (+ ${d.htmlPath ?? 'no HTML'})\n`);
+      if (r.problems.length > 0) io.stderr(`${formatHuman(r.problems)}\n`);
+    },
+    onError: (e) => io.stderr(`${describeError(e, !!v.debug)}\n  (still watching)\n`),
+  });
+  await watcher.ready;
+  io.stdout(`watching ${data}/ and ${templates}/ — Ctrl-C to stop\n`);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  io.stdout('stopping…\n');
+  await watcher.close();
+  return ExitCode.ok;
+}
+
 async function cmdAudiences(v: Values, io: CliIO): Promise<number> {
   const dir = v.templates ?? DEFAULTS.templatesDir;
   const audiences = await loadAudiences(dir, await listAudienceNames(dir));
@@ -129,10 +165,11 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     }
     switch (command) {
       case 'validate': return await cmdValidate(rest, values, io);
-      case 'build': return await cmdBuild(values, io);
+      case 'build': return await (values.watch ? cmdWatch(values, io) : cmdBuild(values, io));
+      case 'watch': return await cmdWatch(values, io);
       case 'audiences': return await cmdAudiences(values, io);
       case 'schema': io.stdout(readFileSync(schemaUrl, 'utf8')); return ExitCode.ok;
-      default: throw new BriefError('usage', `unknown command '${command}' (try: build, validate, audiences, schema, help)`);
+      default: throw new BriefError('usage', `unknown command '${command}' (try: build, watch, validate, audiences, schema, help)`);
     }
   } catch (e) {
     await removePendingTempFiles();

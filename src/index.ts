@@ -9,6 +9,7 @@ export { Printer, type PrinterOptions, type PrintResult } from './print.js';
 export { findBrowser } from './browser.js';
 export { build, renderBriefing, ValidationFailed, type BuildOptions, type BuildResult, type DocumentResult } from './build.js';
 export { writeAtomic } from './write.js';
+export { watch, audienceOf, type Watcher, type WatchOptions } from './watch.js';
 export { formatHuman, formatProblem } from './report.js';
 export { BriefError, ExitCode } from './errors.js';
 export type { Problem, Severity } from './problems.js';
