@@ -142,9 +142,15 @@ async function cmdWatch(v: Values, io: CliIO): Promise<number> {
 async function cmdAudiences(v: Values, io: CliIO): Promise<number> {
   const dir = v.templates ?? DEFAULTS.templatesDir;
   const audiences = await loadAudiences(dir, await listAudienceNames(dir));
-  for (const a of audiences) {
-    io.stdout(`${a.name.padEnd(12)} ${a.page_size.padEnd(6)} up to ${a.max_handling.padEnd(16)} ${a.page_budget ? `max ${a.page_budget} page${a.page_budget === 1 ? '' : 's'}  ` : ''}${a.description}\n`);
+  if (audiences.length === 0) {
+    io.stderr(`brief: no audiences in ${dir}/audiences/ (each is a folder with an audience.yaml)\n`);
+    return ExitCode.usage;
   }
+  const rows = [['AUDIENCE', 'PAGE', 'MAX MARKING', 'BUDGET', 'DESCRIPTION'], ...audiences.map((a) => [
+    a.name, a.page_size, a.max_handling, a.page_budget ? `${a.page_budget} page${a.page_budget === 1 ? '' : 's'}` : '-', a.description,
+  ])];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) io.stdout(`${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`);
   return ExitCode.ok;
 }
 
