@@ -1,5 +1,6 @@
 import type { Audience, AudienceShow, SectionName } from './audience.js';
-import { LIKELIHOOD, STAGES, TLP_LEVELS, tlpRank, type FactSheet, type Tlp } from './schema/index.js';
+import { allowedFor, maxTlp, redactSheet } from './handling.js';
+import { LIKELIHOOD, STAGES, type FactSheet, type Tlp } from './schema/index.js';
 import { weekRange } from './week.js';
 
 /**
@@ -17,8 +18,7 @@ export interface SourceView extends Cited<Omit<FactSheet['sources'][number], 'id
 
 export interface StageStep { stage: string; label: string; current: boolean; passed: boolean }
 
-/** Whether an item at `level` may be shown to an audience whose maximum is `max`. */
-export const allowedFor = (max: Tlp) => (level: Tlp): boolean => tlpRank(level) <= tlpRank(max);
+export { allowedFor, maxTlp, redactSheet } from './handling.js';
 
 export interface TopicView {
   id: string;
@@ -79,22 +79,17 @@ export const STAGE_LABELS: Record<string, string> = {
 
 const LADDER = STAGES.slice(0, 7);
 
-export const maxTlp = (levels: Iterable<Tlp>): Tlp => {
-  let max = 0;
-  for (const l of levels) max = Math.max(max, tlpRank(l));
-  return TLP_LEVELS[max]!;
-};
-
 /** Compose one topic for one audience. Returns undefined when the whole sheet is above the audience's level. */
-export function composeTopic(sheet: FactSheet, audience: Audience, n: number): TopicView | undefined {
-  const allowed = allowedFor(audience.max_handling);
-  // Title, summary and BLUF are at the sheet's level: a sheet above the audience is dropped whole.
-  if (!allowed(sheet.handling)) return undefined;
+export function composeTopic(original: FactSheet, audience: Audience, n: number): TopicView | undefined {
+  // Everything above the audience's level goes first, in one place (handling.ts); a sheet above it
+  // is dropped whole (its title, summary and BLUF are at the sheet's level). Every kept item's
+  // `handling` is now its effective level.
+  const sheet = redactSheet(original, audience.max_handling);
+  if (!sheet) return undefined;
+  const allowed = allowedFor(audience.max_handling); // checked again below, as a second line of defence
   const prefix = `t${n}`;
   /** Levels of everything that reaches the page: the marking is the most restrictive of them. */
   const used: Tlp[] = [sheet.handling];
-  // An item is at its own level, else its parent's; it can never be less restricted than its parent
-  // (it is only ever shown inside it).
   const levelOf = (item: { handling?: Tlp | undefined }, parent: Tlp): Tlp => maxTlp([item.handling ?? parent, parent]);
   const shows = (s: SectionName) => audience.sections.includes(s);
   // Citations point into the topic's source list, so there are none when the list is not printed.
@@ -122,11 +117,12 @@ export function composeTopic(sheet: FactSheet, audience: Audience, n: number): T
   }
 
   const lim = audience.limits;
-  const partyName = (id: string) => sheet.status.parties.find((p) => p.id === id)?.name ?? id;
-  const statusLevel = levelOf(sheet.status, sheet.handling);
+  // Party names are part of the status: when the status is withheld, positions show the party id.
+  const partyName = (id: string) => sheet.status?.parties.find((p) => p.id === id)?.name ?? id;
   let status: TopicView['status'];
   // The stage is printed in every topic's heading, so the status is composed whenever it is allowed.
-  if (allowed(statusLevel)) {
+  if (sheet.status && allowed(levelOf(sheet.status, sheet.handling))) {
+    const statusLevel = levelOf(sheet.status, sheet.handling);
     used.push(statusLevel);
     const stage = sheet.status.stage;
     const idx = LADDER.indexOf(stage as (typeof LADDER)[number]);
@@ -148,20 +144,18 @@ export function composeTopic(sheet: FactSheet, audience: Audience, n: number): T
       .map((p) => ({ ...p, partyName: partyName(p.party) }));
     return { ...sp, positions };
   });
-  const allowedStickingPoints = shows('sticking_points') ? sheet.sticking_points.filter((sp) => allowed(levelOf(sp, sheet.handling))).length : 0;
+  const allowedStickingPoints = shows('sticking_points') ? sheet.sticking_points.length : 0;
   const keyJudgments = keep(sheet.key_judgments, sheet.handling, lim.key_judgments, shows('key_judgments')).map((kj) => {
     const scaleIndex = LIKELIHOOD.findIndex((l) => l.term === kj.likelihood);
     const l = LIKELIHOOD[scaleIndex]!;
     return { ...kj, scaleIndex, range: `${l.low}–${l.high} %` };
   });
-  const { sources: blufSources, judgments: blufJudgments, ...bluf } = sheet.bluf;
-  // The BLUF may point only at judgments this audience can see.
-  const keptJudgmentIds = new Set(sheet.key_judgments.filter((kj) => allowed(levelOf(kj, sheet.handling))).map((kj) => kj.id));
+  const { sources: blufSources, ...bluf } = sheet.bluf;
 
   const topic: TopicView = {
     id: sheet.id, anchor: prefix, n, title: sheet.title, topic: sheet.topic, asOf: sheet.as_of, summary: sheet.summary,
     level: sheet.handling,
-    bluf: { ...bluf, judgments: (blufJudgments ?? []).filter((id) => keptJudgmentIds.has(id)), cites: cite(blufSources), level: sheet.handling },
+    bluf: { ...bluf, cites: cite(blufSources), level: sheet.handling },
     status,
     stickingPoints,
     moreStickingPoints: allowedStickingPoints - stickingPoints.length,
@@ -173,7 +167,6 @@ export function composeTopic(sheet: FactSheet, audience: Audience, n: number): T
     sources: (showSources ? keptSources : []).map((s, i) => {
       const level = levelOf(s, sheet.handling);
       used.push(level);
-      // derived_from may name a source this audience cannot see: only its number, if kept, is passed on.
       const { sources: _unused, derived_from: derivedFrom, ...rest } = s as typeof s & { sources?: string[] };
       return { ...rest, n: i + 1, anchor: `${prefix}-src-${s.id}`, grade: `${s.reliability}${s.credibility}`, cites: [], level,
         derivedFromN: derivedFrom ? numbers.get(derivedFrom) : undefined };

@@ -4,6 +4,7 @@ export { validateLoaded, schemaValidator, type ValidationResult } from './valida
 export { loadSheets, loadWeek, listWeeks, resolveWeek, findFactSheetFiles, type SheetsResult } from './data.js';
 export { loadAudience, loadAudiences, listAudienceNames, type Audience } from './audience.js';
 export { composeBriefing, composeTopic, type BriefingView, type TopicView } from './compose.js';
+export { redactSheet, allowedFor, maxTlp, levelOf, type RedactedSheet } from './handling.js';
 export { loadTemplateSet, renderHtml, type TemplateSet } from './render.js';
 export { Printer, type PrinterOptions, type PrintResult } from './print.js';
 export { findBrowser } from './browser.js';
