@@ -1,5 +1,5 @@
 import type { Audience, AudienceShow, SectionName } from './audience.js';
-import { allowedFor, maxTlp, redactSheet } from './handling.js';
+import { allowedFor, markingClass, maxTlp, redactSheet } from './handling.js';
 import { LIKELIHOOD, STAGES, type FactSheet, type Tlp } from './schema/index.js';
 import { weekRange } from './week.js';
 
@@ -192,7 +192,7 @@ export function composeBriefing(sheets: readonly FactSheet[], audience: Audience
     week: options.week, weekStart: start, weekEnd: end, asOf,
     title: options.title ?? `Weekly briefing ${options.week}`,
     audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling },
-    marking, markingClass: marking.replace('TLP:', 'tlp-').replace('+', '-').toLowerCase(),
+    marking, markingClass: markingClass(marking),
     topics,
   };
 }

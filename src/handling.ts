@@ -17,6 +17,9 @@ export const maxTlp = (levels: Iterable<Tlp>): Tlp => {
   return TLP_LEVELS[max]!;
 };
 
+/** The CSS class of a marking: 'TLP:AMBER+STRICT' → 'tlp-amber-strict'. */
+export const markingClass = (t: Tlp): string => t.replace('TLP:', 'tlp-').replace('+', '-').toLowerCase();
+
 /** An item's effective level: its own, else its parent's — and never less restricted than its parent, inside which it is shown. */
 export const levelOf = (item: { handling?: Tlp | undefined }, parent: Tlp): Tlp => maxTlp([item.handling ?? parent, parent]);
 

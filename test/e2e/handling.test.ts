@@ -22,8 +22,8 @@ const CODES: Record<string, Tlp> = { clr: 'TLP:CLEAR', grn: 'TLP:GREEN', amb: 'T
 interface Canary { token: string; level: Tlp; kind: 'text' | 'id' }
 function canaries(): Canary[] {
   const found = new Map<string, Canary>();
-  for (const f of readdirSync(join(DATA, WEEK))) {
-    const yaml = readFileSync(join(DATA, WEEK, f), 'utf8');
+  for (const f of readdirSync(DATA).flatMap((w) => readdirSync(join(DATA, w)).map((f) => join(w, f)))) {
+    const yaml = readFileSync(join(DATA, f), 'utf8');
     for (const m of yaml.matchAll(/\b(KX[A-Z]+?)(CLR|GRN|AMB|STR|RED)\b/g)) found.set(m[0], { token: m[0], level: CODES[m[2]!.toLowerCase()]!, kind: 'text' });
     for (const m of yaml.matchAll(/\b(kxsrcu)(clr|grn|amb|str|red)\b/g)) found.set(m[0], { token: m[0], level: CODES[m[2]!]!, kind: 'text' });
     for (const m of yaml.matchAll(/\b(kxsrcid|kxkjid)-(clr|grn|amb|str|red)\b/g)) found.set(m[0], { token: m[0], level: CODES[m[2]!]!, kind: 'id' });
@@ -41,7 +41,7 @@ describe('handling: canaries above an audience level never reach its HTML or PDF
   const printer = new Printer();
   const all = canaries();
   let result: BuildResult;
-  const shipped = ['analyst', 'executive', 'public'];
+  const shipped = ['analyst', 'executive', 'public', 'changes-only'];
   const full = TLP_LEVELS.map(FULL);
   const maxOf: Record<string, Tlp> = {};
   const docs: Record<string, { html: string; pdf: Uint8Array; pages: string[]; internals: string; marking: string }> = {};
@@ -53,8 +53,11 @@ describe('handling: canaries above an audience level never reach its HTML or PDF
       const dir = join(templates, 'audiences', FULL(level));
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'audience.yaml'), `title: Everything up to ${level}\ndescription: Test audience.\nmax_handling: ${level}\n` +
-        'sections: [cover, contents, bluf, status, timeline, sticking_points, key_judgments, expert_views, watch_next, notes, source_summary, sources]\n');
+        'sections: [cover, contents, bluf, changes, status, timeline, sticking_points, key_judgments, expert_views, watch_next, notes, source_summary, sources]\n');
     }
+    // Items dropped since last week are mentioned only in "changes": they must count for the marking.
+    mkdirSync(join(templates, 'audiences', 'changes-only'), { recursive: true });
+    writeFileSync(join(templates, 'audiences', 'changes-only', 'audience.yaml'), 'title: Changes only\ndescription: Test audience.\nmax_handling: TLP:AMBER\nsections: [bluf, changes]\n');
     for (const a of await loadAudiences(templates)) maxOf[a.name] = a.max_handling;
     result = await build({ dataDir: DATA, templatesDir: templates, outDir: out, week: WEEK, audiences: [...shipped, ...full], printer, writeHtml: true });
     for (const d of result.documents) {
@@ -134,5 +137,13 @@ describe('handling: canaries above an audience level never reach its HTML or PDF
     expect(docs.public!.marking).toBe('TLP:CLEAR');
     expect(docs.analyst!.pages.join(' ')).toContain('KXNOTEAMB');
     expect(docs.executive!.pages).toHaveLength(1);
+  });
+
+  it('changes since last week: dropped items are mentioned up to the level, and counted in the marking', () => {
+    const text = docs['changes-only']!.pages.join(' ');
+    expect(text).toContain('KXSPDROPAMB');
+    expect(text).toContain('KXKJDROPGRN');
+    expect(text).not.toContain('KXSPDROPSTR');
+    expect(docs['changes-only']!.marking).toBe('TLP:AMBER');
   });
 });
