@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listAudienceNames, loadAudiences } from './audience.js';
 import { build, DEFAULTS, ValidationFailed } from './build.js';
-import { findFactSheetFiles, loadSheets } from './data.js';
+import { findFactSheetFiles, loadSheets, resolveWeek } from './data.js';
 import { BriefError, ExitCode, isBriefError } from './errors.js';
 import { hasErrors } from './problems.js';
 import { formatHuman, summaryLine } from './report.js';
@@ -126,6 +126,8 @@ async function cmdWatch(v: Values, io: CliIO): Promise<number> {
   const data = v.data ?? DEFAULTS.dataDir;
   const templates = v.templates ?? DEFAULTS.templatesDir;
   const stamp = () => new Date().toISOString().slice(11, 19);
+  // A mistyped audience or week is a usage error now, not something to watch.
+  await Promise.all([loadAudiences(templates, audienceList(v)), resolveWeek(data, v.week)]);
   const watcher = watch({
     dataDir: data, templatesDir: templates, outDir: v.out, week: v.week, audiences: audienceList(v), printerOptions,
     onStart: (ev) => io.stdout(`${stamp()} ${ev.files.length > 0 ? `changed ${ev.files.map((f) => relative(process.cwd(), f)).join(', ')}: ` : ''}building ${ev.audiences?.join(', ') ?? 'every audience'}\n`),
