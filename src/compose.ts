@@ -1,5 +1,5 @@
 import type { Audience, AudienceShow, SectionName } from './audience.js';
-import { allowedFor, markingClass, maxTlp, redactSheet } from './handling.js';
+import { allowedFor, levelOf, markingClass, maxTlp, redactSheet } from './handling.js';
 import { LIKELIHOOD, STAGES, type FactSheet, type Tlp } from './schema/index.js';
 import { weekRange } from './week.js';
 
@@ -63,7 +63,7 @@ export interface BriefingView {
   title: string;
   audience: {
     name: string; title: string; description: string; pageSize: 'A4' | 'Letter'; show: AudienceShow; sections: SectionName[]; has: Record<string, boolean>;
-    /** The audience's maximum handling level: anything added to the view later (e.g. week-over-week changes) must be filtered with allowedFor(maxHandling). */
+    /** The audience's maximum handling level: anything added to the view later (e.g. week-over-week changes) must come from sheets redacted to it (redactSheet). */
     maxHandling: Tlp;
   };
   marking: Tlp;
@@ -90,7 +90,6 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
   const prefix = `t${n}`;
   /** Levels of everything that reaches the page: the marking is the most restrictive of them. */
   const used: Tlp[] = [sheet.handling];
-  const levelOf = (item: { handling?: Tlp | undefined }, parent: Tlp): Tlp => maxTlp([item.handling ?? parent, parent]);
   const shows = (s: SectionName) => audience.sections.includes(s);
   // Citations point into the topic's source list, so there are none when the list is not printed.
   const showSources = shows('sources');
