@@ -135,6 +135,10 @@ describe('handling: canaries above an audience level never reach its HTML or PDF
   it('the shipped audiences: public has no notes or grades, analyst stops at AMBER, executive is one page', () => {
     expect(docs.public!.pages.join(' ')).not.toMatch(/KXNOTE|Analyst notes/);
     expect(docs.public!.marking).toBe('TLP:CLEAR');
+    expect(docs.public!.html).not.toContain('class="grade"');
+    expect(docs.public!.html).not.toContain('KXSRCN'); // source notes
+    expect(docs.analyst!.html).toContain('class="grade"');
+    expect(docs.analyst!.pages.join(' ')).toContain('KXSRCNAMB');
     expect(docs.analyst!.pages.join(' ')).toContain('KXNOTEAMB');
     expect(docs.executive!.pages).toHaveLength(1);
   });
