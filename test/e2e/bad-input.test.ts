@@ -134,8 +134,8 @@ const BUILD_CASES: BuildCase[] = [
   },
   {
     name: 'a helper that does not exist', code: 2,
-    setup: (p) => { edit(join(p.templates, 'base/partials/topic.hbs'), '{{topic}}', '{{shout topic}}'); return ['--audience', 'executive']; },
-    expect: [/partials\/topic\.hbs:3: template error while rendering the executive briefing: Missing helper: "shout"/],
+    setup: (p) => { edit(join(p.templates, 'base/partials/topic.hbs'), '{{topic}}', '{{shout topic}}'); return ['--audience', 'analyst']; },
+    expect: [/partials\/topic\.hbs:3: template error while rendering the analyst briefing: Missing helper: "shout"/],
   },
   {
     name: 'invalid audience config', code: 2,
