@@ -174,6 +174,25 @@ describe('interrupting a build', () => {
   });
 });
 
+describe('interrupting watch mode', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s: the browser and its helpers are gone, no temp file is left', async (signal) => {
+    const p = batchProject(`watch-${signal}`, 3);
+    const run = spawnBrief(['watch', ...p.args.slice(1)], p.root);
+    expect(await waitFor(() => /watching /.test(run.out()))).toBe(true);
+    const profile = browserProfileOf(run.child.pid!);
+    expect(profile).toBeDefined();
+    expect(processesUsing(profile!).length).toBeGreaterThan(1);
+    run.child.kill(signal);
+    const { code, signal: killedBy } = await run.exited;
+    expect(killedBy).toBeNull(); // it ended by itself, after cleaning up
+    expect(code).not.toBeNull();
+    expect(processesUsing(profile!)).toEqual([]);
+    expect(existsSync(profile!)).toBe(false);
+    expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
+    expect(await expectCompletePdfs(p.out)).toHaveLength(3);
+  });
+});
+
 describe('two builds into the same out/ at once', () => {
   it('both succeed; every PDF is complete; no temp file is left', async () => {
     const p = batchProject('concurrent', 6);
