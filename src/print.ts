@@ -37,6 +37,7 @@ export class Printer implements AsyncDisposable {
   private closed = false;
   private profiles = new WeakMap<Browser, string>();
   private removals = new WeakMap<Browser, Promise<void>>();
+  private errorBrowsers = new WeakMap<object, Browser>();
   private idle: Page[] = [];
   private active = 0;
   private waiting: (() => void)[] = [];
@@ -121,7 +122,7 @@ export class Printer implements AsyncDisposable {
       if (pooled && !pooled.isClosed()) return pooled;
       const browser = await this.warmUp();
       this.current = browser;
-      const page = await browser.newPage();
+      const page = await browser.newPage().catch((e: unknown) => { throw this.blame(e, browser); });
       await page.setJavaScriptEnabled(false);
       await page.setRequestInterception(true);
       page.on('request', (req: HTTPRequest) => {
@@ -150,6 +151,8 @@ export class Printer implements AsyncDisposable {
       const result = await fn(page);
       ok = true;
       return result;
+    } catch (e) {
+      throw this.blame(e, page.browser());
     } finally {
       // A hung or crashed page may never answer: do not wait for it more than a moment.
       if (!ok) await Promise.race([page.close().catch(() => {}), new Promise((r) => setTimeout(r, 2000).unref())]);
@@ -176,10 +179,16 @@ export class Printer implements AsyncDisposable {
     }
   }
 
+  /** Remember which browser an error came from (another document may have started a new one since). */
+  private blame(e: unknown, browser: Browser): unknown {
+    if (e !== null && typeof e === 'object') this.errorBrowsers.set(e, browser);
+    return e;
+  }
+
   /** Whether an error means the browser (not the document) failed: it disconnected or the page's target closed. */
   private isCrash(e: unknown): boolean {
     if (e instanceof BriefError || this.closed) return false;
-    const browser = this.current;
+    const browser = (e !== null && typeof e === 'object' ? this.errorBrowsers.get(e) : undefined) ?? this.current;
     if (browser && !browser.connected) this.forget(browser);
     return !browser || !browser.connected || /Target closed|Session closed|Connection closed|crashed/i.test((e as Error)?.message ?? '');
   }
