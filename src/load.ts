@@ -35,6 +35,9 @@ function decode(file: string, bytes: Uint8Array, size = bytes.length): { text?: 
     const mb = (size / 1024 / 1024).toFixed(1);
     return { problem: fileProblem(file, 'file-too-large', `file is ${mb} MB; a fact sheet may be at most ${MAX_FACT_SHEET_BYTES / 1024 / 1024} MB`) };
   }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: fileProblem(file, 'file-encoding', 'file is UTF-16 (as Windows Notepad saves "Unicode"); save it as UTF-8') };
+  }
   if (bytes.includes(0)) {
     return { problem: fileProblem(file, 'file-binary', 'file looks binary (it contains NUL bytes); expected a YAML text file') };
   }

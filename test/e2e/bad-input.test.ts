@@ -27,6 +27,8 @@ beforeAll(() => {
   gen('binary.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
   // Latin-1: "Jérôme" saved by an old editor (é = 0xE9, not UTF-8), on line 2.
   gen('latin1.yaml', Buffer.concat([Buffer.from('id: sample-deal\ntitle: J'), Buffer.from([0xe9]), Buffer.from('r'), Buffer.from([0xf4]), Buffer.from('me\n')]));
+  // UTF-16 with its byte-order mark (Notepad's "Unicode").
+  gen('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MINIMAL.toString('utf8'), 'utf16le')]));
   // A UTF-8 byte-order mark before a valid sheet: accepted.
   gen('bom.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), MINIMAL]));
 });
@@ -66,6 +68,7 @@ const VALIDATE_CASES: ValidateCase[] = [
   { name: 'a 20 MB file', file: generated('huge.yaml'), code: 1, expect: ['huge.yaml:1:1: error file-too-large: file is 20.0 MB; a fact sheet may be at most 2 MB'] },
   { name: 'a binary file', file: generated('binary.yaml'), code: 1, expect: ['binary.yaml:1:1: error file-binary: file looks binary'] },
   { name: 'not UTF-8 (Latin-1)', file: generated('latin1.yaml'), code: 1, expect: ['latin1.yaml:2:9: error file-encoding: file is not valid UTF-8: byte 0xE9 at line 2, column 9', 'save the file as UTF-8'] },
+  { name: 'UTF-16', file: generated('utf16.yaml'), code: 1, expect: ['utf16.yaml:1:1: error file-encoding: file is UTF-16', 'save it as UTF-8'] },
   { name: 'a byte-order mark (accepted)', file: generated('bom.yaml'), code: 0, expect: ['1 file checked: 0 errors'] },
   { name: 'a file that does not exist', file: () => join(tmp.dir, 'no-such.yaml'), code: 2, expect: ['no-such.yaml: no such file or folder'] },
 ];
