@@ -82,12 +82,17 @@ export function parseYaml(file: string, text: string): LoadedYaml {
   result.doc = doc;
   for (const err of [...doc.errors, ...doc.warnings]) {
     const pos = at(err.pos[0]);
-    const end = at(err.pos[1]);
     const rule = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    // A duplicate key is reported at its first character: widen the range to the whole key.
+    const dupKey = rule === 'yaml-duplicate-key' ? /^("[^"\n]*"|'[^'\n]*'|[^:\n]+)/.exec(text.slice(err.pos[0]))?.[1]?.trim() : undefined;
+    const end = at(dupKey ? err.pos[0] + dupKey.length : err.pos[1]);
     result.problems.push({
       file, line: pos.line, col: pos.col, endLine: end.line, endCol: end.col,
       severity: err.name === 'YAMLWarning' ? 'warning' : 'error', rule,
-      message: yamlMessage(err.code, err.message), pointer: '',
+      message: err.code === 'DUPLICATE_KEY'
+        ? `key '${dupKey ?? text.slice(err.pos[0], err.pos[1]).trim()}' appears twice in the same mapping; each key may appear once (remove or rename one)`
+        : yamlMessage(err.code, err.message),
+      pointer: '',
     });
   }
   if (result.problems.some((p) => p.severity === 'error')) return result;

@@ -4,6 +4,7 @@ import type { LoadedYaml } from './load.js';
 import { problemAt, sortProblems, type Problem } from './problems.js';
 import { factSheetSchema, type FactSheet } from './schema/index.js';
 import { crossReferenceProblems } from './checks.js';
+import { sourceProblems } from './checks-sources.js';
 import { describeSchemaError } from './schema-messages.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -70,7 +71,7 @@ export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = 
   const schemaErrs = schemaProblems(loaded);
   problems.push(...schemaErrs);
   // Meaning checks run on whatever parts are well-formed, so all problems show at once.
-  problems.push(...crossReferenceProblems(loaded, options));
+  problems.push(...crossReferenceProblems(loaded, options), ...sourceProblems(loaded, options));
   const ok = !problems.some((p) => p.severity === 'error');
   return { file: loaded.file, sheet: ok ? (loaded.data as FactSheet) : undefined, problems: sortProblems(problems) };
 }
