@@ -35,8 +35,25 @@ export function schemaProblems(loaded: LoadedYaml): Problem[] {
   const errors = pruneErrors(validate.errors ?? []);
   return errors.map((err) => {
     const d = describeSchemaError(err, loaded.data);
+    if (err.keyword === 'required') return requiredAt(loaded, err.instancePath, d.rule, d.message);
     return problemAt(loaded, err.instancePath, d.rule, d.message, 'error', d.key);
   });
+}
+
+/**
+ * A missing field is reported at the key of the mapping it belongs in (`status:`), or, for a list
+ * item or the whole sheet, at the mapping's first line only, so editors and annotations do not
+ * underline the whole block.
+ */
+function requiredAt(loaded: LoadedYaml, pointer: string, rule: string, message: string): Problem {
+  const cut = pointer.lastIndexOf('/');
+  const last = pointer.slice(cut + 1);
+  if (pointer && !/^\d+$/.test(last)) {
+    return { ...problemAt(loaded, pointer.slice(0, cut), rule, message, 'error', last.replace(/~1/g, '/').replace(/~0/g, '~')), pointer };
+  }
+  const p = problemAt(loaded, pointer, rule, message);
+  const lineText = loaded.text.split(/\r?\n/)[p.line - 1] ?? '';
+  return { ...p, endLine: p.line, endCol: Math.max(p.col, lineText.length + 1) };
 }
 
 /** Drop errors that only repeat another one (the `if`/`anyOf` echoes, a pattern next to a format). */
