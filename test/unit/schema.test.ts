@@ -40,6 +40,39 @@ describe('the fact-sheet schema', () => {
     expect(open).toEqual([]);
   });
 
+  it('has a title, a description and examples on every field (editors show them as help)', () => {
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as Json;
+      if (n.properties) for (const [k, v] of Object.entries(n.properties as Json)) {
+        const target = (v as Json).$ref ? schema.$defs[(v as Json).$ref.split('/').pop()] : {};
+        for (const key of ['title', 'description', 'examples']) if (!(key in (v as Json)) && !(key in target)) missing.push(`${path}/properties/${k}: ${key}`);
+      }
+      for (const [k, v] of Object.entries(n)) if (k !== 'properties') walk(v, `${path}/${k}`);
+      if (n.properties) for (const [k, v] of Object.entries(n.properties as Json)) walk(v, `${path}/properties/${k}`);
+    };
+    walk(schema, '#');
+    expect(missing).toEqual([]);
+  });
+
+  it('every example in the schema is valid against the field it illustrates', () => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
+    ajv.addSchema(schema);
+    const bad: string[] = [];
+    const walk = (node: unknown, pointer: string) => {
+      if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+      const n = node as Json;
+      if (Array.isArray(n.examples)) {
+        const validate = ajv.getSchema(`${schema.$id}#${pointer}`)!;
+        n.examples.forEach((ex: unknown, i: number) => { if (!validate(ex)) bad.push(`${pointer}/examples/${i}: ${ajv.errorsText(validate.errors)}`); });
+      }
+      for (const [k, v] of Object.entries(n)) if (k !== 'examples') walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    };
+    walk(schema, '');
+    expect(bad).toEqual([]);
+  });
+
   it('has a description on every property', () => {
     const missing: string[] = [];
     const walk = (node: unknown, path: string) => {
