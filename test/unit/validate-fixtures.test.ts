@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findFactSheetFiles, loadSheets } from '../../src/data.js';
 import { RULES, ruleOf } from '../../src/rules.js';
-import { FIXTURES, tempDir } from '../helpers.js';
+import { FIXTURES, ROOT, tempDir } from '../helpers.js';
 
 /**
  * The corpus of broken fact sheets: test/fixtures/invalid/<rule>.yaml, one per rule and per schema
@@ -86,5 +86,17 @@ describe('the broken fact-sheet corpus', async () => {
     const r = await loadSheets([file]);
     tmp.cleanup();
     expect(r.problems.map((p) => [p.rule, p.line, p.col, p.severity])).toEqual([['file-too-large', 1, 1, 'error']]);
+  });
+});
+
+describe('the rule catalogue', () => {
+  it('is documented in the README: one table row per rule, with its severity', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning) \| /gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(RULES.map((r) => [r.id, r.severity]));
+  });
+
+  it('has unique ids', () => {
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
   });
 });
