@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { findFactSheetFiles } from '../../src/data.js';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { LIKELIHOOD, STAGES, TLP_LEVELS, factSheetSchema } from '../../src/schema/index.js';
-import { ROOT } from '../helpers.js';
+import { DATA, FIXTURES, ROOT } from '../helpers.js';
 
 type Json = Record<string, any>;
 const schema = factSheetSchema() as Json;
@@ -86,5 +87,15 @@ describe('the fact-sheet schema', () => {
     };
     walk(schema, '#');
     expect(missing).toEqual([]);
+  });
+
+  it('every sample fact sheet (and the valid fixture) starts with a yaml-language-server line pointing at this schema', async () => {
+    const files = [...(await findFactSheetFiles([DATA])), join(FIXTURES, 'valid/minimal.yaml')];
+    for (const f of files) {
+      const first = readFileSync(f, 'utf8').split('\n')[0]!;
+      const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+      expect(m, f).not.toBeNull();
+      expect(realpathSync(resolve(dirname(f), m![1]!)), f).toBe(realpathSync(join(ROOT, 'schema/fact-sheet.schema.json')));
+    }
   });
 });
