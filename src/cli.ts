@@ -89,7 +89,10 @@ async function cmdValidate(args: string[], v: Values, io: CliIO): Promise<number
   const result = await loadSheets(files);
   const problems = v.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
   if (format === 'json') io.stdout(formatJson(problems, result.files));
-  else if (format === 'github') io.stdout(formatGithub(problems));
+  else if (format === 'github') {
+    io.stdout(formatGithub(problems));
+    io.stderr(`${summaryLine(problems, files.length)}\n`); // for the job log
+  }
   else if (format === 'sarif') io.stdout(formatSarif(problems, { version: packageVersion() }));
   else {
     const color = io.isTTY && !io.env.NO_COLOR;

@@ -46,7 +46,7 @@ export const RULES: readonly Rule[] = [
   { id: 'milestone-order', severity: 'error', description: 'Milestones not in date order.' },
   // Meaning: evidence and currency (src/checks-sources.ts)
   { id: 'claim-unsourced', severity: 'error', description: 'A BLUF or key judgment with no source behind it: none of the sources it cites exists.' },
-  { id: 'sources-weak', severity: 'warning', description: 'A claim resting only on sources graded E or F for reliability.' },
+  { id: 'sources-weak', severity: 'warning', description: 'A claim (BLUF, status, characterisation, deadline, milestone, sticking point, position, key judgment, watch item) resting only on sources graded E or F for reliability. Expert views (see expert-unverified) and internal notes are not checked.' },
   { id: 'sources-single', severity: 'warning', description: 'A BLUF or key judgment resting on one independent source (rewrites linked by derived_from count as one).' },
   { id: 'confirmed-uncorroborated', severity: 'warning', description: 'A source graded credibility 1 (“confirmed”) that no claim cites together with an independent source.' },
   { id: 'expert-unverified', severity: 'warning', description: 'An expert view with verified: false and no verification_note saying so.' },
