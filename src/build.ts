@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { loadAudiences, type Audience } from './audience.js';
+import { attachChanges } from './changes.js';
 import { composeBriefing, type BriefingView } from './compose.js';
 import { loadWeek, resolveWeek } from './data.js';
 import { BriefError, ExitCode } from './errors.js';
 import { countPages } from './pdf-info.js';
 import { Printer, type PrinterOptions } from './print.js';
+import { loadPreviousEditions, type PreviousEditions } from './previous.js';
 import { hasErrors, type Problem } from './problems.js';
 import { loadTemplateSet, type TemplateSet } from './render.js';
 import type { FactSheet } from './schema/index.js';
@@ -57,9 +59,10 @@ export class ValidationFailed extends BriefError {
 
 export const DEFAULTS = { dataDir: 'data', templatesDir: 'templates', outDir: 'out' } as const;
 
-/** Compose and render one audience's HTML (no browser). */
-export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string): { view: BriefingView; html: string } {
+/** Compose and render one audience's HTML (no browser); with `previous`, each topic gets its changes since then. */
+export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): { view: BriefingView; html: string } {
   const view = composeBriefing(sheets, set.audience, { week });
+  attachChanges(view, sheets, previous, set.audience.max_handling);
   return { view, html: set.render(view) };
 }
 
@@ -77,9 +80,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences)]);
     if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
-    const sets = await Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a)));
+    const [sets, previous] = await Promise.all([
+      Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a))),
+      loadPreviousEditions(dataDir, week, loaded.sheets.map((s) => s.id)),
+    ]);
     const documents = await Promise.all(sets.map(async (set) => {
-      const { view, html } = renderBriefing(loaded.sheets, set, week);
+      const { view, html } = renderBriefing(loaded.sheets, set, week, previous);
       const path = join(outDir, week, `${set.audience.name}.pdf`);
       const { pdf, ms } = await printer.pdf(html, { name: path, pageSize: set.audience.page_size });
       const pages = countPages(pdf);
@@ -96,7 +102,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       options.onDocument?.(doc);
       return doc;
     }));
-    return { week, documents, problems: loaded.problems };
+    return { week, documents, problems: [...loaded.problems, ...previous.problems] };
   } finally {
     if (ownPrinter) await printer.close();
   }
