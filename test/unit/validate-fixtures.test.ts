@@ -39,7 +39,7 @@ const CORPUS: [fixture: string, expected: Expected, message?: string][] = [
   ['schema-duplicate-item', [['schema-duplicate-item', 17, 12]], 'status.sources lists the same value twice'],
   ['schema-range', [['schema-range', 24, 59], ['schema-range', 56, 92]], 'sources[1].credibility must be ≤ 6; found 7'],
   // meaning: references and dates
-  ['source-unknown', [['source-unknown', 27, 93]], "cites source 'src-x', which is not in the sources list (known: src-a, src-b, src-c)"],
+  ['source-unknown', [['source-unknown', 27, 93]], "cites source 'src-x', which is not in the sources list (known: src-a, src-b, src-r)"],
   ['id-duplicate', [['id-duplicate', 28, 13]], "duplicate milestone id 'talks' (first used at status.milestones[0])"],
   ['party-unknown', [['party-unknown', 36, 18]], "party 'prc' is not one of status.parties (us, cn)"],
   ['judgment-unknown', [['judgment-unknown', 11, 15]], "key judgment 'kj-sign', which does not exist (known: kj-signed)"],
