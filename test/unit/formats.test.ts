@@ -119,6 +119,26 @@ describe('validate output formats (golden files)', () => {
     expect(run0.results.filter((x: { level: string }) => x.level === 'warning')).toHaveLength(2);
   });
 
+  it('sarif and github over the whole broken corpus and the sample data: valid logs, one result per problem', async () => {
+    const require = createRequire(import.meta.url);
+    const schema = { ...require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') } as Record<string, unknown>;
+    delete schema.$schema;
+    delete schema.id;
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    (addFormatsModule as unknown as (a: Ajv) => Ajv)(ajv);
+    for (const [target, code] of [['test/fixtures/invalid', 1], ['data', 0]] as const) {
+      const json = JSON.parse((await validate(['--format', 'json', target])).stdout);
+      const sarif = await validate(['--format', 'sarif', target]);
+      expect(sarif.code).toBe(code);
+      const log = JSON.parse(sarif.stdout);
+      expect(ajv.validate(schema, log), ajv.errorsText()).toBe(true);
+      expect(log.runs[0].results).toHaveLength(json.problems.length);
+      const github = await validate(['--format', 'github', target]);
+      expect(github.code).toBe(code);
+      expect(github.stdout.split('\n').filter(Boolean)).toHaveLength(json.problems.length);
+    }
+  });
+
   it('sarif: the schema check can fail (a broken log is rejected)', () => {
     const require = createRequire(import.meta.url);
     const schema = { ...require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') } as Record<string, unknown>;
