@@ -1,11 +1,11 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { LoadedYaml } from './load.js';
+import { locate, pointerToPath, type LoadedYaml } from './load.js';
 import { problemAt, sortProblems, type Problem } from './problems.js';
 import { factSheetSchema, type FactSheet } from './schema/index.js';
 import { crossReferenceProblems } from './checks.js';
 import { sourceProblems } from './checks-sources.js';
-import { describeSchemaError } from './schema-messages.js';
+import { describeSchemaError, nearest } from './schema-messages.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -33,11 +33,21 @@ export function schemaProblems(loaded: LoadedYaml): Problem[] {
   const validate = schemaValidator();
   if (validate(loaded.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
-  return errors.map((err) => {
+  const problems = errors.map((err) => {
     const d = describeSchemaError(err, loaded.data);
-    if (err.keyword === 'required') return requiredAt(loaded, err.instancePath, d.rule, d.message);
+    if (err.keyword === 'required') {
+      // A missing field next to an unknown key spelt like it: say it is probably that typo.
+      const missing = String((err.params as { missingProperty?: string }).missingProperty);
+      const typo = errors.find((o) => o.keyword === 'additionalProperties' && o.instancePath === err.instancePath &&
+        nearest(String((o.params as { additionalProperty?: string }).additionalProperty), [missing]) !== undefined);
+      const key = typo ? String((typo.params as { additionalProperty: string }).additionalProperty) : undefined;
+      const where = key ? locate(loaded, pointerToPath(err.instancePath), key) : undefined;
+      const message = key && where ? `${d.message}; is '${key}' (line ${where.line}) a misspelling of it?` : d.message;
+      return requiredAt(loaded, err.instancePath, d.rule, message);
+    }
     return problemAt(loaded, err.instancePath, d.rule, d.message, 'error', d.key);
   });
+  return problems;
 }
 
 /**

@@ -24,7 +24,7 @@ const CORPUS: [fixture: string, expected: Expected, message?: string][] = [
   ['yaml-alias', [['yaml-alias', 1, 1]], 'alias'],
   // schema keywords
   ['schema-required', [['schema-required', 13, 1]], "missing required field 'summary' in status"],
-  ['schema-unknown-key', [['schema-required', 13, 1], ['schema-unknown-key', 15, 3]], "unknown key 'sinse' in status; did you mean 'since'?"],
+  ['schema-unknown-key', [['schema-required', 13, 1], ['schema-unknown-key', 15, 3]], "missing required field 'since' in status; is 'sinse' (line 15) a misspelling of it?\nunknown key 'sinse' in status; did you mean 'since'?"],
   ['schema-enum', [['schema-enum', 14, 10]], "did you mean 'framework_agreed'? (allowed: exploratory, negotiating, framework_agreed,"],
   ['schema-enum-likelihood', [['schema-enum', 51, 17]], 'ICD 203 scale for key_judgments[0].likelihood (the scale: almost no chance (1–5%), very unlikely (5–20%)'],
   ['schema-type', [['schema-type', 4, 8]], 'title must be text; found a list'],
