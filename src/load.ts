@@ -80,8 +80,11 @@ export function parseYaml(file: string, text: string): LoadedYaml {
   }
   const doc = list[0]!;
   result.doc = doc;
+  const seen = new Set<string>();
   for (const err of [...doc.errors, ...doc.warnings]) {
     const pos = at(err.pos[0]);
+    if (seen.has(`${pos.line}:${pos.col}`)) continue; // the parser's follow-on errors at the same spot
+    seen.add(`${pos.line}:${pos.col}`);
     const rule = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
     // A duplicate key is reported at its first character: widen the range to the whole key.
     const dupKey = rule === 'yaml-duplicate-key' ? /^("[^"\n]*"|'[^'\n]*'|[^:\n]+)/.exec(text.slice(err.pos[0]))?.[1]?.trim() : undefined;
@@ -110,10 +113,21 @@ export function parseYaml(file: string, text: string): LoadedYaml {
 /** The first line of a yaml error message, without its own position suffix. */
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'TAB_AS_INDENT') return 'tab used for indentation; YAML indents with spaces only';
-  if (code === 'DUPLICATE_KEY') return `${first.replace(/\.$/, '')}: each key may appear once in a mapping`;
-  return first;
+  const hint = YAML_HINTS[code]?.(first);
+  return hint ? `${hint} (YAML: ${first.replace(/\.$/, '')})` : first;
 }
+
+/** What the common YAML mistakes in a hand-written fact sheet mean, and how to fix them. */
+const YAML_HINTS: Record<string, (m: string) => string | undefined> = {
+  TAB_AS_INDENT: () => 'tab used for indentation; YAML indents with spaces only',
+  BLOCK_AS_IMPLICIT_KEY: () => "a value containing ': ' must be in quotes (title: \"Xi: a deal\"), or this line is indented too far",
+  MULTILINE_IMPLICIT_KEY: () => 'a key must fit on one line: is the line above missing a closing quote, or is this line indented too far?',
+  BAD_INDENT: (m) => /flow sequence/i.test(m) ? 'a [ … ] list is not closed: add the ] (or indent its continuation lines)'
+    : /flow map/i.test(m) ? 'a { … } mapping is not closed: add the } (or indent its continuation lines)'
+    : /same column/i.test(m) ? 'keys of one mapping must line up: indent this line like the keys above it (spaces only)' : undefined,
+  MISSING_CHAR: (m) => /quote/i.test(m) ? 'a quoted text is not closed: add the closing quote' : undefined,
+  BAD_SCALAR_START: (m) => `a value cannot start with ${/character (.)/.exec(m)?.[1] ?? 'this character'} unquoted: put the value in quotes`,
+};
 
 /** Read and parse a fact sheet file. Throws BriefError (exit 2) only when the file cannot be read. */
 export async function loadYamlFile(file: string): Promise<LoadedYaml> {
