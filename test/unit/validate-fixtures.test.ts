@@ -70,7 +70,10 @@ describe('the broken fact-sheet corpus', async () => {
     const problems = problemsOf(fixture);
     expect(problems.map((p) => [p.rule, p.line, p.col])).toEqual(expected);
     // each at its rule's severity, with a message for people
-    for (const p of problems) expect(p.severity, p.rule).toBe(ruleOf(p.rule).severity);
+    for (const p of problems) {
+      expect(RULES.map((r) => r.id), p.rule).toContain(p.rule);
+      expect(p.severity, p.rule).toBe(ruleOf(p.rule).severity);
+    }
     if (message) expect(problems.map((p) => p.message).join('\n')).toContain(message);
   });
 
