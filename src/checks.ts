@@ -12,6 +12,13 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
+/** A YYYY-MM-DD date that exists in the calendar (as_of must be one before dates are compared with it). */
+export function isRealDate(d: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}
+
 /** The first day a (possibly partial) date can mean, for ordering and "after as_of". */
 export const earliestDay = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
 
@@ -88,7 +95,7 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
 
   // Dates: nothing that has happened may be dated after as_of; milestones in order.
   const asOf = str(data.as_of);
-  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+  if (asOf && isRealDate(asOf)) {
     const after = (d: unknown) => typeof d === 'string' && DATE_RE.test(d) && earliestDay(d) > asOf;
     const past: [string, unknown][] = [['/status/since', status.since]];
     list(data.sources).forEach((s, i) => isObj(s) && past.push([`/sources/${i}/date`, s.date]));

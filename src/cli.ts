@@ -6,6 +6,9 @@ import { build, DEFAULTS, ValidationFailed } from './build.js';
 import { findFactSheetFiles, loadSheets, resolveWeek } from './data.js';
 import { BriefError, ExitCode, isBriefError } from './errors.js';
 import { hasErrors } from './problems.js';
+import { formatGithub } from './formats/github.js';
+import { formatJson } from './formats/json.js';
+import { formatSarif } from './formats/sarif.js';
 import { formatHuman, summaryLine } from './report.js';
 import { formatChangesText } from './diff-text.js';
 import { newWeek } from './new-week.js';
@@ -54,10 +57,11 @@ Options:
   --browser PATH      Chrome/Chromium to use (or set PUPPETEER_EXECUTABLE_PATH)
   --concurrency N     documents printed at once (default: 2)
   --timeout MS        per-document render timeout (default: 60000)
+  --format F          validate output: human (default), json, github (Actions annotations)
+                      or sarif (SARIF 2.1.0 for code scanning)
+  --strict            validate: treat warnings as errors (exit 1 on any warning)
   --topic ID          diff: only this topic
   --json              diff: print JSON
-  --format F          validate output: human (default) or json
-  --strict            validate: treat warnings as errors
   --debug             show stack traces for internal errors
   -h, --help          this help
   -v, --version       the version
@@ -86,16 +90,24 @@ function audienceList(v: Values): string[] | undefined {
   return names.length === 0 || names.includes('all') ? undefined : names;
 }
 
+const FORMATS = ['human', 'json', 'github', 'sarif'];
+const packageVersion = (): string =>
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 async function cmdValidate(args: string[], v: Values, io: CliIO): Promise<number> {
   const format = v.format ?? 'human';
-  if (format !== 'human' && format !== 'json') throw new BriefError('usage', `--format must be human or json; got '${format}'`);
+  if (!FORMATS.includes(format)) throw new BriefError('usage', `--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
   const files = await findFactSheetFiles(args.length > 0 ? args : [v.data ?? DEFAULTS.dataDir]);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${args.join(', ') || DEFAULTS.dataDir}`);
   const result = await loadSheets(files);
   const problems = v.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
-  if (format === 'json') {
-    io.stdout(`${JSON.stringify({ files: result.files, problems }, null, 2)}\n`);
-  } else {
+  if (format === 'json') io.stdout(formatJson(problems, result.files));
+  else if (format === 'github') {
+    io.stdout(formatGithub(problems));
+    io.stderr(`${summaryLine(problems, files.length)}\n`); // for the job log
+  }
+  else if (format === 'sarif') io.stdout(formatSarif(problems, { version: packageVersion() }));
+  else {
     const color = io.isTTY && !io.env.NO_COLOR;
     if (problems.length > 0) io.stderr(`${formatHuman(problems, { texts: result.texts, color })}\n`);
     io.stderr(`${summaryLine(problems, files.length)}\n`);
@@ -219,8 +231,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     debug = !!values.debug;
     const [command, ...rest] = positionals;
     if (values.version) {
-      const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-      io.stdout(`${pkg.version}\n`);
+      io.stdout(`${packageVersion()}\n`);
       return ExitCode.ok;
     }
     if (values.help || command === undefined || command === 'help') {

@@ -62,6 +62,7 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd()):
     const display = relative(cwd, f) || f;
     const loaded = await loadYamlFile(f);
     loaded.file = display.startsWith('..') ? f : display;
+    for (const p of loaded.problems) p.file = loaded.file; // parse problems were made before the rename
     const week = weekOfPath(f);
     return { ...validateLoaded(loaded, week ? { week } : {}), text: loaded.text };
   }));

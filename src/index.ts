@@ -17,6 +17,10 @@ export { loadPreviousEditions, type PreviousEdition, type PreviousEditions } fro
 export { weeklyDiff, type WeeklyDiff, type TopicDiff, type WeeklyDiffOptions } from './weekly-diff.js';
 export { newWeek, carryForward, type NewWeekOptions, type NewWeekResult } from './new-week.js';
 export { formatHuman, formatProblem } from './report.js';
+export { formatJson } from './formats/json.js';
+export { formatGithub } from './formats/github.js';
+export { formatSarif, toSarif } from './formats/sarif.js';
+export { RULES, ruleOf, type Rule } from './rules.js';
 export { BriefError, ExitCode } from './errors.js';
 export type { Problem, Severity } from './problems.js';
 export * from './schema/index.js';

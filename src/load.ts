@@ -128,10 +128,11 @@ function yamlMessage(code: string, message: string, rest: string): string {
     return `duplicate key${key ? ` '${key.replace(/^["']|["']$/g, '')}'` : ''}: each key may appear only once in a mapping`;
   }
   if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
-    return 'bad indentation: the next line is indented deeper than this key, but this key already has a value; keys of one mapping start in the same column';
+    return "bad indentation or an unquoted ': ' — keys of one mapping start in the same column, and a value containing ': ' must be in quotes (title: \"Xi: a deal\")";
   }
-  if (code === 'BAD_INDENT') return `bad indentation: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
-  return first;
+  if (code === 'BAD_INDENT' && !/flow (sequence|map)|same column/i.test(first)) return `bad indentation: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  const hint = YAML_HINTS[code]?.(first);
+  return hint ? `${hint} (YAML: ${first.replace(/\.$/, '')})` : first;
 }
 
 /** An unclosed [ list ] or { mapping }: point at the line where it opens. */
@@ -160,6 +161,18 @@ function unclosedQuote(text: string, code: string, message: string, offset: numb
   if (open === undefined) return undefined;
   return { offset: open, message: `a quoted string is never closed: add the closing ${q} (the string runs to the end of the file)` };
 }
+
+/** What the common YAML mistakes in a hand-written fact sheet mean, and how to fix them. */
+const YAML_HINTS: Record<string, (m: string) => string | undefined> = {
+  TAB_AS_INDENT: () => 'tab used for indentation; YAML indents with spaces only',
+  BLOCK_AS_IMPLICIT_KEY: () => "a value containing ': ' must be in quotes (title: \"Xi: a deal\"), or this line is indented too far",
+  MULTILINE_IMPLICIT_KEY: () => 'a key must fit on one line: is the line above missing a closing quote, or is this line indented too far?',
+  BAD_INDENT: (m) => /flow sequence/i.test(m) ? 'a [ … ] list is not closed: add the ] (or indent its continuation lines)'
+    : /flow map/i.test(m) ? 'a { … } mapping is not closed: add the } (or indent its continuation lines)'
+    : /same column/i.test(m) ? 'bad indentation: keys of one mapping must line up: indent this line like the keys above it (spaces only)' : undefined,
+  MISSING_CHAR: (m) => /quote/i.test(m) ? 'a quoted text is not closed: add the closing quote' : undefined,
+  BAD_SCALAR_START: (m) => `a value cannot start with ${/character (.)/.exec(m)?.[1] ?? 'this character'} unquoted: put the value in quotes`,
+};
 
 /** Read and parse a fact sheet file. Throws BriefError (exit 2) only when the file cannot be read. */
 export async function loadYamlFile(file: string): Promise<LoadedYaml> {

@@ -21,7 +21,7 @@ export function formatProblem(p: Problem, options: HumanOptions = {}): string {
   const shown = line.length > 160 ? `${line.slice(0, 157)}...` : line;
   const width = p.endLine === p.line && p.endCol !== undefined && p.endCol > p.col ? Math.min(p.endCol - p.col, Math.max(1, shown.length - p.col + 1)) : 1;
   const caret = `${' '.repeat(Math.min(p.col - 1, shown.length))}${'^'.repeat(Math.max(1, width))}`;
-  return `${head}\n${gutter} | ${shown.replace(/\t/g, ' ')}\n${' '.repeat(4)} | ${paint(c, '1;31', caret)}`;
+  return `${head}\n${gutter} | ${shown.replace(/\t/g, ' ')}\n${' '.repeat(4)} | ${paint(c, p.severity === 'error' ? '1;31' : '1;33', caret)}`;
 }
 
 export function formatHuman(problems: readonly Problem[], options: HumanOptions = {}): string {

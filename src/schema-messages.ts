@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { LIKELIHOOD } from './schema/index.js';
 
 /** Human wording of one ajv error, with a stable rule id. */
 export interface SchemaMessage {
@@ -73,6 +74,14 @@ export function describeSchemaError(err: ErrorObject, _data: unknown): SchemaMes
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
+      if (allowed.join('|') === LIKELIHOOD.map((l) => l.term).join('|')) {
+        const guess = typeof err.data === 'string' ? nearest(err.data, allowed) : undefined;
+        const scale = LIKELIHOOD.map((l) => `${l.term} (${l.low}–${l.high}%)`).join(', ');
+        return {
+          rule: 'schema-enum',
+          message: `${describeValue(err.data)} is not a likelihood term of the ICD 203 scale for ${where}${guess ? `; did you mean '${guess}'?` : ''} (the scale: ${scale})`,
+        };
+      }
       const guess = typeof err.data === 'string' ? nearest(err.data, allowed) : undefined;
       return {
         rule: 'schema-enum',
@@ -83,7 +92,9 @@ export function describeSchemaError(err: ErrorObject, _data: unknown): SchemaMes
       return { rule: 'schema-type', message: `${where} must be ${typeWords[String(params.type)] ?? String(params.type)}; found ${describeValue(err.data)}` };
     case 'format':
       if (params.format === 'date') {
-        return { rule: 'schema-date', message: `${describeValue(err.data)} in ${where} is not a real date; expected YYYY-MM-DD, e.g. 2025-09-20` };
+        return typeof err.data === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(err.data)
+          ? { rule: 'schema-date', message: `${describeValue(err.data)} in ${where} is not a real date (no such day in the calendar); expected YYYY-MM-DD, e.g. 2025-09-20` }
+          : { rule: 'schema-date', message: `${describeValue(err.data)} in ${where} is not a date in the expected format; expected YYYY-MM-DD, e.g. 2025-09-20` };
       }
       return { rule: 'schema-format', message: `${where} must be a valid ${String(params.format)}` };
     case 'pattern': {

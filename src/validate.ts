@@ -1,10 +1,11 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { LoadedYaml } from './load.js';
+import { locate, pointerToPath, type LoadedYaml } from './load.js';
 import { problemAt, sortProblems, type Problem } from './problems.js';
 import { factSheetSchema, type FactSheet } from './schema/index.js';
 import { crossReferenceProblems } from './checks.js';
-import { describeSchemaError } from './schema-messages.js';
+import { sourceProblems } from './checks-sources.js';
+import { describeSchemaError, nearest } from './schema-messages.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -32,10 +33,37 @@ export function schemaProblems(loaded: LoadedYaml): Problem[] {
   const validate = schemaValidator();
   if (validate(loaded.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
-  return errors.map((err) => {
+  const problems = errors.map((err) => {
     const d = describeSchemaError(err, loaded.data);
+    if (err.keyword === 'required') {
+      // A missing field next to an unknown key spelt like it: say it is probably that typo.
+      const missing = String((err.params as { missingProperty?: string }).missingProperty);
+      const typo = errors.find((o) => o.keyword === 'additionalProperties' && o.instancePath === err.instancePath &&
+        nearest(String((o.params as { additionalProperty?: string }).additionalProperty), [missing]) !== undefined);
+      const key = typo ? String((typo.params as { additionalProperty: string }).additionalProperty) : undefined;
+      const where = key ? locate(loaded, pointerToPath(err.instancePath), key) : undefined;
+      const message = key && where ? `${d.message}; is '${key}' (line ${where.line}) a misspelling of it?` : d.message;
+      return requiredAt(loaded, err.instancePath, d.rule, message);
+    }
     return problemAt(loaded, err.instancePath, d.rule, d.message, 'error', d.key);
   });
+  return problems;
+}
+
+/**
+ * A missing field is reported at the key of the mapping it belongs in (`status:`), or, for a list
+ * item or the whole sheet, at the mapping's first line only, so editors and annotations do not
+ * underline the whole block.
+ */
+function requiredAt(loaded: LoadedYaml, pointer: string, rule: string, message: string): Problem {
+  const cut = pointer.lastIndexOf('/');
+  const last = pointer.slice(cut + 1);
+  if (pointer && !/^\d+$/.test(last)) {
+    return { ...problemAt(loaded, pointer.slice(0, cut), rule, message, 'error', last.replace(/~1/g, '/').replace(/~0/g, '~')), pointer };
+  }
+  const p = problemAt(loaded, pointer, rule, message);
+  const lineText = loaded.text.split(/\r?\n/)[p.line - 1] ?? '';
+  return { ...p, endLine: p.line, endCol: Math.max(p.col, lineText.length + 1) };
 }
 
 /** Drop errors that only repeat another one (the `if`/`anyOf` echoes, a pattern next to a format). */
@@ -70,7 +98,7 @@ export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = 
   const schemaErrs = schemaProblems(loaded);
   problems.push(...schemaErrs);
   // Meaning checks run on whatever parts are well-formed, so all problems show at once.
-  problems.push(...crossReferenceProblems(loaded, options));
+  problems.push(...crossReferenceProblems(loaded, options), ...sourceProblems(loaded, options));
   const ok = !problems.some((p) => p.severity === 'error');
   return { file: loaded.file, sheet: ok ? (loaded.data as FactSheet) : undefined, problems: sortProblems(problems) };
 }

@@ -25,12 +25,20 @@ export type Handling = 'TLP:CLEAR' | 'TLP:GREEN' | 'TLP:AMBER' | 'TLP:AMBER+STRI
  */
 export type CoverLine = string;
 /**
+ * The BLUF text.
+ */
+export type BLUFText = string;
+/**
  * An identifier unique within the sheet (kebab-case).
  *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "id".
  */
 export type Id = string;
+/**
+ * Ids of the key judgments the BLUF summarises.
+ */
+export type KeyJudgmentsSummarised = Id[];
 /**
  * Ids of the entries in `sources` this claim rests on.
  *
@@ -61,13 +69,43 @@ export type Stage =
  */
 export type DateMayBePartial = string;
 /**
+ * Where things stand, in a few sentences.
+ */
+export type StatusSummary = string;
+/**
+ * The parties to the deal.
+ *
+ * @minItems 2
+ */
+export type Parties = [Party, Party, ...Party[]];
+/**
  * An identifier unique within the sheet (kebab-case).
  */
 export type Id1 = string;
 /**
+ * Name as printed.
+ */
+export type PartyName = string;
+/**
+ * The party's role in the deal.
+ */
+export type Role = string;
+/**
  * An identifier unique within the sheet (kebab-case).
  */
 export type Id2 = string;
+/**
+ * What the party says about where things stand, verbatim when `kind` is quote.
+ */
+export type WhatThePartySays = string;
+/**
+ * Whether `text` is a direct quote or a paraphrase.
+ */
+export type QuoteOrParaphrase = 'quote' | 'paraphrase';
+/**
+ * Who said it, as the source gives it.
+ */
+export type Speaker = string;
 /**
  * A date as precise as the source allows: YYYY-MM-DD, YYYY-MM or YYYY.
  *
@@ -83,13 +121,130 @@ export type DateMayBePartial1 = string;
  */
 export type TLPLabel = 'TLP:CLEAR' | 'TLP:GREEN' | 'TLP:AMBER' | 'TLP:AMBER+STRICT' | 'TLP:RED';
 /**
+ * Each party's own characterisation of where things stand (they often differ).
+ */
+export type Characterisations = Characterisation[];
+/**
+ * What the deadline is for.
+ */
+export type Label = string;
+/**
  * A date as precise as the source allows: YYYY-MM-DD, YYYY-MM or YYYY.
  */
 export type DateMayBePartial2 = string;
 /**
+ * How many times the deadline has been extended so far.
+ */
+export type Extensions = number;
+/**
+ * Context: how the deadline moved, and on what source.
+ */
+export type DeadlineNote = string;
+/**
+ * Deadlines in force, with how often each was extended.
+ */
+export type Deadlines = Deadline[];
+/**
+ * How the sources state the date, when it is not exact.
+ */
+export type DateAsStated = string;
+/**
+ * The event, in a short line.
+ */
+export type EventTitle = string;
+/**
+ * One or two sentences of detail.
+ */
+export type Detail = string;
+/**
+ * occurred: it happened; scheduled: fixed date; planned: announced, date loose.
+ */
+export type State = 'occurred' | 'scheduled' | 'planned';
+/**
+ * What sort of event it is (drives the timeline marker).
+ */
+export type KindOfEvent =
+  'talks' | 'call' | 'meeting' | 'statement' | 'deadline' | 'extension' | 'legal' | 'other';
+/**
+ * Dated events, in date order.
+ */
+export type Milestones = Milestone[];
+/**
+ * The issue in a short line.
+ */
+export type Issue = string;
+/**
+ * What the disagreement is about.
+ */
+export type WhatItIsAbout = string;
+/**
+ * open, narrowing, resolved or deadlocked.
+ */
+export type Status = 'open' | 'narrowing' | 'resolved' | 'deadlocked';
+/**
+ * How much the issue matters to the deal: high, medium or low.
+ */
+export type Significance = 'high' | 'medium' | 'low';
+/**
+ * Each party's position on the issue.
+ *
+ * @minItems 1
+ */
+export type Positions = [Position, ...Position[]];
+/**
+ * The party's position, as the source states it.
+ */
+export type PositionText = string;
+/**
+ * How flexible the position is: red line, firm, conditional, flexible, or unknown.
+ */
+export type Flexibility = 'red_line' | 'firm' | 'conditional' | 'flexible' | 'unknown';
+/**
+ * On what basis we know the position.
+ */
+export type Basis =
+  | 'official_statement'
+  | 'readout'
+  | 'state_media'
+  | 'unnamed_official'
+  | 'press_report'
+  | 'analyst_inference';
+/**
  * Issues the parties disagree on, each with every party's position.
  */
 export type StickingPoints = StickingPoint[];
+/**
+ * The expert's name as the source gives it.
+ */
+export type Name = string;
+/**
+ * Title as the source gives it.
+ */
+export type Role1 = string;
+/**
+ * Organisation as the source gives it.
+ */
+export type Affiliation = string;
+/**
+ * The view: a direct quote (verbatim) or a paraphrase, as `kind` says.
+ */
+export type View = string;
+/**
+ * Whether `view` is a direct quote or a paraphrase.
+ */
+export type QuoteOrParaphrase1 = 'quote' | 'paraphrase';
+/**
+ * A short label of the expert's stance.
+ */
+export type Stance = string;
+/**
+ * Whether the person and affiliation could be verified in another independent source.
+ */
+export type Verified = boolean;
+/**
+ * How the person was (or could not be) verified.
+ */
+export type VerificationNote = string;
 /**
  * Ids of the entries in `sources` this claim rests on.
  *
@@ -100,6 +255,10 @@ export type Sources1 = [Id, ...Id[]];
  * Named outside experts' views, with attribution as the source gives it.
  */
 export type ExpertViews = ExpertView[];
+/**
+ * The judgment, without a likelihood term or confidence in the text.
+ */
+export type Statement = string;
 /**
  * ICD 203 likelihood term.
  *
@@ -122,13 +281,37 @@ export type Likelihood =
  */
 export type Confidence = 'low' | 'moderate' | 'high';
 /**
+ * Why we judge so.
+ */
+export type Basis1 = string;
+/**
+ * Linchpin assumptions.
+ */
+export type Assumptions = string[];
+/**
+ * What would change the judgment.
+ */
+export type Indicators = string[];
+/**
+ * Why likelihood or confidence moved since the last edition.
+ */
+export type WhyItChanged = string;
+/**
  * Our judgments, each with an ICD 203 likelihood term and a confidence level.
  */
 export type KeyJudgments = KeyJudgment[];
 /**
+ * The event or signal to watch.
+ */
+export type WhatToWatch = string;
+/**
  * Upcoming events or signals worth watching.
  */
 export type WhatToWatchNext = WatchItem[];
+/**
+ * The note.
+ */
+export type NoteText = string;
 /**
  * Internal notes for analysts; never printed for audiences that hide notes.
  */
@@ -148,13 +331,50 @@ export type Sources2 = [Source, ...Source[]];
  */
 export type Id3 = string;
 /**
+ * Who published it (the outlet), as precisely as known.
+ */
+export type Publisher = string;
+/**
+ * The headline or document title.
+ */
+export type Headline = string;
+/**
+ * Byline, when signed.
+ */
+export type Author = string;
+/**
  * A date as precise as the source allows: YYYY-MM-DD, YYYY-MM or YYYY.
  */
 export type DateMayBePartial3 = string;
 /**
+ * Web address (http or https only).
+ */
+export type WebAddress = string;
+/**
+ * What sort of source it is.
+ */
+export type KindOfSource =
+  'news' | 'analysis' | 'state_media' | 'official' | 'think_tank' | 'blog' | 'aggregator' | 'other';
+/**
+ * Admiralty reliability of the source: A completely reliable … F cannot be judged.
+ */
+export type ReliabilityAdmiraltyAF = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+/**
+ * Admiralty credibility of what it carries: 1 confirmed … 6 cannot be judged.
+ */
+export type CredibilityAdmiralty16 = number;
+/**
  * An identifier unique within the sheet (kebab-case).
  */
 export type Id4 = string;
+/**
+ * Where the collected copy of the article is kept.
+ */
+export type CollectedCopy = string;
+/**
+ * Why the source is graded so; what it was derived from; its errors.
+ */
+export type GradingNotes = string;
 /**
  * A calendar date, YYYY-MM-DD.
  *
@@ -163,6 +383,8 @@ export type Id4 = string;
  */
 export type CalendarDate = string;
 /**
+ * A piece of text.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "text".
  */
@@ -195,337 +417,195 @@ export interface FactSheet {
  * via the `definition` "bluf".
  */
 export interface BottomLineUpFront {
-  /**
-   * The BLUF text.
-   */
-  text: string;
-  /**
-   * Ids of the key judgments the BLUF summarises.
-   */
-  judgments?: Id[];
+  text: BLUFText;
+  judgments?: KeyJudgmentsSummarised;
   sources: Sources;
 }
 /**
+ * Where the deal stands: its stage on the fixed ladder, the parties, what each says, deadlines and milestones.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "status".
  */
 export interface DealStatus {
   stage: Stage;
   since: DateMayBePartial;
-  /**
-   * Where things stand, in a few sentences.
-   */
-  summary: string;
-  /**
-   * The parties to the deal.
-   *
-   * @minItems 2
-   */
-  parties: [Party, Party, ...Party[]];
-  /**
-   * Each party's own characterisation of where things stand (they often differ).
-   */
-  characterisations?: Characterisation[];
-  /**
-   * Deadlines in force, with how often each was extended.
-   */
-  deadlines?: Deadline[];
-  /**
-   * Dated events, in date order.
-   */
-  milestones: Milestone[];
+  summary: StatusSummary;
+  parties: Parties;
+  characterisations?: Characterisations;
+  deadlines?: Deadlines;
+  milestones: Milestones;
   sources: Sources;
   handling?: TLPLabel;
 }
 /**
+ * A party to the deal.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "party".
  */
 export interface Party {
   id: Id1;
-  /**
-   * Name as printed.
-   */
-  name: string;
-  /**
-   * The party's role in the deal.
-   */
-  role?: string;
+  name: PartyName;
+  role?: Role;
 }
 /**
+ * A party's own characterisation of where things stand.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "characterisation".
  */
 export interface Characterisation {
   id?: Id;
   party: Id2;
-  /**
-   * What the party says about where things stand, verbatim when `kind` is quote.
-   */
-  text: string;
-  /**
-   * Whether `text` is a direct quote or a paraphrase.
-   */
-  kind: 'quote' | 'paraphrase';
-  /**
-   * Who said it, as the source gives it.
-   */
-  speaker?: string;
+  text: WhatThePartySays;
+  kind: QuoteOrParaphrase;
+  speaker?: Speaker;
   date?: DateMayBePartial1;
   sources: Sources;
   handling?: TLPLabel;
 }
 /**
+ * A deadline in force.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "deadline".
  */
 export interface Deadline {
   id: Id;
-  /**
-   * What the deadline is for.
-   */
-  label: string;
+  label: Label;
   date?: DateMayBePartial2;
-  /**
-   * How many times the deadline has been extended so far.
-   */
-  extensions?: number;
-  /**
-   * Context: how the deadline moved, and on what source.
-   */
-  note?: string;
+  extensions?: Extensions;
+  note?: DeadlineNote;
   sources: Sources;
   handling?: TLPLabel;
 }
 /**
+ * A dated event.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "milestone".
  */
 export interface Milestone {
   id: Id;
   date: DateMayBePartial1;
-  /**
-   * How the sources state the date, when it is not exact.
-   */
-  date_text?: string;
-  /**
-   * The event, in a short line.
-   */
-  title: string;
-  /**
-   * One or two sentences of detail.
-   */
-  detail?: string;
-  /**
-   * occurred: it happened; scheduled: fixed date; planned: announced, date loose.
-   */
-  state: 'occurred' | 'scheduled' | 'planned';
-  /**
-   * What sort of event it is (drives the timeline marker).
-   */
-  kind?: 'talks' | 'call' | 'meeting' | 'statement' | 'deadline' | 'extension' | 'legal' | 'other';
+  date_text?: DateAsStated;
+  title: EventTitle;
+  detail?: Detail;
+  state: State;
+  kind?: KindOfEvent;
   sources: Sources;
   handling?: TLPLabel;
 }
 /**
+ * An issue the parties disagree on.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "stickingPoint".
  */
 export interface StickingPoint {
   id: Id;
-  /**
-   * The issue in a short line.
-   */
-  title: string;
-  /**
-   * What the disagreement is about.
-   */
-  summary?: string;
-  /**
-   * open, narrowing, resolved or deadlocked.
-   */
-  status: 'open' | 'narrowing' | 'resolved' | 'deadlocked';
-  /**
-   * How much the issue matters to the deal: high, medium or low.
-   */
-  significance: 'high' | 'medium' | 'low';
-  /**
-   * Each party's position on the issue.
-   *
-   * @minItems 1
-   */
-  positions: [Position, ...Position[]];
+  title: Issue;
+  summary?: WhatItIsAbout;
+  status: Status;
+  significance: Significance;
+  positions: Positions;
   sources: Sources;
   handling?: TLPLabel;
 }
 /**
+ * One party's position on a sticking point.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "position".
  */
 export interface Position {
   party: Id;
-  /**
-   * The party's position, as the source states it.
-   */
-  text: string;
-  /**
-   * How flexible the position is: red line, firm, conditional, flexible, or unknown.
-   */
-  flexibility: 'red_line' | 'firm' | 'conditional' | 'flexible' | 'unknown';
-  /**
-   * On what basis we know the position.
-   */
-  basis:
-    | 'official_statement'
-    | 'readout'
-    | 'state_media'
-    | 'unnamed_official'
-    | 'press_report'
-    | 'analyst_inference';
+  text: PositionText;
+  flexibility: Flexibility;
+  basis: Basis;
   sources: Sources;
   handling?: TLPLabel;
 }
 /**
+ * A named outside expert's view.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "expertView".
  */
 export interface ExpertView {
   id: Id;
-  /**
-   * The expert's name as the source gives it.
-   */
-  name: string;
-  /**
-   * Title as the source gives it.
-   */
-  role?: string;
-  /**
-   * Organisation as the source gives it.
-   */
-  affiliation: string;
-  /**
-   * The view: a direct quote (verbatim) or a paraphrase, as `kind` says.
-   */
-  view: string;
-  /**
-   * Whether `view` is a direct quote or a paraphrase.
-   */
-  kind: 'quote' | 'paraphrase';
-  /**
-   * A short label of the expert's stance.
-   */
-  stance: string;
+  name: Name;
+  role?: Role1;
+  affiliation: Affiliation;
+  view: View;
+  kind: QuoteOrParaphrase1;
+  stance: Stance;
   date?: DateMayBePartial1;
-  /**
-   * Whether the person and affiliation could be verified in another independent source.
-   */
-  verified: boolean;
-  /**
-   * How the person was (or could not be) verified.
-   */
-  verification_note?: string;
+  verified: Verified;
+  verification_note?: VerificationNote;
   sources: Sources1;
   handling?: TLPLabel;
 }
 /**
+ * One of our judgments, with an ICD 203 likelihood and a confidence level.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "keyJudgment".
  */
 export interface KeyJudgment {
   id: Id;
-  /**
-   * The judgment, without a likelihood term or confidence in the text.
-   */
-  statement: string;
+  statement: Statement;
   likelihood: Likelihood;
   confidence: Confidence;
-  /**
-   * Why we judge so.
-   */
-  basis?: string;
-  /**
-   * Linchpin assumptions.
-   */
-  assumptions?: string[];
-  /**
-   * What would change the judgment.
-   */
-  indicators?: string[];
-  /**
-   * Why likelihood or confidence moved since the last edition.
-   */
-  change_reason?: string;
+  basis?: Basis1;
+  assumptions?: Assumptions;
+  indicators?: Indicators;
+  change_reason?: WhyItChanged;
   sources: Sources;
   handling?: TLPLabel;
 }
 /**
+ * An upcoming event or signal worth watching.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "watchItem".
  */
 export interface WatchItem {
-  /**
-   * The event or signal to watch.
-   */
-  text: string;
+  text: WhatToWatch;
   date?: DateMayBePartial1;
   sources: Sources;
   handling?: TLPLabel;
 }
 /**
+ * An internal analyst note.
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "note".
  */
 export interface Note {
-  /**
-   * The note.
-   */
-  text: string;
+  text: NoteText;
   sources?: Sources;
   handling?: TLPLabel;
 }
 /**
+ * A source, graded with the Admiralty system (reliability A–F, credibility 1–6).
+ *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "source".
  */
 export interface Source {
   id: Id3;
-  /**
-   * Who published it (the outlet), as precisely as known.
-   */
-  publisher: string;
-  /**
-   * The headline or document title.
-   */
-  title: string;
-  /**
-   * Byline, when signed.
-   */
-  author?: string;
+  publisher: Publisher;
+  title: Headline;
+  author?: Author;
   date?: DateMayBePartial3;
-  /**
-   * Web address (http or https only).
-   */
-  url?: string;
-  /**
-   * What sort of source it is.
-   */
-  kind?: 'news' | 'analysis' | 'state_media' | 'official' | 'think_tank' | 'blog' | 'aggregator' | 'other';
-  /**
-   * Admiralty reliability of the source: A completely reliable … F cannot be judged.
-   */
-  reliability: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
-  /**
-   * Admiralty credibility of what it carries: 1 confirmed … 6 cannot be judged.
-   */
-  credibility: number;
+  url?: WebAddress;
+  kind?: KindOfSource;
+  reliability: ReliabilityAdmiraltyAF;
+  credibility: CredibilityAdmiralty16;
   derived_from?: Id4;
-  /**
-   * Where the collected copy of the article is kept.
-   */
-  file?: string;
-  /**
-   * Why the source is graded so; what it was derived from; its errors.
-   */
-  notes?: string;
+  file?: CollectedCopy;
+  notes?: GradingNotes;
   handling?: TLPLabel;
 }

@@ -93,4 +93,19 @@ describe('validation', () => {
     const text = edit('topic: Test topic', 'topic: Test topic\ntopic: Again');
     expect(check(text).problems.map((p) => [p.rule, p.line])).toEqual([['yaml-duplicate-key', lineOf(text, 'topic: Again')]]);
   });
+
+  it('explains the common YAML mistakes in plain words, once per spot', () => {
+    const cases: [string, string, number, number][] = [
+      ['id: x\nsummary: Trump says: the deal is done\n', "a value containing ': ' must be in quotes", 2, 10],
+      ['id: x\nstatus:\n  stage: a\n since: 2025\n', 'keys of one mapping must line up', 4, 1],
+      ['id: x\nsources: [a, b\nas_of: 2025\n', 'list is never closed', 2, 10],
+      ['id: x\ntitle: @handle\n', 'a value cannot start with @ unquoted: put the value in quotes', 2, 8],
+      ['id: x\nstatus:\n\tstage: a\n', 'tab used for indentation', 3, 1],
+    ];
+    for (const [text, message, line, col] of cases) {
+      const problems = check(text).problems;
+      expect(problems.map((p) => [p.rule, p.line, p.col]), text).toEqual([['yaml-syntax', line, col]]);
+      expect(problems[0]!.message).toContain(message);
+    }
+  });
 });

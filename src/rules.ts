@@ -1,0 +1,62 @@
+import type { Severity } from './problems.js';
+
+/**
+ * The catalogue of validation rules: every rule id `brief validate` can report, with its default
+ * severity and what it means. The ids are stable (CI configurations and editors may key on them);
+ * the README's rule table lists the same rules, and a test keeps the two in step.
+ */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line: what the rule checks. */
+  description: string;
+}
+
+export const RULES: readonly Rule[] = [
+  // Reading and parsing the file
+  { id: 'file-empty', severity: 'error', description: 'The file is empty or holds only comments.' },
+  { id: 'file-binary', severity: 'error', description: 'The file is binary (contains NUL bytes), not YAML text.' },
+  { id: 'file-encoding', severity: 'error', description: 'The file is not valid UTF-8.' },
+  { id: 'file-too-large', severity: 'error', description: 'The file is larger than a fact sheet may be (2 MB).' },
+  { id: 'yaml-syntax', severity: 'error', description: 'The YAML cannot be parsed (bad indentation, unclosed quote, tab indent, …).' },
+  { id: 'yaml-duplicate-key', severity: 'error', description: 'A key appears twice in the same mapping.' },
+  { id: 'yaml-multiple-documents', severity: 'error', description: 'The file holds more than one YAML document.' },
+  { id: 'yaml-alias', severity: 'error', description: 'Too many YAML alias expansions.' },
+  // The JSON Schema (schema/fact-sheet.schema.json)
+  { id: 'schema-required', severity: 'error', description: 'A required field is missing (the message names it and where it belongs).' },
+  { id: 'schema-unknown-key', severity: 'error', description: 'A key the schema does not know (suggests the nearest known key).' },
+  { id: 'schema-enum', severity: 'error', description: 'A value outside the allowed list (lists them, suggests the nearest; likelihood lists the ICD 203 scale).' },
+  { id: 'schema-type', severity: 'error', description: 'A value of the wrong kind (text, number, list, mapping, true/false).' },
+  { id: 'schema-date', severity: 'error', description: 'Not a date, or not a real date; says the expected format (YYYY-MM-DD, or YYYY-MM / YYYY where partial dates are allowed).' },
+  { id: 'schema-id', severity: 'error', description: 'An id that is not kebab-case (lowercase letters, digits, single hyphens).' },
+  { id: 'schema-url', severity: 'error', description: 'A web address that does not start with http:// or https://.' },
+  { id: 'schema-empty', severity: 'error', description: 'A text that must not be empty is empty.' },
+  { id: 'schema-too-short', severity: 'error', description: 'A text shorter than its minimum length.' },
+  { id: 'schema-too-long', severity: 'error', description: 'A text longer than its maximum length.' },
+  { id: 'schema-too-few', severity: 'error', description: 'A list with fewer items than required (e.g. a claim with no sources).' },
+  { id: 'schema-duplicate-item', severity: 'error', description: 'A list that must hold distinct values names one twice.' },
+  { id: 'schema-range', severity: 'error', description: 'A number outside its allowed range (e.g. credibility 1–6).' },
+  // Meaning: references and dates (src/checks.ts)
+  { id: 'source-unknown', severity: 'error', description: 'A cited source id (or derived_from) that is not in the sources list.' },
+  { id: 'id-duplicate', severity: 'error', description: 'Two items of the same list share an id.' },
+  { id: 'party-unknown', severity: 'error', description: 'A position or characterisation names a party not in status.parties.' },
+  { id: 'judgment-unknown', severity: 'error', description: 'The BLUF points at a key judgment that does not exist.' },
+  { id: 'date-after-as-of', severity: 'error', description: 'A source, expert view, characterisation or status date after the sheet’s as_of.' },
+  { id: 'milestone-occurred-future', severity: 'error', description: 'A milestone marked occurred but dated after as_of.' },
+  { id: 'milestone-order', severity: 'error', description: 'Milestones not in date order.' },
+  // Meaning: evidence and currency (src/checks-sources.ts)
+  { id: 'claim-unsourced', severity: 'error', description: 'A BLUF or key judgment with no source behind it: none of the sources it cites exists.' },
+  { id: 'sources-weak', severity: 'warning', description: 'A claim (BLUF, status, characterisation, deadline, milestone, sticking point, position, key judgment, watch item) resting only on sources graded E or F for reliability. Expert views (see expert-unverified) and internal notes are not checked.' },
+  { id: 'sources-single', severity: 'warning', description: 'A BLUF or key judgment resting on one independent source (rewrites linked by derived_from count as one).' },
+  { id: 'confirmed-uncorroborated', severity: 'warning', description: 'A source graded credibility 1 (“confirmed”) that no claim cites together with an independent source.' },
+  { id: 'expert-unverified', severity: 'warning', description: 'An expert view with verified: false and no verification_note saying so.' },
+  { id: 'as-of-stale', severity: 'warning', description: 'as_of is older than the Monday of the ISO week the sheet is filed under.' },
+  { id: 'as-of-after-week', severity: 'error', description: 'as_of is after the Sunday of the ISO week the sheet is filed under.' },
+];
+
+const byId = new Map(RULES.map((r) => [r.id, r]));
+
+/** The rule with this id; an unlisted schema keyword gets a generic entry. */
+export function ruleOf(id: string): Rule {
+  return byId.get(id) ?? { id, severity: 'error', description: id.startsWith('schema-') ? `Fails the schema keyword '${id.slice(7)}'.` : id };
+}
