@@ -5,9 +5,11 @@ import { loadWeek, resolveWeek } from './data.js';
 import { BriefError, ExitCode } from './errors.js';
 import { countPages } from './pdf-info.js';
 import { Printer, type PrinterOptions } from './print.js';
+import { printBriefing } from './print-briefing.js';
 import { hasErrors, type Problem } from './problems.js';
 import { loadTemplateSet, type TemplateSet } from './render.js';
 import type { FactSheet } from './schema/index.js';
+import { tocEntries } from './toc.js';
 import { writeAtomic } from './write.js';
 
 /** build: wires the stages together (load → validate → compose → render → print → write); prints nothing. */
@@ -59,7 +61,8 @@ export const DEFAULTS = { dataDir: 'data', templatesDir: 'templates', outDir: 'o
 
 /** Compose and render one audience's HTML (no browser). */
 export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string): { view: BriefingView; html: string } {
-  const view = composeBriefing(sheets, set.audience, { week });
+  const composed = composeBriefing(sheets, set.audience, { week });
+  const view = composed.audience.has.contents ? { ...composed, toc: tocEntries(composed) } : composed;
   return { view, html: set.render(view) };
 }
 
@@ -79,9 +82,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
     const sets = await Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a)));
     const documents = await Promise.all(sets.map(async (set) => {
-      const { view, html } = renderBriefing(loaded.sheets, set, week);
+      const view = composeBriefing(loaded.sheets, set.audience, { week });
       const path = join(outDir, week, `${set.audience.name}.pdf`);
-      const { pdf, ms } = await printer.pdf(html, { name: path, pageSize: set.audience.page_size });
+      const { pdf, html, ms } = await printBriefing(printer, set, view, path);
       const pages = countPages(pdf);
       const budget = set.audience.page_budget;
       if (budget !== undefined && pages > budget) {

@@ -1,5 +1,6 @@
 import type { Audience, AudienceShow, SectionName } from './audience.js';
 import { LIKELIHOOD, STAGES, TLP_LEVELS, tlpRank, type FactSheet, type Tlp } from './schema/index.js';
+import type { TocEntry } from './toc.js';
 import { weekRange } from './week.js';
 
 /**
@@ -58,6 +59,8 @@ export interface BriefingView {
   marking: Tlp;
   markingClass: string;
   topics: TopicView[];
+  /** The table of contents, when the audience has one (filled in by the printing step). */
+  toc?: TocEntry[];
 }
 
 export const STAGE_LABELS: Record<string, string> = {

@@ -20,6 +20,11 @@ export interface PrintOptions {
   /** Name used in errors, e.g. the output path. */
   name: string;
   pageSize?: 'A4' | 'Letter';
+  /**
+   * Called with the printed PDF; when it returns HTML, that HTML is printed on the same page and
+   * replaces the first print (e.g. the contents with the page numbers the first print measured).
+   */
+  revise?: (pdf: Uint8Array) => Promise<string | undefined> | string | undefined;
 }
 
 export interface PrintResult { pdf: Uint8Array; ms: number }
@@ -111,12 +116,16 @@ export class Printer implements AsyncDisposable {
       });
       try {
         const work = (async () => {
-          await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
-          const pdf = await page.pdf({
-            printBackground: true, preferCSSPageSize: true, tagged: true, outline: true,
-            format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
-          });
-          return pdf;
+          const print = async (content: string) => {
+            await page.setContent(content, { waitUntil: 'load', timeout: this.timeoutMs });
+            return page.pdf({
+              printBackground: true, preferCSSPageSize: true, tagged: true, outline: true,
+              format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
+            });
+          };
+          const first = await print(html);
+          const again = await options.revise?.(first);
+          return again === undefined ? first : print(again);
         })();
         const pdf = await Promise.race([work, timeout]);
         return { pdf, ms: Date.now() - started };
