@@ -2,6 +2,7 @@ import type { HelperOptions } from 'handlebars';
 import type Handlebars from 'handlebars';
 import type { Audience } from './audience.js';
 import type { Citation } from './compose.js';
+import { registerVisualHelpers } from './visuals/index.js';
 
 type HB = typeof Handlebars;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -37,6 +38,7 @@ export const safeUrl = (u: unknown): string | undefined => {
  */
 export function registerHelpers(hb: HB, audience: Audience): void {
   const esc = hb.Utils.escapeExpression;
+  registerVisualHelpers(hb);
   hb.registerHelper('date', (d: unknown) => formatDate(d));
   hb.registerHelper('words', (s: unknown) => words(s));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
