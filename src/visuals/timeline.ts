@@ -71,7 +71,7 @@ export function timelineSvg(input: TimelineInput): string {
     const hi = i + 2 < n ? (xs[i]! + xs[i + 2]!) / 2 - 1.5 : W;
     const left = Math.max(lo, xs[i]! - 31);
     const right = Math.min(hi, xs[i]! + 31);
-    const extra = e.state === 'deadline' && e.extensions ? ` (extended ${e.extensions}×)` : '';
+    const extra = e.state === 'deadline' && e.extensions ? ` (extended ${e.extensions} ${e.extensions === 1 ? 'time' : 'times'})` : '';
     return { cx: (left + right) / 2, date: shortDate(e.date) + (e.state === 'deadline' ? ' · deadline' : ''), lines: wrap(e.title + extra, right - left, SIZE * 0.96, MAX_LINES) };
   });
   const above = LINE * (MAX_LINES + 1) + 3;
