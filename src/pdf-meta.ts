@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 /**
  * pdf-meta: the post-processing step after Chromium. Chromium writes only the Title, a random file
@@ -51,6 +51,8 @@ export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Prom
   prefs.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
   catalog.set(PDFName.of('ViewerPreferences'), prefs);
 
+  renumberStructureIds(doc);
+
   // A file identifier from the content, not from chance.
   const id = createHash('sha256').update(meta.fingerprint).update(JSON.stringify({ ...meta, fingerprint: undefined })).digest('hex').slice(0, 32);
   const ids = PDFArray.withContext(doc.context);
@@ -59,4 +61,58 @@ export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Prom
   doc.context.trailerInfo.ID = ids;
 
   return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+const textOf = (o: unknown): string | undefined => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
+
+/**
+ * Chromium names tagged elements after its DOM node ids ("node00002522"), which depend on how many
+ * nodes the renderer made before (a reused page, a second print). Renumber them in their order,
+ * everywhere they are used: the elements' /ID, table cells' /Headers and the structure's /IDTree.
+ */
+export function renumberStructureIds(doc: PDFDocument): void {
+  const elems: PDFDict[] = [];
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (obj instanceof PDFDict && obj.get(PDFName.of('ID')) && obj.get(PDFName.of('S'))) elems.push(obj);
+  }
+  const old = [...new Set(elems.map((e) => textOf(e.get(PDFName.of('ID')))).filter((s): s is string => !!s))];
+  const key = (s: string) => [Number(/\d+/.exec(s)?.[0] ?? NaN), s] as const;
+  old.sort((a, b) => { const [x, p] = key(a); const [y, q] = key(b); return x - y || (p < q ? -1 : p > q ? 1 : 0); });
+  const width = String(old.length).length;
+  const map = new Map(old.map((id, i) => [id, `node${String(i + 1).padStart(Math.max(8, width), '0')}`]));
+  const renamed = (o: unknown) => {
+    const t = textOf(o);
+    return t !== undefined && map.has(t) ? PDFString.of(map.get(t)!) : undefined;
+  };
+  const fixArray = (arr: PDFArray | undefined) => {
+    for (let i = 0; arr && i < arr.size(); i++) {
+      const r = renamed(arr.get(i));
+      if (r) arr.set(i, r);
+    }
+  };
+  for (const e of elems) {
+    const r = renamed(e.get(PDFName.of('ID')));
+    if (r) e.set(PDFName.of('ID'), r);
+  }
+  // /Headers in attribute dictionaries (/A is a dictionary or an array of them)
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict)) continue;
+    const a = obj.lookup(PDFName.of('A'));
+    const dicts = a instanceof PDFDict ? [a] : a instanceof PDFArray ? a.asArray().map((x) => doc.context.lookup(x)) : [];
+    for (const d of dicts) if (d instanceof PDFDict) fixArray(d.lookupMaybe(PDFName.of('Headers'), PDFArray));
+  }
+  // The ID tree: keys and limits keep their order, as the renumbering keeps it.
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const walk = (node: PDFDict | undefined, depth: number) => {
+    if (!node || depth > 32) return;
+    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    for (let i = 0; names && i < names.size(); i += 2) {
+      const r = renamed(names.lookup(i));
+      if (r) names.set(i, r);
+    }
+    fixArray(node.lookupMaybe(PDFName.of('Limits'), PDFArray));
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) walk(kids.lookupMaybe(i, PDFDict), depth + 1);
+  };
+  walk(root?.lookupMaybe(PDFName.of('IDTree'), PDFDict), 0);
 }

@@ -38,7 +38,20 @@ export function textWidth(s: string, size: number, bold = false): number {
 
 /** Greedy word wrap into at most `maxLines` lines of `width`; the last line ends with … when cut. */
 export function wrap(s: string, width: number, size: number, maxLines: number, bold = false): string[] {
-  const words = s.split(/\s+/).filter(Boolean);
+  // Words too long for a line are cut into pieces that fit (long names, URLs).
+  const words = s.split(/\s+/).filter(Boolean).flatMap((w) => {
+    if (textWidth(w, size, bold) <= width) return [w];
+    const pieces: string[] = [];
+    let piece = '';
+    for (const ch of w) {
+      if (piece && textWidth(piece + ch, size, bold) > width) {
+        pieces.push(piece);
+        piece = '';
+      }
+      piece += ch;
+    }
+    return piece ? [...pieces, piece] : pieces;
+  });
   const lines: string[] = [];
   let line = '';
   let i = 0;

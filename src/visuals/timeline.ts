@@ -72,12 +72,16 @@ export function timelineSvg(input: TimelineInput): string {
     const left = Math.max(lo, xs[i]! - 31);
     const right = Math.min(hi, xs[i]! + 31);
     const extra = e.state === 'deadline' && e.extensions ? ` (extended ${e.extensions} ${e.extensions === 1 ? 'time' : 'times'})` : '';
-    return { cx: (left + right) / 2, date: shortDate(e.date) + (e.state === 'deadline' ? ' · deadline' : ''), lines: wrap(e.title + extra, right - left, SIZE * 0.96, MAX_LINES) };
+    const room = (right - left) * 0.95; // a margin for the width estimate
+    const date = wrap(shortDate(e.date) + (e.state === 'deadline' ? ' · deadline' : ''), room, SIZE, 2, true);
+    return { cx: (left + right) / 2, date, lines: wrap(e.title + extra, room, SIZE * 0.96, MAX_LINES) };
   });
-  const above = LINE * (MAX_LINES + 1) + 3;
+  // Room above and below the axis for the tallest label on each side.
+  const tallest = (side: number) => Math.max(0, ...labels.filter((_, i) => i % 2 === side).map((l) => l.lines.length + l.date.length));
+  const above = LINE * tallest(0) + 3;
   const axisY = above + 2;
   const below = axisY + 5;
-  const legendY = below + LINE * (MAX_LINES + 1) + 4;
+  const legendY = below + LINE * tallest(1) + 3;
   let body = '';
 
   // The axis: solid up to as_of, dashed after it; break marks where consecutive events are far apart.
@@ -101,11 +105,12 @@ export function timelineSvg(input: TimelineInput): string {
     const x = xs[i]!;
     const up = i % 2 === 0;
     const { cx, date, lines } = labels[i]!;
-    const block = [date, ...lines];
+    const block = [...date, ...lines];
     const y0 = up ? axisY - 4 - (block.length - 1) * LINE : below + SIZE;
     body += `<line x1="${num(x)}" y1="${num(up ? axisY - 2.4 : axisY + 2.4)}" x2="${num(x)}" y2="${num(up ? axisY - 3.3 : axisY + 3.3)}" stroke="#1a1a1a" stroke-width="0.3"/>`;
     block.forEach((l, j) => {
-      body += text(cx, y0 + j * LINE, l, { 'text-anchor': 'middle', 'font-size': j === 0 ? SIZE : SIZE * 0.96, 'font-weight': j === 0 ? 700 : 400, fill: j === 0 ? '#1a1a1a' : '#333333' });
+      const head = j < date.length;
+      body += text(cx, y0 + j * LINE, l, { 'text-anchor': 'middle', 'font-size': head ? SIZE : SIZE * 0.96, 'font-weight': head ? 700 : 400, fill: head ? '#1a1a1a' : '#333333' });
     });
     body += marker(x, axisY, e.state);
   });
