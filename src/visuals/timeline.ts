@@ -50,7 +50,7 @@ const W = 174;
 const PAD = 10;
 const SIZE = 2.5;
 const LINE = SIZE * 1.18;
-const MAX_LINES = 3;
+const MAX_LINES = 4;
 
 function marker(x: number, y: number, state: TimelineEvent['state']): string {
   if (state === 'deadline') return `<path d="M${num(x)},${num(y - 2.4)} l2.4,2.4 l-2.4,2.4 l-2.4,-2.4 z" fill="#ffffff" stroke="#1a1a1a" stroke-width="0.6"/><circle cx="${num(x)}" cy="${num(y)}" r="0.7" fill="#1a1a1a"/>`;
@@ -81,7 +81,7 @@ export function timelineSvg(input: TimelineInput): string {
   const above = LINE * tallest(0) + 3;
   const axisY = above + 2;
   const below = axisY + 5;
-  const legendY = below + LINE * tallest(1) + 3;
+  const legendY = below + LINE * tallest(1) + 4.5;
   let body = '';
 
   // The axis: solid up to as_of, dashed after it; break marks where consecutive events are far apart.
