@@ -3,7 +3,7 @@ import { formatDate } from './helpers.js';
 import { applyPdfMetadata, type PdfMetadata } from './pdf-meta.js';
 import type { Printer } from './print.js';
 import type { TemplateSet } from './render.js';
-import { destinationPages, tocEntries, withPages } from './toc.js';
+import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
 
 /**
  * print-briefing: one briefing from view to finished PDF bytes. Prints twice when the audience has a
@@ -34,9 +34,14 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
 export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
   const toc = view.audience.has.contents ? tocEntries(view) : undefined;
   let html = set.render(toc ? { ...view, toc } : view);
+  let printed: TocEntry[] | undefined = toc;
+  // After each print: if the contents does not show the pages the print has, print again with them.
   const revise = toc && toc.length > 0
-    ? async (first: Uint8Array) => {
-      html = set.render({ ...view, toc: withPages(toc, await destinationPages(first)) });
+    ? async (pdf: Uint8Array) => {
+      const measured = withPages(toc, await destinationPages(pdf));
+      if (printed && measured.every((e, i) => e.page === printed![i]!.page)) return undefined;
+      printed = measured;
+      html = set.render({ ...view, toc: measured });
       return html;
     }
     : undefined;

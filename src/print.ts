@@ -21,13 +21,17 @@ export interface PrintOptions {
   name: string;
   pageSize?: 'A4' | 'Letter';
   /**
-   * Called with the printed PDF; when it returns HTML, that HTML is printed on the same page and
-   * replaces the first print (e.g. the contents with the page numbers the first print measured).
+   * Called with each print; when it returns HTML, that HTML is printed on the same page and replaces
+   * the print (e.g. the contents with the page numbers the first print measured). At most
+   * MAX_PASSES prints in all.
    */
   revise?: (pdf: Uint8Array) => Promise<string | undefined> | string | undefined;
 }
 
 export interface PrintResult { pdf: Uint8Array; ms: number }
+
+/** Most prints of one document when `revise` asks for more. */
+export const MAX_PASSES = 3;
 
 export class Printer implements AsyncDisposable {
   readonly concurrency: number;
@@ -123,9 +127,13 @@ export class Printer implements AsyncDisposable {
               format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
             });
           };
-          const first = await print(html);
-          const again = await options.revise?.(first);
-          return again === undefined ? first : print(again);
+          let pdf = await print(html);
+          for (let pass = 1; pass < MAX_PASSES; pass++) {
+            const again = await options.revise?.(pdf);
+            if (again === undefined) break;
+            pdf = await print(again);
+          }
+          return pdf;
         })();
         const pdf = await Promise.race([work, timeout]);
         return { pdf, ms: Date.now() - started };

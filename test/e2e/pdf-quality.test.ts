@@ -36,13 +36,15 @@ async function pageTexts(file: string): Promise<string[]> {
   }
 }
 
-interface Outline { title: string; page: number; kids: Outline[] }
+interface Outline { title: string; page: number; y: number; kids: Outline[] }
+interface QpdfOutline { title: string; destpageposfrom1: number; dest: unknown; kids: QpdfOutline[] }
 function outline(file: string): Outline[] {
-  const json = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', file])) as { outlines: { title: string; destpageposfrom1: number; kids: unknown[] }[] };
-  const map = (items: { title: string; destpageposfrom1: number; kids: unknown[] }[]): Outline[] =>
-    items.map((o) => ({ title: o.title, page: o.destpageposfrom1, kids: map(o.kids as typeof items) }));
+  const json = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', file])) as { outlines: QpdfOutline[] };
+  const map = (items: QpdfOutline[]): Outline[] =>
+    items.map((o) => ({ title: o.title, page: o.destpageposfrom1, y: Array.isArray(o.dest) ? Number(o.dest[3]) : NaN, kids: map(o.kids) }));
   return map(json.outlines);
 }
+const flat = (items: Outline[]): Outline[] => items.flatMap((o) => [o, ...flat(o.kids)]);
 
 describe('PDF print quality', () => {
   const tmp = tempDir();
@@ -107,6 +109,24 @@ describe('PDF print quality', () => {
       const sp = top!.kids.find((k) => k.title === 'Sticking points')!;
       expect(sp.kids.map((k) => k.title)).toEqual(t.stickingPoints.map((s) => s.title));
     }
+  });
+
+  it.skipIf(!QPDF)('leaves no heading alone at the foot of a page', () => {
+    // Every heading starts at least 12 mm above the bottom margin (20 mm): room for the heading and
+    // more than one line of what follows it, or Chromium would have moved it to the next page.
+    const floor = (20 + 12) * (72 / 25.4);
+    for (const f of all()) {
+      for (const o of flat(outline(f))) expect(o.y, `${f}: "${o.title}" on page ${o.page}`).toBeGreaterThan(floor);
+    }
+  });
+
+  it('gives every visual alternative text in the tagged PDF', async () => {
+    const sheets = (await loadWeek(DATA, WEEK)).sheets;
+    const view = composeBriefing(sheets, await loadAudience(TEMPLATES, 'analyst'), { week: WEEK });
+    const visuals = view.topics.reduce((n, t) => n + (t.status ? 1 : 0) + (t.status?.milestones.length ? 1 : 0) + t.keyJudgments.length, 0);
+    const raw = readFileSync(analyst()).toString('latin1');
+    expect(raw.match(/\/S \/Figure/g)?.length ?? 0).toBeGreaterThanOrEqual(visuals);
+    expect(raw.match(/\/Alt [(<]/g)?.length ?? 0).toBe(visuals);
   });
 
   it('prints a contents page whose page numbers are right', async () => {
