@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { loadAudiences, type Audience } from './audience.js';
+import { attachChanges } from './changes.js';
 import { composeBriefing, type BriefingView } from './compose.js';
 import { loadWeek, resolveWeek } from './data.js';
 import { BriefError, ExitCode } from './errors.js';
 import { countPages } from './pdf-info.js';
 import { Printer, type PrinterOptions } from './print.js';
+import { loadPreviousEditions, type PreviousEditions } from './previous.js';
 import { printBriefing } from './print-briefing.js';
 import { hasErrors, type Problem } from './problems.js';
 import { loadTemplateSet, type TemplateSet } from './render.js';
@@ -59,9 +61,16 @@ export class ValidationFailed extends BriefError {
 
 export const DEFAULTS = { dataDir: 'data', templatesDir: 'templates', outDir: 'out' } as const;
 
-/** Compose and render one audience's HTML (no browser). */
-export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string): { view: BriefingView; html: string } {
-  const composed = composeBriefing(sheets, set.audience, { week });
+/** Compose one audience's view; with `previous`, each topic gets its changes since then. */
+function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): BriefingView {
+  const view = composeBriefing(sheets, set.audience, { week });
+  attachChanges(view, sheets, previous, set.audience.max_handling);
+  return view;
+}
+
+/** Compose and render one audience's HTML (no browser; the contents has no page numbers). */
+export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): { view: BriefingView; html: string } {
+  const composed = composeView(sheets, set, week, previous);
   const view = composed.audience.has.contents ? { ...composed, toc: tocEntries(composed) } : composed;
   return { view, html: set.render(view) };
 }
@@ -80,9 +89,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences)]);
     if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
-    const sets = await Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a)));
+    const [sets, previous] = await Promise.all([
+      Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a))),
+      loadPreviousEditions(dataDir, week, loaded.sheets.map((s) => s.id)),
+    ]);
     const documents = await Promise.all(sets.map(async (set) => {
-      const view = composeBriefing(loaded.sheets, set.audience, { week });
+      const view = composeView(loaded.sheets, set, week, previous);
       const path = join(outDir, week, `${set.audience.name}.pdf`);
       const { pdf, html, ms } = await printBriefing(printer, set, view, path);
       const pages = countPages(pdf);
@@ -99,7 +111,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       options.onDocument?.(doc);
       return doc;
     }));
-    return { week, documents, problems: loaded.problems };
+    return { week, documents, problems: [...loaded.problems, ...previous.problems] };
   } finally {
     if (ownPrinter) await printer.close();
   }

@@ -6,6 +6,9 @@ import { findFactSheetFiles, loadSheets } from './data.js';
 import { BriefError, ExitCode, isBriefError } from './errors.js';
 import { hasErrors } from './problems.js';
 import { formatHuman, summaryLine } from './report.js';
+import { formatChangesText } from './diff-text.js';
+import { newWeek } from './new-week.js';
+import { weeklyDiff } from './weekly-diff.js';
 import { schemaUrl } from './schema/index.js';
 import { removePendingTempFiles } from './write.js';
 
@@ -30,6 +33,8 @@ const HELP = `brief — YAML fact sheets to policy-briefing PDFs
 Usage:
   brief build [--week 2025-W38] [--audience NAME|all] [options]   build the weekly briefing PDFs
   brief validate [FILES or FOLDERS…]                               check fact sheets (default: data/)
+  brief diff [--week W] [--topic ID] [--audience A] [--json]       what changed since each topic's previous edition
+  brief new-week [W]                                               scaffold week W (default: the next) from the latest week
   brief audiences                                                  list the audiences
   brief schema                                                     print the fact-sheet JSON Schema
 
@@ -43,6 +48,8 @@ Options:
   --browser PATH      Chrome/Chromium to use (or set PUPPETEER_EXECUTABLE_PATH)
   --concurrency N     documents printed at once (default: 2)
   --timeout MS        per-document render timeout (default: 60000)
+  --topic ID          diff: only this topic
+  --json              diff: print JSON
   --format F          validate output: human (default) or json
   --strict            validate: treat warnings as errors
   --debug             show stack traces for internal errors
@@ -55,7 +62,7 @@ Exit codes: 0 ok, 1 invalid fact sheets, 2 usage or I/O error, 3 render failure.
 const OPTIONS = {
   week: { type: 'string' }, audience: { type: 'string', multiple: true }, data: { type: 'string' },
   templates: { type: 'string' }, out: { type: 'string' }, html: { type: 'boolean' }, browser: { type: 'string' },
-  concurrency: { type: 'string' }, timeout: { type: 'string' }, format: { type: 'string' }, strict: { type: 'boolean' },
+  concurrency: { type: 'string' }, topic: { type: 'string' }, json: { type: 'boolean' }, timeout: { type: 'string' }, format: { type: 'string' }, strict: { type: 'boolean' },
   debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -103,6 +110,36 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   return ExitCode.ok;
 }
 
+async function cmdDiff(v: Values, io: CliIO): Promise<number> {
+  const names = audienceList(v);
+  if (names && names.length > 1) throw new BriefError('usage', `diff takes one --audience; got ${names.join(', ')}`);
+  const [audience] = names ? await loadAudiences(v.templates ?? DEFAULTS.templatesDir, names) : [];
+  const result = await weeklyDiff({ dataDir: v.data ?? DEFAULTS.dataDir, week: v.week, topic: v.topic, maxHandling: audience?.max_handling });
+  if (result.problems.length > 0) io.stderr(`${formatHuman(result.problems)}\n`);
+  if (v.json) {
+    const topics = result.topics.map((t) => ({
+      id: t.id, title: t.title, previousWeek: t.previousWeek ?? null, previousAsOf: t.changes?.previousAsOf ?? null,
+      first: t.changes?.first ?? false, unavailable: t.unavailable,
+      changes: (t.changes?.changes ?? []), lines: t.lines,
+    }));
+    io.stdout(`${JSON.stringify({ week: result.week, audience: audience?.name ?? null, topics }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const blocks = result.topics.map((t) => t.unavailable
+    ? `${t.title} [${t.id}] — ${result.week}\n  Not compared: the ${t.previousWeek} edition has errors (see the warnings above).`
+    : formatChangesText(t.title, t.id, t.changes!, result.week, t.previousWeek));
+  io.stdout(`${blocks.join('\n\n')}\n`);
+  return ExitCode.ok;
+}
+
+async function cmdNewWeek(args: string[], v: Values, io: CliIO): Promise<number> {
+  if (args.length > 1) throw new BriefError('usage', `new-week takes at most one week; got ${args.join(' ')}`);
+  const result = await newWeek({ dataDir: v.data ?? DEFAULTS.dataDir, week: args[0] ?? v.week });
+  for (const f of result.files) io.stdout(`wrote ${f}\n`);
+  io.stdout(`${result.week}: carried ${result.files.length} topic${result.files.length === 1 ? '' : 's'} forward from ${result.from} with as_of ${result.asOf}; edit them, then run 'brief validate' and 'brief diff'\n`);
+  return ExitCode.ok;
+}
+
 async function cmdAudiences(v: Values, io: CliIO): Promise<number> {
   const dir = v.templates ?? DEFAULTS.templatesDir;
   const audiences = await loadAudiences(dir, await listAudienceNames(dir));
@@ -131,8 +168,10 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
       case 'validate': return await cmdValidate(rest, values, io);
       case 'build': return await cmdBuild(values, io);
       case 'audiences': return await cmdAudiences(values, io);
+      case 'diff': return await cmdDiff(values, io);
+      case 'new-week': return await cmdNewWeek(rest, values, io);
       case 'schema': io.stdout(readFileSync(schemaUrl, 'utf8')); return ExitCode.ok;
-      default: throw new BriefError('usage', `unknown command '${command}' (try: build, validate, audiences, schema, help)`);
+      default: throw new BriefError('usage', `unknown command '${command}' (try: build, validate, diff, new-week, audiences, schema, help)`);
     }
   } catch (e) {
     await removePendingTempFiles();

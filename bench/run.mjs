@@ -1,0 +1,221 @@
+// npm run bench — rendering speed figures for brief (issue 8). Not a test: it prints numbers.
+//   cold      process start → PDF on disk, `brief build` of the sample (median of runs)
+//   batch     PDFs/s for >= 100 documents (weeks × audiences) on one warm browser
+//   naive     the same documents with a browser launched per document
+//   floor     the same final HTML printed by bare Puppeteer on a warm browser with a page pool
+//   warm      one PDF rebuilt on a warm browser (what watch mode does per save)
+//   peers     md-to-pdf, cold, on an equivalent Markdown document (scratch install, not a dependency)
+//   validate  fact sheets/s for `validate`, next to bare YAML parsing
+//   memory    peak PSS of the whole process tree during the batch, for two batch sizes
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, parseDocument } from 'yaml';
+import puppeteer from 'puppeteer';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const lib = await import(join(ROOT, 'dist/index.js'));
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
+const N_DOCS = Number(args.get('docs') ?? 102);
+const RUNS = Number(args.get('runs') ?? 5);
+const CONCURRENCY = Number(args.get('concurrency') ?? availableParallelism());
+const SKIP = new Set((args.get('skip') ?? '').split(',').filter(Boolean));
+const work = mkdtempSync(join(tmpdir(), 'brief-bench-'));
+const results = {};
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const now = () => process.hrtime.bigint();
+const fmt = (n, d = 1) => n.toFixed(d);
+const log = (s) => process.stdout.write(`${s}\n`);
+
+/** A data folder with one topic per week: weeks × audiences documents. */
+function makeCorpus(dir, weeks) {
+  const sheets = ['tiktok-us-spinoff', 'us-china-trade'].map((t) => readFileSync(join(ROOT, 'data/2025-W38', `${t}.yaml`), 'utf8'));
+  for (let i = 0; i < weeks; i++) {
+    const w = `2024-W${String(i + 1).padStart(2, '0')}`;
+    mkdirSync(join(dir, w), { recursive: true });
+    const doc = parseDocument(sheets[i % 2]);
+    writeFileSync(join(dir, w, `${doc.get('id')}.yaml`), doc.toString());
+  }
+  return readdirSync(dir).sort();
+}
+
+/** Peak PSS (kB) of a process and all its descendants, sampled while `fn` runs. */
+async function peakPss(pid, fn) {
+  const children = (p) => {
+    try { return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number); } catch { return []; }
+  };
+  const tree = (p) => [p, ...children(p).flatMap(tree)];
+  const pss = (p) => { try { return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0); } catch { return 0; } };
+  let peak = 0;
+  const timer = setInterval(() => { peak = Math.max(peak, tree(pid).reduce((s, p) => s + pss(p), 0)); }, 50);
+  try { await fn(); } finally { clearInterval(timer); }
+  return peak;
+}
+
+const audiences = args.has('audiences') ? args.get('audiences').split(',') : await lib.listAudienceNames(join(ROOT, 'templates'));
+const weeksNeeded = Math.ceil(N_DOCS / audiences.length);
+const dataDir = join(work, 'data');
+const weeks = makeCorpus(dataDir, weeksNeeded);
+const docs = weeks.length * audiences.length;
+log(`brief benchmark — ${docs} documents (${weeks.length} weeks × ${audiences.length} audiences), concurrency ${CONCURRENCY}, node ${process.version}, ${availableParallelism()} cores`);
+
+// ---- batch: one warm browser, every document
+async function batch(outDir, weekList = weeks) {
+  const printer = new lib.Printer({ concurrency: CONCURRENCY });
+  let pages = 0;
+  const t0 = now();
+  try {
+    await printer.warmUp();
+    const rs = await Promise.all(weekList.map((week) => lib.build({ dataDir, templatesDir: join(ROOT, 'templates'), outDir, week, audiences, printer, writeHtml: true })));
+    pages = rs.flatMap((r) => r.documents).reduce((s, d) => s + d.pages, 0);
+  } finally { await printer.close(); }
+  return { ms: ms(t0), launches: printer.launches, pages };
+}
+const batchOut = join(work, 'out-batch');
+let batchRun;
+const batchPeak = await peakPss(process.pid, async () => { batchRun = await batch(batchOut); });
+results.batch = { docs, ms: batchRun.ms, perSec: docs / (batchRun.ms / 1000), pages: batchRun.pages, launches: batchRun.launches };
+log(`batch    ${fmt(results.batch.perSec, 2)} PDFs/s  (${docs} PDFs, ${batchRun.pages} pages, ${fmt(batchRun.ms / 1000, 2)} s, ${batchRun.launches} browser launch)`);
+
+// ---- memory: the same for a third of the weeks, to see whether the peak grows with N
+const smallWeeks = weeks.slice(0, Math.max(1, Math.round(weeks.length / 3)));
+const smallPeak = await peakPss(process.pid, () => batch(join(work, 'out-small'), smallWeeks));
+results.memory = { peakMB: batchPeak / 1024, docs, smallPeakMB: smallPeak / 1024, smallDocs: smallWeeks.length * audiences.length };
+log(`memory   peak PSS ${fmt(batchPeak / 1024, 0)} MB for ${docs} PDFs, ${fmt(smallPeak / 1024, 0)} MB for ${results.memory.smallDocs} PDFs (process tree: node + Chromium)`);
+
+// ---- floor: the same final HTML, bare Puppeteer, warm browser, page pool, same concurrency
+const htmls = weeks.flatMap((w) => audiences.map((a) => readFileSync(join(batchOut, w, `${a}.html`), 'utf8')));
+{
+  const { path } = await lib.findBrowser();
+  const browser = await puppeteer.launch({ executablePath: path, headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const pagesPool = await Promise.all(Array.from({ length: CONCURRENCY }, async () => { const p = await browser.newPage(); await p.setJavaScriptEnabled(false); return p; }));
+  let next = 0;
+  const t0 = now();
+  await Promise.all(pagesPool.map(async (page) => {
+    while (next < htmls.length) {
+      const html = htmls[next++];
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+    }
+  }));
+  const t = ms(t0);
+  await browser.close();
+  results.floor = { ms: t, perSec: htmls.length / (t / 1000) };
+  log(`floor    ${fmt(results.floor.perSec, 2)} PDFs/s  (bare Puppeteer, same ${htmls.length} HTML documents, ${fmt(t / 1000, 2)} s)`);
+}
+
+// ---- naive: a browser launched per document (a sample of the batch, same concurrency)
+if (!SKIP.has('naive')) {
+  const sample = weeks.slice(0, Math.max(2, Math.ceil(24 / audiences.length)));
+  const jobs = sample.flatMap((week) => audiences.map((a) => ({ week, a })));
+  let next = 0;
+  const t0 = now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < jobs.length) {
+      const { week, a } = jobs[next++];
+      await lib.build({ dataDir, templatesDir: join(ROOT, 'templates'), outDir: join(work, 'out-naive'), week, audiences: [a] });
+    }
+  }));
+  const t = ms(t0);
+  results.naive = { docs: jobs.length, ms: t, perSec: jobs.length / (t / 1000) };
+  log(`naive    ${fmt(results.naive.perSec, 2)} PDFs/s  (browser per document, ${jobs.length} PDFs, ${fmt(t / 1000, 2)} s)`);
+}
+
+// ---- warm rebuild of one PDF (watch mode's unit of work)
+{
+  const printer = new lib.Printer({ concurrency: CONCURRENCY });
+  await printer.warmUp();
+  const times = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t0 = now();
+    await lib.build({ dataDir: join(ROOT, 'data'), templatesDir: join(ROOT, 'templates'), outDir: join(work, 'out-warm'), week: '2025-W38', audiences: ['analyst'], printer, writeHtml: true });
+    if (i > 0) times.push(ms(t0));
+  }
+  await printer.close();
+  results.warm = { medianMs: median(times) };
+  log(`warm     ${fmt(results.warm.medianMs, 0)} ms  one analyst PDF rebuilt on a warm browser (median of ${RUNS})`);
+}
+
+// ---- cold: process start → PDF on disk
+{
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = join(work, `out-cold-${i}`);
+    const t0 = now();
+    const r = spawnSync('node', [join(ROOT, 'bin/brief.js'), 'build', '--week', '2025-W38', '--audience', 'analyst', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    const t = ms(t0);
+    if (r.status !== 0 || !existsSync(join(out, '2025-W38', 'analyst.pdf'))) throw new Error(`cold build failed: ${r.stderr}`);
+    times.push(t);
+  }
+  results.cold = { medianMs: median(times), runs: times.map((t) => Math.round(t)) };
+  log(`cold     ${fmt(results.cold.medianMs / 1000, 2)} s  \`brief build --audience analyst\`, process start → PDF on disk (median of ${RUNS}: ${results.cold.runs.join(', ')} ms)`);
+}
+
+// ---- peers: md-to-pdf cold on an equivalent Markdown document
+if (!SKIP.has('peers')) {
+  const peerDir = join(tmpdir(), 'brief-bench-peers');
+  const bin = join(peerDir, 'node_modules/.bin/md-to-pdf');
+  if (!existsSync(bin)) {
+    mkdirSync(peerDir, { recursive: true });
+    writeFileSync(join(peerDir, 'package.json'), '{"name":"peers","private":true}');
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'md-to-pdf@5'], { cwd: peerDir, encoding: 'utf8', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
+    if (r.status !== 0) log(`peers    md-to-pdf could not be installed: ${r.stderr.split('\n')[0]}`);
+  }
+  if (existsSync(bin)) {
+    const sheet = parse(readFileSync(join(ROOT, 'data/2025-W38/tiktok-us-spinoff.yaml'), 'utf8'));
+    const md = [`# ${sheet.title}`, `*${sheet.topic} — as of ${sheet.as_of}*`, '## Bottom line up front', sheet.bluf.text, '## Deal status', sheet.status.summary,
+      '| Date | Event | State |', '|---|---|---|', ...sheet.status.milestones.map((m) => `| ${m.date} | ${m.title} | ${m.state} |`),
+      '## Sticking points', ...sheet.sticking_points.flatMap((s) => [`### ${s.title}`, s.summary ?? '', '| Party | Position | Flexibility |', '|---|---|---|', ...s.positions.map((p) => `| ${p.party} | ${p.text.replace(/\|/g, '/')} | ${p.flexibility} |`)]),
+      '## Key judgments', ...sheet.key_judgments.map((k) => `- **${k.statement}** — ${k.likelihood}, ${k.confidence} confidence`),
+      '## Expert views', ...sheet.expert_views.map((e) => `> ${e.view}\n>\n> — ${e.name}, ${e.affiliation}\n`),
+      '## Sources', ...sheet.sources.map((s, i) => `${i + 1}. ${s.publisher}, "${s.title}" ${s.reliability}${s.credibility}. ${s.notes ?? ''}`)].join('\n\n');
+    const mdFile = join(work, 'peer.md');
+    writeFileSync(mdFile, md);
+    const { path } = await lib.findBrowser();
+    const launch = JSON.stringify({ executablePath: path, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      rmSync(mdFile.replace(/\.md$/, '.pdf'), { force: true });
+      const t0 = now();
+      const r = spawnSync(bin, ['--launch-options', launch, mdFile], { cwd: work, encoding: 'utf8' });
+      const t = ms(t0);
+      if (r.status !== 0) { log(`peers    md-to-pdf failed: ${r.stderr.split('\n').slice(0, 3).join(' ')}`); break; }
+      times.push(t);
+    }
+    if (times.length) {
+      const pdfPages = (() => { try { return execFileSync('pdfinfo', [mdFile.replace(/\.md$/, '.pdf')], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1]; } catch { return '?'; } })();
+      results.peers = { mdToPdfColdMs: median(times), pages: pdfPages };
+      log(`peers    md-to-pdf cold ${fmt(median(times) / 1000, 2)} s (median of ${times.length}, ${pdfPages}-page PDF)`);
+    }
+  }
+}
+
+// ---- validate: sheets/s on 1,000 generated sheets, and bare YAML parsing of the same files
+{
+  const dir = join(work, 'validate');
+  mkdirSync(dir);
+  const base = readFileSync(join(ROOT, 'data/2025-W38/us-china-trade.yaml'), 'utf8');
+  const files = [];
+  for (let i = 0; i < 1000; i++) { const f = join(dir, `sheet-${i}.yaml`); writeFileSync(f, base.replace(/^id: .*$/m, `id: topic-${i}`)); files.push(f); }
+  await lib.loadSheets(files.slice(0, 20)); // warm ajv
+  let t0 = now();
+  const r = await lib.loadSheets(files);
+  const tv = ms(t0);
+  t0 = now();
+  for (const f of files) parse(readFileSync(f, 'utf8'));
+  const ty = ms(t0);
+  results.validate = { perSec: files.length / (tv / 1000), yamlPerSec: files.length / (ty / 1000), errors: r.problems.filter((p) => p.severity === 'error').length };
+  log(`validate ${fmt(results.validate.perSec, 0)} sheets/s (1,000 sheets; bare YAML parse of the same files: ${fmt(results.validate.yamlPerSec, 0)}/s)`);
+}
+
+// ---- ratios
+const r = (a, b) => (a && b ? fmt(a / b, 2) : 'n/a');
+log('');
+log(`batch/floor  ${r(results.batch.perSec, results.floor.perSec)}   (target >= 0.85)`);
+log(`batch/naive  ${r(results.batch.perSec, results.naive?.perSec)}   (target >= 5)`);
+log(`cold/md-to-pdf  ${r(results.cold.medianMs, results.peers?.mdToPdfColdMs)}   (target <= 0.5)`);
+log(`warm rebuild ${fmt(results.warm.medianMs, 0)} ms (target <= 250); validate ${fmt(results.validate.perSec, 0)}/s (target >= 2000); memory ${fmt(results.memory.peakMB, 0)} MB for ${docs} (target <= 600, flat: ${fmt(results.memory.smallPeakMB, 0)} MB for ${results.memory.smallDocs})`);
+if (args.has('json')) writeFileSync(args.get('json'), JSON.stringify(results, null, 2));
+rmSync(work, { recursive: true, force: true });

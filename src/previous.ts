@@ -1,0 +1,63 @@
+import { basename, join, relative } from 'node:path';
+import { findFactSheetFiles, listWeeks } from './data.js';
+import { loadYamlFile } from './load.js';
+import type { Problem } from './problems.js';
+import type { FactSheet } from './schema/index.js';
+import { validateLoaded } from './validate.js';
+
+/**
+ * previous: finds each topic's previous edition, the fact sheet with the same topic id in the
+ * nearest earlier week folder that has one (not necessarily the week before).
+ *
+ * A previous edition with errors cannot be compared: its errors come back as warnings (the current
+ * week still builds) and the topic is marked `unreadable`, so the briefing says the changes could
+ * not be computed rather than pretending it is first coverage or comparing with an older week.
+ */
+export interface PreviousEdition {
+  week: string;
+  file: string;
+  /** Undefined when the file has errors. */
+  sheet: FactSheet | undefined;
+}
+
+export interface PreviousEditions {
+  byTopic: Map<string, PreviousEdition>;
+  /** Errors in previous editions, downgraded to warnings. */
+  problems: Problem[];
+}
+
+/** The topic id a file declares, even when the file is otherwise invalid; else its file name. */
+function declaredId(data: unknown, file: string): string {
+  const id = data && typeof data === 'object' && !Array.isArray(data) ? (data as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : basename(file).replace(/\.ya?ml$/i, '');
+}
+
+export async function loadPreviousEditions(dataDir: string, week: string, topicIds: readonly string[], cwd = process.cwd()): Promise<PreviousEditions> {
+  const wanted = new Set(topicIds);
+  const byTopic = new Map<string, PreviousEdition>();
+  const problems: Problem[] = [];
+  const earlier = (await listWeeks(dataDir)).filter((w) => w < week).reverse();
+  for (const w of earlier) {
+    if (wanted.size === 0) break;
+    const files = await findFactSheetFiles([join(dataDir, w)]);
+    const found = await Promise.all(files.map(async (f) => {
+      const loaded = await loadYamlFile(f);
+      const display = relative(cwd, f) || f;
+      loaded.file = display.startsWith('..') ? f : display;
+      return { loaded, id: declaredId(loaded.data, f) };
+    }));
+    for (const { loaded, id } of found) {
+      if (!wanted.has(id)) continue;
+      wanted.delete(id);
+      const result = validateLoaded(loaded, { week: w });
+      byTopic.set(id, { week: w, file: loaded.file, sheet: result.sheet });
+      if (!result.sheet) {
+        problems.push(...result.problems.filter((p) => p.severity === 'error').map((p) => ({
+          ...p, severity: 'warning' as const, rule: 'previous-edition-invalid',
+          message: `previous edition of '${id}' (${w}) cannot be compared: ${p.rule}: ${p.message}`,
+        })));
+      }
+    }
+  }
+  return { byTopic, problems };
+}
