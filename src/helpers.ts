@@ -58,7 +58,8 @@ export function registerHelpers(hb: HB, audience: Audience): void {
   hb.registerHelper('cite', (cites: unknown) => {
     if (!audience.show.citations || !Array.isArray(cites) || cites.length === 0) return '';
     const links = (cites as Citation[]).map((c) => `<a class="cite" href="#${esc(c.anchor)}">${esc(String(c.n))}</a>`).join('');
-    return new hb.SafeString(`<sup class="cites">${links}</sup>`);
+    // A word joiner keeps the markers on the line of the word they follow.
+    return new hb.SafeString(`\u2060<sup class="cites">${links}</sup>`);
   });
   /** A link for an http(s) URL; anything else is printed as plain text. */
   hb.registerHelper('link', (u: unknown, options: HelperOptions) => {
