@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadAudiences, type Audience } from './audience.js';
 import { attachChanges } from './changes.js';
+import { markChanges } from './marking.js';
 import { composeBriefing, type BriefingView } from './compose.js';
 import { loadWeek, resolveWeek } from './data.js';
 import { BriefError, ExitCode } from './errors.js';
@@ -65,6 +66,7 @@ export const DEFAULTS = { dataDir: 'data', templatesDir: 'templates', outDir: 'o
 function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): BriefingView {
   const view = composeBriefing(sheets, set.audience, { week });
   attachChanges(view, sheets, previous, set.audience.max_handling);
+  markChanges(view, sheets, previous, set.audience.max_handling);
   return view;
 }
 

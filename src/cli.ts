@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listAudienceNames, loadAudiences } from './audience.js';
 import { build, DEFAULTS, ValidationFailed } from './build.js';
-import { findFactSheetFiles, loadSheets } from './data.js';
+import { findFactSheetFiles, loadSheets, resolveWeek } from './data.js';
 import { BriefError, ExitCode, isBriefError } from './errors.js';
 import { hasErrors } from './problems.js';
 import { formatHuman, summaryLine } from './report.js';
@@ -10,6 +11,7 @@ import { formatChangesText } from './diff-text.js';
 import { newWeek } from './new-week.js';
 import { weeklyDiff } from './weekly-diff.js';
 import { schemaUrl } from './schema/index.js';
+import { watch } from './watch.js';
 import { removePendingTempFiles } from './write.js';
 
 /** The CLI: argv → command → exit code. The only module that knows about stdout and the terminal. */
@@ -32,6 +34,7 @@ const HELP = `brief — YAML fact sheets to policy-briefing PDFs
 
 Usage:
   brief build [--week 2025-W38] [--audience NAME|all] [options]   build the weekly briefing PDFs
+  brief watch [--week W] [--audience NAME|all] [options]           rebuild on every save (also: build --watch)
   brief validate [FILES or FOLDERS…]                               check fact sheets (default: data/)
   brief diff [--week W] [--topic ID] [--audience A] [--json]       what changed since each topic's previous edition
   brief new-week [W]                                               scaffold week W (default: the next) from the latest week
@@ -45,6 +48,7 @@ Options:
   --templates DIR     templates folder (default: templates)
   --out DIR           output folder (default: out)
   --html              also write each briefing's HTML beside its PDF
+  --watch             build, then rebuild on every save (writes the HTML too); Ctrl-C stops
   --browser PATH      Chrome/Chromium to use (or set PUPPETEER_EXECUTABLE_PATH)
   --concurrency N     documents printed at once (default: 2)
   --timeout MS        per-document render timeout (default: 60000)
@@ -61,7 +65,7 @@ Exit codes: 0 ok, 1 invalid fact sheets, 2 usage or I/O error, 3 render failure.
 
 const OPTIONS = {
   week: { type: 'string' }, audience: { type: 'string', multiple: true }, data: { type: 'string' },
-  templates: { type: 'string' }, out: { type: 'string' }, html: { type: 'boolean' }, browser: { type: 'string' },
+  templates: { type: 'string' }, out: { type: 'string' }, html: { type: 'boolean' }, watch: { type: 'boolean' }, browser: { type: 'string' },
   concurrency: { type: 'string' }, topic: { type: 'string' }, json: { type: 'boolean' }, timeout: { type: 'string' }, format: { type: 'string' }, strict: { type: 'boolean' },
   debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
@@ -110,6 +114,40 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   return ExitCode.ok;
 }
 
+/** One line (or a problem list) for an error during watch; watching goes on. */
+function describeError(e: unknown, debug: boolean): string {
+  if (e instanceof ValidationFailed) return `${formatHuman(e.problems)}\nbrief: ${e.message}`;
+  if (isBriefError(e)) return `brief: ${e.message}`;
+  return `brief: internal error: ${(e as Error).message}${debug ? `\n${(e as Error).stack ?? ''}` : ''}`;
+}
+
+async function cmdWatch(v: Values, io: CliIO): Promise<number> {
+  const printerOptions = { executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) };
+  const data = v.data ?? DEFAULTS.dataDir;
+  const templates = v.templates ?? DEFAULTS.templatesDir;
+  const stamp = () => new Date().toISOString().slice(11, 19);
+  // A mistyped audience or week is a usage error now, not something to watch.
+  await Promise.all([loadAudiences(templates, audienceList(v)), resolveWeek(data, v.week)]);
+  const watcher = watch({
+    dataDir: data, templatesDir: templates, outDir: v.out, week: v.week, audiences: audienceList(v), printerOptions,
+    onStart: (ev) => io.stdout(`${stamp()} ${ev.files.length > 0 ? `changed ${ev.files.map((f) => relative(process.cwd(), f)).join(', ')}: ` : ''}building ${ev.audiences?.join(', ') ?? 'every audience'}\n`),
+    onBuild: (r) => {
+      for (const d of r.documents) io.stdout(`  ${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  (+ ${d.htmlPath ?? 'no HTML'})\n`);
+      if (r.problems.length > 0) io.stderr(`${formatHuman(r.problems)}\n`);
+    },
+    onError: (e) => io.stderr(`${describeError(e, !!v.debug)}\n  (still watching)\n`),
+  });
+  await watcher.ready;
+  io.stdout(`watching ${data}/ and ${templates}/ — Ctrl-C to stop\n`);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  io.stdout('stopping…\n');
+  await watcher.close();
+  return ExitCode.ok;
+}
+
 async function cmdDiff(v: Values, io: CliIO): Promise<number> {
   const names = audienceList(v);
   if (names && names.length > 1) throw new BriefError('usage', `diff takes one --audience; got ${names.join(', ')}`);
@@ -143,9 +181,15 @@ async function cmdNewWeek(args: string[], v: Values, io: CliIO): Promise<number>
 async function cmdAudiences(v: Values, io: CliIO): Promise<number> {
   const dir = v.templates ?? DEFAULTS.templatesDir;
   const audiences = await loadAudiences(dir, await listAudienceNames(dir));
-  for (const a of audiences) {
-    io.stdout(`${a.name.padEnd(12)} ${a.page_size.padEnd(6)} up to ${a.max_handling.padEnd(16)} ${a.page_budget ? `max ${a.page_budget} page${a.page_budget === 1 ? '' : 's'}  ` : ''}${a.description}\n`);
+  if (audiences.length === 0) {
+    io.stderr(`brief: no audiences in ${dir}/audiences/ (each is a folder with an audience.yaml)\n`);
+    return ExitCode.usage;
   }
+  const rows = [['AUDIENCE', 'PAGE', 'MAX MARKING', 'BUDGET', 'DESCRIPTION'], ...audiences.map((a) => [
+    a.name, a.page_size, a.max_handling, a.page_budget ? `${a.page_budget} page${a.page_budget === 1 ? '' : 's'}` : '-', a.description,
+  ])];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) io.stdout(`${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`);
   return ExitCode.ok;
 }
 
@@ -166,12 +210,13 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     }
     switch (command) {
       case 'validate': return await cmdValidate(rest, values, io);
-      case 'build': return await cmdBuild(values, io);
+      case 'build': return await (values.watch ? cmdWatch(values, io) : cmdBuild(values, io));
+      case 'watch': return await cmdWatch(values, io);
       case 'audiences': return await cmdAudiences(values, io);
       case 'diff': return await cmdDiff(values, io);
       case 'new-week': return await cmdNewWeek(rest, values, io);
       case 'schema': io.stdout(readFileSync(schemaUrl, 'utf8')); return ExitCode.ok;
-      default: throw new BriefError('usage', `unknown command '${command}' (try: build, validate, diff, new-week, audiences, schema, help)`);
+      default: throw new BriefError('usage', `unknown command '${command}' (try: build, watch, validate, diff, new-week, audiences, schema, help)`);
     }
   } catch (e) {
     await removePendingTempFiles();

@@ -1,5 +1,6 @@
 import type { Audience, AudienceShow, SectionName } from './audience.js';
-import { LIKELIHOOD, STAGES, TLP_LEVELS, tlpRank, type FactSheet, type Tlp } from './schema/index.js';
+import { allowedFor, levelOf, markingClass, maxTlp, redactSheet } from './handling.js';
+import { LIKELIHOOD, STAGES, type FactSheet, type Tlp } from './schema/index.js';
 import type { TocEntry } from './toc.js';
 import { weekRange } from './week.js';
 
@@ -18,6 +19,8 @@ export interface SourceView extends Cited<Omit<FactSheet['sources'][number], 'id
 
 export interface StageStep { stage: string; label: string; current: boolean; passed: boolean }
 
+export { allowedFor, maxTlp, redactSheet } from './handling.js';
+
 export interface TopicView {
   id: string;
   anchor: string;
@@ -30,6 +33,8 @@ export interface TopicView {
   bluf: Cited<FactSheet['bluf']> | undefined;
   status: {
     stage: string; stageLabel: string; since: string; summary: string; offLadder: boolean; ladder: StageStep[];
+    /** 1-based position on the ladder (0 when off the ladder) and the ladder's length. */
+    step: number; steps: number;
     parties: FactSheet['status']['parties'];
     characterisations: (Cited<NonNullable<FactSheet['status']['characterisations']>[number]> & { partyName: string })[];
     deadlines: Cited<NonNullable<FactSheet['status']['deadlines']>[number]>[];
@@ -40,6 +45,8 @@ export interface TopicView {
     positions: (Cited<FactSheet['sticking_points'][number]['positions'][number]> & { partyName: string })[];
   })[];
   expertViews: Cited<FactSheet['expert_views'][number]>[];
+  /** Sticking points the audience may see but that its `limits` left out. */
+  moreStickingPoints: number;
   keyJudgments: (Cited<FactSheet['key_judgments'][number]> & { range: string; scaleIndex: number })[];
   watchNext: Cited<NonNullable<FactSheet['watch_next']>[number]>[];
   notes: Cited<NonNullable<FactSheet['notes']>[number]>[];
@@ -55,7 +62,11 @@ export interface BriefingView {
   weekEnd: string;
   asOf: string;
   title: string;
-  audience: { name: string; title: string; description: string; pageSize: 'A4' | 'Letter'; show: AudienceShow; sections: SectionName[]; has: Record<string, boolean> };
+  audience: {
+    name: string; title: string; description: string; pageSize: 'A4' | 'Letter'; show: AudienceShow; sections: SectionName[]; has: Record<string, boolean>;
+    /** The audience's maximum handling level: anything added to the view later (e.g. week-over-week changes) must come from sheets redacted to it (redactSheet). */
+    maxHandling: Tlp;
+  };
   marking: Tlp;
   markingClass: string;
   topics: TopicView[];
@@ -71,29 +82,31 @@ export const STAGE_LABELS: Record<string, string> = {
 
 const LADDER = STAGES.slice(0, 7);
 
-export const maxTlp = (levels: Iterable<Tlp>): Tlp => {
-  let max = 0;
-  for (const l of levels) max = Math.max(max, tlpRank(l));
-  return TLP_LEVELS[max]!;
-};
-
 /** Compose one topic for one audience. Returns undefined when the whole sheet is above the audience's level. */
-export function composeTopic(sheet: FactSheet, audience: Audience, n: number): TopicView | undefined {
-  const max = tlpRank(audience.max_handling);
-  if (tlpRank(sheet.handling) > max) return undefined;
+export function composeTopic(original: FactSheet, audience: Audience, n: number): TopicView | undefined {
+  // Everything above the audience's level goes first, in one place (handling.ts); a sheet above it
+  // is dropped whole (its title, summary and BLUF are at the sheet's level). Every kept item's
+  // `handling` is now its effective level.
+  const sheet = redactSheet(original, audience.max_handling);
+  if (!sheet) return undefined;
+  const allowed = allowedFor(audience.max_handling); // checked again below, as a second line of defence
   const prefix = `t${n}`;
+  /** Levels of everything that reaches the page: the marking is the most restrictive of them. */
   const used: Tlp[] = [sheet.handling];
-  const allowed = (level: Tlp) => tlpRank(level) <= max;
-  const levelOf = (item: { handling?: Tlp | undefined }, parent: Tlp): Tlp => item.handling ?? parent;
+  const shows = (s: SectionName) => audience.sections.includes(s);
+  // Citations point into the topic's source list, so there are none when the list is not printed.
+  const showSources = shows('sources');
 
   // Sources first, so citations can be numbered; a source above the level is never cited.
   const keptSources = sheet.sources.filter((s) => allowed(levelOf(s, sheet.handling)));
   const numbers = new Map(keptSources.map((s, i) => [s.id, i + 1]));
-  const cite = (ids: readonly string[] | undefined): Citation[] =>
+  const cite = (ids: readonly string[] | undefined): Citation[] => !showSources ? [] :
     (ids ?? []).filter((id) => numbers.has(id)).map((id) => ({ n: numbers.get(id)!, id, anchor: `${prefix}-src-${id}` }));
 
-  function keep<T extends { handling?: Tlp | undefined; sources?: readonly string[] | undefined }>(items: readonly T[] | undefined, parent: Tlp, limit?: number): Cited<T>[] {
+  /** The items the audience may see, at most `limit`; `shown` false when their section is not printed. */
+  function keep<T extends { handling?: Tlp | undefined; sources?: readonly string[] | undefined }>(items: readonly T[] | undefined, parent: Tlp, limit?: number, shown = true): Cited<T>[] {
     const out: Cited<T>[] = [];
+    if (!shown) return out;
     for (const item of items ?? []) {
       const level = levelOf(item, parent);
       if (!allowed(level)) continue;
@@ -106,10 +119,12 @@ export function composeTopic(sheet: FactSheet, audience: Audience, n: number): T
   }
 
   const lim = audience.limits;
-  const partyName = (id: string) => sheet.status.parties.find((p) => p.id === id)?.name ?? id;
-  const statusLevel = levelOf(sheet.status, sheet.handling);
+  // Party names are part of the status: when the status is withheld, positions show the party id.
+  const partyName = (id: string) => sheet.status?.parties.find((p) => p.id === id)?.name ?? id;
   let status: TopicView['status'];
-  if (allowed(statusLevel)) {
+  // The stage is printed in every topic's heading, so the status is composed whenever it is allowed.
+  if (sheet.status && allowed(levelOf(sheet.status, sheet.handling))) {
+    const statusLevel = levelOf(sheet.status, sheet.handling);
     used.push(statusLevel);
     const stage = sheet.status.stage;
     const idx = LADDER.indexOf(stage as (typeof LADDER)[number]);
@@ -117,20 +132,22 @@ export function composeTopic(sheet: FactSheet, audience: Audience, n: number): T
       stage, stageLabel: STAGE_LABELS[stage] ?? stage, since: sheet.status.since, summary: sheet.status.summary,
       offLadder: idx < 0,
       ladder: LADDER.map((s, i) => ({ stage: s, label: STAGE_LABELS[s]!, current: s === stage, passed: idx >= 0 && i < idx })),
+      step: idx + 1, steps: LADDER.length,
       parties: sheet.status.parties,
-      characterisations: keep(sheet.status.characterisations, statusLevel).map((c) => ({ ...c, partyName: partyName(c.party) })),
-      deadlines: keep(sheet.status.deadlines, statusLevel),
-      milestones: keep(sheet.status.milestones, statusLevel, lim.milestones),
+      characterisations: keep(sheet.status.characterisations, statusLevel, undefined, shows('status')).map((c) => ({ ...c, partyName: partyName(c.party) })),
+      deadlines: keep(sheet.status.deadlines, statusLevel, undefined, shows('status')),
+      milestones: keep(sheet.status.milestones, statusLevel, lim.milestones, shows('status') || shows('timeline')),
       cites: cite(sheet.status.sources),
     };
   }
 
-  const stickingPoints = keep(sheet.sticking_points, sheet.handling, lim.sticking_points).map((sp) => {
-    const positions = keep((sp as unknown as FactSheet['sticking_points'][number]).positions, sp.level)
+  const stickingPoints = keep(sheet.sticking_points, sheet.handling, lim.sticking_points, shows('sticking_points')).map((sp) => {
+    const positions = keep((sp as unknown as FactSheet['sticking_points'][number]).positions, sp.level, undefined, audience.show.positions)
       .map((p) => ({ ...p, partyName: partyName(p.party) }));
     return { ...sp, positions };
   });
-  const keyJudgments = keep(sheet.key_judgments, sheet.handling, lim.key_judgments).map((kj) => {
+  const allowedStickingPoints = shows('sticking_points') ? sheet.sticking_points.length : 0;
+  const keyJudgments = keep(sheet.key_judgments, sheet.handling, lim.key_judgments, shows('key_judgments')).map((kj) => {
     const scaleIndex = LIKELIHOOD.findIndex((l) => l.term === kj.likelihood);
     const l = LIKELIHOOD[scaleIndex]!;
     return { ...kj, scaleIndex, range: `${l.low}–${l.high} %` };
@@ -143,17 +160,18 @@ export function composeTopic(sheet: FactSheet, audience: Audience, n: number): T
     bluf: { ...bluf, cites: cite(blufSources), level: sheet.handling },
     status,
     stickingPoints,
-    expertViews: keep(sheet.expert_views, sheet.handling, lim.expert_views),
+    moreStickingPoints: allowedStickingPoints - stickingPoints.length,
+    expertViews: keep(sheet.expert_views, sheet.handling, lim.expert_views, shows('expert_views')),
     keyJudgments,
-    watchNext: keep(sheet.watch_next, sheet.handling, lim.watch_next),
-    notes: audience.sections.includes('notes') ? keep(sheet.notes, sheet.handling, lim.notes) : [],
-    sourceSummary: sheet.source_summary,
-    sources: keptSources.map((s, i) => {
+    watchNext: keep(sheet.watch_next, sheet.handling, lim.watch_next, shows('watch_next')),
+    notes: keep(sheet.notes, sheet.handling, lim.notes, shows('notes')),
+    sourceSummary: shows('source_summary') ? sheet.source_summary : undefined,
+    sources: (showSources ? keptSources : []).map((s, i) => {
       const level = levelOf(s, sheet.handling);
       used.push(level);
-      const { sources: _unused, ...rest } = s as typeof s & { sources?: string[] };
+      const { sources: _unused, derived_from: derivedFrom, ...rest } = s as typeof s & { sources?: string[] };
       return { ...rest, n: i + 1, anchor: `${prefix}-src-${s.id}`, grade: `${s.reliability}${s.credibility}`, cites: [], level,
-        derivedFromN: s.derived_from ? numbers.get(s.derived_from) : undefined };
+        derivedFromN: derivedFrom ? numbers.get(derivedFrom) : undefined };
     }),
   };
   topic.level = maxTlp(used);
@@ -175,8 +193,8 @@ export function composeBriefing(sheets: readonly FactSheet[], audience: Audience
   return {
     week: options.week, weekStart: start, weekEnd: end, asOf,
     title: options.title ?? `Weekly briefing ${options.week}`,
-    audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has },
-    marking, markingClass: marking.replace('TLP:', 'tlp-').replace('+', '-').toLowerCase(),
+    audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling },
+    marking, markingClass: markingClass(marking),
     topics,
   };
 }

@@ -4,11 +4,13 @@ export { validateLoaded, schemaValidator, type ValidationResult } from './valida
 export { loadSheets, loadWeek, listWeeks, resolveWeek, findFactSheetFiles, type SheetsResult } from './data.js';
 export { loadAudience, loadAudiences, listAudienceNames, type Audience } from './audience.js';
 export { composeBriefing, composeTopic, type BriefingView, type TopicView } from './compose.js';
+export { redactSheet, allowedFor, maxTlp, levelOf, type RedactedSheet } from './handling.js';
 export { loadTemplateSet, renderHtml, type TemplateSet } from './render.js';
 export { Printer, type PrinterOptions, type PrintResult } from './print.js';
 export { findBrowser } from './browser.js';
 export { build, renderBriefing, ValidationFailed, type BuildOptions, type BuildResult, type DocumentResult } from './build.js';
 export { writeAtomic } from './write.js';
+export { watch, audienceOf, type Watcher, type WatchOptions } from './watch.js';
 export { diffSheets, diffForLevel, restrictSheet, type Change, type ChangeKind, type TopicChanges } from './diff.js';
 export { changeLines, groupLines, changesView, formatChangesText, type ChangeLine, type ChangeGroup, type ChangesView } from './diff-text.js';
 export { loadPreviousEditions, type PreviousEdition, type PreviousEditions } from './previous.js';

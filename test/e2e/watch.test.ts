@@ -1,0 +1,115 @@
+import { appendFileSync, cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../src/build.js';
+import { Printer } from '../../src/print.js';
+import { audienceOf, watch, type Watcher } from '../../src/watch.js';
+import { DATA, TEMPLATES, readPdf, tempDir } from '../helpers.js';
+
+type Event =
+  | { kind: 'start'; files: string[]; audiences: string[] | undefined }
+  | { kind: 'build'; result: BuildResult; audiences: string[] | undefined }
+  | { kind: 'error'; error: unknown };
+
+/** Watch mode in-process on a temp copy of data/ and templates/: save → rebuild; error → reported, still watching. */
+describe('brief watch', () => {
+  const tmp = tempDir();
+  const data = join(tmp.dir, 'data');
+  const templates = join(tmp.dir, 'templates');
+  const out = join(tmp.dir, 'out');
+  const printer = new Printer();
+  const events: Event[] = [];
+  let waiting: (() => void) | undefined;
+  let watcher: Watcher;
+
+  /** The next build or error event after `from` (skipping starts). */
+  async function next(from: number, timeoutMs = 30_000): Promise<Event> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const e = events.slice(from).find((x) => x.kind !== 'start');
+      if (e) return e;
+      if (Date.now() > deadline) throw new Error(`no build or error event; got ${JSON.stringify(events.slice(from).map((x) => x.kind))}`);
+      await new Promise<void>((r) => {
+        waiting = r;
+        setTimeout(r, 250);
+      });
+    }
+  }
+  const push = (e: Event) => {
+    events.push(e);
+    waiting?.();
+  };
+
+  beforeAll(async () => {
+    cpSync(DATA, data, { recursive: true });
+    cpSync(TEMPLATES, templates, { recursive: true });
+    watcher = watch({
+      dataDir: data, templatesDir: templates, outDir: out, week: '2025-W38', audiences: ['executive', 'public'], printer, debounceMs: 100,
+      onStart: (e) => push({ kind: 'start', ...e }),
+      onBuild: (result, e) => push({ kind: 'build', result, audiences: e.audiences }),
+      onError: (error) => push({ kind: 'error', error }),
+    });
+    await watcher.ready;
+  }, 90_000);
+  afterAll(async () => {
+    await watcher.close();
+    await printer.close();
+    tmp.cleanup();
+  });
+
+  it('builds the requested audiences first, writing the HTML beside each PDF', async () => {
+    const first = await next(0);
+    expect(first.kind).toBe('build');
+    const docs = (first as Extract<Event, { kind: 'build' }>).result.documents.map((d) => d.audience).sort();
+    expect(docs).toEqual(['executive', 'public']);
+    for (const a of docs) {
+      expect(existsSync(join(out, '2025-W38', `${a}.pdf`))).toBe(true);
+      expect(readFileSync(join(out, '2025-W38', `${a}.html`), 'utf8')).toContain('<!doctype html>');
+    }
+  });
+
+  it("rebuilds only the audience whose stylesheet changed", async () => {
+    const from = events.length;
+    const before = statSync(join(out, '2025-W38', 'executive.pdf')).mtimeMs;
+    appendFileSync(join(templates, 'audiences', 'public', 'style.css'), '\n.bluf { border-left-width: 3pt; }\n');
+    const e = await next(from);
+    expect(e.kind).toBe('build');
+    expect((e as Extract<Event, { kind: 'build' }>).result.documents.map((d) => d.audience)).toEqual(['public']);
+    expect(statSync(join(out, '2025-W38', 'executive.pdf')).mtimeMs).toBe(before);
+  });
+
+  it('reports a broken template and keeps watching; the fix is rebuilt', async () => {
+    const partial = join(templates, 'audiences', 'executive', 'partials', 'section-bluf.hbs');
+    const good = readFileSync(partial, 'utf8');
+    let from = events.length;
+    writeFileSync(partial, '{{#if bluf}}<p>unclosed');
+    const bad = await next(from);
+    expect(bad.kind).toBe('error');
+    expect(String((bad as Extract<Event, { kind: 'error' }>).error)).toMatch(/section-bluf\.hbs:\d+: template syntax error/);
+
+    from = events.length;
+    writeFileSync(partial, good.replace('Bottom line', 'Bottom line (watch test)'));
+    const fixed = await next(from);
+    expect(fixed.kind).toBe('build');
+    const pdf = await readPdf(join(out, '2025-W38', 'executive.pdf'));
+    expect(pdf.text).toContain('BOTTOM LINE (WATCH TEST)');
+  });
+
+  it('rebuilds every requested audience when a fact sheet changes, with the browser kept warm', async () => {
+    const from = events.length;
+    const sheet = join(data, '2025-W38', 'us-china-trade.yaml');
+    writeFileSync(sheet, readFileSync(sheet, 'utf8').replace(/^title: .*$/m, 'title: "US–China trade: renamed by the watch test"'));
+    const e = await next(from);
+    expect(e.kind).toBe('build');
+    expect((e as Extract<Event, { kind: 'build' }>).result.documents.map((d) => d.audience).sort()).toEqual(['executive', 'public']);
+    expect((await readPdf(join(out, '2025-W38', 'public.pdf'))).text).toContain('renamed by the watch test');
+    expect(printer.launches).toBe(1);
+  });
+
+  it('maps a changed file to its audience (or to all)', () => {
+    expect(audienceOf('/t', '/t/audiences/executive/partials/x.hbs')).toBe('executive');
+    expect(audienceOf('/t', '/t/audiences/public/style.css')).toBe('public');
+    expect(audienceOf('/t', '/t/base/style.css')).toBeUndefined();
+    expect(audienceOf('/t', '/t/audiences')).toBeUndefined();
+  });
+});
