@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { xmpPacket } from './xmp.js';
 
 /**
  * pdf-meta: the post-processing step after Chromium. Chromium writes only the Title, a random file
@@ -38,13 +39,18 @@ export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Prom
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
   doc.setKeywords([meta.keywords.join('; ')]); // pdf-lib joins with spaces; titles contain spaces
-  doc.setCreator(meta.creator ?? 'brief');
-  doc.setProducer(meta.producer ?? 'brief (Chromium Skia/PDF, pdf-lib)');
+  const creator = meta.creator ?? 'brief';
+  const producer = meta.producer ?? 'brief (Chromium Skia/PDF, pdf-lib)';
+  doc.setCreator(creator);
+  doc.setProducer(producer);
   doc.setCreationDate(when);
   doc.setModificationDate(when);
   doc.setLanguage(meta.language);
 
   const catalog = doc.catalog;
+  // The same, as an XMP packet (uncompressed, so any tool can find it).
+  const packet = new TextEncoder().encode(xmpPacket({ ...meta, date: when.toISOString().replace('.000Z', 'Z'), creator, producer }));
+  catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(packet, { Type: 'Metadata', Subtype: 'XML' })));
   // Open with the bookmarks panel showing; PDF/UA asks viewers to show the Title, not the file name.
   if (catalog.get(PDFName.of('Outlines'))) catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   const prefs = catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? doc.context.obj({});

@@ -99,6 +99,8 @@ describe('PDF print quality', () => {
       expect(info).toMatch(/^Keywords:\s+TLP:\w+; 2025-W38; /m);
       expect(info).toMatch(/^CreationDate:\s+2025-09-20T00:00:00Z$/m);
       expect(info).toMatch(/^ModDate:\s+2025-09-20T00:00:00Z$/m);
+      expect(info).toMatch(/^Metadata Stream:\s+yes$/m);
+      expect(run('pdfinfo', ['-meta', f])).toMatch(/<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Weekly briefing 2025-W38 · \w+ briefing<\/rdf:li>/);
     }
     expect(run('pdfinfo', [analyst()])).toMatch(/^Page size:\s+594\.96 x 841\.92 pts \(A4\)$/m);
     expect(run('pdfinfo', [letter()])).toMatch(/^Page size:\s+612 x 792 pts \(letter\)$/m);

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { applyPdfMetadata, dataDate, type PdfMetadata } from '../../src/pdf-meta.js';
 import { destinationPages } from '../../src/toc.js';
@@ -58,6 +58,19 @@ describe('applyPdfMetadata', () => {
     };
     expect(await id(a)).toMatch(/^[0-9a-f]{32}$/);
     expect(await id(a)).not.toBe(await id(c));
+  });
+
+  it('writes the same metadata as an XMP packet, escaped, uncompressed', async () => {
+    const out = await applyPdfMetadata(await samplePdf(), { ...META, title: 'Tom & Jerry <draft>' });
+    const doc = await PDFDocument.load(out, { updateMetadata: false });
+    const stream = doc.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream;
+    expect(stream.dict.get(PDFName.of('Subtype'))?.toString()).toBe('/XML');
+    expect(stream.dict.get(PDFName.of('Filter'))).toBeUndefined();
+    const xmp = new TextDecoder().decode(stream.getContents());
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Tom &amp; Jerry &lt;draft&gt;</rdf:li>');
+    expect(xmp).toContain('<rdf:li>字节跳动</rdf:li>');
+    expect(xmp).toContain('<xmp:CreateDate>2025-09-20T00:00:00Z</xmp:CreateDate>');
+    expect(xmp).toContain('<rdf:Bag><rdf:li>en</rdf:li></rdf:Bag>');
   });
 
   it('refuses a date that is not one', () => {
