@@ -1,4 +1,5 @@
 import { tlpRank, type FactSheet, type Tlp } from './schema/index.js';
+import { redactSheet } from './handling.js';
 
 /**
  * diff: pure. Compares one topic's fact sheet with its previous edition and returns typed change
@@ -145,29 +146,12 @@ const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
  * sheet is above the level.
  */
 export function restrictSheet(sheet: FactSheet, max: Tlp): FactSheet | undefined {
-  const limit = tlpRank(max);
-  const ok = (item: { handling?: Tlp | undefined }, parent: Tlp) => tlpRank(item.handling ?? parent) <= limit;
-  const keep = <T extends { handling?: Tlp | undefined }>(items: readonly T[] | undefined, parent: Tlp): T[] => (items ?? []).filter((i) => ok(i, parent));
-  const top = sheet.handling;
-  if (!ok({}, top)) return undefined;
-  const statusLevel = sheet.status.handling ?? top;
-  const status: FactSheet['status'] = ok(sheet.status, top)
-    ? { ...sheet.status, milestones: keep(sheet.status.milestones, statusLevel), deadlines: keep(sheet.status.deadlines, statusLevel), characterisations: keep(sheet.status.characterisations, statusLevel) }
-    // A hidden status hides its milestones and deadlines; diffForLevel also hides its stage.
-    : { ...sheet.status, milestones: [], deadlines: [], characterisations: [] };
-  const stickingPoints = keep(sheet.sticking_points, top).map((sp) => ({
-    ...sp, positions: keep(sp.positions, sp.handling ?? top) as StickingPoint['positions'],
-  }));
-  return {
-    ...sheet,
-    status,
-    sticking_points: stickingPoints,
-    expert_views: keep(sheet.expert_views, top),
-    key_judgments: keep(sheet.key_judgments, top),
-    watch_next: keep(sheet.watch_next, top),
-    notes: keep(sheet.notes, top),
-    sources: keep(sheet.sources, top) as FactSheet['sources'],
-  };
+  // One filter for the whole tool: handling.ts. A hidden status keeps only what the diff needs to
+  // know it is hidden (its parties, for names); diffForLevel also hides its stage.
+  const redacted = redactSheet(sheet, max);
+  if (!redacted) return undefined;
+  const hidden = { ...sheet.status, summary: '', milestones: [], deadlines: [], characterisations: [] };
+  return { ...redacted, status: redacted.status ?? hidden } as FactSheet;
 }
 
 /** diffSheets on the two editions as an audience cleared up to `max` sees them. */
