@@ -9,9 +9,11 @@ import { BriefError, ExitCode } from './errors.js';
 import { countPages } from './pdf-info.js';
 import { Printer, type PrinterOptions } from './print.js';
 import { loadPreviousEditions, type PreviousEditions } from './previous.js';
+import { printBriefing } from './print-briefing.js';
 import { hasErrors, type Problem } from './problems.js';
 import { loadTemplateSet, type TemplateSet } from './render.js';
 import type { FactSheet } from './schema/index.js';
+import { tocEntries } from './toc.js';
 import { writeAtomic } from './write.js';
 
 /** build: wires the stages together (load → validate → compose → render → print → write); prints nothing. */
@@ -63,11 +65,18 @@ export class ValidationFailed extends BriefError {
 
 export const DEFAULTS = { dataDir: 'data', templatesDir: 'templates', outDir: 'out' } as const;
 
-/** Compose and render one audience's HTML (no browser); with `previous`, each topic gets its changes since then. */
-export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): { view: BriefingView; html: string } {
+/** Compose one audience's view; with `previous`, each topic gets its changes since then. */
+function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): BriefingView {
   const view = composeBriefing(sheets, set.audience, { week });
   attachChanges(view, sheets, previous, set.audience.max_handling);
   markChanges(view, sheets, previous, set.audience.max_handling);
+  return view;
+}
+
+/** Compose and render one audience's HTML (no browser; the contents has no page numbers). */
+export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): { view: BriefingView; html: string } {
+  const composed = composeView(sheets, set, week, previous);
+  const view = composed.audience.has.contents ? { ...composed, toc: tocEntries(composed) } : composed;
   return { view, html: set.render(view) };
 }
 
@@ -90,9 +99,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       loadPreviousEditions(dataDir, week, loaded.sheets.map((s) => s.id)),
     ]);
     const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map(async (set) => {
-      const { view, html } = renderBriefing(loaded.sheets, set, week, previous);
+      const view = composeView(loaded.sheets, set, week, previous);
       const path = join(outDir, week, `${set.audience.name}.pdf`);
-      const { pdf, ms } = await printer.pdf(html, { name: path, pageSize: set.audience.page_size });
+      const { pdf, html, ms } = await printBriefing(printer, set, view, path);
       const pages = countPages(pdf);
       const budget = set.audience.page_budget;
       if (budget !== undefined && pages > budget) {

@@ -1,6 +1,7 @@
 import type { Audience, AudienceShow, SectionName } from './audience.js';
 import { allowedFor, levelOf, markingClass, maxTlp, redactSheet } from './handling.js';
 import { LIKELIHOOD, STAGES, type FactSheet, type Tlp } from './schema/index.js';
+import type { TocEntry } from './toc.js';
 import { weekRange } from './week.js';
 
 /**
@@ -69,6 +70,8 @@ export interface BriefingView {
   marking: Tlp;
   markingClass: string;
   topics: TopicView[];
+  /** The table of contents, when the audience has one (filled in by the printing step). */
+  toc?: TocEntry[];
 }
 
 export const STAGE_LABELS: Record<string, string> = {

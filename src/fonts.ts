@@ -17,8 +17,8 @@ export interface FontFamilySpec {
 }
 
 export const DEFAULT_FONTS: FontFamilySpec[] = [
-  { pkg: '@fontsource/noto-serif', files: ['400.css', '400-italic.css', '700.css'] },
-  { pkg: '@fontsource/noto-sans', files: ['400.css', '600.css', '700.css'] },
+  { pkg: '@fontsource/noto-serif', files: ['400.css', '400-italic.css', '700.css', '700-italic.css'] },
+  { pkg: '@fontsource/noto-sans', files: ['400.css', '400-italic.css', '600.css', '700.css'] },
   { pkg: '@fontsource/noto-sans-sc', files: ['400.css', '700.css'] },
 ];
 

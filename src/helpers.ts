@@ -2,6 +2,7 @@ import type { HelperOptions } from 'handlebars';
 import type Handlebars from 'handlebars';
 import type { Audience } from './audience.js';
 import type { Citation } from './compose.js';
+import { registerVisualHelpers } from './visuals/index.js';
 
 type HB = typeof Handlebars;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -37,6 +38,7 @@ export const safeUrl = (u: unknown): string | undefined => {
  */
 export function registerHelpers(hb: HB, audience: Audience): void {
   const esc = hb.Utils.escapeExpression;
+  registerVisualHelpers(hb);
   hb.registerHelper('date', (d: unknown) => formatDate(d));
   hb.registerHelper('words', (s: unknown) => words(s));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -44,6 +46,8 @@ export function registerHelpers(hb: HB, audience: Audience): void {
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hb.registerHelper('not', (a: unknown) => !a);
+  /** Whether a text already ends a sentence (so no second full stop follows it). */
+  hb.registerHelper('endsWithStop', (s: unknown) => typeof s === 'string' && /[.!?…]["'”’)]*$/.test(s.trim()));
   hb.registerHelper('len', (a: unknown) => (Array.isArray(a) ? a.length : 0));
   hb.registerHelper('upper', (s: unknown) => (typeof s === 'string' ? s.toUpperCase() : ''));
   hb.registerHelper('plural', (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many));
@@ -54,7 +58,8 @@ export function registerHelpers(hb: HB, audience: Audience): void {
   hb.registerHelper('cite', (cites: unknown) => {
     if (!audience.show.citations || !Array.isArray(cites) || cites.length === 0) return '';
     const links = (cites as Citation[]).map((c) => `<a class="cite" href="#${esc(c.anchor)}">${esc(String(c.n))}</a>`).join('');
-    return new hb.SafeString(`<sup class="cites">${links}</sup>`);
+    // A word joiner keeps the markers on the line of the word they follow.
+    return new hb.SafeString(`\u2060<sup class="cites">${links}</sup>`);
   });
   /** A link for an http(s) URL; anything else is printed as plain text. */
   hb.registerHelper('link', (u: unknown, options: HelperOptions) => {

@@ -21,9 +21,18 @@ export interface PrintOptions {
   /** Name used in errors, e.g. the output path. */
   name: string;
   pageSize?: 'A4' | 'Letter';
+  /**
+   * Called with each print; when it returns HTML, that HTML is printed on the same page and replaces
+   * the print (e.g. the contents with the page numbers the first print measured). At most
+   * MAX_PASSES prints in all.
+   */
+  revise?: (pdf: Uint8Array) => Promise<string | undefined> | string | undefined;
 }
 
 export interface PrintResult { pdf: Uint8Array; ms: number }
+
+/** Most prints of one document when `revise` asks for more. */
+export const MAX_PASSES = 3;
 
 export class Printer implements AsyncDisposable {
   readonly concurrency: number;
@@ -202,11 +211,19 @@ export class Printer implements AsyncDisposable {
       });
       try {
         const work = (async () => {
-          await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
-          const pdf = await page.pdf({
-            printBackground: true, preferCSSPageSize: true, tagged: true, outline: true,
-            format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
-          });
+          const print = async (content: string) => {
+            await page.setContent(content, { waitUntil: 'load', timeout: this.timeoutMs });
+            return page.pdf({
+              printBackground: true, preferCSSPageSize: true, tagged: true, outline: true,
+              format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
+            });
+          };
+          let pdf = await print(html);
+          for (let pass = 1; pass < MAX_PASSES; pass++) {
+            const again = await options.revise?.(pdf);
+            if (again === undefined) break;
+            pdf = await print(again);
+          }
           return pdf;
         })();
         const pdf = await Promise.race([work, timeout]);

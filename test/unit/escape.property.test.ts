@@ -22,14 +22,30 @@ const baseline = new Map<string, Map<string, number>>();
 
 const render = (set: TemplateSet, s: FactSheet) => set.render(composeBriefing([s], set.audience, { week: '2025-W38' }));
 
-/** How many of each tag the page has (`<script`, `<img`, `<style`, `<a`, …). */
+/** The only elements our build-time SVG visuals are made of (they wrap long labels into more lines). */
+const SVG_TAGS = new Set(['svg', 'g', 'title', 'desc', 'text', 'tspan', 'line', 'path', 'rect', 'circle', 'polygon', 'polyline', 'ellipse', 'defs', 'pattern', 'marker', 'use', 'clippath', 'lineargradient', 'stop']);
+
+/**
+ * How many of each tag the page has (`<script`, `<img`, `<style`, `<a`, …). Inside the SVG visuals the
+ * number of <text>/<tspan> lines depends on the length of the labels, so there only the number of
+ * SVGs counts, and every tag inside them must be one an SVG visual is drawn with.
+ */
 function tagCounts(html: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const m of html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)) counts.set(m[0].toLowerCase(), (counts.get(m[0].toLowerCase()) ?? 0) + 1);
+  const outside = html.replace(/<svg\b[\s\S]*?<\/svg>/g, (svg) => {
+    for (const m of svg.matchAll(/<\/?([a-zA-Z][\w-]*)/g)) {
+      const tag = m[1]!.toLowerCase();
+      if (!SVG_TAGS.has(tag)) counts.set(`svg-foreign:${tag}`, (counts.get(`svg-foreign:${tag}`) ?? 0) + 1);
+    }
+    return '<svg></svg>';
+  });
+  for (const m of outside.matchAll(/<\/?([a-zA-Z][\w-]*)/g)) counts.set(m[0].toLowerCase(), (counts.get(m[0].toLowerCase()) ?? 0) + 1);
   return counts;
 }
 
-const eventAttributes = (html: string) => [...html.matchAll(/<[^>]*\s(on[a-z]+)\s*=/gi)].map((m) => m[1]);
+/** Event-handler attribute NAMES in the page's tags (quoted attribute values, which hold escaped text, are skipped). */
+const eventAttributes = (html: string) => [...html.matchAll(/<[a-zA-Z][^>]*>/g)]
+  .flatMap((tag) => [...tag[0].replace(/"[^"]*"|'[^']*'/g, '""').matchAll(/\s(on[a-z]+)\s*=/gi)].map((m) => m[1]));
 const hrefs = (html: string) => [...html.matchAll(/\s(?:href|src)\s*=\s*"([^"]*)"/gi)].map((m) => m[1]!);
 
 beforeAll(async () => {

@@ -1,0 +1,52 @@
+import type { BriefingView } from './compose.js';
+import { formatDate } from './helpers.js';
+import { applyPdfMetadata, type PdfMetadata } from './pdf-meta.js';
+import type { Printer } from './print.js';
+import type { TemplateSet } from './render.js';
+import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
+
+/**
+ * print-briefing: one briefing from view to finished PDF bytes. Prints twice when the audience has a
+ * contents page (the second print carries the page numbers the first one measured), then sets the
+ * document metadata from the data (pdf-meta), so the same inputs give the same bytes.
+ */
+export interface BriefingPrintResult {
+  pdf: Uint8Array;
+  /** The HTML of the final print. */
+  html: string;
+  ms: number;
+}
+
+/** The PDF document information of a briefing, all from the data. */
+export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMetadata {
+  const topics = view.topics.map((t) => t.title);
+  return {
+    title: `${view.title} · ${view.audience.title}`,
+    author: 'brief',
+    subject: `${view.audience.title} for ${formatDate(view.weekStart)} – ${formatDate(view.weekEnd)}, information as of ${formatDate(view.asOf)}: ${topics.join('; ')}. Handling: ${view.marking}.`,
+    keywords: [view.marking, view.week, ...view.topics.flatMap((t) => [t.title, t.topic, t.id])].filter((k, i, all) => all.indexOf(k) === i),
+    language: 'en',
+    date: view.asOf,
+    fingerprint,
+  };
+}
+
+export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
+  const toc = view.audience.has.contents ? tocEntries(view) : undefined;
+  let html = set.render(toc ? { ...view, toc } : view);
+  let printed: TocEntry[] | undefined = toc;
+  // After each print: if the contents does not show the pages the print has, print again with them.
+  const revise = toc && toc.length > 0
+    ? async (pdf: Uint8Array) => {
+      const measured = withPages(toc, await destinationPages(pdf));
+      if (printed && measured.every((e, i) => e.page === printed![i]!.page)) return undefined;
+      printed = measured;
+      html = set.render({ ...view, toc: measured });
+      return html;
+    }
+    : undefined;
+  const { pdf, ms } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, ...(revise ? { revise } : {}) });
+  const started = Date.now();
+  const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
+  return { pdf: finished, html, ms: ms + Date.now() - started };
+}
