@@ -16,6 +16,7 @@ import puppeteer from 'puppeteer';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const lib = await import(join(ROOT, 'dist/index.js'));
+const { nextWeek } = await import(join(ROOT, 'dist/week.js'));
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const N_DOCS = Number(args.get('docs') ?? 102);
 const RUNS = Number(args.get('runs') ?? 5);
@@ -32,8 +33,11 @@ const log = (s) => process.stdout.write(`${s}\n`);
 /** A data folder with one topic per week: weeks × audiences documents. */
 function makeCorpus(dir, weeks) {
   const sheets = ['tiktok-us-spinoff', 'us-china-trade'].map((t) => readFileSync(join(ROOT, 'data/2025-W38', `${t}.yaml`), 'utf8'));
+  // Weeks from 2025-W38 on: the sample's as_of (20 September 2025) is then never after its week
+  // (it is a stale edition carried forward, a warning, which is what a real archive holds).
+  let w = '2025-W37';
   for (let i = 0; i < weeks; i++) {
-    const w = `2024-W${String(i + 1).padStart(2, '0')}`;
+    w = nextWeek(w);
     mkdirSync(join(dir, w), { recursive: true });
     const doc = parseDocument(sheets[i % 2]);
     writeFileSync(join(dir, w, `${doc.get('id')}.yaml`), doc.toString());

@@ -14,12 +14,18 @@ export interface FontFamilySpec {
   pkg: string;
   /** CSS files of the package to read, e.g. ['400.css', '400-italic.css', '700.css']. */
   files: string[];
+  /**
+   * A fallback family (CJK, emoji) is only embedded for characters no primary family covers: its
+   * chunks also list Latin punctuation, which the primary families print anyway.
+   */
+  fallback?: boolean;
 }
 
 export const DEFAULT_FONTS: FontFamilySpec[] = [
   { pkg: '@fontsource/noto-serif', files: ['400.css', '400-italic.css', '700.css', '700-italic.css'] },
   { pkg: '@fontsource/noto-sans', files: ['400.css', '400-italic.css', '600.css', '700.css'] },
-  { pkg: '@fontsource/noto-sans-sc', files: ['400.css', '700.css'] },
+  { pkg: '@fontsource/noto-sans-sc', files: ['400.css', '700.css'], fallback: true },
+  { pkg: '@fontsource/noto-emoji', files: ['400.css'], fallback: true },
 ];
 
 interface Face {
@@ -88,11 +94,14 @@ export function codePoints(text: string): Set<number> {
 /** @font-face rules (with inlined fonts) for the faces the given text needs. */
 export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS): string {
   const used = [...codePoints(text)].sort((a, b) => a - b);
-  const needs = (ranges: [number, number][]) => used.some((cp) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi));
+  const inRanges = (cp: number, ranges: [number, number][]) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+  const primaryRanges = specs.filter((s) => !s.fallback).flatMap((s) => facesOf(s).flatMap((f) => f.ranges));
+  const uncovered = used.filter((cp) => !inRanges(cp, primaryRanges));
   const rules: string[] = [];
   for (const spec of specs) {
+    const wanted = spec.fallback ? uncovered : used;
     for (const face of facesOf(spec)) {
-      if (!needs(face.ranges)) continue;
+      if (!wanted.some((cp) => inRanges(cp, face.ranges))) continue;
       rules.push(face.css.replace(/}\s*$/, `  src: url(${dataUrl(face.file)}) format('woff2');\n}`));
     }
   }

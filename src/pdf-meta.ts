@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PdfLite } from './pdf-lite.js';
 import { xmpPacket } from './xmp.js';
 
 /**
@@ -31,8 +32,91 @@ export function dataDate(d: string): Date {
   return date;
 }
 
-/** Set the metadata of a PDF Chromium printed; returns the new bytes. */
+/**
+ * Set the metadata of a PDF Chromium printed; returns the new bytes. The fast path (pdf-lite) appends
+ * an incremental update and fixes the two non-deterministic things Chromium writes (the clock in the
+ * old /Info, the tag ids) in place with strings of the same length, so no offset moves and nothing
+ * else is touched; a PDF it does not understand goes through pdf-lib's full rewrite instead.
+ */
 export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  try {
+    return appendMetadata(pdf, meta);
+  } catch {
+    return rewriteMetadata(pdf, meta);
+  }
+}
+
+/** The file identifier: from the content, not from chance. */
+const fileId = (meta: PdfMetadata) =>
+  createHash('sha256').update(meta.fingerprint).update(JSON.stringify({ ...meta, fingerprint: undefined })).digest('hex').slice(0, 32);
+
+/** A PDF text string: a literal for plain ASCII, UTF-16BE hex otherwise. */
+function pdfText(s: string): string {
+  if (/^[\x20-\x7e]*$/.test(s)) return `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+  const utf16 = Buffer.from(s, 'utf16le').swap16().toString('hex').toUpperCase();
+  return `<FEFF${utf16}>`;
+}
+
+const pdfDate = (d: Date) => `D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+
+/** `D:YYYYMMDDHHmmSS…` of the data date, exactly `length` characters long (for in-place fixes). */
+function sameLengthDate(when: Date, length: number): string {
+  const base = `D:${when.toISOString().replace(/[-:T]/g, '').slice(0, 14)}`;
+  for (const suffix of ["+00'00'", "+00'00", 'Z', '']) if (base.length + suffix.length === length) return base + suffix;
+  return length >= base.length ? base.padEnd(length, '0') : base.slice(0, length);
+}
+
+function appendMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
+  const lite = new PdfLite(pdf);
+  const when = dataDate(meta.date);
+  const { dict: trailer, startxref } = lite.trailer();
+  const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
+  const root = lite.catalog;
+  if (!Number.isInteger(size) || !/^xref\b/.test(lite.text.slice(startxref, startxref + 4))) throw new Error('pdf-lite: no classic xref');
+
+  // 1. In place, same length: the clock in the old /Info, any old /ID, and Chromium's tag ids.
+  let text = lite.text.replace(/\/(CreationDate|ModDate)\s*\((D:[^)]*)\)/g, (m, key: string, d: string) => m.replace(d, sameLengthDate(when, d.length)));
+  text = text.replace(/\/ID\s*\[\s*<([0-9a-fA-F]*)>\s*<([0-9a-fA-F]*)>\s*\]/g, (m) => m.replace(/<[0-9a-fA-F]*>/g, (h) => `<${'0'.repeat(h.length - 2)}>`));
+  const ids = [...new Set([...text.matchAll(/\(node(\d+)\)/g)].map((m) => m[1]!))].sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : 1));
+  const rename = new Map(ids.map((id, i) => [id, String(i + 1).padStart(id.length, '0')]));
+  if (ids.some((id, i) => String(i + 1).length > id.length)) throw new Error('pdf-lite: tag ids too short to renumber in place');
+  text = text.replace(/\(node(\d+)\)/g, (_, id: string) => `(node${rename.get(id)})`);
+
+  // 2. Appended: a new /Info, the XMP packet, the catalog with language, metadata and viewer settings.
+  const creator = meta.creator ?? 'brief';
+  const producer = meta.producer ?? 'brief (Chromium Skia/PDF)';
+  const date = pdfText(pdfDate(when));
+  const info = `<</Title ${pdfText(meta.title)}\n/Author ${pdfText(meta.author)}\n/Subject ${pdfText(meta.subject)}\n/Keywords ${pdfText(meta.keywords.join('; '))}\n/Creator ${pdfText(creator)}\n/Producer ${pdfText(producer)}\n/CreationDate ${date}\n/ModDate ${date}>>`;
+  const xmp = Buffer.from(xmpPacket({ ...meta, date: when.toISOString().replace('.000Z', 'Z'), creator, producer }), 'utf8');
+  let catalog = lite.dict(root).trim();
+  if (!catalog.startsWith('<<') || !catalog.endsWith('>>')) throw new Error('pdf-lite: unexpected catalog');
+  catalog = catalog.slice(0, -2).replace(/\/(Lang|Metadata|PageMode)\s*(\((?:[^()\\]|\\.)*\)|<[^<>]*>|\/\w+|\d+\s+0\s+R)/g, '');
+  if (!/\/ViewerPreferences/.test(catalog)) catalog += '\n/ViewerPreferences <</DisplayDocTitle true>>';
+  if (/\/Outlines\s+\d+\s+0\s+R/.test(catalog)) catalog += '\n/PageMode /UseOutlines';
+  catalog += `\n/Lang ${pdfText(meta.language)}\n/Metadata ${size + 1} 0 R>>`;
+
+  const head = Buffer.from(text.endsWith('\n') ? text : `${text}\n`, 'latin1');
+  const parts: Buffer[] = [head];
+  let offset = head.length;
+  const offsets: number[] = [];
+  const add = (b: Buffer) => { parts.push(b); offset += b.length; };
+  const obj = (n: number, body: Buffer) => { offsets[n] = offset; add(Buffer.concat([Buffer.from(`${n} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')])); };
+  obj(root, Buffer.from(catalog, 'latin1'));
+  obj(size, Buffer.from(info, 'latin1'));
+  obj(size + 1, Buffer.concat([Buffer.from(`<</Type /Metadata\n/Subtype /XML\n/Length ${xmp.length}>> stream\n`, 'latin1'), xmp, Buffer.from('\nendstream', 'latin1')]));
+  const entry = (n: number) => `${String(offsets[n]).padStart(10, '0')} 00000 n \n`;
+  const xrefAt = offset;
+  const id = fileId(meta);
+  add(Buffer.from([
+    'xref', '0 1', '0000000000 65535 f ', `${root} 1`, entry(root).trimEnd(), `${size} 2`, entry(size).trimEnd(), entry(size + 1).trimEnd(),
+    'trailer', `<</Size ${size + 2}\n/Root ${root} 0 R\n/Info ${size} 0 R\n/ID [<${id}> <${id}>]\n/Prev ${startxref}>>`,
+    'startxref', String(xrefAt), '%%EOF', '',
+  ].join('\n').replace(/ n\n/g, ' n \n').replace('65535 f\n', '65535 f \n'), 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** The full rewrite with pdf-lib, for PDFs pdf-lite does not read. */
+async function rewriteMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const when = dataDate(meta.date);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -59,8 +143,7 @@ export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Prom
 
   renumberStructureIds(doc);
 
-  // A file identifier from the content, not from chance.
-  const id = createHash('sha256').update(meta.fingerprint).update(JSON.stringify({ ...meta, fingerprint: undefined })).digest('hex').slice(0, 32);
+  const id = fileId(meta);
   const ids = PDFArray.withContext(doc.context);
   ids.push(PDFHexString.of(id));
   ids.push(PDFHexString.of(id));

@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
 import type { BriefingView, TopicView } from './compose.js';
+import { PdfLite } from './pdf-lite.js';
 
 /**
  * toc: the table of contents and its page numbers. Chromium has no target-counter(), so the
@@ -67,6 +68,14 @@ const nameOf = (o: unknown): string | undefined =>
 
 /** Named destinations of a PDF → 1-based page numbers (both the /Dests dictionary and the name tree). */
 export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
+  try {
+    return new PdfLite(pdf).destinations(); // Chromium's own output: a fast look-up
+  } catch {
+    return destinationPagesFull(pdf); // anything unexpected: the full parse
+  }
+}
+
+async function destinationPagesFull(pdf: Uint8Array): Promise<Map<string, number>> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const pageOf = new Map<string, number>(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const out = new Map<string, number>();

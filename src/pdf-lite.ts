@@ -1,0 +1,85 @@
+/**
+ * pdf-lite: just enough PDF reading for the PDFs Chromium (Skia) writes — a classic xref table, no
+ * object streams, uncompressed dictionaries — to find objects, the page order and the named
+ * destinations without parsing the whole file (pdf-lib's full parse costs ~100× more). Used on our
+ * own printer's output only; anything unexpected throws, and callers fall back to pdf-lib.
+ */
+export class PdfLite {
+  readonly text: string;
+  private readonly offsets = new Map<number, number>();
+
+  constructor(readonly bytes: Uint8Array) {
+    this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    for (const m of this.text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)) this.offsets.set(Number(m[1]), m.index + m[0].length);
+  }
+
+  /** The text of object `n` up to its `endobj` (a stream's data included). */
+  object(n: number): string {
+    const start = this.offsets.get(n);
+    if (start === undefined) throw new Error(`pdf-lite: no object ${n}`);
+    const end = this.text.indexOf('endobj', start);
+    if (end < 0) throw new Error(`pdf-lite: object ${n} has no end`);
+    return this.text.slice(start, end).trim();
+  }
+
+  /** The dictionary text of object `n` (without a stream's data). */
+  dict(n: number): string {
+    const obj = this.object(n);
+    const s = obj.indexOf('stream');
+    return s >= 0 ? obj.slice(0, s) : obj;
+  }
+
+  /** The last trailer dictionary's text and the last startxref offset. */
+  trailer(): { dict: string; startxref: number } {
+    const t = this.text.lastIndexOf('trailer');
+    const sx = this.text.lastIndexOf('startxref');
+    if (t < 0 || sx < 0) throw new Error('pdf-lite: no trailer');
+    return { dict: this.text.slice(t + 7, sx).trim(), startxref: Number(/\d+/.exec(this.text.slice(sx + 9))?.[0]) };
+  }
+
+  /** The object number a key of a dictionary refers to (`/Root 30 0 R` → 30). */
+  static ref(dict: string, key: string): number | undefined {
+    const m = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(dict);
+    return m ? Number(m[1]) : undefined;
+  }
+
+  get catalog(): number {
+    const root = PdfLite.ref(this.trailer().dict, 'Root');
+    if (root === undefined) throw new Error('pdf-lite: no /Root');
+    return root;
+  }
+
+  /** Page object numbers in page order (walks the /Pages tree). */
+  pages(): number[] {
+    const out: number[] = [];
+    const walk = (n: number, depth: number) => {
+      if (depth > 32) throw new Error('pdf-lite: page tree too deep');
+      const d = this.dict(n);
+      if (/\/Type\s*\/Page(?![a-zA-Z])/.test(d)) { out.push(n); return; }
+      const kids = /\/Kids\s*\[([^\]]*)\]/.exec(d)?.[1] ?? '';
+      for (const k of kids.matchAll(/(\d+)\s+0\s+R/g)) walk(Number(k[1]), depth + 1);
+    };
+    const root = PdfLite.ref(this.dict(this.catalog), 'Pages');
+    if (root === undefined) throw new Error('pdf-lite: no /Pages');
+    walk(root, 0);
+    return out;
+  }
+
+  /** Named destinations (the catalog's /Dests dictionary) → 1-based page numbers. */
+  destinations(): Map<string, number> {
+    const pageNo = new Map(this.pages().map((n, i) => [n, i + 1]));
+    const out = new Map<string, number>();
+    const catalog = this.dict(this.catalog);
+    const destsRef = PdfLite.ref(catalog, 'Dests');
+    if (destsRef === undefined) {
+      if (/\/Names\b/.test(catalog)) throw new Error('pdf-lite: destinations in a name tree');
+      return out;
+    }
+    for (const m of this.dict(destsRef).matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+0\s+R/g)) {
+      const name = m[1]!.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      const page = pageNo.get(Number(m[2]));
+      if (page !== undefined) out.set(Buffer.from(name, 'latin1').toString('utf8'), page);
+    }
+    return out;
+  }
+}
