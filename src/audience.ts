@@ -37,12 +37,10 @@ const DEFAULT_SHOW: AudienceShow = {
 };
 
 const schemaUrl = new URL('../schema/audience.schema.json', import.meta.url);
-let validator: ReturnType<Ajv2020['compile']> | undefined;
-async function audienceValidator() {
-  if (!validator) {
-    const schema = JSON.parse(await readFile(schemaUrl, 'utf8')) as object;
-    validator = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
-  }
+let validator: Promise<ReturnType<Ajv2020['compile']>> | undefined;
+/** The audience-config validator, compiled once per process (concurrent callers share the promise). */
+function audienceValidator() {
+  validator ??= readFile(schemaUrl, 'utf8').then((text) => new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(text) as object));
   return validator;
 }
 

@@ -53,17 +53,8 @@ export interface BuildResult {
   retried: number;
 }
 
-/** Thrown when fact sheets have errors: carries every problem. */
-export class ValidationFailed extends BriefError {
-  readonly problems: Problem[];
-  constructor(problems: Problem[]) {
-    const n = problems.filter((p) => p.severity === 'error').length;
-    super('invalid-data', `${n} error${n === 1 ? '' : 's'} in the fact sheets; nothing was built`, { exitCode: ExitCode.invalidData });
-    this.problems = problems;
-  }
-}
-
-export const DEFAULTS = { dataDir: 'data', templatesDir: 'templates', outDir: 'out' } as const;
+export { DEFAULTS, ValidationFailed } from './errors.js';
+import { DEFAULTS, ValidationFailed } from './errors.js';
 
 /** Compose one audience's view; with `previous`, each topic gets its changes since then. */
 function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): BriefingView {

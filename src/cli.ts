@@ -1,22 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listAudienceNames, loadAudiences } from './audience.js';
-import { build, DEFAULTS, ValidationFailed } from './build.js';
-import { findFactSheetFiles, loadSheets, resolveWeek } from './data.js';
-import { BriefError, ExitCode, isBriefError } from './errors.js';
-import { hasErrors } from './problems.js';
-import { formatGithub } from './formats/github.js';
-import { formatJson } from './formats/json.js';
-import { formatSarif } from './formats/sarif.js';
+import { BriefError, DEFAULTS, ExitCode, isBriefError, ValidationFailed } from './errors.js';
+import type { Problem } from './problems.js';
+
+const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
 import { formatHuman, summaryLine } from './report.js';
-import { formatChangesText } from './diff-text.js';
-import { newWeek } from './new-week.js';
-import { weeklyDiff } from './weekly-diff.js';
 import { schemaUrl } from './schema/index.js';
 import { Printer } from './print.js';
+
+// Each command loads only the modules it needs (YAML, ajv, Handlebars, pdf-lib cost hundreds of
+// milliseconds to import): `brief build` starts the browser before any of them is loaded.
+const audienceModule = () => import('./audience.js');
+const dataModule = () => import('./data.js');
 import { installSignalHandlers, isShuttingDown, onShutdown } from './shutdown.js';
-import { watch } from './watch.js';
 import { abortWrites, removePendingTempFiles } from './write.js';
 
 /** The CLI: argv → command → exit code. The only module that knows about stdout and the terminal. */
@@ -97,10 +94,14 @@ const packageVersion = (): string =>
 async function cmdValidate(args: string[], v: Values, io: CliIO): Promise<number> {
   const format = v.format ?? 'human';
   if (!FORMATS.includes(format)) throw new BriefError('usage', `--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
+  const { findFactSheetFiles, loadSheets } = await dataModule();
   const files = await findFactSheetFiles(args.length > 0 ? args : [v.data ?? DEFAULTS.dataDir]);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${args.join(', ') || DEFAULTS.dataDir}`);
   const result = await loadSheets(files);
   const problems = v.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
+  const { formatJson } = await import('./formats/json.js');
+  const { formatGithub } = await import('./formats/github.js');
+  const { formatSarif } = await import('./formats/sarif.js');
   if (format === 'json') io.stdout(formatJson(problems, result.files));
   else if (format === 'github') {
     io.stdout(formatGithub(problems));
@@ -134,6 +135,8 @@ async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () => Promi
 async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   const started = Date.now();
   const printer = new Printer({ executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) });
+  printer.warmUp().catch(() => {}); // launch now, while the rest loads; errors surface in build()
+  const { build } = await import('./build.js');
   const result = await withCleanShutdown(printer, io, () => build({
     dataDir: v.data, templatesDir: v.templates, outDir: v.out, week: v.week, audiences: audienceList(v),
     writeHtml: v.html, printer,
@@ -158,6 +161,7 @@ async function cmdWatch(v: Values, io: CliIO): Promise<number> {
   const templates = v.templates ?? DEFAULTS.templatesDir;
   const stamp = () => new Date().toISOString().slice(11, 19);
   // A mistyped audience or week is a usage error now, not something to watch.
+  const [{ loadAudiences }, { resolveWeek }, { watch }] = await Promise.all([audienceModule(), dataModule(), import('./watch.js')]);
   await Promise.all([loadAudiences(templates, audienceList(v)), resolveWeek(data, v.week)]);
   const watcher = watch({
     dataDir: data, templatesDir: templates, outDir: v.out, week: v.week, audiences: audienceList(v), printerOptions,
@@ -182,6 +186,9 @@ async function cmdWatch(v: Values, io: CliIO): Promise<number> {
 async function cmdDiff(v: Values, io: CliIO): Promise<number> {
   const names = audienceList(v);
   if (names && names.length > 1) throw new BriefError('usage', `diff takes one --audience; got ${names.join(', ')}`);
+  const { loadAudiences } = await audienceModule();
+  const { weeklyDiff } = await import('./weekly-diff.js');
+  const { formatChangesText } = await import('./diff-text.js');
   const [audience] = names ? await loadAudiences(v.templates ?? DEFAULTS.templatesDir, names) : [];
   const result = await weeklyDiff({ dataDir: v.data ?? DEFAULTS.dataDir, week: v.week, topic: v.topic, maxHandling: audience?.max_handling });
   if (result.problems.length > 0) io.stderr(`${formatHuman(result.problems)}\n`);
@@ -203,6 +210,7 @@ async function cmdDiff(v: Values, io: CliIO): Promise<number> {
 
 async function cmdNewWeek(args: string[], v: Values, io: CliIO): Promise<number> {
   if (args.length > 1) throw new BriefError('usage', `new-week takes at most one week; got ${args.join(' ')}`);
+  const { newWeek } = await import('./new-week.js');
   const result = await newWeek({ dataDir: v.data ?? DEFAULTS.dataDir, week: args[0] ?? v.week });
   for (const f of result.files) io.stdout(`wrote ${f}\n`);
   io.stdout(`${result.week}: carried ${result.files.length} topic${result.files.length === 1 ? '' : 's'} forward from ${result.from} with as_of ${result.asOf}; edit them, then run 'brief validate' and 'brief diff'\n`);
@@ -211,6 +219,7 @@ async function cmdNewWeek(args: string[], v: Values, io: CliIO): Promise<number>
 
 async function cmdAudiences(v: Values, io: CliIO): Promise<number> {
   const dir = v.templates ?? DEFAULTS.templatesDir;
+  const { loadAudiences, listAudienceNames } = await audienceModule();
   const audiences = await loadAudiences(dir, await listAudienceNames(dir));
   if (audiences.length === 0) {
     io.stderr(`brief: no audiences in ${dir}/audiences/ (each is a folder with an audience.yaml)\n`);

@@ -4,7 +4,7 @@ import { BriefError, ExitCode } from './errors.js';
 import { loadYamlFile } from './load.js';
 import type { Problem } from './problems.js';
 import type { FactSheet } from './schema/index.js';
-import { validateLoaded } from './validate.js';
+import { validateLoaded, type ValidationResult } from './validate.js';
 import { isWeek } from './week.js';
 
 /** The ISO weeks under data/ (folders named like 2025-W38), oldest first. */
@@ -45,6 +45,9 @@ export async function findFactSheetFiles(paths: readonly string[]): Promise<stri
   return out;
 }
 
+/** Validation results of unchanged files, by path (see loadSheets). */
+const validated = new Map<string, { id: string; result: ValidationResult & { text: string } }>();
+
 export interface SheetsResult {
   sheets: FactSheet[];
   files: string[];
@@ -60,11 +63,23 @@ export const weekOfPath = (file: string): string | undefined => file.split(/[\\/
 export async function loadSheets(files: readonly string[], cwd = process.cwd()): Promise<SheetsResult> {
   const results = await Promise.all(files.map(async (f) => {
     const display = relative(cwd, f) || f;
+    // A file unchanged since it was last validated in this process (same size, same mtime) is not
+    // parsed again: a batch of weeks reads each sheet as this week's and as next week's previous
+    // edition, and watch mode re-reads every sheet on each save.
+    const id = await stat(f, { bigint: true }).then((s) => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`, () => undefined);
+    const key = `${f}\0${display}\0${cwd}`;
+    const hit = id === undefined ? undefined : validated.get(key);
+    if (hit && hit.id === id) return hit.result;
     const loaded = await loadYamlFile(f);
     loaded.file = display.startsWith('..') ? f : display;
     for (const p of loaded.problems) p.file = loaded.file; // parse problems were made before the rename
     const week = weekOfPath(f);
-    return { ...validateLoaded(loaded, week ? { week } : {}), text: loaded.text };
+    const result = { ...validateLoaded(loaded, week ? { week } : {}), text: loaded.text };
+    if (id !== undefined) {
+      if (validated.size >= 2048) validated.delete(validated.keys().next().value!);
+      validated.set(key, { id, result });
+    }
+    return result;
   }));
   return {
     sheets: results.flatMap((r) => (r.sheet ? [r.sheet] : [])),

@@ -1,3 +1,5 @@
+import type { Problem } from './problems.js';
+
 /** Exit codes, in one table: the CLI maps every outcome through it. */
 export const ExitCode = {
   ok: 0,
@@ -37,3 +39,16 @@ export class BriefError extends Error {
 }
 
 export const isBriefError = (e: unknown): e is BriefError => e instanceof BriefError;
+
+/** Thrown when fact sheets have errors: carries every problem. */
+export class ValidationFailed extends BriefError {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    const n = problems.filter((p) => p.severity === 'error').length;
+    super('invalid-data', `${n} error${n === 1 ? '' : 's'} in the fact sheets; nothing was built`, { exitCode: ExitCode.invalidData });
+    this.problems = problems;
+  }
+}
+
+/** Where data, templates and output live unless told otherwise. */
+export const DEFAULTS = { dataDir: 'data', templatesDir: 'templates', outDir: 'out' } as const;

@@ -32,21 +32,38 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
 }
 
 export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
-  const toc = view.audience.has.contents ? tocEntries(view) : undefined;
+  const fresh = view.audience.has.contents ? tocEntries(view) : undefined;
+  // The page numbers this document had last time (watch mode, a rebuild): print with them as a
+  // guess; the measurement after the print confirms them (one print) or corrects them (a second).
+  const key = `${set.audience.name}\0${name}`;
+  const last = lastLayout.get(key);
+  const guessed = fresh && last && last.length === fresh.length && last.every((e, i) => e.anchor === fresh[i]!.anchor)
+    ? fresh.map((e, i) => ({ ...e, page: last[i]!.page }))
+    : undefined;
+  const toc = guessed ?? fresh;
   let html = set.render(toc ? { ...view, toc } : view);
   let printed: TocEntry[] | undefined = toc;
   // After each print: if the contents does not show the pages the print has, print again with them.
   const revise = toc && toc.length > 0
     ? async (pdf: Uint8Array) => {
       const measured = withPages(toc, await destinationPages(pdf));
+      remember(key, measured);
       if (printed && measured.every((e, i) => e.page === printed![i]!.page)) return undefined;
       printed = measured;
       html = set.render({ ...view, toc: measured });
       return html;
     }
     : undefined;
-  const { pdf, ms } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, ...(revise ? { revise } : {}) });
+  const { pdf, ms } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, ...(revise ? { revise, draftFirst: !guessed } : {}) });
   const started = Date.now();
   const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
   return { pdf: finished, html, ms: ms + Date.now() - started };
+}
+
+/** The last measured contents of each document (by audience and output), for the next print's guess. */
+const lastLayout = new Map<string, TocEntry[]>();
+function remember(key: string, entries: TocEntry[]): void {
+  lastLayout.delete(key);
+  if (lastLayout.size >= 256) lastLayout.delete(lastLayout.keys().next().value!);
+  lastLayout.set(key, entries);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Handlebars, { type RuntimeOptions } from 'handlebars';
@@ -83,6 +84,13 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
   for (const p of await partialsIn(join(baseDir, 'partials'))) partials.set(basename(p.file, '.hbs'), p);
   for (const p of await partialsIn(join(audience.dir, 'partials'))) partials.set(basename(p.file, '.hbs'), p);
   const styles = [await readIfExists(join(baseDir, 'style.css')), await readIfExists(join(audience.dir, 'style.css'))].filter((s): s is Source => !!s);
+  // Templates are compiled once per process: the same audience and the same files give the same set
+  // (a batch of weeks, watch mode rebuilding after a data change). Any edit makes a new key.
+  const key = createHash('sha256').update(JSON.stringify(audience));
+  for (const src of [layout, ...partials.values(), ...styles]) key.update(`\0${src.file}\0${src.text}`);
+  const digest = key.digest('hex');
+  const cached = compiledSets.get(digest);
+  if (cached) return cached;
   for (const src of [layout, ...partials.values()]) parseTemplate(src);
   const partialDirs = [join(baseDir, 'partials'), join(audience.dir, 'partials')];
   for (const [name, src] of partials) {
@@ -101,7 +109,7 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
   const staticText = [layout, ...partials.values()].map((p) => p.text).join('');
   const files = [layout.file, ...[...partials.values()].map((p) => p.file), ...styles.map((s) => s.file)];
 
-  return {
+  const set: TemplateSet = {
     audience,
     files,
     render(view) {
@@ -115,7 +123,13 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
       }
     },
   };
+  if (compiledSets.size >= 64) compiledSets.delete(compiledSets.keys().next().value!);
+  compiledSets.set(digest, set);
+  return set;
 }
+
+/** Compiled template sets by the hash of their audience config and files. */
+const compiledSets = new Map<string, TemplateSet>();
 
 /** Render the HTML of one briefing. */
 export function renderHtml(set: TemplateSet, view: BriefingView): string {

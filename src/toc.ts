@@ -1,4 +1,3 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
 import type { BriefingView, TopicView } from './compose.js';
 import { PdfLite } from './pdf-lite.js';
 
@@ -63,42 +62,14 @@ export function tocEntries(view: BriefingView): TocEntry[] {
   return out;
 }
 
-const nameOf = (o: unknown): string | undefined =>
-  o instanceof PDFName ? o.decodeText() : o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined;
-
 /** Named destinations of a PDF → 1-based page numbers (both the /Dests dictionary and the name tree). */
 export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
   try {
     return new PdfLite(pdf).destinations(); // Chromium's own output: a fast look-up
   } catch {
-    return destinationPagesFull(pdf); // anything unexpected: the full parse
+    const { destinationPagesFull } = await import('./pdf-full.js'); // anything unexpected: the full parse
+    return destinationPagesFull(pdf);
   }
-}
-
-async function destinationPagesFull(pdf: Uint8Array): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const pageOf = new Map<string, number>(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
-  const out = new Map<string, number>();
-  const record = (name: string | undefined, dest: unknown) => {
-    let d = dest instanceof PDFRef ? doc.context.lookup(dest) : dest;
-    if (d instanceof PDFDict) d = d.lookup(PDFName.of('D'));
-    if (!name || !(d instanceof PDFArray)) return;
-    const page = d.get(0);
-    const n = page instanceof PDFRef ? pageOf.get(page.toString()) : undefined;
-    if (n !== undefined) out.set(name, n);
-  };
-  const catalog = doc.catalog;
-  const dests = catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  for (const [k, v] of dests?.entries() ?? []) record(k.decodeText(), v);
-  const walk = (node: PDFDict | undefined, depth: number) => {
-    if (!node || depth > 32) return;
-    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
-    for (let i = 0; names && i + 1 < names.size(); i += 2) record(nameOf(names.lookup(i)), names.get(i + 1));
-    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
-    for (let i = 0; kids && i < kids.size(); i++) walk(kids.lookupMaybe(i, PDFDict), depth + 1);
-  };
-  walk(catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict), 0);
-  return out;
 }
 
 /** The entries with their page numbers filled in from a first print. */
