@@ -48,7 +48,8 @@ function makeCorpus(dir, weeks) {
 /** Peak PSS (kB) of a process and all its descendants, sampled while `fn` runs. */
 async function peakPss(pid, fn) {
   const children = (p) => {
-    try { return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number); } catch { return []; }
+    // every thread's children: Chromium starts some processes from threads other than its main one
+    try { return readdirSync(`/proc/${p}/task`).flatMap((t) => readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)); } catch { return []; }
   };
   const tree = (p) => [p, ...children(p).flatMap(tree)];
   const pss = (p) => { try { return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0); } catch { return 0; } };

@@ -89,7 +89,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a))),
       loadPreviousEditions(dataDir, week, loaded.sheets.map((s) => s.id)),
     ]);
-    const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map(async (set) => {
+    const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map((set) => printer.inFlight(async () => {
       const view = composeView(loaded.sheets, set, week, previous);
       const path = join(outDir, week, `${set.audience.name}.pdf`);
       const { pdf, html, ms } = await printBriefing(printer, set, view, path);
@@ -106,7 +106,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await writeAtomic(path, pdf);
       options.onDocument?.(doc);
       return doc;
-    }));
+    })));
     return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.crashes };
   } finally {
     if (ownPrinter) await printer.close();

@@ -46,7 +46,7 @@ export async function findFactSheetFiles(paths: readonly string[]): Promise<stri
 }
 
 /** Validation results of unchanged files, by path (see loadSheets). */
-const validated = new Map<string, { id: string; result: ValidationResult & { text: string } }>();
+const validated = new Map<string, { id: string; result: LoadedSheet }>();
 
 export interface SheetsResult {
   sheets: FactSheet[];
@@ -60,27 +60,32 @@ export interface SheetsResult {
 export const weekOfPath = (file: string): string | undefined => file.split(/[\\/]/).reverse().find(isWeek);
 
 /** Load and validate files; every problem of every file is returned. */
+/** One file loaded and validated, with its text and parsed data (cached while the file is unchanged). */
+export type LoadedSheet = ValidationResult & { text: string; data: unknown };
+
+export async function loadValidated(f: string, cwd = process.cwd()): Promise<LoadedSheet> {
+  const display = relative(cwd, f) || f;
+  // A file unchanged since it was last validated in this process (same size, same mtime) is not
+  // parsed again: a batch of weeks reads each sheet as this week's and as next week's previous
+  // edition, and watch mode re-reads every sheet on each save.
+  const id = await stat(f, { bigint: true }).then((s) => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`, () => undefined);
+  const key = `${f}\0${display}\0${cwd}`;
+  const hit = id === undefined ? undefined : validated.get(key);
+  if (hit && hit.id === id) return hit.result;
+  const loaded = await loadYamlFile(f);
+  loaded.file = display.startsWith('..') ? f : display;
+  for (const p of loaded.problems) p.file = loaded.file; // parse problems were made before the rename
+  const week = weekOfPath(f);
+  const result = { ...validateLoaded(loaded, week ? { week } : {}), text: loaded.text, data: loaded.data };
+  if (id !== undefined) {
+    if (validated.size >= 2048) validated.delete(validated.keys().next().value!);
+    validated.set(key, { id, result });
+  }
+  return result;
+}
+
 export async function loadSheets(files: readonly string[], cwd = process.cwd()): Promise<SheetsResult> {
-  const results = await Promise.all(files.map(async (f) => {
-    const display = relative(cwd, f) || f;
-    // A file unchanged since it was last validated in this process (same size, same mtime) is not
-    // parsed again: a batch of weeks reads each sheet as this week's and as next week's previous
-    // edition, and watch mode re-reads every sheet on each save.
-    const id = await stat(f, { bigint: true }).then((s) => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`, () => undefined);
-    const key = `${f}\0${display}\0${cwd}`;
-    const hit = id === undefined ? undefined : validated.get(key);
-    if (hit && hit.id === id) return hit.result;
-    const loaded = await loadYamlFile(f);
-    loaded.file = display.startsWith('..') ? f : display;
-    for (const p of loaded.problems) p.file = loaded.file; // parse problems were made before the rename
-    const week = weekOfPath(f);
-    const result = { ...validateLoaded(loaded, week ? { week } : {}), text: loaded.text };
-    if (id !== undefined) {
-      if (validated.size >= 2048) validated.delete(validated.keys().next().value!);
-      validated.set(key, { id, result });
-    }
-    return result;
-  }));
+  const results = await Promise.all(files.map((f) => loadValidated(f, cwd)));
   return {
     sheets: results.flatMap((r) => (r.sheet ? [r.sheet] : [])),
     files: results.map((r) => r.file),

@@ -1,9 +1,7 @@
-import { basename, join, relative } from 'node:path';
-import { findFactSheetFiles, listWeeks } from './data.js';
-import { loadYamlFile } from './load.js';
+import { basename, join } from 'node:path';
+import { findFactSheetFiles, listWeeks, loadValidated } from './data.js';
 import type { Problem } from './problems.js';
 import type { FactSheet } from './schema/index.js';
-import { validateLoaded } from './validate.js';
 
 /**
  * previous: finds each topic's previous edition, the fact sheet with the same topic id in the
@@ -41,16 +39,13 @@ export async function loadPreviousEditions(dataDir: string, week: string, topicI
     if (wanted.size === 0) break;
     const files = await findFactSheetFiles([join(dataDir, w)]);
     const found = await Promise.all(files.map(async (f) => {
-      const loaded = await loadYamlFile(f);
-      const display = relative(cwd, f) || f;
-      loaded.file = display.startsWith('..') ? f : display;
-      return { loaded, id: declaredId(loaded.data, f) };
+      const result = await loadValidated(f, cwd); // validated as filed under week w (its folder)
+      return { result, id: declaredId(result.data, f) };
     }));
-    for (const { loaded, id } of found) {
+    for (const { result, id } of found) {
       if (!wanted.has(id)) continue;
       wanted.delete(id);
-      const result = validateLoaded(loaded, { week: w });
-      byTopic.set(id, { week: w, file: loaded.file, sheet: result.sheet });
+      byTopic.set(id, { week: w, file: result.file, sheet: result.sheet });
       if (!result.sheet) {
         problems.push(...result.problems.filter((p) => p.severity === 'error').map((p) => ({
           ...p, severity: 'warning' as const, rule: 'previous-edition-invalid',

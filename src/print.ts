@@ -38,6 +38,8 @@ export interface PrintResult { pdf: Uint8Array; ms: number }
 
 /** Most prints of one document when `revise` asks for more. */
 export const MAX_PASSES = 3;
+/** Documents one page prints before it is closed and a fresh one opened (bounds Chromium's memory). */
+export const PAGE_USES = 24;
 
 export class Printer implements AsyncDisposable {
   readonly concurrency: number;
@@ -168,10 +170,38 @@ export class Printer implements AsyncDisposable {
   }
 
   private release(page: Page | undefined): void {
-    if (page && !page.isClosed()) this.idle.push(page);
+    // A page is reused for many documents (a new one costs ~130 ms) but not forever: Chromium keeps
+    // some memory per document a page has shown, so a page retires after PAGE_USES documents.
+    const uses = page ? (this.uses.get(page) ?? 0) + 1 : 0;
+    if (page && !page.isClosed() && uses >= PAGE_USES) {
+      this.uses.delete(page);
+      void page.close().catch(() => {});
+    } else if (page && !page.isClosed()) {
+      this.uses.set(page, uses);
+      this.idle.push(page);
+    }
     this.active--;
     this.waiting.shift()?.();
   }
+
+  /**
+   * Run a document's whole pipeline (compose, render, print, write) with a bounded number of documents
+   * in flight: twice the print concurrency, so the next HTML is ready when a page frees up, while a
+   * batch of any size holds only a few views, HTML strings and PDFs in memory at once.
+   */
+  async inFlight<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.flying >= this.concurrency * 2) await new Promise<void>((r) => this.landing.push(r));
+    this.flying++;
+    try {
+      return await fn();
+    } finally {
+      this.flying--;
+      this.landing.shift()?.();
+    }
+  }
+  private flying = 0;
+  private uses = new WeakMap<Page, number>();
+  private landing: (() => void)[] = [];
 
   /** Run `fn` with a page from the pool; the page returns to the pool afterwards (or is dropped on error). */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {

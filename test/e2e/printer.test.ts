@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { PAGE_USES, Printer } from '../../src/print.js';
+import { DATA, TEMPLATES, readPdf, tempDir } from '../helpers.js';
+
+/** The Printer's resource rules (issue 8): one browser per run, bounded concurrency, pages closed. */
+const doc = (n: number) => `<!doctype html><html lang="en"><body><h1 id="d${n}">Document ${n}</h1><p>Body of document ${n}.</p></body></html>`;
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+describe('the Printer', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('prints a whole batch on one browser, never more pages at once than its concurrency', async () => {
+    const printer = new Printer({ concurrency: 2 });
+    let now = 0;
+    let most = 0;
+    try {
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => printer.withPage(async (page) => {
+        now++;
+        most = Math.max(most, now);
+        await page.setContent(doc(i), { waitUntil: 'load' });
+        const pdf = await page.pdf();
+        now--;
+        return pdf;
+      })));
+      expect(results).toHaveLength(8);
+      expect(most).toBe(2); // the bound is reached and respected
+      expect(printer.launches).toBe(1);
+      expect((await readPdf(results[7]!)).text).toContain('Document 7');
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('keeps at most twice its concurrency of documents in flight in a batch', async () => {
+    const printer = new Printer({ concurrency: 2 });
+    let now = 0;
+    let most = 0;
+    try {
+      await Promise.all(Array.from({ length: 12 }, (_, i) => printer.inFlight(async () => {
+        now++;
+        most = Math.max(most, now);
+        await printer.pdf(doc(i), { name: `doc ${i}` });
+        now--;
+      })));
+      expect(most).toBe(4);
+      expect(printer.launches).toBe(1);
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('retires a page after PAGE_USES documents and leaves no page or browser process behind on close', async () => {
+    const printer = new Printer({ concurrency: 1 });
+    const browser = await printer.warmUp();
+    const pid = browser.process()!.pid!;
+    for (let i = 0; i < PAGE_USES + 2; i++) await printer.pdf(doc(i), { name: `doc ${i}` });
+    // one working page (the retired one was closed), plus Chromium's own first tab
+    expect((await browser.pages()).length).toBeLessThanOrEqual(2);
+    await printer.close();
+    expect(browser.connected).toBe(false);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(alive(pid)).toBe(false);
+  });
+
+  it('a caller can pass one printer to several builds: still one launch, every PDF complete', async () => {
+    const printer = new Printer();
+    try {
+      const runs = await Promise.all(['2025-W37', '2025-W38'].map((week) => build({ dataDir: DATA, templatesDir: TEMPLATES, outDir: tmp.dir, week, printer })));
+      expect(printer.launches).toBe(1);
+      const docs = runs.flatMap((r) => r.documents);
+      expect(docs).toHaveLength(6);
+      for (const d of docs) expect((await readPdf(d.path)).pages).toBe(d.pages);
+    } finally {
+      await printer.close();
+    }
+  });
+});
