@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BriefError, ExitCode } from './errors.js';
-import { loadYamlFile } from './load.js';
+import { loadYamlFile, parseYaml } from './load.js';
 import type { Problem } from './problems.js';
 import type { FactSheet } from './schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
@@ -72,11 +72,18 @@ export async function loadValidated(f: string, cwd = process.cwd()): Promise<Loa
   const key = `${f}\0${display}\0${cwd}`;
   const hit = id === undefined ? undefined : validated.get(key);
   if (hit && hit.id === id) return hit.result;
-  const loaded = await loadYamlFile(f);
-  loaded.file = display.startsWith('..') ? f : display;
-  for (const p of loaded.problems) p.file = loaded.file; // parse problems were made before the rename
+  const name = display.startsWith('..') ? f : display;
   const week = weekOfPath(f);
-  const result = { ...validateLoaded(loaded, week ? { week } : {}), text: loaded.text, data: loaded.data };
+  let loaded = await loadYamlFile(f, { quick: true });
+  loaded.file = name;
+  for (const p of loaded.problems) p.file = name; // parse problems were made before the rename
+  let checked = validateLoaded(loaded, week ? { week } : {});
+  if (loaded.quick && checked.problems.length > 0) {
+    // The quick parse has no positions: report from the full parse, at line and column.
+    loaded = parseYaml(name, loaded.text);
+    checked = validateLoaded(loaded, week ? { week } : {});
+  }
+  const result = { ...checked, text: loaded.text, data: loaded.data };
   if (id !== undefined) {
     if (validated.size >= 2048) validated.delete(validated.keys().next().value!);
     validated.set(key, { id, result });
