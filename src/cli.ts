@@ -25,8 +25,15 @@ export interface CliIO {
   isTTY: boolean;
 }
 
+/** A reader that goes away (`brief build | head`) ends our output, not the build. */
+let stdoutGone = false;
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') stdoutGone = true;
+  else throw e;
+});
+
 const defaultIO = (): CliIO => ({
-  stdout: (s) => process.stdout.write(s),
+  stdout: (s) => { if (!stdoutGone) process.stdout.write(s); },
   stderr: (s) => process.stderr.write(s),
   env: process.env,
   isTTY: !!process.stderr.isTTY,
@@ -142,10 +149,24 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
     writeHtml: v.html, printer,
     onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.ms} ms\n`),
   }));
-  if (result.problems.length > 0) io.stderr(`${formatHuman(result.problems)}\n`);
+  io.stderr(buildWarnings(result.problems));
   if (result.retried > 0) io.stderr(`brief: the browser crashed; ${result.retried} briefing${result.retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);
   io.stdout(`built ${result.documents.length} briefing${result.documents.length === 1 ? '' : 's'} for ${result.week} in ${Date.now() - started} ms\n`);
   return ExitCode.ok;
+}
+
+/**
+ * Warnings after a build: a previous edition that could not be compared is shown in full (it says
+ * why a chapter has no changes); the fact sheets' own warnings in one line, `brief validate` has them.
+ */
+function buildWarnings(problems: readonly Problem[]): string {
+  const previous = problems.filter((p) => p.rule === 'previous-edition-invalid');
+  const own = problems.length - previous.length;
+  const files = new Set(problems.filter((p) => p.rule !== 'previous-edition-invalid').map((p) => p.file)).size;
+  return [
+    ...(previous.length > 0 ? [formatHuman(previous)] : []),
+    ...(own > 0 ? [`brief: ${own} warning${own === 1 ? '' : 's'} in ${files} fact sheet${files === 1 ? '' : 's'} (not errors; \`brief validate\` lists them)`] : []),
+  ].map((s) => `${s}\n`).join('');
 }
 
 /** One line (or a problem list) for an error during watch; watching goes on. */
@@ -168,7 +189,7 @@ async function cmdWatch(v: Values, io: CliIO): Promise<number> {
     onStart: (ev) => io.stdout(`${stamp()} ${ev.files.length > 0 ? `changed ${ev.files.map((f) => relative(process.cwd(), f)).join(', ')}: ` : ''}building ${ev.audiences?.join(', ') ?? 'every audience'}\n`),
     onBuild: (r) => {
       for (const d of r.documents) io.stdout(`  ${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  (+ ${d.htmlPath ?? 'no HTML'})\n`);
-      if (r.problems.length > 0) io.stderr(`${formatHuman(r.problems)}\n`);
+      io.stderr(buildWarnings(r.problems));
     },
     onError: (e) => io.stderr(`${describeError(e, !!v.debug)}\n  (still watching)\n`),
   });
