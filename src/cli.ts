@@ -59,7 +59,7 @@ Options:
   --html              also write each briefing's HTML beside its PDF
   --watch             build, then rebuild on every save (writes the HTML too); Ctrl-C stops
   --browser PATH      Chrome/Chromium to use (or set PUPPETEER_EXECUTABLE_PATH)
-  --concurrency N     documents printed at once (default: 2)
+  --concurrency N     documents printed at once (default: the number of CPU cores)
   --timeout MS        per-document render timeout (default: 60000)
   --format F          validate output: human (default), json, github (Actions annotations)
                       or sarif (SARIF 2.1.0 for code scanning)

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
@@ -11,7 +12,7 @@ import { BriefError, ExitCode } from './errors.js';
 export interface PrinterOptions {
   /** Browser executable; otherwise found by findBrowser(). */
   executablePath?: string;
-  /** Documents printed at once (default 2). */
+  /** Documents printed at once (default: the number of CPU cores). */
   concurrency?: number;
   /** Per-document timeout in ms (default 60 000). */
   timeoutMs?: number;
@@ -63,7 +64,7 @@ export class Printer implements AsyncDisposable {
 
   constructor(options: PrinterOptions = {}) {
     this.options = options;
-    this.concurrency = Math.max(1, options.concurrency ?? 2);
+    this.concurrency = Math.max(1, options.concurrency ?? availableParallelism());
     this.timeoutMs = options.timeoutMs ?? 60_000;
   }
 
