@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isProcessAlive } from './pid.js';
 
 /**
  * The browser's profile folder. Ours, not Puppeteer's, so that one left behind by a run that was
@@ -17,14 +18,7 @@ export async function removeProfileDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+const alive = isProcessAlive;
 
 /** Remove the profile folders of runs whose process is gone. Never throws. */
 export async function removeStaleProfiles(dir = tmpdir()): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PdfLite } from './pdf-lite.js';
-import { xmpPacket } from './xmp.js';
+import { xmpPacket, type XmpFields } from './xmp.js';
 
 /**
  * pdf-meta: the post-processing step after Chromium. Chromium writes only the Title, a random file
@@ -9,16 +9,10 @@ import { xmpPacket } from './xmp.js';
  * file /ID derived from the content, so the same inputs give byte-identical PDFs. pdf-lib copies
  * every other object as it is: the structure tree (tags), /MarkInfo and the outline survive.
  */
-export interface PdfMetadata {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  /** BCP 47 language of the document, e.g. 'en'. */
-  language: string;
-  /** The date the document is of (from the data, never the clock): YYYY-MM-DD or a full ISO time. */
-  date: string;
+export interface PdfMetadata extends Omit<XmpFields, 'creator' | 'producer'> {
+  /** Default 'brief'. */
   creator?: string;
+  /** Default 'brief (Chromium Skia/PDF)'. */
   producer?: string;
   /** Text that identifies the content (e.g. the HTML printed); hashed into the file /ID. */
   fingerprint: string;

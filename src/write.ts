@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { BriefError, ExitCode } from './errors.js';
+import { isProcessAlive } from './pid.js';
 
 /** Temp files in flight, so an interrupted run can remove them. */
 export const pendingTempFiles = new Set<string>();
@@ -70,14 +71,7 @@ export async function abortWrites(): Promise<void> {
 
 /** Folders already swept for stale temp files by this process. */
 const swept = new Map<string, Promise<void>>();
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+const alive = isProcessAlive;
 
 /**
  * Remove temp files that a run killed with `kill -9` left in `dir` (no cleanup could run then).

@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAudience } from '../../src/audience.js';
 import { build, renderBriefing, type BuildResult } from '../../src/build.js';
@@ -13,6 +11,7 @@ import { loadTemplateSet } from '../../src/render.js';
 import type { FactSheet } from '../../src/schema/index.js';
 import { weeklyDiff, type WeeklyDiff } from '../../src/weekly-diff.js';
 import { DATA, ROOT, TEMPLATES, readPdf, squash, tempDir } from '../helpers.js';
+import { brief } from '../process-helpers.js';
 
 const WEEK = '2025-W38';
 
@@ -123,16 +122,6 @@ describe('changes never mention what an audience may not see', () => {
   });
 });
 
-const exec = promisify(execFile);
-async function brief(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', [join(ROOT, 'bin/brief.js'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('brief diff and brief new-week', () => {
   it('diff --json gives the typed changes and their sentences', async () => {
