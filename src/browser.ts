@@ -13,7 +13,12 @@ export const SYSTEM_BROWSERS = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
-export interface BrowserChoice { path: string; how: 'option' | 'env' | 'puppeteer' | 'system' }
+export interface BrowserChoice {
+  path: string;
+  how: 'option' | 'env' | 'puppeteer' | 'system';
+  /** Puppeteer's chrome-headless-shell: launched with `headless: 'shell'`. */
+  shell?: boolean;
+}
 
 /**
  * Find a browser: an explicit option, then PUPPETEER_EXECUTABLE_PATH, then Puppeteer's own
@@ -30,9 +35,13 @@ export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = pr
     return { path: fromEnv, how: 'env' };
   }
   try {
+    // Puppeteer's own downloads: Chrome for Testing, or the smaller headless shell (what
+    // `npm run setup` fetches), which must be launched in Puppeteer's 'shell' headless mode.
     const { default: puppeteer } = await import('puppeteer');
-    const own = puppeteer.executablePath();
+    const own = puppeteer.executablePath({ headless: true });
     if (own && existsSync(own)) return { path: own, how: 'puppeteer' };
+    const shell = puppeteer.executablePath({ headless: 'shell' });
+    if (shell && existsSync(shell)) return { path: shell, how: 'puppeteer', shell: true };
   } catch {
     // no downloaded browser: fall through to the system ones
   }

@@ -98,14 +98,14 @@ export class Printer implements AsyncDisposable {
    * the pipe closes and Chrome exits with it. If the browser dies first, the next page launches a new one.
    */
   private async launch(): Promise<Browser> {
-    const { path } = await findBrowser(this.options.executablePath);
+    const { path, shell } = await findBrowser(this.options.executablePath);
     const { default: puppeteer } = await import('puppeteer');
     this.launches++;
     void removeStaleProfiles();
     const profile = await makeProfileDir();
     try {
       const browser = await puppeteer.launch({
-        executablePath: path, headless: true, pipe: true, args: launchArgs(), timeout: 30_000, userDataDir: profile,
+        executablePath: path, headless: shell ? 'shell' : true, pipe: true, args: launchArgs(), timeout: 30_000, userDataDir: profile,
         // Signals are the CLI's business (src/shutdown.ts): Puppeteer's own handlers would exit
         // before our temp files are removed.
         handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,

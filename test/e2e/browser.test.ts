@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { findBrowser, SYSTEM_BROWSERS } from '../../src/browser.js';
+import { ROOT, tempDir } from '../helpers.js';
+
+const exec = promisify(execFile);
+
+/** Browser discovery: option, PUPPETEER_EXECUTABLE_PATH, Puppeteer's own download, then the system's. */
+describe('finding a browser', () => {
+  it('an explicit path wins, then PUPPETEER_EXECUTABLE_PATH; a wrong one is a clear error', async () => {
+    const system = SYSTEM_BROWSERS.find((p) => existsSync(p)) ?? (await findBrowser()).path;
+    expect(await findBrowser(system, {})).toEqual({ path: system, how: 'option' });
+    expect(await findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: system })).toEqual({ path: system, how: 'env' });
+    await expect(findBrowser('/nowhere/chrome', {})).rejects.toThrow(/browser not found at \/nowhere\/chrome/);
+    await expect(findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: '/nowhere/chrome' })).rejects.toThrow(/PUPPETEER_EXECUTABLE_PATH/);
+  });
+
+  it("Puppeteer's own headless shell (what `npm run setup` downloads) is preferred to the system browser, and prints", async () => {
+    // A Puppeteer cache holding a "chrome-headless-shell" that is really the system Chromium.
+    const real = (await findBrowser()).path;
+    const tmp = tempDir();
+    try {
+      const env = { ...process.env, PUPPETEER_CACHE_DIR: tmp.dir, PUPPETEER_EXECUTABLE_PATH: '' };
+      const where = (await exec('node', ['--input-type=module', '-e', "const { default: p } = await import('puppeteer'); console.log(p.executablePath({ headless: 'shell' }))"], { cwd: ROOT, env })).stdout.trim();
+      expect(where.startsWith(tmp.dir)).toBe(true);
+      mkdirSync(dirname(where), { recursive: true });
+      symlinkSync(real, where);
+      // In a fresh process (Puppeteer reads its cache folder when it is loaded), on the compiled modules.
+      const script = `
+        const { findBrowser } = await import('${join(ROOT, 'dist/browser.js')}');
+        const { Printer } = await import('${join(ROOT, 'dist/print.js')}');
+        const choice = await findBrowser();
+        const printer = new Printer({ concurrency: 1 });
+        const { pdf } = await printer.pdf('<h1>From the shell</h1>', { name: 'shell test' });
+        await printer.close();
+        console.log(JSON.stringify({ choice, bytes: pdf.length, head: Buffer.from(pdf.subarray(0, 5)).toString() }));`;
+      const { stdout } = await exec('node', ['--input-type=module', '-e', script], { cwd: ROOT, env });
+      const result = JSON.parse(stdout.trim().split('\n').pop()!);
+      expect(result.choice).toEqual({ path: where, how: 'puppeteer', shell: true });
+      expect(result.head).toBe('%PDF-');
+      expect(result.bytes).toBeGreaterThan(1000);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
