@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
+import { Limit } from './limit.js';
 import { BriefError, ExitCode } from './errors.js';
 
 /**
@@ -58,14 +59,18 @@ export class Printer implements AsyncDisposable {
   private removals = new WeakMap<Browser, Promise<void>>();
   private errorBrowsers = new WeakMap<object, Browser>();
   private idle: Page[] = [];
-  private active = 0;
-  private waiting: (() => void)[] = [];
+  /** Pages printing at once (the concurrency) and documents in flight (twice that). */
+  private readonly pages: Limit;
+  private readonly documents: Limit;
+  private uses = new WeakMap<Page, number>();
   private readonly options: PrinterOptions;
 
   constructor(options: PrinterOptions = {}) {
     this.options = options;
     this.concurrency = Math.max(1, options.concurrency ?? availableParallelism());
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.pages = new Limit(this.concurrency);
+    this.documents = new Limit(this.concurrency * 2);
   }
 
   /** Start the browser now (e.g. while fact sheets are still being validated). */
@@ -152,8 +157,7 @@ export class Printer implements AsyncDisposable {
   }
 
   private async acquire(): Promise<Page> {
-    while (this.active >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r));
-    this.active++;
+    await this.pages.acquire();
     try {
       const pooled = this.idle.pop();
       if (pooled && !pooled.isClosed()) return pooled;
@@ -181,8 +185,7 @@ export class Printer implements AsyncDisposable {
       this.uses.set(page, uses);
       this.idle.push(page);
     }
-    this.active--;
-    this.waiting.shift()?.();
+    this.pages.release();
   }
 
   /**
@@ -190,19 +193,9 @@ export class Printer implements AsyncDisposable {
    * in flight: twice the print concurrency, so the next HTML is ready when a page frees up, while a
    * batch of any size holds only a few views, HTML strings and PDFs in memory at once.
    */
-  async inFlight<T>(fn: () => Promise<T>): Promise<T> {
-    while (this.flying >= this.concurrency * 2) await new Promise<void>((r) => this.landing.push(r));
-    this.flying++;
-    try {
-      return await fn();
-    } finally {
-      this.flying--;
-      this.landing.shift()?.();
-    }
+  inFlight<T>(fn: () => Promise<T>): Promise<T> {
+    return this.documents.run(fn);
   }
-  private flying = 0;
-  private uses = new WeakMap<Page, number>();
-  private landing: (() => void)[] = [];
 
   /** Run `fn` with a page from the pool; the page returns to the pool afterwards (or is dropped on error). */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
