@@ -7,8 +7,8 @@
 //   peers     md-to-pdf, cold, on an equivalent Markdown document (scratch install, not a dependency)
 //   validate  fact sheets/s for `validate`, next to bare YAML parsing
 //   memory    peak PSS of the whole process tree during the batch, for two batch sizes
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseDocument } from 'yaml';

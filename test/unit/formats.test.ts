@@ -44,6 +44,20 @@ const normaliseSarif = (text: string) => {
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
+/**
+ * The official SARIF 2.1.0 schema and a validator for it (draft-04 dialect; every $ref is local, so the
+ * draft-07 Ajv class reads it; one of its patterns is not valid with the u flag, hence unicodeRegExp: false).
+ */
+function sarifValidator(): { ajv: Ajv; schema: Record<string, unknown> } {
+  const require = createRequire(import.meta.url);
+  const schema = { ...require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') } as Record<string, unknown>;
+  delete schema.$schema;
+  delete schema.id;
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  (addFormatsModule as unknown as (a: Ajv) => Ajv)(ajv);
+  return { ajv, schema };
+}
+
 describe('validate output formats (golden files)', () => {
   it('human: file:line:col, severity, rule, message, the line and a caret; a summary; exit 1', async () => {
     const r = await validate([SHEET]);
@@ -94,14 +108,7 @@ describe('validate output formats (golden files)', () => {
     golden('multi.sarif.json', normaliseSarif(r.stdout));
     const log = JSON.parse(r.stdout);
 
-    // The official schema (draft-04 dialect; every $ref is local, so the draft-07 Ajv class reads it;
-    // one of its patterns is not valid with the u flag, hence unicodeRegExp: false).
-    const require = createRequire(import.meta.url);
-    const schema = { ...require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') } as Record<string, unknown>;
-    delete schema.$schema;
-    delete schema.id;
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    (addFormatsModule as unknown as (a: Ajv) => Ajv)(ajv);
+    const { ajv, schema } = sarifValidator();
     const valid = ajv.validate(schema, log);
     expect(ajv.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
@@ -120,12 +127,7 @@ describe('validate output formats (golden files)', () => {
   });
 
   it('sarif and github over the whole broken corpus and the sample data: valid logs, one result per problem', async () => {
-    const require = createRequire(import.meta.url);
-    const schema = { ...require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') } as Record<string, unknown>;
-    delete schema.$schema;
-    delete schema.id;
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    (addFormatsModule as unknown as (a: Ajv) => Ajv)(ajv);
+    const { ajv, schema } = sarifValidator();
     for (const [target, code] of [['test/fixtures/invalid', 1], ['data', 0]] as const) {
       const json = JSON.parse((await validate(['--format', 'json', target])).stdout);
       const sarif = await validate(['--format', 'sarif', target]);
@@ -140,11 +142,7 @@ describe('validate output formats (golden files)', () => {
   });
 
   it('sarif: the schema check can fail (a broken log is rejected)', () => {
-    const require = createRequire(import.meta.url);
-    const schema = { ...require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') } as Record<string, unknown>;
-    delete schema.$schema;
-    delete schema.id;
-    const ajv = new Ajv({ strict: false, unicodeRegExp: false });
+    const { ajv, schema } = sarifValidator();
     expect(ajv.validate(schema, { version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ level: 'fatal' }] }] })).toBe(false);
   });
 
