@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BriefError, ExitCode } from './errors.js';
 import { loadYamlFile, parseYaml } from './load.js';
-import type { Problem } from './problems.js';
+import { hasErrors, sortProblems, type Problem } from './problems.js';
 import type { FactSheet } from './schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
 import { isWeek } from './week.js';
@@ -59,7 +59,6 @@ export interface SheetsResult {
 /** The week a file is filed under, from its folder name, if any. */
 export const weekOfPath = (file: string): string | undefined => file.split(/[\\/]/).reverse().find(isWeek);
 
-/** Load and validate files; every problem of every file is returned. */
 /** One file loaded and validated, with its text and parsed data (cached while the file is unchanged). */
 export type LoadedSheet = ValidationResult & { text: string; data: unknown };
 
@@ -79,9 +78,16 @@ export async function loadValidated(f: string, cwd = process.cwd()): Promise<Loa
   for (const p of loaded.problems) p.file = name; // parse problems were made before the rename
   let checked = validateLoaded(loaded, week ? { week } : {});
   if (loaded.quick && checked.problems.length > 0) {
-    // The quick parse has no positions: report from the full parse, at line and column.
-    loaded = parseYaml(name, loaded.text);
-    checked = validateLoaded(loaded, week ? { week } : {});
+    // The quick parse has no positions. Errors are reported from the full parse, at line and column,
+    // straight away; warnings only when somebody reads where they are (a build just counts them).
+    const text = loaded.text;
+    const positioned = () => validateLoaded(parseYaml(name, text), week ? { week } : {}).problems;
+    if (hasErrors(checked.problems)) {
+      loaded = parseYaml(name, text);
+      checked = validateLoaded(loaded, week ? { week } : {});
+    } else {
+      checked = { ...checked, problems: withLazyPositions(checked.problems, positioned) };
+    }
   }
   const result = { ...checked, text: loaded.text, data: loaded.data };
   if (id !== undefined) {
@@ -91,12 +97,17 @@ export async function loadValidated(f: string, cwd = process.cwd()): Promise<Loa
   return result;
 }
 
-export async function loadSheets(files: readonly string[], cwd = process.cwd()): Promise<SheetsResult> {
+/**
+ * Load and validate files; every problem of every file is returned, in file order and, within a
+ * file, by position. With `lazyPositions`, warnings keep the order they were found in and look up
+ * their positions only when read (a build counts warnings; it does not show them).
+ */
+export async function loadSheets(files: readonly string[], cwd = process.cwd(), options: { lazyPositions?: boolean } = {}): Promise<SheetsResult> {
   const results = await Promise.all(files.map((f) => loadValidated(f, cwd)));
   return {
     sheets: results.flatMap((r) => (r.sheet ? [r.sheet] : [])),
     files: results.map((r) => r.file),
-    problems: results.flatMap((r) => r.problems),
+    problems: results.flatMap((r) => (options.lazyPositions ? r.problems : sortProblems([...r.problems]))),
     texts: new Map(results.map((r) => [r.file, r.text])),
   };
 }
@@ -104,7 +115,39 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd()):
 /** The validated fact sheets of one week, sorted by topic id. */
 export async function loadWeek(dataDir: string, week: string): Promise<SheetsResult> {
   const files = await findFactSheetFiles([join(dataDir, week)]);
-  const result = await loadSheets(files);
+  const result = await loadSheets(files, process.cwd(), { lazyPositions: true });
   result.sheets.sort((a, b) => a.id.localeCompare(b.id));
   return result;
+}
+
+/**
+ * Problems whose position (and message) come from `positioned()`, the same problems found by the
+ * full positioned parse, computed on first read of any of them and matched by rule and pointer.
+ */
+function withLazyPositions(problems: readonly Problem[], positioned: () => Problem[]): Problem[] {
+  let full: Problem[] | undefined;
+  const used = new Set<Problem>();
+  const match = new Map<Problem, Problem>();
+  const resolve = (p: Problem): Problem => {
+    let m = match.get(p);
+    if (!m) {
+      full ??= positioned();
+      m = full.find((q) => !used.has(q) && q.rule === p.rule && q.pointer === p.pointer && q.severity === p.severity) ?? p;
+      used.add(m);
+      match.set(p, m);
+    }
+    return m;
+  };
+  return problems.map((quick) => {
+    const lazy = { ...quick };
+    for (const k of ['line', 'col', 'endLine', 'endCol', 'message'] as const) {
+      Object.defineProperty(lazy, k, {
+        enumerable: true,
+        configurable: true,
+        get: () => { const v = resolve(quick)[k]; Object.defineProperty(lazy, k, { value: v, enumerable: true, writable: true, configurable: true }); return v; },
+        set: (v: unknown) => { Object.defineProperty(lazy, k, { value: v, enumerable: true, writable: true, configurable: true }); },
+      });
+    }
+    return lazy;
+  });
 }

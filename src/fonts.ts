@@ -83,17 +83,31 @@ function dataUrl(file: string): string {
   return url;
 }
 
-/** The code points a text uses (plus ASCII, which page furniture always needs). */
-export function codePoints(text: string): Set<number> {
+/** The code points a text uses beyond printable ASCII (which page furniture always needs), sorted. */
+export function extraCodePoints(text: string): number[] {
   const set = new Set<number>();
-  for (let c = 0x20; c < 0x7f; c++) set.add(c);
-  for (const ch of text) set.add(ch.codePointAt(0)!);
-  return set;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    set.add(cp);
+  }
+  return [...set].sort((a, b) => a - b);
 }
+
+const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i);
+
+/** The @font-face CSS by the extra code points it was made for (a batch repeats the same few). */
+const cssCache = new Map<string, string>();
 
 /** @font-face rules (with inlined fonts) for the faces the given text needs. */
 export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS): string {
-  const used = [...codePoints(text)].sort((a, b) => a - b);
+  const extra = extraCodePoints(text);
+  const key = specs === DEFAULT_FONTS ? String.fromCodePoint(...extra) : undefined;
+  const cached = key === undefined ? undefined : cssCache.get(key);
+  if (cached !== undefined) return cached;
+  const used = [...PRINTABLE_ASCII, ...extra];
   const inRanges = (cp: number, ranges: [number, number][]) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
   const primaryRanges = specs.filter((s) => !s.fallback).flatMap((s) => facesOf(s).flatMap((f) => f.ranges));
   const uncovered = used.filter((cp) => !inRanges(cp, primaryRanges));
@@ -105,5 +119,10 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
       rules.push(face.css.replace(/}\s*$/, `  src: url(${dataUrl(face.file)}) format('woff2');\n}`));
     }
   }
-  return rules.join('\n');
+  const css = rules.join('\n');
+  if (key !== undefined) {
+    if (cssCache.size >= 64) cssCache.delete(cssCache.keys().next().value!);
+    cssCache.set(key, css);
+  }
+  return css;
 }

@@ -51,7 +51,7 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
       if (printed && measured.every((e, i) => e.page === printed![i]!.page)) return undefined;
       printed = measured;
       html = set.render({ ...view, toc: measured });
-      return html;
+      return { html, pageNumbers: new Map(measured.map((e) => [e.anchor, e.page])) };
     }
     : undefined;
   const { pdf, ms } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, ...(revise ? { revise, draftFirst: !guessed } : {}) });

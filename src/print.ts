@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
+import { reviseInPlace, withDraftStyle } from './draft.js';
 import { Limit } from './limit.js';
 import { BriefError, ExitCode } from './errors.js';
 
@@ -24,16 +25,27 @@ export interface PrintOptions {
   name: string;
   pageSize?: 'A4' | 'Letter';
   /**
-   * Called with each print; when it returns HTML, that HTML is printed on the same page and replaces
-   * the print (e.g. the contents with the page numbers the first print measured). At most
-   * MAX_PASSES prints in all.
+   * Called with each print; when it returns a Revision, the document is printed again on the same
+   * page (e.g. the contents with the page numbers the print measured). At most MAX_PASSES prints.
    */
-  revise?: (pdf: Uint8Array) => Promise<string | undefined> | string | undefined;
+  revise?: (pdf: Uint8Array) => Promise<Revision | undefined> | Revision | undefined;
   /**
-   * With `revise`: make the first print a quick draft (no tags, no outline; the same layout) because
-   * it will almost surely be revised. Default true; false when the first print is expected to stand.
+   * With `revise`: make the first print a draft (see draft.ts: the same layout, nothing painted)
+   * because it will almost surely be revised. Default true; false when the first print is a guess
+   * expected to stand.
    */
   draftFirst?: boolean;
+}
+
+/** What a revised print shows. */
+export interface Revision {
+  /** The whole revised document (what is loaded when the page cannot be revised in place). */
+  html: string;
+  /**
+   * The page numbers that changed, by anchor: written into the loaded document's `[data-page-of]`
+   * elements (draft.ts) instead of loading `html`, which says the same.
+   */
+  pageNumbers?: ReadonlyMap<string, number | undefined>;
 }
 
 export interface PrintResult { pdf: Uint8Array; ms: number }
@@ -256,24 +268,25 @@ export class Printer implements AsyncDisposable {
       });
       try {
         const work = (async () => {
-          // A draft print (no tags, no outline: ~40 % faster, same layout) is enough to measure
-          // from when the document will be revised; the print that is kept is always a full one.
-          const print = async (content: string, draft = false) => {
-            await page.setContent(content, { waitUntil: 'load', timeout: this.timeoutMs });
-            return page.pdf({
-              printBackground: true, preferCSSPageSize: true, tagged: !draft, outline: !draft,
-              format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
-            });
-          };
+          const print = (draft: boolean) => page.pdf({
+            printBackground: true, preferCSSPageSize: true, tagged: !draft, outline: !draft,
+            format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
+          });
+          const load = (content: string) => page.setContent(content, { waitUntil: 'load', timeout: this.timeoutMs });
           let draft = options.revise !== undefined && options.draftFirst !== false;
-          let pdf = await print(html, draft);
+          await load(draft ? withDraftStyle(html) : html);
+          let pdf = await print(draft);
           for (let pass = 1; pass < MAX_PASSES; pass++) {
-            const again = await options.revise?.(pdf);
-            if (again === undefined) break;
-            pdf = await print(again);
+            const revision = await options.revise?.(pdf);
+            if (revision === undefined && !draft) break;
+            // Revise the loaded document in place (no second parse of the HTML and its fonts); when
+            // it cannot be, load the revised HTML (or, for an accepted draft, the original).
+            const numbers = revision ? revision.pageNumbers : new Map<string, number>();
+            if (!numbers || !(await reviseInPlace(page, numbers))) await load(revision?.html ?? html);
+            pdf = await print(false);
             draft = false;
+            if (revision === undefined) break;
           }
-          if (draft) pdf = await print(html); // revise accepted the draft as it was: print it properly
           return pdf;
         })();
         const pdf = await Promise.race([work, timeout]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { PAGE_USES, Printer } from '../../src/print.js';
+import { destinationPages } from '../../src/toc.js';
 import { DATA, TEMPLATES, readPdf, tempDir } from '../helpers.js';
 
 /** The Printer's resource rules (issue 8): one browser per run, bounded concurrency, pages closed. */
@@ -76,4 +77,63 @@ describe('the Printer', () => {
       await printer.close();
     }
   });
+
+  describe('a contents measured by a draft print', () => {
+    // Three chapters on pages 2, 3 and 5; a contents on page 1 shows where they start.
+    const chapters = ['Alpha', 'Bravo', 'Charlie'];
+    const page = (c: string) => `<section id="${c.toLowerCase()}" style="break-before: page"><h1>${c} chapter</h1>${c === 'Bravo' ? '<div style="height: 1400px"></div><p>Bravo goes on</p>' : ''}</section>`;
+    const doc = (numbers: Map<string, number> | undefined, holder: (anchor: string, n: string) => string, marker = '') => `<!doctype html><html lang="en"><head><style>@page { size: A4; margin: 20mm }</style></head><body>
+      <h1>Contents ${marker}</h1><ol>${chapters.map((c) => `<li><a href="#${c.toLowerCase()}">${c}</a> ${holder(c.toLowerCase(), String(numbers?.get(c.toLowerCase()) ?? ''))}</li>`).join('')}</ol>
+      ${chapters.map(page).join('')}</body></html>`;
+    const plain = (anchor: string, n: string) => `<span class="n" data-page-of="${anchor}">${n}</span>`;
+    const custom = (_anchor: string, n: string) => `<b>page ${n}</b>`; // a contents partial without the attribute
+
+    async function printMeasured(holder: typeof plain): Promise<{ text: string; passes: number }> {
+      const printer = new Printer({ concurrency: 1 });
+      let passes = 0;
+      try {
+        const { pdf } = await printer.pdf(doc(undefined, holder), {
+          name: 'contents.pdf',
+          revise: async (printed) => {
+            passes++;
+            const dests = await destinationPages(printed);
+            const numbers = new Map(chapters.map((c) => [c.toLowerCase(), dests.get(c.toLowerCase())!]));
+            if (passes > 1) return undefined;
+            // the whole document says "reloaded": it only shows when the page is loaded anew
+            return { html: doc(numbers, holder, 'reloaded'), pageNumbers: numbers };
+          },
+        });
+        return { text: (await readPdf(pdf)).text, passes };
+      } finally {
+        await printer.close();
+      }
+    }
+
+    it('writes the measured page numbers into the loaded page, without loading it again', async () => {
+      const { text, passes } = await printMeasured(plain);
+      expect(text).toMatch(/1\. Alpha 2 2\. Bravo 3 3\. Charlie 5 /);
+      expect(text).not.toContain('reloaded');
+      expect(passes).toBe(2); // the draft, then the final print confirmed
+    });
+
+    it('loads the revised HTML when the contents has no data-page-of holders', async () => {
+      const { text } = await printMeasured(custom);
+      expect(text).toMatch(/Alpha page 2 2\. Bravo page 3 3\. Charlie page 5 /);
+      expect(text).toContain('reloaded');
+    });
+
+    it('the draft paints nothing but keeps the layout (every destination on its final page)', async () => {
+      const printer = new Printer({ concurrency: 1 });
+      try {
+        let draft: Uint8Array | undefined;
+        const { pdf } = await printer.pdf(doc(undefined, plain), { name: 'd.pdf', revise: (p) => { draft ??= p; return undefined; } });
+        expect((await readPdf(draft!)).text).not.toMatch(/Alpha|Bravo|Contents/);
+        expect([...(await destinationPages(draft!))]).toEqual([...(await destinationPages(pdf))]);
+        expect((await readPdf(pdf)).text).toMatch(/Contents .*Bravo chapter/);
+      } finally {
+        await printer.close();
+      }
+    });
+  });
 });
+

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { findFactSheetFiles, loadSheets } from '../../src/data.js';
 import { parseYaml, quickParse } from '../../src/load.js';
+import { validateLoaded } from '../../src/validate.js';
 import { DATA, FIXTURES } from '../helpers.js';
 
 /** The quick parser (js-yaml) must read exactly what the full parser (yaml's document API) reads. */
@@ -50,4 +51,18 @@ describe('the quick parse path', () => {
     expect(r.problems.length).toBeGreaterThan(0);
     expect(r.problems.every((p) => p.line > 1)).toBe(true);
   });
+
+  it('warnings get their positions and messages from the full parse when read, identical to eager validation', async () => {
+    const files = await findFactSheetFiles([`${DATA}/2025-W38`]);
+    const r = await loadSheets(files);
+    const warnings = r.problems.filter((p) => p.severity === 'warning');
+    expect(warnings.length).toBeGreaterThanOrEqual(3); // the sample data carries honest warnings
+    const eager = files.flatMap((f) => {
+      const week = '2025-W38';
+      return validateLoaded(parseYaml(r.files[files.indexOf(f)]!, readFileSync(f, 'utf8')), { week }).problems;
+    });
+    expect(JSON.parse(JSON.stringify(r.problems))).toEqual(JSON.parse(JSON.stringify(eager)));
+    expect(warnings.every((p) => p.line > 1 && p.col >= 1)).toBe(true);
+  });
 });
+

@@ -1,0 +1,74 @@
+import type { CDPSession, Page } from 'puppeteer';
+
+/**
+ * draft: the measuring print of a document with a contents page, and the in-place revision after it.
+ *
+ * A draft is the document with everything invisible and no running headers or footers. `visibility`
+ * does not move anything, so a draft has the final layout and Chromium still writes a named
+ * destination for every link target, but it paints almost nothing: it prints in a fraction of the
+ * time of the real thing. After the draft, the page is not loaded again: the draft style is removed
+ * and the measured page numbers are written into the already parsed document (through the DevTools
+ * DOM domain, no page script runs), so the HTML and its inline fonts are parsed once per document.
+ */
+export const DRAFT_STYLE_ID = 'brief-draft-style';
+
+const DRAFT_CSS = 'body *{visibility:hidden!important}'
+  + '@page{@top-left{content:none!important}@top-center{content:none!important}@top-right{content:none!important}'
+  + '@bottom-left{content:none!important}@bottom-center{content:none!important}@bottom-right{content:none!important}}';
+
+/** The HTML with the draft style added last in its head (so it wins over the document's own styles). */
+export function withDraftStyle(html: string): string {
+  const style = `<style id="${DRAFT_STYLE_ID}">${DRAFT_CSS}</style>`;
+  const at = html.search(/<\/head\s*>/i);
+  if (at >= 0) return `${html.slice(0, at)}${style}${html.slice(at)}`;
+  const body = html.search(/<body[\s>]/i);
+  return body >= 0 ? `${html.slice(0, body)}${style}${html.slice(body)}` : `${style}${html}`;
+}
+
+/**
+ * The attribute that marks where a page number is shown: `<span data-page-of="anchor">12</span>`
+ * shows the page the element with id `anchor` is printed on. The element holds nothing but the number.
+ */
+export const PAGE_OF = 'data-page-of';
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+function session(page: Page): Promise<CDPSession> {
+  let s = sessions.get(page);
+  if (!s) {
+    s = page.createCDPSession();
+    sessions.set(page, s);
+  }
+  return s;
+}
+
+/**
+ * Turn the draft on `page` into the final document: remove the draft style (if there is one) and
+ * write `numbers` into the `[data-page-of]` elements of those anchors (others keep theirs). Returns
+ * false, changing nothing, when the document cannot be revised in place (an anchor without such an
+ * element, or an element that holds more than a number): the caller then loads the revised HTML.
+ */
+export async function reviseInPlace(page: Page, numbers: ReadonlyMap<string, number | undefined>): Promise<boolean> {
+  const cdp = await session(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const [{ nodeIds }, { nodeId: style }] = await Promise.all([
+    cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${PAGE_OF}]` }),
+    cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#${DRAFT_STYLE_ID}` }),
+  ]);
+  const edits = await Promise.all(nodeIds.map(async (nodeId) => {
+    const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+    let anchor: string | undefined;
+    for (let i = 0; i + 1 < attributes.length; i += 2) if (attributes[i] === PAGE_OF) anchor = attributes[i + 1];
+    if (anchor === undefined || !numbers.has(anchor)) return { anchor, edit: undefined };
+    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+    const plain = /^(<[^<>]*>)[^<>]*(<\/[a-z][a-z0-9-]*>)$/i.exec(outerHTML);
+    if (!plain) return undefined;
+    return { anchor, edit: { nodeId, outerHTML: `${plain[1]}${numbers.get(anchor) ?? ''}${plain[2]}` } };
+  }));
+  const found = new Set(edits.flatMap((e) => (e?.edit ? [e.anchor] : [])));
+  if (edits.some((e) => e === undefined) || [...numbers.keys()].some((a) => !found.has(a))) return false;
+  await Promise.all([
+    ...edits.flatMap((e) => (e?.edit ? [cdp.send('DOM.setOuterHTML', e.edit)] : [])),
+    ...(style ? [cdp.send('DOM.removeNode', { nodeId: style })] : []),
+  ]);
+  return true;
+}
