@@ -63,8 +63,13 @@ export async function loadAudience(templatesDir: string, name: string): Promise<
   const dir = join(templatesDir, 'audiences', name);
   const file = join(dir, 'audience.yaml');
   let raw: unknown;
+  let key: string | undefined;
   try {
-    raw = parse(await readFile(file, 'utf8'));
+    const text = await readFile(file, 'utf8');
+    key = `${file}\0${text}`;
+    const cached = audiences.get(key);
+    if (cached) return cached;
+    raw = parse(text);
   } catch (e) {
     throw new BriefError('audience-config', `${file}: cannot read audience config: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
   }
@@ -74,7 +79,7 @@ export async function loadAudience(templatesDir: string, name: string): Promise<
     throw new BriefError('audience-config', `${file}: invalid audience config:\n  ${msgs.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
   }
   const cfg = raw as Omit<Audience, 'name' | 'dir' | 'show'> & { show?: Partial<AudienceShow> };
-  return Object.freeze({
+  const audience: Audience = Object.freeze({
     name, dir,
     title: cfg.title,
     description: cfg.description,
@@ -85,7 +90,13 @@ export async function loadAudience(templatesDir: string, name: string): Promise<
     limits: cfg.limits ?? {},
     show: Object.freeze({ ...DEFAULT_SHOW, ...cfg.show }),
   });
+  if (audiences.size >= 64) audiences.delete(audiences.keys().next().value!);
+  audiences.set(key!, audience);
+  return audience;
 }
+
+/** Valid audience configs by file and text (a batch loads each audience once per week). */
+const audiences = new Map<string, Audience>();
 
 export async function loadAudiences(templatesDir: string, names?: readonly string[]): Promise<Audience[]> {
   const all = names && names.length > 0 ? names : await listAudienceNames(templatesDir);

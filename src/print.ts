@@ -92,7 +92,12 @@ export class Printer implements AsyncDisposable {
       this.browser = this.launch();
       // Open the first page while the caller is still parsing and validating: a new page costs
       // ~130 ms, which would otherwise come after the launch, on the critical path.
-      this.firstPage = this.browser.then((b) => this.openPage(b)).catch(() => undefined);
+      // Chromium starts with one blank tab: that is the first page (another would be one more
+      // renderer process, ~30 MB, for as long as the browser runs).
+      this.firstPage = this.browser.then(async (b) => {
+        const [tab] = await b.pages();
+        return tab && tab.url() === 'about:blank' ? this.configure(tab, b) : this.openPage(b);
+      }).catch(() => undefined);
     }
     return this.browser;
   }
@@ -100,6 +105,11 @@ export class Printer implements AsyncDisposable {
   /** A configured page: JavaScript off, every request but inline data: refused. */
   private async openPage(browser: Browser): Promise<Page> {
     const page = await browser.newPage().catch((e: unknown) => { throw this.blame(e, browser); });
+    return this.configure(page, browser);
+  }
+
+  private async configure(page: Page, browser: Browser): Promise<Page> {
+    if (page.browser() !== browser) throw new Error('page of another browser');
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (req: HTTPRequest) => {
