@@ -4,7 +4,7 @@
 //   naive     the same documents with a browser launched per document
 //   floor     the same final HTML printed by bare Puppeteer on a warm browser with a page pool
 //   warm      one PDF rebuilt on a warm browser (what watch mode does per save)
-//   peers     md-to-pdf, cold, on an equivalent Markdown document (scratch install, not a dependency)
+//   peers     md-to-pdf, cold, on a Markdown document with the analyst briefing's content (scratch install, not a dependency)
 //   validate  fact sheets/s for `validate`, next to bare YAML parsing
 //   memory    peak PSS of the whole process tree during the batch, for two batch sizes
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -171,13 +171,22 @@ if (!SKIP.has('peers')) {
     if (r.status !== 0) log(`peers    md-to-pdf could not be installed: ${r.stderr.split('\n')[0]}`);
   }
   if (existsSync(bin)) {
-    const sheet = parse(readFileSync(join(ROOT, 'data/2025-W38/tiktok-us-spinoff.yaml'), 'utf8'));
-    const md = [`# ${sheet.title}`, `*${sheet.topic} — as of ${sheet.as_of}*`, '## Bottom line up front', sheet.bluf.text, '## Deal status', sheet.status.summary,
-      '| Date | Event | State |', '|---|---|---|', ...sheet.status.milestones.map((m) => `| ${m.date} | ${m.title} | ${m.state} |`),
-      '## Sticking points', ...sheet.sticking_points.flatMap((s) => [`### ${s.title}`, s.summary ?? '', '| Party | Position | Flexibility |', '|---|---|---|', ...s.positions.map((p) => `| ${p.party} | ${p.text.replace(/\|/g, '/')} | ${p.flexibility} |`)]),
-      '## Key judgments', ...sheet.key_judgments.map((k) => `- **${k.statement}** — ${k.likelihood}, ${k.confidence} confidence`),
-      '## Expert views', ...sheet.expert_views.map((e) => `> ${e.view}\n>\n> — ${e.name}, ${e.affiliation}\n`),
-      '## Sources', ...sheet.sources.map((s, i) => `${i + 1}. ${s.publisher}, "${s.title}" ${s.reliability}${s.credibility}. ${s.notes ?? ''}`)].join('\n\n');
+    // The same content as the analyst briefing: both topics, every section it prints, as Markdown.
+    const esc = (t) => String(t ?? '').replace(/\s+/g, ' ').replace(/\|/g, '/');
+    const topicMd = (sheet) => [`# ${sheet.title}`, `*${sheet.topic} — as of ${sheet.as_of} — ${sheet.handling}*`, sheet.summary ?? '',
+      '## Bottom line up front', esc(sheet.bluf.text),
+      '## Deal status', `**Stage:** ${sheet.status.stage} (since ${sheet.status.since})`, esc(sheet.status.summary),
+      '### Timeline', '| Date | Event | State |', '|---|---|---|', ...sheet.status.milestones.map((m) => `| ${m.date} | ${esc(m.title)}${m.detail ? ` — ${esc(m.detail)}` : ''} | ${m.state} |`),
+      ...(sheet.status.deadlines ?? []).map((d) => `- **Deadline ${d.date}:** ${esc(d.title)}`),
+      '## Sticking points', ...sheet.sticking_points.flatMap((sp) => [`### ${sp.title}`, `*${sp.status}, ${sp.significance} significance*`, esc(sp.summary), '| Party | Position | Flexibility |', '|---|---|---|', ...sp.positions.map((p) => `| ${p.party} | ${esc(p.text)} | ${p.flexibility} |`)]),
+      '## Key judgments', ...sheet.key_judgments.flatMap((k) => [`### ${esc(k.statement)}`, `**${k.likelihood}**, ${k.confidence} confidence`, esc(k.basis),
+        ...(k.assumptions?.length ? ['**Assumptions**', ...k.assumptions.map((a) => `- ${esc(a)}`)] : []), ...(k.indicators?.length ? ['**Indicators**', ...k.indicators.map((a) => `- ${esc(a)}`)] : []), ...(k.change_reason ? [`*Change:* ${esc(k.change_reason)}`] : [])]),
+      '## Expert views', ...sheet.expert_views.map((e) => `> ${esc(e.view)}\n>\n> — ${e.name}, ${e.role}, ${e.affiliation}${e.verification_note ? ` (${esc(e.verification_note)})` : ''}\n`),
+      '## What to watch next', ...sheet.watch_next.map((w) => `- ${esc(w.text)}${w.date ? ` (${w.date})` : ''}`),
+      '## Analyst notes', ...(sheet.notes ?? []).map((n) => `- ${esc(n.text)}`),
+      '## About the sources', esc(sheet.source_summary),
+      '## Sources', ...sheet.sources.map((s, i) => `${i + 1}. ${s.publisher}, "${esc(s.title)}"${s.author ? `, ${s.author}` : ''}, ${s.date ?? ''}. Grade ${s.reliability}${s.credibility}. ${esc(s.notes)}`)];
+    const md = ['tiktok-us-spinoff', 'us-china-trade'].flatMap((t) => topicMd(parse(readFileSync(join(ROOT, 'data/2025-W38', `${t}.yaml`), 'utf8')))).join('\n\n');
     const mdFile = join(work, 'peer.md');
     writeFileSync(mdFile, md);
     const { path } = await lib.findBrowser();

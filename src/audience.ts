@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { BriefError, ExitCode } from './errors.js';
 import type { Tlp } from './schema/index.js';
@@ -40,8 +42,23 @@ const schemaUrl = new URL('../schema/audience.schema.json', import.meta.url);
 let validator: Promise<ReturnType<Ajv2020['compile']>> | undefined;
 /** The audience-config validator, compiled once per process (concurrent callers share the promise). */
 function audienceValidator() {
-  validator ??= readFile(schemaUrl, 'utf8').then((text) => new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(text) as object));
+  validator ??= readFile(schemaUrl, 'utf8').then((text) => precompiled(text) ?? compileAudienceSchema(text));
   return validator;
+}
+
+function compileAudienceSchema(text: string): ReturnType<Ajv2020['compile']> {
+  const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  return new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(text) as object);
+}
+
+/** The standalone validator `npm run build:ts` writes (scripts/gen-validator.mjs), if it is for this schema. */
+function precompiled(schemaText: string): ReturnType<Ajv2020['compile']> | undefined {
+  try {
+    const mod = createRequire(import.meta.url)('./schema/audience.validator.cjs') as ReturnType<Ajv2020['compile']> & { schemaHash?: string };
+    return mod.schemaHash === createHash('sha256').update(schemaText).digest('hex') ? mod : undefined;
+  } catch {
+    return undefined; // not generated (running from src/, as the tests do): compile instead
+  }
 }
 
 /** Names of the audiences under templates/audiences/. */

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
@@ -316,11 +317,29 @@ export class Printer implements AsyncDisposable {
     this.idle = [];
     if (!browser) return;
     const b = await browser.catch(() => undefined);
-    await b?.close().catch(() => {});
-    if (b) await this.removeProfile(b);
+    if (!b) return;
+    // The browser has a throwaway profile and nothing to save: SIGTERM ends it (and its renderers)
+    // in ~30 ms where Browser.close takes ~100 ms; if it does not exit, its process group is killed.
+    if (!(await terminate(b.process()))) await b.close().catch(() => {});
+    await this.removeProfile(b);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
+}
+
+/** End a browser process by signal: SIGTERM, then SIGKILL to its process group after 2 s. False when it cannot be signalled. */
+async function terminate(proc: ChildProcess | null): Promise<boolean> {
+  if (!proc?.pid || proc.exitCode !== null || proc.signalCode !== null || process.platform === 'win32') return false;
+  const exited = new Promise((r) => proc.once('exit', r));
+  if (!proc.kill('SIGTERM')) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), 2000); });
+  if ((await Promise.race([exited, late])) === 'late') {
+    try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
+    await exited;
+  }
+  clearTimeout(timer);
+  return true;
 }
