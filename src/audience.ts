@@ -3,7 +3,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { parse } from 'yaml';
 import { BriefError, ExitCode } from './errors.js';
 import type { Tlp } from './schema/index.js';
 
@@ -51,7 +50,7 @@ function compileAudienceSchema(text: string): ReturnType<Ajv2020['compile']> {
   return new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(text) as object);
 }
 
-/** The standalone validator `npm run build:ts` writes (scripts/gen-validator.mjs), if it is for this schema. */
+/** The standalone validator `npm run build:ts` writes (scripts/gen-dist.mjs), if it is for this schema. */
 function precompiled(schemaText: string): ReturnType<Ajv2020['compile']> | undefined {
   try {
     const mod = createRequire(import.meta.url)('./schema/audience.validator.cjs') as ReturnType<Ajv2020['compile']> & { schemaHash?: string };
@@ -86,7 +85,7 @@ export async function loadAudience(templatesDir: string, name: string): Promise<
     key = `${file}\0${text}`;
     const cached = audiences.get(key);
     if (cached) return cached;
-    raw = parse(text);
+    raw = (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text); // loaded only for a new config
   } catch (e) {
     throw new BriefError('audience-config', `${file}: cannot read audience config: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
   }

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { BriefError, ExitCode } from './errors.js';
 
 /** System browsers, in order of preference (Debian's real binary first: its /usr/bin wrapper is slow and buggy). */
@@ -37,6 +39,8 @@ export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = pr
   try {
     // Puppeteer's own downloads: Chrome for Testing, or the smaller headless shell (what
     // `npm run setup` fetches), which must be launched in Puppeteer's 'shell' headless mode.
+    // Loading Puppeteer to ask takes ~150 ms: skipped when it cannot have downloaded anything.
+    if (!puppeteerMayHaveBrowser(env)) throw new Error('no Puppeteer download');
     const { default: puppeteer } = await import('puppeteer');
     const own = puppeteer.executablePath({ headless: true });
     if (own && existsSync(own)) return { path: own, how: 'puppeteer' };
@@ -53,6 +57,31 @@ export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = pr
     'or point PUPPETEER_EXECUTABLE_PATH (or --browser) at an installed Chrome/Chromium.',
   ].join('\n'), { exitCode: ExitCode.usage });
 }
+
+/**
+ * Whether Puppeteer may have a browser downloaded: its cache folder (PUPPETEER_CACHE_DIR or the
+ * default ~/.cache/puppeteer) holds a chrome or chrome-headless-shell build, or a Puppeteer config
+ * file (which may move the cache anywhere) is in the way from here to the root.
+ */
+export function puppeteerMayHaveBrowser(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): boolean {
+  const cache = env.PUPPETEER_CACHE_DIR || join(homedir(), '.cache', 'puppeteer');
+  const builds = (b: string) => { try { return readdirSync(join(cache, b)).length > 0; } catch { return false; } };
+  if (builds('chrome') || builds('chrome-headless-shell')) return true;
+  if (Object.keys(env).some((k) => /^PUPPETEER_(CONFIG|BROWSER)/i.test(k))) return true;
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (CONFIG_FILES.some((f) => existsSync(join(dir, f)))) return true;
+    try {
+      if ('puppeteer' in (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as object)) return true;
+    } catch {
+      // no package.json here, or not JSON
+    }
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+/** Where cosmiconfig looks for Puppeteer's configuration (besides package.json's "puppeteer" key). */
+const CONFIG_FILES = ['.puppeteerrc', '.puppeteerrc.json', '.puppeteerrc.yaml', '.puppeteerrc.yml', '.puppeteerrc.js', '.puppeteerrc.cjs', '.puppeteerrc.mjs', '.puppeteerrc.ts', '.puppeteerrc.mts', '.puppeteerrc.cts',
+  'puppeteer.config.js', 'puppeteer.config.cjs', 'puppeteer.config.mjs', 'puppeteer.config.ts', 'puppeteer.config.mts', 'puppeteer.config.cts', '.config/puppeteerrc', '.config/puppeteerrc.json', '.config/puppeteerrc.yaml', '.config/puppeteerrc.yml', '.config/puppeteerrc.js', '.config/puppeteerrc.cjs', '.config/puppeteerrc.mjs'];
 
 /** Launch flags: no network chatter, no GPU; no sandbox only where it cannot work (root). */
 export function launchArgs(): string[] {

@@ -1,6 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import jsYaml from 'js-yaml';
-import { Document, LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
+
+/**
+ * The positioned parser (`yaml`'s document API) is loaded on first use: a build whose sheets the
+ * quick path reads never needs it (~30 ms of start-up).
+ */
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import { BriefError, ExitCode } from './errors.js';
 import type { Problem } from './problems.js';
 
@@ -12,7 +20,8 @@ export interface LoadedYaml {
   file: string;
   text: string;
   doc: Document | undefined;
-  lineCounter: LineCounter;
+  /** Line and column look-up for `doc` (only with the positioned parse). */
+  lineCounter?: LineCounter;
   /** The plain data (undefined when the file could not be parsed). */
   data: unknown;
   /** Problems found while reading and parsing: encoding, syntax, duplicate keys, aliases. */
@@ -42,7 +51,7 @@ export function quickParse(file: string, text: string): LoadedYaml | undefined {
     return undefined;
   }
   if (data === undefined || data === null) return undefined;
-  return { file, text, doc: undefined, lineCounter: new LineCounter(), data, problems: [], quick: true };
+  return { file, text, doc: undefined, data, problems: [], quick: true };
 }
 
 export interface Position {
@@ -96,6 +105,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** Parse YAML text with positions. Never throws for bad input: problems are returned. */
 export function parseYaml(file: string, text: string): LoadedYaml {
+  const { LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
   const result: LoadedYaml = { file, text, doc: undefined, lineCounter, data: undefined, problems: [] };
   const at = (offset: number) => lineCounter.linePos(offset);
@@ -218,7 +228,7 @@ export async function loadYamlFile(file: string, options: { quick?: boolean } = 
     throw new BriefError('io-read', `${file}: cannot read: ${why}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
   }
   const { text, problem } = decode(file, bytes, size);
-  if (problem) return { file, text: '', doc: undefined, lineCounter: new LineCounter(), data: undefined, problems: [problem] };
+  if (problem) return { file, text: '', doc: undefined, data: undefined, problems: [problem] };
   return (options.quick ? quickParse(file, text!) : undefined) ?? parseYaml(file, text!);
 }
 
@@ -238,7 +248,9 @@ export function pointerToPath(pointer: string): (string | number)[] {
 export function locate(loaded: LoadedYaml, path: readonly (string | number)[], key?: string): Position {
   const none = { line: 1, col: 1, endLine: 1, endCol: 1 };
   const doc = loaded.doc;
-  if (!doc) return none;
+  const lines = loaded.lineCounter;
+  if (!doc || !lines) return none;
+  const { isMap, isNode, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let keyNode: Node | undefined;
   const segs = key === undefined ? path : [...path, key];
@@ -255,7 +267,7 @@ export function locate(loaded: LoadedYaml, path: readonly (string | number)[], k
   }
   const target = key !== undefined && keyNode ? keyNode : isNode(node) ? node : keyNode;
   if (!target || !target.range) return none;
-  const start = loaded.lineCounter.linePos(target.range[0]);
-  const end = loaded.lineCounter.linePos(target.range[1]);
+  const start = lines.linePos(target.range[0]);
+  const end = lines.linePos(target.range[1]);
   return { line: start.line, col: start.col, endLine: end.line, endCol: end.col };
 }

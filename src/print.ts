@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
+import { startChrome } from './chrome.js';
 import { reviseInPlace, withDraftStyle } from './draft.js';
 import { Limit } from './limit.js';
 import { BriefError, ExitCode } from './errors.js';
@@ -69,6 +70,7 @@ export class Printer implements AsyncDisposable {
   private current: Browser | undefined;
   private closed = false;
   private profiles = new WeakMap<Browser, string>();
+  private processes = new WeakMap<Browser, ChildProcess>();
   private removals = new WeakMap<Browser, Promise<void>>();
   private errorBrowsers = new WeakMap<object, Browser>();
   private idle: Page[] = [];
@@ -122,23 +124,19 @@ export class Printer implements AsyncDisposable {
   }
 
   /**
-   * The browser talks to us over a pipe (`pipe: true`): when this process dies, even by `kill -9`,
-   * the pipe closes and Chrome exits with it. If the browser dies first, the next page launches a new one.
+   * Chrome talks to us over a pipe (src/chrome.ts): when this process dies, even by `kill -9`, the
+   * pipe closes and Chrome exits with it. If the browser dies first, the next page launches a new one.
    */
   private async launch(): Promise<Browser> {
     const { path, shell } = await findBrowser(this.options.executablePath);
-    const { default: puppeteer } = await import('puppeteer');
     this.launches++;
     void removeStaleProfiles();
     const profile = await makeProfileDir();
     try {
-      const browser = await puppeteer.launch({
-        executablePath: path, headless: shell ? 'shell' : true, pipe: true, args: launchArgs(), timeout: 30_000, userDataDir: profile,
-        // Signals are the CLI's business (src/shutdown.ts): Puppeteer's own handlers would exit
-        // before our temp files are removed.
-        handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-      });
+      const { browser, process: proc } = await startChrome({ path, shell: !!shell, args: launchArgs(), profile, timeoutMs: 30_000 });
       this.profiles.set(browser, profile);
+      this.processes.set(browser, proc);
+      this.current = browser;
       browser.once('disconnected', () => {
         this.forget(browser);
         void this.removeProfile(browser);
@@ -156,7 +154,7 @@ export class Printer implements AsyncDisposable {
     let removal = this.removals.get(browser);
     const profile = this.profiles.get(browser);
     if (!removal && profile) {
-      const proc = browser.process();
+      const proc = this.processes.get(browser);
       removal = (async () => {
         if (proc && proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
         await removeProfileDir(profile);
@@ -176,7 +174,7 @@ export class Printer implements AsyncDisposable {
 
   /** The browser's process id, while one runs (tests use it to simulate a crash). */
   browserPid(): number | undefined {
-    return this.current?.process()?.pid;
+    return this.current ? this.processes.get(this.current)?.pid : undefined;
   }
 
   private async acquire(): Promise<Page> {
@@ -320,7 +318,7 @@ export class Printer implements AsyncDisposable {
     if (!b) return;
     // The browser has a throwaway profile and nothing to save: SIGTERM ends it (and its renderers)
     // in ~30 ms where Browser.close takes ~100 ms; if it does not exit, its process group is killed.
-    if (!(await terminate(b.process()))) await b.close().catch(() => {});
+    if (!(await terminate(this.processes.get(b)))) await b.close().catch(() => {});
     await this.removeProfile(b);
   }
 
@@ -330,7 +328,7 @@ export class Printer implements AsyncDisposable {
 }
 
 /** End a browser process by signal: SIGTERM, then SIGKILL to its process group after 2 s. False when it cannot be signalled. */
-async function terminate(proc: ChildProcess | null): Promise<boolean> {
+async function terminate(proc: ChildProcess | undefined): Promise<boolean> {
   if (!proc?.pid || proc.exitCode !== null || proc.signalCode !== null || process.platform === 'win32') return false;
   const exited = new Promise((r) => proc.once('exit', r));
   if (!proc.kill('SIGTERM')) return false;

@@ -7,6 +7,7 @@ import type { BriefingView } from './compose.js';
 import { BriefError, ExitCode } from './errors.js';
 import { fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
+import { compileCached } from './template-cache.js';
 import { templateRuntimeError, templateSyntaxError } from './template-errors.js';
 
 /**
@@ -95,7 +96,7 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
   const partialDirs = [join(baseDir, 'partials'), join(audience.dir, 'partials')];
   for (const [name, src] of partials) {
     // Each partial reports its own runtime errors (helper, missing partial) at its file:line.
-    const compiled = hb.compile(src.text);
+    const compiled = compileCached(hb, src.text);
     hb.registerPartial(name, ((context: unknown, opts: RuntimeOptions) => {
       try {
         return compiled(context, opts);
@@ -104,7 +105,7 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
       }
     }) as Handlebars.Template);
   }
-  const template = hb.compile(layout.text, { strict: false, noEscape: false });
+  const template = compileCached(hb, layout.text, { strict: false, noEscape: false });
   const stylesheet = styles.map((s) => `/* ${basename(s.file)} */\n${s.text}`).join('\n');
   const staticText = [layout, ...partials.values()].map((p) => p.text).join('');
   const files = [layout.file, ...[...partials.values()].map((p) => p.file), ...styles.map((s) => s.file)];

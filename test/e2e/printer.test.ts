@@ -55,7 +55,7 @@ describe('the Printer', () => {
   it('retires a page after PAGE_USES documents and leaves no page or browser process behind on close', async () => {
     const printer = new Printer({ concurrency: 1 });
     const browser = await printer.warmUp();
-    const pid = browser.process()!.pid!;
+    const pid = printer.browserPid()!;
     for (let i = 0; i < PAGE_USES + 2; i++) await printer.pdf(doc(i), { name: `doc ${i}` });
     // one working page (the retired one was closed), plus Chromium's own first tab
     expect((await browser.pages()).length).toBeLessThanOrEqual(2);

@@ -1,6 +1,8 @@
-// Precompiles the fact-sheet and audience-config validators with ajv's standalone code generation, so
-// the command line does not spend ~300 ms (and ~60 ms) compiling schemas at every start. Writes
-// dist/schema/fact-sheet.validator.cjs and dist/schema/audience.validator.cjs
+// Start-up data computed once at build time instead of at every start of the command line:
+// - the fact-sheet and audience-config validators, as ajv standalone code (~300 ms and ~60 ms of
+//   schema compiling): dist/schema/fact-sheet.validator.cjs and dist/schema/audience.validator.cjs;
+// - Puppeteer's default Chrome flags for our launch flags (src/chrome.ts starts Chrome before it
+//   loads Puppeteer): dist/chrome-args.json.
 // (run after tsc: `npm run build:ts`, `prepare` and `npm test` do). src/validate.ts checks the
 // schema hash it embeds and compiles at run time instead when the file is missing or stale.
 import { createHash } from 'node:crypto';
@@ -30,3 +32,15 @@ const audienceValidate = audienceAjv.compile(JSON.parse(audienceText));
 const audienceHash = createHash('sha256').update(audienceText).digest('hex');
 writeFileSync(new URL('dist/schema/audience.validator.cjs', root),
   `${standaloneCode.default(audienceAjv, audienceValidate)}\nmodule.exports.schemaHash = ${JSON.stringify(audienceHash)};\n`);
+
+// Chrome's flags, as `puppeteer.launch` computes them for our launch flags (without --no-sandbox,
+// which is added at run time when needed). src/chrome.ts uses them while they match.
+const { launchArgs } = await import(new URL('dist/browser.js', root).href);
+const { default: puppeteer } = await import('puppeteer-core');
+const base = launchArgs().filter((a) => a !== '--no-sandbox');
+writeFileSync(new URL('dist/chrome-args.json', root), `${JSON.stringify({
+  puppeteer: JSON.parse(readFileSync(new URL('node_modules/puppeteer-core/package.json', root), 'utf8')).version,
+  base,
+  headless: puppeteer.defaultArgs({ headless: true, args: [...base] }),
+  shell: puppeteer.defaultArgs({ headless: 'shell', args: [...base] }),
+}, null, 2)}\n`);

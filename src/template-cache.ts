@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type Handlebars from 'handlebars';
+
+/**
+ * template-cache: compiled Handlebars templates kept on disk between runs, so a cold start does not
+ * compile every template again (~45 ms). An entry is the output of `Handlebars.precompile` for one
+ * template text, named by the hash of that text and the Handlebars version: an edited template is a
+ * new entry, never a stale one. The cache lives in the tool's own node_modules/.cache/brief (as
+ * trusted as the tool's code); when it cannot be written, templates are simply compiled.
+ */
+const require = createRequire(import.meta.url);
+const CACHE_DIR = join(dirname(require.resolve('handlebars/package.json')), '..', '.cache', 'brief', 'templates');
+const VERSION = (require('handlebars/package.json') as { version: string }).version;
+
+type Options = CompileOptions;
+type CompileOptions = Parameters<typeof Handlebars.precompile>[1];
+
+/** `hb.compile(text, options)`, from the disk cache when possible. */
+export function compileCached(hb: typeof Handlebars, text: string, options: Options = {}): Handlebars.TemplateDelegate {
+  const key = createHash('sha256').update(`${VERSION}\0${JSON.stringify(options)}\0${text}`).digest('hex').slice(0, 32);
+  const file = join(CACHE_DIR, `${key}.js`);
+  let spec: string | undefined;
+  try {
+    spec = readFileSync(file, 'utf8');
+  } catch {
+    try {
+      spec = hb.precompile(text, options) as string;
+      mkdirSync(CACHE_DIR, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, spec);
+      renameSync(tmp, file);
+    } catch {
+      return hb.compile(text, options); // read-only install, odd template: compile in memory
+    }
+  }
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- precompiled template code, as Handlebars' runtime expects
+  return hb.template(new Function(`return ${spec}`)() as Parameters<typeof hb.template>[0]);
+}

@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import puppeteer from 'puppeteer-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchArgs, puppeteerMayHaveBrowser } from '../../src/browser.js';
+import { defaultChromeArgs, type ChromeArgsFile } from '../../src/chrome.js';
+import { compileCached } from '../../src/template-cache.js';
+import { ROOT, tempDir } from '../helpers.js';
+
+/** What start-up takes from build time or from disk must equal what it would compute (issue 8). */
+describe('start-up shortcuts', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+  const base = launchArgs().filter((a) => a !== '--no-sandbox');
+
+  it('Chrome gets exactly the flags puppeteer.launch would give it, ours merged into Puppeteer\'s', async () => {
+    for (const shell of [false, true]) {
+      const args = await defaultChromeArgs(base, shell);
+      expect(args).toEqual(puppeteer.defaultArgs({ headless: shell ? 'shell' : true, args: [...base] }));
+      expect(args).toContain('--export-tagged-pdf'); // what tagged PDFs and outlines need
+      expect(args.find((a) => a.startsWith('--disable-features='))).toContain('WebUIOmniboxPopup');
+    }
+    const built = join(ROOT, 'dist', 'chrome-args.json');
+    if (existsSync(built)) { // the precomputed copy (npm run build:ts) must not drift from Puppeteer
+      const file = JSON.parse(readFileSync(built, 'utf8')) as ChromeArgsFile;
+      expect(file.base).toEqual(base);
+      expect(file.headless).toEqual(puppeteer.defaultArgs({ headless: true, args: [...base] }));
+      expect(file.shell).toEqual(puppeteer.defaultArgs({ headless: 'shell', args: [...base] }));
+    }
+  });
+
+  it('Puppeteer is only asked for its browser when it may have downloaded one', () => {
+    const cache = join(tmp.dir, 'cache');
+    const cwd = join(tmp.dir, 'project', 'sub');
+    mkdirSync(join(cache, 'chrome'), { recursive: true });
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(tmp.dir, 'project', 'package.json'), '{"name":"p"}');
+    const env = { PUPPETEER_CACHE_DIR: cache };
+    expect(puppeteerMayHaveBrowser(env, cwd)).toBe(false); // an empty cache folder, no config
+    mkdirSync(join(cache, 'chrome-headless-shell', 'linux-1'), { recursive: true });
+    expect(puppeteerMayHaveBrowser(env, cwd)).toBe(true);
+    const empty = { PUPPETEER_CACHE_DIR: join(tmp.dir, 'none') };
+    expect(puppeteerMayHaveBrowser(empty, cwd)).toBe(false);
+    expect(puppeteerMayHaveBrowser({ ...empty, PUPPETEER_CONFIG: 'x' }, cwd)).toBe(true);
+    writeFileSync(join(tmp.dir, 'project', 'package.json'), '{"name":"p","puppeteer":{"cacheDirectory":"/elsewhere"}}');
+    expect(puppeteerMayHaveBrowser(empty, cwd)).toBe(true); // a config may move the cache anywhere
+    writeFileSync(join(tmp.dir, 'project', 'package.json'), '{"name":"p"}');
+    writeFileSync(join(tmp.dir, 'project', '.puppeteerrc.cjs'), 'module.exports = {};');
+    expect(puppeteerMayHaveBrowser(empty, cwd)).toBe(true);
+  });
+
+  it('a template compiled from the disk cache renders as one compiled now; an edit is a new entry', () => {
+    const hb = Handlebars.create();
+    const text = `<p>{{name}} · {{#each items}}<i>{{this}}</i>{{/each}} · ${Date.now()}</p>`;
+    const context = { name: '<Beijing & "Washington">', items: ['a', 'b'] };
+    const dir = join(ROOT, 'node_modules', '.cache', 'brief', 'templates');
+    const listed = new Set(existsSync(dir) ? readdirSync(dir) : []);
+    const before = listed.size;
+    const first = compileCached(hb, text)(context);
+    expect(readdirSync(dir).length).toBe(before + 1); // written
+    expect(compileCached(hb, text)(context)).toBe(first); // read back
+    expect(first).toBe(hb.compile(text)(context));
+    expect(first).toContain('&lt;Beijing &amp; &quot;Washington&quot;&gt;'); // still escaped
+    compileCached(hb, `${text}!`);
+    expect(readdirSync(dir).length).toBe(before + 2);
+    for (const f of readdirSync(dir)) if (!listed.has(f)) rmSync(join(dir, f)); // leave the cache as it was
+  });
+});
