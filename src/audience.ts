@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { BriefError, ExitCode } from './errors.js';
+import { readTextCached } from './file-cache.js';
 import type { Tlp } from './schema/index.js';
 
 export type SectionName =
@@ -81,7 +82,7 @@ export async function loadAudience(templatesDir: string, name: string): Promise<
   let raw: unknown;
   let key: string | undefined;
   try {
-    const text = await readFile(file, 'utf8');
+    const text = await readTextCached(file);
     key = `${file}\0${text}`;
     const cached = audiences.get(key);
     if (cached) return cached;

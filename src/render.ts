@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Handlebars, { type RuntimeOptions } from 'handlebars';
 import type { Audience } from './audience.js';
 import type { BriefingView } from './compose.js';
 import { BriefError, ExitCode } from './errors.js';
+import { readTextCached } from './file-cache.js';
 import { fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
 import { compileCached } from './template-cache.js';
@@ -26,7 +27,7 @@ interface Source { file: string; text: string }
 
 async function readIfExists(file: string): Promise<Source | undefined> {
   try {
-    return { file, text: await readFile(file, 'utf8') };
+    return { file, text: await readTextCached(file) };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new BriefError('io-read', `${file}: cannot read: ${(e as Error).message}`, { exitCode: ExitCode.usage, cause: e });
@@ -40,7 +41,7 @@ async function partialsIn(dir: string): Promise<Source[]> {
   } catch {
     return [];
   }
-  return Promise.all(names.map(async (n) => ({ file: join(dir, n), text: await readFile(join(dir, n), 'utf8') })));
+  return Promise.all(names.map(async (n) => ({ file: join(dir, n), text: await readTextCached(join(dir, n)) })));
 }
 
 /** Parse a template now, so a syntax error is reported at its file:line before anything renders. */

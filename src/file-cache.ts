@@ -1,0 +1,20 @@
+import { readFile, stat } from 'node:fs/promises';
+
+/**
+ * file-cache: the text of small files read again and again in one process (templates, audience
+ * configs: a batch reads them once per week, watch mode once per save), kept while the file's size,
+ * mtime and inode are the same. A stat instead of open, stat, read and close.
+ */
+const texts = new Map<string, { id: string; text: string }>();
+
+/** The file's UTF-8 text (errors as readFile's: ENOENT when it does not exist). */
+export async function readTextCached(file: string): Promise<string> {
+  const s = await stat(file, { bigint: true });
+  const id = `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+  const hit = texts.get(file);
+  if (hit && hit.id === id) return hit.text;
+  const text = await readFile(file, 'utf8');
+  if (texts.size >= 512) texts.delete(texts.keys().next().value!);
+  texts.set(file, { id, text });
+  return text;
+}
