@@ -115,8 +115,11 @@ export async function startChrome(options: ChromeOptions): Promise<Chrome> {
     const browser = await Promise.race([puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 } }), failed, late]);
     return { browser, process: proc };
   } catch (e) {
+    // A browser that died at start closes the pipe first: say why it died (its exit and stderr)
+    // rather than which protocol call found the pipe closed.
+    const died = await Promise.race([failed.then(() => undefined, (why: unknown) => why), new Promise((r) => setTimeout(r, 1000).unref())]);
     if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-    throw e;
+    throw died instanceof Error ? died : e;
   } finally {
     clearTimeout(timer);
   }

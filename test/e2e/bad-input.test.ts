@@ -153,6 +153,15 @@ const BUILD_CASES: BuildCase[] = [
   { name: 'a bad --concurrency', setup: () => ['--concurrency', 'zero'], code: 2, expect: ["--concurrency takes a whole number ≥ 1; got 'zero'"] },
   { name: 'an unknown option', setup: () => ['--colour'], code: 2, expect: ["Unknown option '--colour'", "Run 'brief --help' for usage."] },
   { name: 'a browser that does not exist', setup: (p) => ['--browser', join(p.root, 'no-chrome')], code: 2, expect: [/browser not found at .*no-chrome \(given with --browser\)/] },
+  {
+    name: 'a browser that dies at start', code: 3,
+    setup: (p) => {
+      const fake = join(p.root, 'broken-chrome');
+      writeFileSync(fake, '#!/bin/sh\necho "error while loading shared libraries: libnss3.so" >&2\nexit 127\n', { mode: 0o755 });
+      return ['--browser', fake, '--audience', 'executive'];
+    },
+    expect: [/could not start the browser at .*broken-chrome: Chrome exited at start \(code 127\): error while loading shared libraries: libnss3\.so/],
+  },
   { name: 'a render that takes too long (--timeout 1)', setup: () => ['--timeout', '1', '--audience', 'executive'], code: 3, expect: [/executive\.pdf: rendering took longer than 1 ms/] },
 ];
 
