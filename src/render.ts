@@ -93,11 +93,12 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
   const digest = key.digest('hex');
   const cached = compiledSets.get(digest);
   if (cached) return cached;
-  for (const src of [layout, ...partials.values()]) parseTemplate(src);
+  // Each template's syntax is checked (parseTemplate) before it is compiled, unless a compiled
+  // copy of that very text is cached (it passed the check then): ~30 ms less at every start.
   const partialDirs = [join(baseDir, 'partials'), join(audience.dir, 'partials')];
   for (const [name, src] of partials) {
     // Each partial reports its own runtime errors (helper, missing partial) at its file:line.
-    const compiled = compileCached(hb, src.text);
+    const compiled = compileCached(hb, src.text, {}, () => parseTemplate(src));
     hb.registerPartial(name, ((context: unknown, opts: RuntimeOptions) => {
       try {
         return compiled(context, opts);
@@ -106,7 +107,7 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
       }
     }) as Handlebars.Template);
   }
-  const template = compileCached(hb, layout.text, { strict: false, noEscape: false });
+  const template = compileCached(hb, layout.text, { strict: false, noEscape: false }, () => parseTemplate(layout));
   const stylesheet = styles.map((s) => `/* ${basename(s.file)} */\n${s.text}`).join('\n');
   const staticText = [layout, ...partials.values()].map((p) => p.text).join('');
   const files = [layout.file, ...[...partials.values()].map((p) => p.file), ...styles.map((s) => s.file)];

@@ -18,14 +18,18 @@ const VERSION = (require('handlebars/package.json') as { version: string }).vers
 type Options = CompileOptions;
 type CompileOptions = Parameters<typeof Handlebars.precompile>[1];
 
-/** `hb.compile(text, options)`, from the disk cache when possible. */
-export function compileCached(hb: typeof Handlebars, text: string, options: Options = {}): Handlebars.TemplateDelegate {
+/**
+ * `hb.compile(text, options)`, from the disk cache when possible. `check` runs first when the text is
+ * not in the cache (a syntax check that reports at file:line; a cached text has passed it before).
+ */
+export function compileCached(hb: typeof Handlebars, text: string, options: Options = {}, check?: () => void): Handlebars.TemplateDelegate {
   const key = createHash('sha256').update(`${VERSION}\0${JSON.stringify(options)}\0${text}`).digest('hex').slice(0, 32);
   const file = join(CACHE_DIR, `${key}.js`);
   let spec: string | undefined;
   try {
     spec = readFileSync(file, 'utf8');
   } catch {
+    check?.();
     try {
       spec = hb.precompile(text, options) as string;
       mkdirSync(CACHE_DIR, { recursive: true });
