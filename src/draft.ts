@@ -72,3 +72,18 @@ export async function reviseInPlace(page: Page, numbers: ReadonlyMap<string, num
   ]);
   return true;
 }
+
+/**
+ * The HTML with `numbers` written into its `[data-page-of]` elements, as reviseInPlace writes them
+ * into the loaded page (so the HTML kept beside the PDF is what was printed), or undefined when an
+ * anchor has no plain `<… data-page-of="anchor">number</…>` holder.
+ */
+export function withPageNumbers(html: string, numbers: ReadonlyMap<string, number | undefined>): string | undefined {
+  const found = new Set<string>();
+  const out = html.replace(/(<[a-z][a-z0-9-]*\b[^<>]*?\sdata-page-of="([^"<>]*)"[^<>]*>)[^<>]*(<\/[a-z][a-z0-9-]*>)/gi, (m, open: string, anchor: string, close: string) => {
+    if (!numbers.has(anchor)) return m;
+    found.add(anchor);
+    return `${open}${numbers.get(anchor) ?? ''}${close}`;
+  });
+  return [...numbers.keys()].every((a) => found.has(a)) ? out : undefined;
+}

@@ -1,4 +1,5 @@
 import type { BriefingView } from './compose.js';
+import { withPageNumbers } from './draft.js';
 import { formatDate } from './helpers.js';
 import { applyPdfMetadata, type PdfMetadata } from './pdf-meta.js';
 import type { Printer } from './print.js';
@@ -50,8 +51,11 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
       remember(key, measured);
       if (printed && measured.every((e, i) => e.page === printed![i]!.page)) return undefined;
       printed = measured;
-      html = set.render({ ...view, toc: measured });
-      return { html, pageNumbers: new Map(measured.map((e) => [e.anchor, e.page])) };
+      const pageNumbers = new Map(measured.map((e) => [e.anchor, e.page]));
+      // The numbers written into the HTML as the printer writes them into the page; a contents
+      // partial without data-page-of holders is rendered again with them.
+      html = withPageNumbers(html, pageNumbers) ?? set.render({ ...view, toc: measured });
+      return { html, pageNumbers };
     }
     : undefined;
   const { pdf, ms } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, ...(revise ? { revise, draftFirst: !guessed } : {}) });
