@@ -1,4 +1,5 @@
-import type { CDPSession, Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
+import { pageSession } from './cdp.js';
 
 /**
  * draft: the measuring print of a document with a contents page, and the in-place revision after it.
@@ -31,16 +32,6 @@ export function withDraftStyle(html: string): string {
  */
 export const PAGE_OF = 'data-page-of';
 
-const sessions = new WeakMap<Page, Promise<CDPSession>>();
-function session(page: Page): Promise<CDPSession> {
-  let s = sessions.get(page);
-  if (!s) {
-    s = page.createCDPSession();
-    sessions.set(page, s);
-  }
-  return s;
-}
-
 /**
  * Turn the draft on `page` into the final document: remove the draft style (if there is one) and
  * write `numbers` into the `[data-page-of]` elements of those anchors (others keep theirs). Returns
@@ -48,7 +39,7 @@ function session(page: Page): Promise<CDPSession> {
  * element, or an element that holds more than a number): the caller then loads the revised HTML.
  */
 export async function reviseInPlace(page: Page, numbers: ReadonlyMap<string, number | undefined>): Promise<boolean> {
-  const cdp = await session(page);
+  const { cdp } = await pageSession(page);
   const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
   const [{ nodeIds }, { nodeId: style }] = await Promise.all([
     cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${PAGE_OF}]` }),

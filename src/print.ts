@@ -1,9 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
 import { startChrome } from './chrome.js';
+import { loadDocument } from './cdp.js';
 import { reviseInPlace, withDraftStyle } from './draft.js';
 import { Limit } from './limit.js';
 import { BriefError, ExitCode } from './errors.js';
@@ -281,7 +282,7 @@ export class Printer implements AsyncDisposable {
             printBackground: true, preferCSSPageSize: true, tagged: !draft, outline: !draft,
             format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
           });
-          const load = (content: string) => page.setContent(content, { waitUntil: 'load', timeout: this.timeoutMs });
+          const load = (content: string) => loadDocument(page, content);
           let draft = options.revise !== undefined && options.draftFirst !== false;
           await load(draft ? withDraftStyle(html) : html);
           let pdf = await print(draft);
