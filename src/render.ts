@@ -109,27 +109,34 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
   }
   const template = compileCached(hb, layout.text, { strict: false, noEscape: false }, () => parseTemplate(layout));
   const stylesheet = styles.map((s) => `/* ${basename(s.file)} */\n${s.text}`).join('\n');
-  const staticText = [layout, ...partials.values()].map((p) => p.text).join('');
   const files = [layout.file, ...[...partials.values()].map((p) => p.file), ...styles.map((s) => s.file)];
 
   const set: TemplateSet = {
     audience,
     files,
     render(view) {
-      // Embed only the font faces whose characters the page can contain: the templates' own text
-      // plus every string of the view.
-      const css = `${fontFaceCss(staticText + JSON.stringify(view))}\n${stylesheet}\n${pageCss(view)}`;
+      // Embed only the font faces whose characters the page contains: the page is rendered first,
+      // then its text (and the running headers', which CSS holds escaped) picks the faces, which
+      // take the place held for them. Fact-sheet text cannot hold the place: its `<` is escaped.
+      const css = `${FONT_FACES_HERE}\n${stylesheet}\n${pageCss(view)}`;
+      let html: string;
       try {
-        return template({ ...view, styles: new Handlebars.SafeString(css) });
+        html = template({ ...view, styles: new Handlebars.SafeString(css) });
       } catch (e) {
         throw templateRuntimeError(layout.file, layout.text, audience.name, e, partialDirs);
       }
+      const faces = fontFaceCss(`${html}${view.title}${view.audience.title}${view.marking}${view.asOf}`);
+      const at = html.indexOf(FONT_FACES_HERE);
+      return at < 0 ? html : html.slice(0, at) + faces + html.slice(at + FONT_FACES_HERE.length);
     },
   };
   if (compiledSets.size >= 64) compiledSets.delete(compiledSets.keys().next().value!);
   compiledSets.set(digest, set);
   return set;
 }
+
+/** Where the @font-face rules go in a rendered page's styles (see TemplateSet.render). */
+const FONT_FACES_HERE = '/*<brief-font-faces>*/';
 
 /** Compiled template sets by the hash of their audience config and files. */
 const compiledSets = new Map<string, TemplateSet>();
