@@ -69,13 +69,13 @@ const docs = weeks.length * audiences.length;
 log(`brief benchmark — ${docs} documents (${weeks.length} weeks × ${audiences.length} audiences), concurrency ${CONCURRENCY}, node ${process.version}, ${availableParallelism()} cores`);
 
 // ---- batch: one warm browser, every document
-async function batch(outDir, weekList = weeks) {
+async function batch(outDir, weekList = weeks, writeHtml = false) {
   const printer = new lib.Printer({ concurrency: CONCURRENCY });
   let pages = 0;
   const t0 = now();
   try {
     await printer.warmUp();
-    const rs = await Promise.all(weekList.map((week) => lib.build({ dataDir, templatesDir: join(ROOT, 'templates'), outDir, week, audiences, printer, writeHtml: true })));
+    const rs = await Promise.all(weekList.map((week) => lib.build({ dataDir, templatesDir: join(ROOT, 'templates'), outDir, week, audiences, printer, writeHtml })));
     pages = rs.flatMap((r) => r.documents).reduce((s, d) => s + d.pages, 0);
   } finally { await printer.close(); }
   return { ms: ms(t0), launches: printer.launches, pages };
@@ -88,14 +88,16 @@ results.batch = { docs, ms: batchRun.ms, perSec: docs / (batchRun.ms / 1000), pa
 log(`batch    ${fmt(results.batch.perSec, 2)} PDFs/s  (${docs} PDFs, ${batchRun.pages} pages, ${fmt(batchRun.ms / 1000, 2)} s, ${batchRun.launches} browser launch)`);
 
 // ---- memory: the same batch again under the sampler, and a third of it, to see whether the peak grows with N
-const batchPeak = await peakPss(process.pid, () => batch(join(work, 'out-memory')));
+// (this run also keeps each document's final HTML, the floor's input; the timed batch writes PDFs only, as `brief build` does)
+const memoryOut = join(work, 'out-memory');
+const batchPeak = await peakPss(process.pid, () => batch(memoryOut, weeks, true));
 const smallWeeks = weeks.slice(0, Math.max(1, Math.round(weeks.length / 3)));
-const smallPeak = await peakPss(process.pid, () => batch(join(work, 'out-small'), smallWeeks));
+const smallPeak = await peakPss(process.pid, () => batch(join(work, 'out-small'), smallWeeks, true));
 results.memory = { peakMB: batchPeak / 1024, docs, smallPeakMB: smallPeak / 1024, smallDocs: smallWeeks.length * audiences.length };
 log(`memory   peak PSS ${fmt(batchPeak / 1024, 0)} MB for ${docs} PDFs, ${fmt(smallPeak / 1024, 0)} MB for ${results.memory.smallDocs} PDFs (process tree: node + Chromium)`);
 
 // ---- floor: the same final HTML, bare Puppeteer, warm browser, page pool, same concurrency
-const htmls = weeks.flatMap((w) => audiences.map((a) => readFileSync(join(batchOut, w, `${a}.html`), 'utf8')));
+const htmls = weeks.flatMap((w) => audiences.map((a) => readFileSync(join(memoryOut, w, `${a}.html`), 'utf8')));
 {
   const { path } = await lib.findBrowser();
   const browser = await puppeteer.launch({ executablePath: path, headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
