@@ -12,7 +12,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseDocument } from 'yaml';
-import puppeteer from 'puppeteer';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const lib = await import(join(ROOT, 'dist/index.js'));
@@ -100,6 +99,8 @@ log(`memory   peak PSS ${fmt(batchPeak / 1024, 0)} MB for ${docs} PDFs, ${fmt(sm
 const htmls = weeks.flatMap((w) => audiences.map((a) => readFileSync(join(memoryOut, w, `${a}.html`), 'utf8')));
 {
   const { path } = await lib.findBrowser();
+  // Loaded here, after the memory figures: the tool itself does not load the full `puppeteer`.
+  const { default: puppeteer } = await import('puppeteer');
   const browser = await puppeteer.launch({ executablePath: path, headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const pagesPool = await Promise.all(Array.from({ length: CONCURRENCY }, async () => { const p = await browser.newPage(); await p.setJavaScriptEnabled(false); return p; }));
   let next = 0;
