@@ -42,7 +42,7 @@ const defaultIO = (): CliIO => ({
 const HELP = `brief — YAML fact sheets to policy-briefing PDFs
 
 Usage:
-  brief build [--week 2025-W38] [--audience NAME|all] [options]   build the weekly briefing PDFs
+  brief build [--week 2025-W38|W,W|all] [--audience NAME|all]     build the weekly briefing PDFs (several weeks: one browser)
   brief watch [--week W] [--audience NAME|all] [options]           rebuild on every save (also: build --watch)
   brief validate [FILES or FOLDERS…]                               check fact sheets (default: data/)
   brief diff [--week W] [--topic ID] [--audience A] [--json]       what changed since each topic's previous edition
@@ -51,7 +51,8 @@ Usage:
   brief schema                                                     print the fact-sheet JSON Schema
 
 Options:
-  --week W            ISO week folder under data/ (default: the latest)
+  --week W            ISO week folder under data/ (default: the latest); build also takes
+                      several, comma-separated, or 'all'
   --audience A        audience name, or 'all' (default); may be repeated or comma-separated
   --data DIR          fact sheets folder (default: data)
   --templates DIR     templates folder (default: templates)
@@ -143,15 +144,21 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   const started = Date.now();
   const printer = new Printer({ executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) });
   printer.warmUp().catch(() => {}); // launch now, while the rest loads; errors surface in build()
-  const { build } = await import('./build.js');
-  const result = await withCleanShutdown(printer, io, () => build({
-    dataDir: v.data, templatesDir: v.templates, outDir: v.out, week: v.week, audiences: audienceList(v),
+  const [{ build }, { listWeeks }] = await Promise.all([import('./build.js'), dataModule()]);
+  // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
+  const asked = (v.week ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+  const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(v.data ?? DEFAULTS.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
+  const results = await withCleanShutdown(printer, io, () => Promise.all(weeks.map((week) => build({
+    dataDir: v.data, templatesDir: v.templates, outDir: v.out, week, audiences: audienceList(v),
     writeHtml: v.html, printer,
     onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.ms} ms\n`),
-  }));
-  io.stderr(buildWarnings(result.problems));
-  if (result.retried > 0) io.stderr(`brief: the browser crashed; ${result.retried} briefing${result.retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);
-  io.stdout(`built ${result.documents.length} briefing${result.documents.length === 1 ? '' : 's'} for ${result.week} in ${Date.now() - started} ms\n`);
+  }))));
+  io.stderr(buildWarnings(results.flatMap((r) => r.problems)));
+  const retried = printer.crashes;
+  if (retried > 0) io.stderr(`brief: the browser crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);
+  const count = results.reduce((n, r) => n + r.documents.length, 0);
+  const which = results.length === 1 ? results[0]!.week : `${results.length} weeks (${results.map((r) => r.week).join(', ')})`;
+  io.stdout(`built ${count} briefing${count === 1 ? '' : 's'} for ${which} in ${Date.now() - started} ms\n`);
   return ExitCode.ok;
 }
 

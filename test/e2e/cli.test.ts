@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, tempDir } from '../helpers.js';
+import { FIXTURES, ROOT, readPdf, tempDir } from '../helpers.js';
 import { brief } from '../process-helpers.js';
 
 
@@ -23,6 +23,25 @@ describe('the brief command', () => {
     expect(r.stderr).toContain('  stage: framework_agred');
     expect(r.stderr).toMatch(/\|\s{10}\^{15}/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('build --week all builds every week in one run: a line per document, one summary', async () => {
+    const tmp = tempDir();
+    try {
+      const r = await brief(['build', '--week', 'all', '--audience', 'executive,public', '--out', tmp.dir]);
+      expect(r.code).toBe(0);
+      for (const w of ['2025-W37', '2025-W38']) {
+        for (const a of ['executive', 'public']) expect(r.stdout).toMatch(new RegExp(`${w}/${a}\\.pdf  \\d+ pages?  TLP:CLEAR  \\d+ ms`));
+      }
+      expect(r.stdout).toMatch(/^built 4 briefings for 2 weeks \(2025-W37, 2025-W38\) in \d+ ms$/m);
+      expect((await readPdf(join(tmp.dir, '2025-W37', 'public.pdf'))).text).toContain('2025-W37');
+      expect((await readPdf(join(tmp.dir, '2025-W38', 'public.pdf'))).text).toContain('2025-W38');
+      const bad = await brief(['build', '--week', '2025-W38,2031-W01', '--audience', 'executive', '--out', join(tmp.dir, 'bad')]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('no data for week 2031-W01');
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   it('build with invalid data exits 1 and writes nothing', async () => {
