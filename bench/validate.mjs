@@ -5,8 +5,9 @@
 //   - "minimal": copies of test/fixtures/valid/minimal.yaml (~2.5 kB, a short sheet).
 // it times, as the median of several rounds:
 //   - bare:     read + yaml.parse of every file (no positions, no checks);
-//   - validate: loadSheets, as `brief validate` does: read, parse with positions, JSON Schema (ajv,
-//               compiled once), meaning checks; positions are looked up only for problems found.
+//   - validate: what `brief validate` does: loadSheets (read, quick parse, JSON Schema (ajv,
+//               precompiled), meaning checks) and the report, every problem at its line and column
+//               (the positioned parse runs only for files with problems).
 // Run after compiling (npx tsc -p tsconfig.json): npm run bench:validate [-- --sheets 1000 --rounds 3]
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { findFactSheetFiles, loadSheets } from '../dist/index.js';
+import { findFactSheetFiles, formatHuman, loadSheets } from '../dist/index.js';
 
 const { values } = parseArgs({ options: { sheets: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' } } });
 const SHEETS = Number(values.sheets);
@@ -77,6 +78,7 @@ for (const [name, templates] of Object.entries(corpora)) {
     let round = [];
     const full = await median(async () => {
       const r = await loadSheets(round);
+      formatHuman(r.problems, { texts: r.texts });
       const errors = r.problems.filter((p) => p.severity === 'error').length;
       found = `${errors} errors, ${r.problems.length - errors} warnings`;
     }, async (r) => { round = (await generate(join(dir, `round-${r}`), templates)).files; });
