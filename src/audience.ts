@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { setBounded } from './bounded.js';
 import { BriefError, ExitCode } from './errors.js';
 import { readTextCached } from './file-cache.js';
+import { precompiledValidator } from './precompiled.js';
 import type { Tlp } from './schema/index.js';
 
 export type SectionName =
@@ -43,7 +44,7 @@ const schemaUrl = new URL('../schema/audience.schema.json', import.meta.url);
 let validator: Promise<ReturnType<Ajv2020['compile']>> | undefined;
 /** The audience-config validator, compiled once per process (concurrent callers share the promise). */
 function audienceValidator() {
-  validator ??= readFile(schemaUrl, 'utf8').then((text) => precompiled(text) ?? compileAudienceSchema(text));
+  validator ??= readFile(schemaUrl, 'utf8').then((text) => precompiledValidator('audience', text) ?? compileAudienceSchema(text));
   return validator;
 }
 
@@ -52,15 +53,6 @@ function compileAudienceSchema(text: string): ReturnType<Ajv2020['compile']> {
   return new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(text) as object);
 }
 
-/** The standalone validator `npm run build:ts` writes (scripts/gen-dist.mjs), if it is for this schema. */
-function precompiled(schemaText: string): ReturnType<Ajv2020['compile']> | undefined {
-  try {
-    const mod = createRequire(import.meta.url)('./schema/audience.validator.cjs') as ReturnType<Ajv2020['compile']> & { schemaHash?: string };
-    return mod.schemaHash === createHash('sha256').update(schemaText).digest('hex') ? mod : undefined;
-  } catch {
-    return undefined; // not generated (running from src/, as the tests do): compile instead
-  }
-}
 
 /** Names of the audiences under templates/audiences/. */
 export async function listAudienceNames(templatesDir: string): Promise<string[]> {
@@ -108,8 +100,7 @@ export async function loadAudience(templatesDir: string, name: string): Promise<
     limits: cfg.limits ?? {},
     show: Object.freeze({ ...DEFAULT_SHOW, ...cfg.show }),
   });
-  if (audiences.size >= 64) audiences.delete(audiences.keys().next().value!);
-  audiences.set(key!, audience);
+  setBounded(audiences, key!, audience, 64);
   return audience;
 }
 

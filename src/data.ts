@@ -6,6 +6,8 @@ import { hasErrors, sortProblems, type Problem } from './problems.js';
 import type { FactSheet } from './schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
 import { isWeek } from './week.js';
+import { setBounded } from './bounded.js';
+import { fileStamp } from './file-cache.js';
 
 /** The ISO weeks under data/ (folders named like 2025-W38), oldest first. */
 export async function listWeeks(dataDir: string): Promise<string[]> {
@@ -67,7 +69,7 @@ export async function loadValidated(f: string, cwd = process.cwd()): Promise<Loa
   // A file unchanged since it was last validated in this process (same size, same mtime) is not
   // parsed again: a batch of weeks reads each sheet as this week's and as next week's previous
   // edition, and watch mode re-reads every sheet on each save.
-  const id = await stat(f, { bigint: true }).then((s) => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`, () => undefined);
+  const id = await fileStamp(f).catch(() => undefined);
   const key = `${f}\0${display}\0${cwd}`;
   const hit = id === undefined ? undefined : validated.get(key);
   if (hit && hit.id === id) return hit.result;
@@ -91,8 +93,7 @@ export async function loadValidated(f: string, cwd = process.cwd()): Promise<Loa
   }
   const result = { ...checked, text: loaded.text, data: loaded.data };
   if (id !== undefined) {
-    if (validated.size >= 2048) validated.delete(validated.keys().next().value!);
-    validated.set(key, { id, result });
+    setBounded(validated, key, { id, result }, 2048);
   }
   return result;
 }

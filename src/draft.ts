@@ -35,8 +35,8 @@ export const PAGE_OF = 'data-page-of';
 /**
  * Turn the draft on `page` into the final document: remove the draft style (if there is one) and
  * write `numbers` into the `[data-page-of]` elements of those anchors (others keep theirs). Returns
- * false, changing nothing, when the document cannot be revised in place (an anchor without such an
- * element, or an element that holds more than a number): the caller then loads the revised HTML.
+ * false, changing nothing, when the document cannot be revised in place (an anchor without a plain
+ * holder, one that holds nothing but its number): the caller then loads the revised HTML.
  */
 export async function reviseInPlace(page: Page, numbers: ReadonlyMap<string, number | undefined>): Promise<boolean> {
   const { cdp } = await pageSession(page);
@@ -45,20 +45,15 @@ export async function reviseInPlace(page: Page, numbers: ReadonlyMap<string, num
     cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${PAGE_OF}]` }),
     cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#${DRAFT_STYLE_ID}` }),
   ]);
+  // Each holder's markup, numbers written in the way withPageNumbers writes them into the HTML.
   const edits = await Promise.all(nodeIds.map(async (nodeId) => {
-    const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
-    let anchor: string | undefined;
-    for (let i = 0; i + 1 < attributes.length; i += 2) if (attributes[i] === PAGE_OF) anchor = attributes[i + 1];
-    if (anchor === undefined || !numbers.has(anchor)) return { anchor, edit: undefined };
     const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
-    const plain = /^(<[^<>]*>)[^<>]*(<\/[a-z][a-z0-9-]*>)$/i.exec(outerHTML);
-    if (!plain) return undefined;
-    return { anchor, edit: { nodeId, outerHTML: `${plain[1]}${numbers.get(anchor) ?? ''}${plain[2]}` } };
+    return { nodeId, ...writePageNumbers(outerHTML, numbers, true) };
   }));
-  const found = new Set(edits.flatMap((e) => (e?.edit ? [e.anchor] : [])));
-  if (edits.some((e) => e === undefined) || [...numbers.keys()].some((a) => !found.has(a))) return false;
+  const found = new Set(edits.flatMap((e) => [...e.found]));
+  if ([...numbers.keys()].some((a) => !found.has(a))) return false;
   await Promise.all([
-    ...edits.flatMap((e) => (e?.edit ? [cdp.send('DOM.setOuterHTML', e.edit)] : [])),
+    ...edits.flatMap((e) => (e.found.size > 0 ? [cdp.send('DOM.setOuterHTML', { nodeId: e.nodeId, outerHTML: e.html })] : [])),
     ...(style ? [cdp.send('DOM.removeNode', { nodeId: style })] : []),
   ]);
   return true;
@@ -70,11 +65,25 @@ export async function reviseInPlace(page: Page, numbers: ReadonlyMap<string, num
  * anchor has no plain `<… data-page-of="anchor">number</…>` holder.
  */
 export function withPageNumbers(html: string, numbers: ReadonlyMap<string, number | undefined>): string | undefined {
+  const written = writePageNumbers(html, numbers);
+  return [...numbers.keys()].every((a) => written.found.has(a)) ? written.html : undefined;
+}
+
+/** A plain holder: one element with a data-page-of attribute and nothing but text (the number) in it. */
+const HOLDER = String.raw`(<[a-z][a-z0-9-]*\b[^<>]*?\sdata-page-of="([^"<>]*)"[^<>]*>)[^<>]*(<\/[a-z][a-z0-9-]*>)`;
+const HOLDERS = new RegExp(HOLDER, 'gi');
+const WHOLE_HOLDER = new RegExp(`^${HOLDER}$`, 'i');
+
+/**
+ * `numbers` written into the plain holders in `html` (with `whole`, only when all of `html` is one
+ * holder: an element's own markup), and the anchors whose holder was found.
+ */
+function writePageNumbers(html: string, numbers: ReadonlyMap<string, number | undefined>, whole = false): { html: string; found: Set<string> } {
   const found = new Set<string>();
-  const out = html.replace(/(<[a-z][a-z0-9-]*\b[^<>]*?\sdata-page-of="([^"<>]*)"[^<>]*>)[^<>]*(<\/[a-z][a-z0-9-]*>)/gi, (m, open: string, anchor: string, close: string) => {
+  const out = html.replace(whole ? WHOLE_HOLDER : HOLDERS, (m, open: string, anchor: string, close: string) => {
     if (!numbers.has(anchor)) return m;
     found.add(anchor);
     return `${open}${numbers.get(anchor) ?? ''}${close}`;
   });
-  return [...numbers.keys()].every((a) => found.has(a)) ? out : undefined;
+  return { html: out, found };
 }

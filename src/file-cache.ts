@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { setBounded } from './bounded.js';
 
 /**
  * file-cache: the text of small files read again and again in one process (templates, audience
@@ -7,14 +8,18 @@ import { readFile, stat } from 'node:fs/promises';
  */
 const texts = new Map<string, { id: string; text: string }>();
 
+/** What tells one version of a file from another without reading it: size, mtime, ctime, inode. */
+export async function fileStamp(file: string): Promise<string> {
+  const s = await stat(file, { bigint: true });
+  return `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+}
+
 /** The file's UTF-8 text (errors as readFile's: ENOENT when it does not exist). */
 export async function readTextCached(file: string): Promise<string> {
-  const s = await stat(file, { bigint: true });
-  const id = `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+  const id = await fileStamp(file);
   const hit = texts.get(file);
   if (hit && hit.id === id) return hit.text;
   const text = await readFile(file, 'utf8');
-  if (texts.size >= 512) texts.delete(texts.keys().next().value!);
-  texts.set(file, { id, text });
+  setBounded(texts, file, { id, text }, 512);
   return text;
 }

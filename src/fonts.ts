@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setBounded } from './bounded.js';
 
 /**
  * Fonts come from npm (@fontsource), never from the machine. Each face is inlined into the HTML as
@@ -120,9 +121,6 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
     }
   }
   const css = rules.join('\n');
-  if (key !== undefined) {
-    if (cssCache.size >= 64) cssCache.delete(cssCache.keys().next().value!);
-    cssCache.set(key, css);
-  }
+  if (key !== undefined) setBounded(cssCache, key, css, 64);
   return css;
 }

@@ -5,6 +5,7 @@ import { applyPdfMetadata, type PdfMetadata } from './pdf-meta.js';
 import type { Printer } from './print.js';
 import type { TemplateSet } from './render.js';
 import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
+import { setBounded } from './bounded.js';
 
 /**
  * print-briefing: one briefing from view to finished PDF bytes. Prints twice when the audience has a
@@ -48,7 +49,7 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
   const revise = toc && toc.length > 0
     ? async (pdf: Uint8Array) => {
       const measured = withPages(toc, await destinationPages(pdf));
-      remember(key, measured);
+      setBounded(lastLayout, key, measured, 256);
       if (printed && measured.every((e, i) => e.page === printed![i]!.page)) return undefined;
       printed = measured;
       const pageNumbers = new Map(measured.map((e) => [e.anchor, e.page]));
@@ -66,8 +67,3 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
 
 /** The last measured contents of each document (by audience and output), for the next print's guess. */
 const lastLayout = new Map<string, TocEntry[]>();
-function remember(key: string, entries: TocEntry[]): void {
-  lastLayout.delete(key);
-  if (lastLayout.size >= 256) lastLayout.delete(lastLayout.keys().next().value!);
-  lastLayout.set(key, entries);
-}

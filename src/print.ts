@@ -183,8 +183,7 @@ export class Printer implements AsyncDisposable {
     try {
       const pooled = this.idle.pop();
       if (pooled && !pooled.isClosed()) return pooled;
-      const browser = await this.warmUp();
-      this.current = browser;
+      const browser = await this.warmUp(); // launch() made it the current one
       const first = this.firstPage;
       this.firstPage = undefined;
       const opened = first ? await first : undefined;

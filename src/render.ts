@@ -10,6 +10,7 @@ import { fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
 import { compileCached } from './template-cache.js';
 import { templateRuntimeError, templateSyntaxError } from './template-errors.js';
+import { setBounded } from './bounded.js';
 
 /**
  * render: the audience's template set (base templates, overridden per audience) → HTML string.
@@ -130,8 +131,7 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
       return at < 0 ? html : html.slice(0, at) + faces + html.slice(at + FONT_FACES_HERE.length);
     },
   };
-  if (compiledSets.size >= 64) compiledSets.delete(compiledSets.keys().next().value!);
-  compiledSets.set(digest, set);
+  setBounded(compiledSets, digest, set, 64);
   return set;
 }
 

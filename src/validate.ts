@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { locate, pointerToPath, type LoadedYaml } from './load.js';
+import { precompiledValidator } from './precompiled.js';
 import { problemAt, sortProblems, type Problem } from './problems.js';
 import { factSheetSchema, schemaUrl, type FactSheet } from './schema/index.js';
 import { crossReferenceProblems } from './checks.js';
@@ -20,7 +20,7 @@ let compiled: ValidateFunction | undefined;
  * saves ~300 ms of start-up), otherwise compiled here.
  */
 export function schemaValidator(): ValidateFunction {
-  compiled ??= precompiled() ?? compileValidator();
+  compiled ??= precompiledValidator('fact-sheet', readFileSync(schemaUrl, 'utf8')) ?? compileValidator();
   return compiled;
 }
 
@@ -32,15 +32,6 @@ export function compileValidator(): ValidateFunction {
   return ajv.compile(factSheetSchema());
 }
 
-function precompiled(): ValidateFunction | undefined {
-  try {
-    const mod = require('./schema/fact-sheet.validator.cjs') as ValidateFunction & { schemaHash?: string };
-    const hash = createHash('sha256').update(readFileSync(schemaUrl, 'utf8')).digest('hex');
-    return mod.schemaHash === hash ? mod : undefined;
-  } catch {
-    return undefined; // not generated (running from src/, as the tests do): compile instead
-  }
-}
 
 export interface ValidationResult {
   file: string;
