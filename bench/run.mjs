@@ -77,14 +77,14 @@ async function batch(outDir, weekList = weeks, writeHtml = false) {
     const rs = await Promise.all(weekList.map((week) => lib.build({ dataDir, templatesDir: join(ROOT, 'templates'), outDir, week, audiences, printer, writeHtml })));
     pages = rs.flatMap((r) => r.documents).reduce((s, d) => s + d.pages, 0);
   } finally { await printer.close(); }
-  return { ms: ms(t0), launches: printer.launches, pages };
+  return { ms: ms(t0), launches: printer.launches, pages, prints: printer.prints };
 }
 const batchOut = join(work, 'out-batch');
 // Timed without the memory sampler: reading /proc/<pid>/smaps_rollup of every Chromium process 20
 // times a second costs CPU that the batch would otherwise have (the floor runs unsampled too).
 const batchRun = await batch(batchOut);
-results.batch = { docs, ms: batchRun.ms, perSec: docs / (batchRun.ms / 1000), pages: batchRun.pages, launches: batchRun.launches };
-log(`batch    ${fmt(results.batch.perSec, 2)} PDFs/s  (${docs} PDFs, ${batchRun.pages} pages, ${fmt(batchRun.ms / 1000, 2)} s, ${batchRun.launches} browser launch)`);
+results.batch = { docs, ms: batchRun.ms, perSec: docs / (batchRun.ms / 1000), pages: batchRun.pages, launches: batchRun.launches, prints: batchRun.prints };
+log(`batch    ${fmt(results.batch.perSec, 2)} PDFs/s  (${docs} PDFs, ${batchRun.pages} pages, ${batchRun.prints} prints, ${fmt(batchRun.ms / 1000, 2)} s, ${batchRun.launches} browser launch)`);
 
 // ---- memory: the same batch again under the sampler, and a third of it, to see whether the peak grows with N
 // (this run also keeps each document's final HTML, the floor's input; the timed batch writes PDFs only, as `brief build` does)

@@ -29,3 +29,17 @@ export async function loadDocument(page: Page, html: string): Promise<void> {
   await cdp.send('Page.setDocumentContent', { frameId, html });
   await loaded;
 }
+
+/**
+ * Refuse every request the page makes over the network or from files. DevTools' Fetch domain pauses
+ * each request before it is sent (all schemes; inline data: URLs are never sent, so never paused) and
+ * this session fails it at once. Puppeteer's own request interception would do the same, at the
+ * cost of a request object and a round trip through its event handlers for every data: URL too.
+ */
+export async function blockRequests(page: Page): Promise<void> {
+  const { cdp } = await pageSession(page);
+  cdp.on('Fetch.requestPaused', (e: { requestId: string }) => {
+    cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' }).catch(() => {});
+  });
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
+}

@@ -35,22 +35,32 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
 
 export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
   const fresh = view.audience.has.contents ? tocEntries(view) : undefined;
-  // The page numbers this document had last time (watch mode, a rebuild): print with them as a
-  // guess; the measurement after the print confirms them (one print) or corrects them (a second).
-  const key = `${set.audience.name}\0${name}`;
-  const last = lastLayout.get(key);
+  // The contents needs page numbers that only a print can measure. Rather than a measuring draft
+  // first, print with a guess when there is a good one; the measurement after the print confirms it
+  // (one print) or corrects it (a second, in place). Guesses, best first: this document's own last
+  // layout (watch mode, a rebuild), then the last layout measured for a document of the same
+  // audience, topics and contents (another week of the same topics, in a batch) unless guessing
+  // from it was wrong last time.
+  const own = `${set.audience.name}\0${name}`;
+  const shape = fresh ? [set.audience.name, ...view.topics.map((t) => t.id), '', ...fresh.map((e) => e.anchor)].join('\0') : '';
+  const sibling = shapes.get(shape);
+  const last = lastLayout.get(own) ?? (sibling && !sibling.missed ? sibling.entries : undefined);
   const guessed = fresh && last && last.length === fresh.length && last.every((e, i) => e.anchor === fresh[i]!.anchor)
     ? fresh.map((e, i) => ({ ...e, page: last[i]!.page }))
     : undefined;
   const toc = guessed ?? fresh;
   let html = set.render(toc ? { ...view, toc } : view);
   let printed: TocEntry[] | undefined = toc;
+  let first = true;
   // After each print: if the contents does not show the pages the print has, print again with them.
   const revise = toc && toc.length > 0
     ? async (pdf: Uint8Array) => {
       const measured = withPages(toc, await destinationPages(pdf));
-      setBounded(lastLayout, key, measured, 256);
-      if (printed && measured.every((e, i) => e.page === printed![i]!.page)) return undefined;
+      const held = !!printed && measured.every((e, i) => e.page === printed![i]!.page);
+      setBounded(lastLayout, own, measured, 256);
+      if (first) setBounded(shapes, shape, { entries: measured, missed: !!guessed && !held }, 256);
+      first = false;
+      if (held) return undefined;
       printed = measured;
       const pageNumbers = new Map(measured.map((e) => [e.anchor, e.page]));
       // The numbers written into the HTML as the printer writes them into the page; a contents
@@ -67,3 +77,5 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
 
 /** The last measured contents of each document (by audience and output), for the next print's guess. */
 const lastLayout = new Map<string, TocEntry[]>();
+/** The last measured contents by audience and contents anchors, and whether guessing from it failed. */
+const shapes = new Map<string, { entries: TocEntry[]; missed: boolean }>();

@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
 import { startChrome } from './chrome.js';
-import { loadDocument } from './cdp.js';
+import { blockRequests, loadDocument } from './cdp.js';
 import { reviseInPlace, withDraftStyle } from './draft.js';
 import { Limit } from './limit.js';
 import { BriefError, ExitCode } from './errors.js';
@@ -63,6 +63,8 @@ export class Printer implements AsyncDisposable {
   readonly timeoutMs: number;
   /** How many times a browser was launched (tests assert one per run). */
   launches = 0;
+  /** How many prints (a document with a contents page may take two: see print-briefing.ts). */
+  prints = 0;
   /** How many documents met a crashed browser and were retried. */
   crashes = 0;
   private browser: Promise<Browser> | undefined;
@@ -114,13 +116,7 @@ export class Printer implements AsyncDisposable {
 
   private async configure(page: Page, browser: Browser): Promise<Page> {
     if (page.browser() !== browser) throw new Error('page of another browser');
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (req: HTTPRequest) => {
-      const url = req.url();
-      if (url.startsWith('data:') || url === 'about:blank') void req.continue();
-      else void req.abort('blockedbyclient');
-    });
+    await Promise.all([page.setJavaScriptEnabled(false), blockRequests(page)]);
     return page;
   }
 
@@ -275,12 +271,23 @@ export class Printer implements AsyncDisposable {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new BriefError('render-timeout', `${options.name}: rendering took longer than ${this.timeoutMs} ms`, { exitCode: ExitCode.render })), this.timeoutMs);
       });
+      // A page or browser that dies while we wait for an event (a load that never comes) ends the
+      // wait at once, as a crash (the document is printed again on a fresh browser).
+      const browser = page.browser();
+      let onGone: (() => void) | undefined;
+      const gone = new Promise<never>((_, reject) => {
+        onGone = () => reject(new Error('Target closed: the page or its browser went away'));
+        page.once('close', onGone);
+        browser.once('disconnected', onGone);
+        if (page.isClosed() || !browser.connected) onGone();
+      });
+      gone.catch(() => {});
       try {
         const work = (async () => {
-          const print = (draft: boolean) => page.pdf({
+          const print = (draft: boolean) => (this.prints++, page.pdf({
             printBackground: true, preferCSSPageSize: true, tagged: !draft, outline: !draft,
             format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
-          });
+          }));
           const load = (content: string) => loadDocument(page, content);
           let draft = options.revise !== undefined && options.draftFirst !== false;
           await load(draft ? withDraftStyle(html) : html);
@@ -298,10 +305,12 @@ export class Printer implements AsyncDisposable {
           }
           return pdf;
         })();
-        const pdf = await Promise.race([work, timeout]);
+        const pdf = await Promise.race([work, timeout, gone]);
         return { pdf, ms: Date.now() - started };
       } finally {
         clearTimeout(timer);
+        page.off('close', onGone);
+        browser.off('disconnected', onGone);
       }
     });
   }

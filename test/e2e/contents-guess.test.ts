@@ -1,0 +1,84 @@
+/**
+ * The contents page numbers are printed from a guess when there is a good one (the last layout of a
+ * document with the same audience, topics and contents), and the print checks the guess: a right
+ * guess costs one print, a wrong one a second print with the measured numbers. Either way the
+ * numbers printed are the pages the sections are on.
+ */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFParse } from 'pdf-parse';
+import { parseDocument } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { Printer } from '../../src/print.js';
+import { destinationPages } from '../../src/toc.js';
+import { DATA, TEMPLATES, tempDir } from '../helpers.js';
+
+const tmp = tempDir();
+const data = join(tmp.dir, 'data');
+const printer = new Printer({ concurrency: 1 });
+
+/** The page texts of a PDF. */
+async function pageTexts(file: string): Promise<string[]> {
+  const parser = new PDFParse({ data: new Uint8Array(readFileSync(file)) });
+  try {
+    return (await parser.getText()).pages.map((p) => p.text.replace(/\s+/g, ' '));
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** Build one week's analyst briefing; how many prints it took, and the contents as printed next to the real pages. */
+async function analyst(week: string): Promise<{ prints: number; shown: number[]; real: number[] }> {
+  const before = printer.prints;
+  const r = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: join(tmp.dir, 'out'), week, audiences: ['analyst'], printer, writeHtml: true });
+  const doc = r.documents[0]!;
+  const prints = printer.prints - before;
+  // The anchors in contents order, from the HTML that was printed, and the pages they are on in the PDF.
+  const anchors = [...readFileSync(doc.htmlPath!, 'utf8').matchAll(/data-page-of="([^"]+)"/g)].map((m) => m[1]!);
+  const dests = await destinationPages(new Uint8Array(readFileSync(doc.path)));
+  const real = anchors.map((a) => dests.get(a)!);
+  // The numbers the contents page shows, in order: each entry ends with its page number.
+  const contents = (await pageTexts(doc.path))[1]!;
+  const shown = [...contents.replace(/^.*?Contents/, '').matchAll(/[A-Za-z)]\s+(\d{1,3})(?=\s|$)/g)].map((m) => Number(m[1]));
+  return { prints, shown: shown.slice(0, anchors.length), real };
+}
+
+beforeAll(() => {
+  // Four weeks of the same two topics, alike but for the week; 2025-W43 keeps one expert view of
+  // six, so its later sections move up.
+  for (const week of ['2025-W40', '2025-W41', '2025-W42', '2025-W43']) cpSync(join(DATA, '2025-W38'), join(data, week), { recursive: true });
+  const file = join(data, '2025-W43', 'tiktok-us-spinoff.yaml');
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  const views = doc.get('expert_views') as { items: unknown[] };
+  views.items.splice(1);
+  writeFileSync(file, doc.toString());
+  mkdirSync(join(tmp.dir, 'out'), { recursive: true });
+});
+afterAll(async () => {
+  await printer.close();
+  tmp.cleanup();
+});
+
+describe('contents page numbers from a guess, checked by the print', () => {
+  it('the first briefing of a kind is measured by a draft print: two prints, right numbers', async () => {
+    const { prints, shown, real } = await analyst('2025-W40');
+    expect(prints).toBe(2);
+    expect(real.length).toBeGreaterThan(10);
+    expect(shown).toEqual(real);
+  });
+
+  it('another week of the same topics and layout prints once, from the guess, with the right numbers', async () => {
+    const { prints, shown, real } = await analyst('2025-W41');
+    expect(prints).toBe(1);
+    expect(shown).toEqual(real);
+  });
+
+  it('a wrong guess (sections moved) is corrected by a second print', async () => {
+    const w42 = await analyst('2025-W42');
+    const { prints, shown, real } = await analyst('2025-W43');
+    expect(real).not.toEqual(w42.real); // the guess from 2025-W42 was wrong
+    expect(prints).toBe(2);
+    expect(shown).toEqual(real);
+  });
+});
