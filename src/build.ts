@@ -8,6 +8,7 @@ import { loadWeek, resolveWeek } from './data.js';
 import { BriefError, ExitCode } from './errors.js';
 import { countPages } from './pdf-info.js';
 import { Printer, type PrinterOptions } from './print.js';
+import { saveLayouts } from './layout-cache.js';
 import { loadPreviousEditions, type PreviousEditions } from './previous.js';
 import { printBriefing } from './print-briefing.js';
 import { hasErrors, type Problem } from './problems.js';
@@ -109,6 +110,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     })));
     return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.crashes };
   } finally {
+    saveLayouts();
     if (ownPrinter) await printer.close();
   }
 }

@@ -5,7 +5,7 @@ import { applyPdfMetadata, type PdfMetadata } from './pdf-meta.js';
 import type { Printer } from './print.js';
 import type { TemplateSet } from './render.js';
 import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
-import { setBounded } from './bounded.js';
+import { guessLayout, rememberLayout } from './layout-cache.js';
 
 /**
  * print-briefing: one briefing from view to finished PDF bytes. Prints twice when the audience has a
@@ -36,17 +36,14 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
 export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
   const fresh = view.audience.has.contents ? tocEntries(view) : undefined;
   // The contents needs page numbers that only a print can measure. Rather than a measuring draft
-  // first, print with a guess when there is a good one; the measurement after the print confirms it
-  // (one print) or corrects it (a second, in place). Guesses, best first: this document's own last
-  // layout (watch mode, a rebuild), then the last layout measured for a document of the same
-  // audience, topics and contents (another week of the same topics, in a batch) unless guessing
-  // from it was wrong last time.
-  const own = `${set.audience.name}\0${name}`;
-  const shape = fresh ? [set.audience.name, ...view.topics.map((t) => t.id), '', ...fresh.map((e) => e.anchor)].join('\0') : '';
-  const sibling = shapes.get(shape);
-  const last = lastLayout.get(own) ?? (sibling && !sibling.missed ? sibling.entries : undefined);
-  const guessed = fresh && last && last.length === fresh.length && last.every((e, i) => e.anchor === fresh[i]!.anchor)
-    ? fresh.map((e, i) => ({ ...e, page: last[i]!.page }))
+  // first, print with a guess when there is a good one (layout-cache.ts: this document's last
+  // layout, or the last of another week of the same topics); the measurement after the print
+  // confirms it (one print) or corrects it (a second, in place).
+  const audience = set.audience.name;
+  const kind = fresh ? [audience, ...view.topics.map((t) => t.id), '', ...fresh.map((e) => e.anchor)].join('\0') : '';
+  const last = fresh ? guessLayout(audience, name, kind) : undefined;
+  const guessed = fresh && last && last.anchors.length === fresh.length && last.anchors.every((a, i) => a === fresh[i]!.anchor)
+    ? fresh.map((e, i) => ({ ...e, page: last.pages[i] ?? undefined }))
     : undefined;
   const toc = guessed ?? fresh;
   let html = set.render(toc ? { ...view, toc } : view);
@@ -57,8 +54,7 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
     ? async (pdf: Uint8Array) => {
       const measured = withPages(toc, await destinationPages(pdf));
       const held = !!printed && measured.every((e, i) => e.page === printed![i]!.page);
-      setBounded(lastLayout, own, measured, 256);
-      if (first) setBounded(shapes, shape, { entries: measured, missed: !!guessed && !held }, 256);
+      rememberLayout(audience, name, kind, { anchors: measured.map((e) => e.anchor), pages: measured.map((e) => e.page ?? null) }, first ? !!guessed && !held : undefined);
       first = false;
       if (held) return undefined;
       printed = measured;
@@ -74,8 +70,3 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
   const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
   return { pdf: finished, html, ms: ms + Date.now() - started };
 }
-
-/** The last measured contents of each document (by audience and output), for the next print's guess. */
-const lastLayout = new Map<string, TocEntry[]>();
-/** The last measured contents by audience and contents anchors, and whether guessing from it failed. */
-const shapes = new Map<string, { entries: TocEntry[]; missed: boolean }>();

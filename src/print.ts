@@ -277,8 +277,9 @@ export class Printer implements AsyncDisposable {
       let onGone: (() => void) | undefined;
       const gone = new Promise<never>((_, reject) => {
         onGone = () => reject(new Error('Target closed: the page or its browser went away'));
-        page.once('close', onGone);
-        browser.once('disconnected', onGone);
+        // on/off, not once: Puppeteer wraps a once-handler, so off() would not find it (a leak per document)
+        page.on('close', onGone);
+        browser.on('disconnected', onGone);
         if (page.isClosed() || !browser.connected) onGone();
       });
       gone.catch(() => {});

@@ -9,10 +9,18 @@ import type Handlebars from 'handlebars';
  * compile every template again (~45 ms). An entry is the output of `Handlebars.precompile` for one
  * template text, named by the hash of that text and the Handlebars version: an edited template is a
  * new entry, never a stale one. The cache lives in the tool's own node_modules/.cache/brief (as
- * trusted as the tool's code); when it cannot be written, templates are simply compiled.
+ * trusted as the tool's code, or BRIEF_CACHE_DIR); when it cannot be written, templates are simply compiled.
  */
 const require = createRequire(import.meta.url);
-const CACHE_DIR = join(dirname(require.resolve('handlebars/package.json')), '..', '.cache', 'brief', 'templates');
+
+/**
+ * The tool's cache folder: BRIEF_CACHE_DIR, else node_modules/.cache/brief of the tool's own install.
+ * Everything in it is a cache: deleting it costs time, never a result.
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.BRIEF_CACHE_DIR || join(dirname(require.resolve('handlebars/package.json')), '..', '.cache', 'brief');
+}
+const CACHE_DIR = join(cacheDir(), 'templates');
 const VERSION = (require('handlebars/package.json') as { version: string }).version;
 
 type Options = CompileOptions;

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { parseDocument } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/build.js';
 import { Printer } from '../../src/print.js';
 import { destinationPages } from '../../src/toc.js';
@@ -29,9 +29,9 @@ async function pageTexts(file: string): Promise<string[]> {
 }
 
 /** Build one week's analyst briefing; how many prints it took, and the contents as printed next to the real pages. */
-async function analyst(week: string): Promise<{ prints: number; shown: number[]; real: number[] }> {
+async function analyst(week: string, outDir = join(tmp.dir, 'out'), run = build): Promise<{ prints: number; shown: number[]; real: number[] }> {
   const before = printer.prints;
-  const r = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: join(tmp.dir, 'out'), week, audiences: ['analyst'], printer, writeHtml: true });
+  const r = await run({ dataDir: data, templatesDir: TEMPLATES, outDir, week, audiences: ['analyst'], printer, writeHtml: true });
   const doc = r.documents[0]!;
   const prints = printer.prints - before;
   // The anchors in contents order, from the HTML that was printed, and the pages they are on in the PDF.
@@ -80,5 +80,33 @@ describe('contents page numbers from a guess, checked by the print', () => {
     expect(real).not.toEqual(w42.real); // the guess from 2025-W42 was wrong
     expect(prints).toBe(2);
     expect(shown).toEqual(real);
+  });
+
+  it('the next run starts from the layout this run measured (kept on disk), and a stale one is corrected', async () => {
+    const out = join(tmp.dir, 'out-runs');
+    // A run of the tool: its modules loaded afresh (nothing in memory), with a cache folder of this test's own.
+    process.env.BRIEF_CACHE_DIR = join(tmp.dir, 'cache');
+    const aRun = async () => { vi.resetModules(); return (await import('../../src/build.js')).build; };
+    try {
+      const first = await aRun();
+      expect((await analyst('2025-W40', out, first)).prints).toBe(2);
+      await analyst('2025-W43', out, first);
+      const again = await analyst('2025-W40', out, await aRun());
+      expect(again.prints).toBe(1);
+      expect(again.shown).toEqual(again.real);
+      // A stale entry (2025-W43's output recorded with 2025-W40's pages) costs a print, not a wrong number.
+      const file = join(tmp.dir, 'cache', 'layouts.json');
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { documents: Record<string, { pages: (number | null)[] }> };
+      const key = (week: string) => `analyst\0${join(out, week, 'analyst.pdf')}`;
+      expect(saved.documents[key('2025-W43')]?.pages).not.toEqual(saved.documents[key('2025-W40')]?.pages);
+      saved.documents[key('2025-W43')]!.pages = saved.documents[key('2025-W40')]!.pages;
+      writeFileSync(file, JSON.stringify(saved));
+      const stale = await analyst('2025-W43', out, await aRun());
+      expect(stale.prints).toBe(2);
+      expect(stale.shown).toEqual(stale.real);
+    } finally {
+      delete process.env.BRIEF_CACHE_DIR;
+      vi.resetModules();
+    }
   });
 });
