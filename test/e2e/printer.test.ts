@@ -78,6 +78,21 @@ describe('the Printer', () => {
     }
   });
 
+  it('frees each document it replaces: after ten documents, the page holds the DOM of one', async () => {
+    const printer = new Printer({ concurrency: 1 });
+    const big = (n: number) => `<!doctype html><html><body><h1>Doc ${n}</h1>${'<p>Some text.</p>'.repeat(300)}</body></html>`;
+    const liveNodes = () => printer.withPage(async (page) => (await page.metrics()).Nodes ?? 0);
+    try {
+      await printer.pdf(big(0), { name: 'doc 0' });
+      const one = await liveNodes();
+      for (let i = 1; i < 10; i++) await printer.pdf(big(i), { name: `doc ${i}` });
+      expect(one).toBeGreaterThan(300);
+      expect(await liveNodes()).toBeLessThan(2 * one); // not ten documents' worth
+    } finally {
+      await printer.close();
+    }
+  });
+
   describe('a contents measured by a draft print', () => {
     // Three chapters on pages 2, 3 and 5; a contents on page 1 shows where they start.
     const chapters = ['Alpha', 'Bravo', 'Charlie'];
