@@ -1,6 +1,6 @@
 // npm run bench — rendering speed figures for brief (issue 8). Not a test: it prints numbers.
 //   cold      process start → PDF on disk, `brief build` of the sample (median of runs), again and as a first build
-//   batch     PDFs/s for >= 100 documents (weeks × audiences) on one warm browser
+//   batch     PDFs/s for >= 100 documents (weeks × audiences) on one warm browser (median of runs alternating with the floor)
 //   naive     the same documents with a browser launched per document
 //   floor     the same final HTML printed by bare Puppeteer on a warm browser with a page pool
 //   warm      one PDF rebuilt on a warm browser (what watch mode does per save)
@@ -22,6 +22,8 @@ const RUNS = Number(args.get('runs') ?? 5);
 /** Warm rebuilds take ~230 ms and vary by ±20 ms: more of them for a stable median. */
 const WARM_RUNS = Number(args.get('warm-runs') ?? 15);
 const CONCURRENCY = Number(args.get('concurrency') ?? availableParallelism());
+/** Batch and floor runs, alternately. */
+const PAIRS = Number(args.get('pairs') ?? 3);
 const SKIP = new Set((args.get('skip') ?? '').split(',').filter(Boolean));
 const work = mkdtempSync(join(tmpdir(), 'brief-bench-'));
 const results = {};
@@ -91,46 +93,55 @@ async function batch(outDir, weekList = weeks, writeHtml = false) {
     return { ms: ms(t1), launchMs, launches: printer.launches, pages, prints: printer.prints - prints };
   } finally { await printer.close(); }
 }
-const batchOut = join(work, 'out-batch');
-// Timed without the memory sampler: reading /proc/<pid>/smaps_rollup of every Chromium process 20
-// times a second costs CPU that the batch would otherwise have (the floor runs unsampled too).
-const batchRun = await batch(batchOut);
-results.batch = { docs, ms: batchRun.ms, perSec: docs / (batchRun.ms / 1000), pages: batchRun.pages, launches: batchRun.launches, prints: batchRun.prints };
-log(`batch    ${fmt(results.batch.perSec, 2)} PDFs/s  (${docs} PDFs, ${batchRun.pages} pages, ${batchRun.prints} prints, ${fmt(batchRun.ms / 1000, 2)} s on a warm browser; ${batchRun.launches} browser launch, ${fmt(batchRun.launchMs, 0)} ms before)`);
-
-// ---- memory: the same batch again under the sampler, and a third of it, to see whether the peak grows with N
-// (this run also keeps each document's final HTML, the floor's input; the timed batch writes PDFs only, as `brief build` does)
+// ---- memory: the batch under the sampler, and a third of it, to see whether the peak grows with N
+// (these runs also keep each document's final HTML, the floor's input; the timed batches write PDFs only, as `brief build` does)
 const memoryOut = join(work, 'out-memory');
 const batchPeak = await peakPss(process.pid, () => batch(memoryOut, weeks, true));
 const smallWeeks = weeks.slice(0, Math.max(1, Math.round(weeks.length / 3)));
 const smallPeak = await peakPss(process.pid, () => batch(join(work, 'out-small'), smallWeeks, true));
 results.memory = { peakMB: batchPeak / 1024, docs, smallPeakMB: smallPeak / 1024, smallDocs: smallWeeks.length * audiences.length };
-log(`memory   peak PSS ${fmt(batchPeak / 1024, 0)} MB for ${docs} PDFs, ${fmt(smallPeak / 1024, 0)} MB for ${results.memory.smallDocs} PDFs (process tree: node + Chromium)`);
 
 // ---- floor: the same final HTML, bare Puppeteer, warm browser, page pool, same concurrency
 const htmls = weeks.flatMap((w) => audiences.map((a) => readFileSync(join(memoryOut, w, `${a}.html`), 'utf8')));
-{
+async function floor() {
   const { path } = await lib.findBrowser();
   // Loaded here, after the memory figures: the tool itself does not load the full `puppeteer`.
   const { default: puppeteer } = await import('puppeteer');
   const browser = await puppeteer.launch({ executablePath: path, headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  const pagesPool = await Promise.all(Array.from({ length: CONCURRENCY }, async () => { const p = await browser.newPage(); await p.setJavaScriptEnabled(false); return p; }));
-  // warm, as the batch is: one document printed on each page first
-  await Promise.all(pagesPool.map(async (page) => { await page.setContent(htmls[0], { waitUntil: 'load' }); await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true }); }));
-  let next = 0;
-  const t0 = now();
-  await Promise.all(pagesPool.map(async (page) => {
-    while (next < htmls.length) {
-      const html = htmls[next++];
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
-    }
-  }));
-  const t = ms(t0);
-  await browser.close();
-  results.floor = { ms: t, perSec: htmls.length / (t / 1000) };
-  log(`floor    ${fmt(results.floor.perSec, 2)} PDFs/s  (bare Puppeteer, same ${htmls.length} HTML documents, ${fmt(t / 1000, 2)} s)`);
+  try {
+    const pagesPool = await Promise.all(Array.from({ length: CONCURRENCY }, async () => { const p = await browser.newPage(); await p.setJavaScriptEnabled(false); return p; }));
+    // warm, as the batch is: one document printed on each page first
+    await Promise.all(pagesPool.map(async (page) => { await page.setContent(htmls[0], { waitUntil: 'load' }); await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true }); }));
+    let next = 0;
+    const t0 = now();
+    await Promise.all(pagesPool.map(async (page) => {
+      while (next < htmls.length) {
+        const html = htmls[next++];
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+      }
+    }));
+    return ms(t0);
+  } finally {
+    await browser.close();
+  }
 }
+
+// ---- batch and floor, alternately (the machine's speed drifts between runs): medians
+// The batches are timed without the memory sampler: reading /proc/<pid>/smaps_rollup of every
+// Chromium process 20 times a second costs CPU that the batch would otherwise have.
+const batchRuns = [];
+const floorRuns = [];
+for (let i = 0; i < PAIRS; i++) {
+  batchRuns.push(await batch(join(work, `out-batch-${i}`)));
+  floorRuns.push(await floor());
+}
+const batchRun = [...batchRuns].sort((a, b) => a.ms - b.ms)[Math.floor(PAIRS / 2)];
+results.batch = { docs, ms: batchRun.ms, perSec: docs / (batchRun.ms / 1000), pages: batchRun.pages, launches: batchRun.launches, prints: batchRun.prints, runsMs: batchRuns.map((b) => Math.round(b.ms)) };
+log(`batch    ${fmt(results.batch.perSec, 2)} PDFs/s  (${docs} PDFs, ${batchRun.pages} pages, ${batchRun.prints} prints, ${fmt(batchRun.ms / 1000, 2)} s on a warm browser, median of ${PAIRS}: ${results.batch.runsMs.join(', ')} ms; ${batchRun.launches} browser launch, ${fmt(batchRun.launchMs, 0)} ms before)`);
+log(`memory   peak PSS ${fmt(batchPeak / 1024, 0)} MB for ${docs} PDFs, ${fmt(smallPeak / 1024, 0)} MB for ${results.memory.smallDocs} PDFs (process tree: node + Chromium)`);
+results.floor = { ms: median(floorRuns), perSec: htmls.length / (median(floorRuns) / 1000), runsMs: floorRuns.map(Math.round) };
+log(`floor    ${fmt(results.floor.perSec, 2)} PDFs/s  (bare Puppeteer, same ${htmls.length} HTML documents, ${fmt(results.floor.ms / 1000, 2)} s, median of ${PAIRS}: ${results.floor.runsMs.join(', ')} ms)`);
 
 // ---- naive: a browser launched per document (a sample of the batch, same concurrency)
 if (!SKIP.has('naive')) {

@@ -58,7 +58,8 @@ export function guessLayout(audience: string, output: string, kind: string): Lay
 export function rememberLayout(audience: string, output: string, kind: string, layout: Layout, missed: boolean | undefined): void {
   const key = documentKey(audience, output);
   const before = loaded().get(key);
-  if (!before || JSON.stringify(before) !== JSON.stringify(layout)) {
+  const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!before || !same(before.anchors, layout.anchors) || !same(before.pages, layout.pages)) {
     setBounded(loaded(), key, layout, MAX);
     changed.set(key, layout);
   }
