@@ -8,9 +8,10 @@ import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js
 import { guessLayout, rememberLayout } from './layout-cache.js';
 
 /**
- * print-briefing: one briefing from view to finished PDF bytes. Prints twice when the audience has a
- * contents page (the second print carries the page numbers the first one measured), then sets the
- * document metadata from the data (pdf-meta), so the same inputs give the same bytes.
+ * print-briefing: one briefing from view to finished PDF bytes. A briefing with a contents page is
+ * printed with guessed page numbers and printed again when the print shows them wrong (or, with no
+ * guess, measured by a draft first); then the document metadata is set from the data (pdf-meta), so
+ * the same inputs give the same bytes.
  */
 export interface BriefingPrintResult {
   pdf: Uint8Array;

@@ -78,6 +78,20 @@ describe('the Printer', () => {
     }
   });
 
+  it('leaves no listener behind on the page or the browser, document after document', async () => {
+    const printer = new Printer({ concurrency: 1 });
+    try {
+      const browser = await printer.warmUp();
+      const count = () => printer.withPage(async (page) => page.listenerCount('close') + browser.listenerCount('disconnected'));
+      await printer.pdf(doc(0), { name: 'doc 0' });
+      const before = await count();
+      for (let i = 1; i < 6; i++) await printer.pdf(doc(i), { name: `doc ${i}` });
+      expect(await count()).toBe(before);
+    } finally {
+      await printer.close();
+    }
+  });
+
   it('frees each document it replaces: after ten documents, the page holds the DOM of one', async () => {
     const printer = new Printer({ concurrency: 1 });
     const big = (n: number) => `<!doctype html><html><body><h1>Doc ${n}</h1>${'<p>Some text.</p>'.repeat(300)}</body></html>`;
