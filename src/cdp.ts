@@ -43,3 +43,12 @@ export async function blockRequests(page: Page): Promise<void> {
   });
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
 }
+
+/**
+ * Free the documents this page has replaced. Their memory goes at the renderer's next garbage
+ * collection, which a page without JavaScript seldom triggers (a renderer grew from ~55 to ~120 MB
+ * over 24 documents): ask for one. It runs in the renderer, a few ms, before the page's next command.
+ */
+export function collectGarbage(page: Page): void {
+  void pageSession(page).then(({ cdp }) => cdp.send('HeapProfiler.collectGarbage')).catch(() => {});
+}

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { setBounded } from './bounded.js';
-import { cacheDir } from './template-cache.js';
+import { cacheDir } from './cache-dir.js';
 
 /**
  * layout-cache: the contents page numbers last measured for each document, the guess its next print
@@ -46,6 +46,7 @@ function loaded(): Map<string, Layout> {
   return documents;
 }
 
+const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const documentKey = (audience: string, output: string) => `${audience}\0${resolve(output)}`;
 
 /** The best guess for a document's layout: its own last one, else (unless that missed last time) its kind's. */
@@ -58,7 +59,6 @@ export function guessLayout(audience: string, output: string, kind: string): Lay
 export function rememberLayout(audience: string, output: string, kind: string, layout: Layout, missed: boolean | undefined): void {
   const key = documentKey(audience, output);
   const before = loaded().get(key);
-  const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   if (!before || !same(before.anchors, layout.anchors) || !same(before.pages, layout.pages)) {
     setBounded(loaded(), key, layout, MAX);
     changed.set(key, layout);

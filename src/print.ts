@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
 import { startChrome } from './chrome.js';
-import { blockRequests, loadDocument, pageSession } from './cdp.js';
+import { blockRequests, collectGarbage, loadDocument } from './cdp.js';
 import { reviseInPlace, withDraftStyle } from './draft.js';
 import { Limit } from './limit.js';
 import { BriefError, ExitCode } from './errors.js';
@@ -200,10 +200,7 @@ export class Printer implements AsyncDisposable {
       void page.close().catch(() => {});
     } else if (page && !page.isClosed()) {
       this.uses.set(page, uses);
-      // A replaced document's memory is freed at the renderer's next garbage collection, which a page
-      // without JavaScript seldom triggers: a renderer grew from ~55 to ~120 MB over 24 documents.
-      // Ask for one now; it runs in the renderer (a few ms) before the page's next document.
-      void pageSession(page).then(({ cdp }) => cdp.send('HeapProfiler.collectGarbage')).catch(() => {});
+      collectGarbage(page); // the document it just printed
       this.idle.push(page);
     }
     this.pages.release();
@@ -289,10 +286,13 @@ export class Printer implements AsyncDisposable {
       gone.catch(() => {});
       try {
         const work = (async () => {
-          const print = (draft: boolean) => (this.prints++, page.pdf({
-            printBackground: true, preferCSSPageSize: true, tagged: !draft, outline: !draft,
-            format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
-          }));
+          const print = (draft: boolean) => {
+            this.prints++;
+            return page.pdf({
+              printBackground: true, preferCSSPageSize: true, tagged: !draft, outline: !draft,
+              format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
+            });
+          };
           const load = (content: string) => loadDocument(page, content);
           let draft = options.revise !== undefined && options.draftFirst !== false;
           await load(draft ? withDraftStyle(html) : html);

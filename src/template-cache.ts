@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type Handlebars from 'handlebars';
+import { cacheDir } from './cache-dir.js';
 
 /**
  * template-cache: compiled Handlebars templates kept on disk between runs, so a cold start does not
@@ -12,14 +13,6 @@ import type Handlebars from 'handlebars';
  * trusted as the tool's code, or BRIEF_CACHE_DIR); when it cannot be written, templates are simply compiled.
  */
 const require = createRequire(import.meta.url);
-
-/**
- * The tool's cache folder: BRIEF_CACHE_DIR, else node_modules/.cache/brief of the tool's own install.
- * Everything in it is a cache: deleting it costs time, never a result.
- */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.BRIEF_CACHE_DIR || join(dirname(require.resolve('handlebars/package.json')), '..', '.cache', 'brief');
-}
 const CACHE_DIR = join(cacheDir(), 'templates');
 const VERSION = (require('handlebars/package.json') as { version: string }).version;
 

@@ -6,27 +6,17 @@
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFParse } from 'pdf-parse';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/build.js';
 import { Printer } from '../../src/print.js';
 import { destinationPages } from '../../src/toc.js';
 import { DATA, TEMPLATES, tempDir } from '../helpers.js';
+import { pageTexts } from '../pdf-strings.js';
 
 const tmp = tempDir();
 const data = join(tmp.dir, 'data');
 const printer = new Printer({ concurrency: 1 });
-
-/** The page texts of a PDF. */
-async function pageTexts(file: string): Promise<string[]> {
-  const parser = new PDFParse({ data: new Uint8Array(readFileSync(file)) });
-  try {
-    return (await parser.getText()).pages.map((p) => p.text.replace(/\s+/g, ' '));
-  } finally {
-    await parser.destroy();
-  }
-}
 
 /** Build one week's analyst briefing; how many prints it took, and the contents as printed next to the real pages. */
 async function analyst(week: string, outDir = join(tmp.dir, 'out'), run = build): Promise<{ prints: number; shown: number[]; real: number[] }> {
@@ -39,7 +29,7 @@ async function analyst(week: string, outDir = join(tmp.dir, 'out'), run = build)
   const dests = await destinationPages(new Uint8Array(readFileSync(doc.path)));
   const real = anchors.map((a) => dests.get(a)!);
   // The numbers the contents page shows, in order: each entry ends with its page number.
-  const contents = (await pageTexts(doc.path))[1]!;
+  const contents = (await pageTexts(readFileSync(doc.path)))[1]!;
   const shown = [...contents.replace(/^.*?Contents/, '').matchAll(/[A-Za-z)]\s+(\d{1,3})(?=\s|$)/g)].map((m) => Number(m[1]));
   return { prints, shown: shown.slice(0, anchors.length), real };
 }

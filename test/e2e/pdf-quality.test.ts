@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAudience } from '../../src/audience.js';
 import { build } from '../../src/build.js';
@@ -10,6 +9,7 @@ import { loadWeek } from '../../src/data.js';
 import { Printer } from '../../src/print.js';
 import { tocEntries } from '../../src/toc.js';
 import { DATA, FIXTURES, TEMPLATES, hasTool, tempDir } from '../helpers.js';
+import { pageTexts } from '../pdf-strings.js';
 
 /**
  * The print quality of real PDFs: checked with qpdf and poppler (pdfinfo, pdffonts, pdftotext) and
@@ -26,15 +26,6 @@ if (!POPPLER) console.warn(`skipping pdfinfo/pdffonts/pdftotext checks: ${missin
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
-async function pageTexts(file: string): Promise<string[]> {
-  const parser = new PDFParse({ data: new Uint8Array(readFileSync(file)) });
-  try {
-    const result = await parser.getText();
-    return result.pages.map((p) => p.text.replace(/\s+/g, ' '));
-  } finally {
-    await parser.destroy();
-  }
-}
 
 interface Outline { title: string; page: number; y: number; kids: Outline[] }
 interface QpdfOutline { title: string; destpageposfrom1: number; dest: unknown; kids: QpdfOutline[] }
@@ -143,7 +134,7 @@ describe('PDF print quality', () => {
     const sheets = (await loadWeek(DATA, WEEK)).sheets;
     const view = composeBriefing(sheets, await loadAudience(TEMPLATES, 'analyst'), { week: WEEK });
     const entries = tocEntries(view);
-    const pages = await pageTexts(analyst());
+    const pages = await pageTexts(readFileSync(analyst()));
     const contents = pages[1]!;
     expect(contents).toMatch(/^.*Contents/);
     let at = 0;
@@ -167,7 +158,7 @@ describe('PDF print quality', () => {
   });
 
   it('prints the TLP label twice, the title, the as_of date and "Page X of Y" on every page', async () => {
-    const pages = await pageTexts(analyst());
+    const pages = await pageTexts(readFileSync(analyst()));
     pages.forEach((text, i) => {
       expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
       expect(text.match(/TLP:GREEN/g)?.length ?? 0, `page ${i + 1}`).toBeGreaterThanOrEqual(2);
@@ -188,7 +179,7 @@ describe('PDF print quality', () => {
 
   it.skipIf(!POPPLER)('prints Chinese names as real glyphs from Noto Sans SC', async () => {
     expect(run('pdffonts', [letter()])).toMatch(/\+NotoSansSC\S*\s+CID TrueType\s+Identity-H\s+yes yes yes/);
-    const text = (await pageTexts(letter())).join(' ');
+    const text = (await pageTexts(readFileSync(letter()))).join(' ');
     expect(text).toContain('字节跳动');
     expect(text).toContain('抖音');
   });
