@@ -35,23 +35,35 @@ function at(data: unknown, pointer: string): unknown {
   return node;
 }
 
-/** Visit every `sources:` list and `derived_from:` id below the root (not the top-level source list). */
-function* citations(node: unknown, pointer: string): Generator<{ pointer: string; id: string }> {
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) yield* citations(node[i], `${pointer}/${i}`);
-    return;
-  }
-  if (!isObj(node)) return;
-  for (const [k, v] of Object.entries(node)) {
-    const p = `${pointer}/${k}`;
-    if (k === 'sources' && pointer !== '' && Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'string') yield { pointer: `${p}/${i}`, id: v[i] as string };
-    } else if (k === 'derived_from' && typeof v === 'string') {
-      yield { pointer: p, id: v };
-    } else if (k !== 'sources' || pointer !== '') {
-      yield* citations(v, p);
+/**
+ * Every `sources:` id and `derived_from:` id below the root (not the top-level source list) that
+ * `ok` refuses, with its JSON pointer. The walk keeps the path as a list and makes a pointer only
+ * for what it reports (a sheet has hundreds of values and seldom a bad citation).
+ */
+function badCitations(root: unknown, ok: (id: string) => boolean): { pointer: string; id: string }[] {
+  const out: { pointer: string; id: string }[] = [];
+  const path: (string | number)[] = [];
+  const report = (id: string, ...last: (string | number)[]) => out.push({ pointer: `/${[...path, ...last].join('/')}`, id });
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) { path.push(i); walk(node[i]); path.pop(); }
+      return;
     }
-  }
+    if (!isObj(node)) return;
+    const top = path.length === 0;
+    for (const k in node) {
+      const v = node[k];
+      if (k === 'sources' && !top && Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (typeof v[i] === 'string' && !ok(v[i] as string)) report(v[i] as string, k, i);
+      } else if (k === 'derived_from' && typeof v === 'string') {
+        if (!ok(v)) report(v, k);
+      } else if (k !== 'sources' || !top) {
+        if (typeof v === 'object' && v !== null) { path.push(k); walk(v); path.pop(); }
+      }
+    }
+  };
+  walk(root);
+  return out;
 }
 
 export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: string } = {}): Problem[] {
@@ -75,8 +87,8 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
   // Every cited source exists.
   const sourceIds = new Set(list(data.sources).map((s) => (isObj(s) ? str(s.id) : undefined)).filter((x): x is string => !!x));
   const known = [...sourceIds].join(', ') || 'none';
-  for (const c of citations(data, '')) {
-    if (!sourceIds.has(c.id)) add(c.pointer, 'source-unknown', `cites source '${c.id}', which is not in the sources list (known: ${known})`);
+  for (const c of badCitations(data, (id) => sourceIds.has(id))) {
+    add(c.pointer, 'source-unknown', `cites source '${c.id}', which is not in the sources list (known: ${known})`);
   }
 
   // Parties named by positions and characterisations exist; BLUF judgments exist.

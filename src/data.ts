@@ -1,13 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BriefError, ExitCode } from './errors.js';
-import { loadYamlFile, parseYaml } from './load.js';
+import { fileVersion, loadYamlFileSync, parseYaml, type FileVersion } from './load.js';
 import { hasErrors, sortProblems, type Problem } from './problems.js';
 import type { FactSheet } from './schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
 import { isWeek } from './week.js';
 import { setBounded } from './bounded.js';
-import { fileStamp } from './file-cache.js';
 
 /** The ISO weeks under data/ (folders named like 2025-W38), oldest first. */
 export async function listWeeks(dataDir: string): Promise<string[]> {
@@ -65,17 +64,38 @@ export const weekOfPath = (file: string): string | undefined => file.split(/[\\/
 export type LoadedSheet = ValidationResult & { text: string; data: unknown };
 
 export async function loadValidated(f: string, cwd = process.cwd()): Promise<LoadedSheet> {
-  const display = relative(cwd, f) || f;
-  // A file unchanged since it was last validated in this process (same size, same mtime) is not
-  // parsed again: a batch of weeks reads each sheet as this week's and as next week's previous
-  // edition, and watch mode re-reads every sheet on each save.
-  const id = await fileStamp(f).catch(() => undefined);
-  const key = `${f}\0${display}\0${cwd}`;
-  const hit = id === undefined ? undefined : validated.get(key);
-  if (hit && hit.id === id) return hit.result;
+  return loadValidatedSync(f, cwd);
+}
+
+/** The cache key of a file as read from `cwd`, and its display name. */
+const displayOf = (f: string, cwd: string) => relative(cwd, f) || f;
+const cacheKey = (f: string, cwd: string) => `${f}\0${displayOf(f, cwd)}\0${cwd}`;
+
+/**
+ * A file unchanged since it was last validated in this process (same size, mtime, inode) is not
+ * parsed again: a batch of weeks reads each sheet as this week's and as next week's previous
+ * edition, and watch mode re-reads every sheet on each save.
+ */
+function cached(f: string, cwd: string, version: FileVersion): LoadedSheet | undefined {
+  const hit = validated.get(cacheKey(f, cwd));
+  return hit && hit.id === version.stamp ? hit.result : undefined;
+}
+
+function remember(f: string, cwd: string, version: FileVersion, result: LoadedSheet): void {
+  setBounded(validated, cacheKey(f, cwd), { id: version.stamp, result }, 2048);
+}
+
+function loadValidatedSync(f: string, cwd: string, known?: FileVersion): LoadedSheet {
+  const version = known ?? fileVersion(f);
+  return cached(f, cwd, version) ?? validateFile(f, cwd, version);
+}
+
+/** Read, parse and validate one file (no cache look-up); the result is cached. */
+function validateFile(f: string, cwd: string, version: FileVersion): LoadedSheet {
+  const display = displayOf(f, cwd);
   const name = display.startsWith('..') ? f : display;
   const week = weekOfPath(f);
-  let loaded = await loadYamlFile(f, { quick: true });
+  let loaded = loadYamlFileSync(f, { quick: true, version });
   loaded.file = name;
   for (const p of loaded.problems) p.file = name; // parse problems were made before the rename
   let checked = validateLoaded(loaded, week ? { week } : {});
@@ -92,9 +112,7 @@ export async function loadValidated(f: string, cwd = process.cwd()): Promise<Loa
     }
   }
   const result = { ...checked, text: loaded.text, data: loaded.data };
-  if (id !== undefined) {
-    setBounded(validated, key, { id, result }, 2048);
-  }
+  remember(f, cwd, version, result);
   return result;
 }
 
@@ -104,7 +122,9 @@ export async function loadValidated(f: string, cwd = process.cwd()): Promise<Loa
  * their positions only when read (a build counts warnings; it does not show them).
  */
 export async function loadSheets(files: readonly string[], cwd = process.cwd(), options: { lazyPositions?: boolean } = {}): Promise<SheetsResult> {
-  const results = await Promise.all(files.map((f) => loadValidated(f, cwd)));
+  // One file after another, synchronously: validation is CPU work (a worker thread per core did
+  // not help on 2 cores, whose second one V8's own compiler and GC threads already keep busy).
+  const results = files.map((f) => loadValidatedSync(f, cwd));
   return {
     sheets: results.flatMap((r) => (r.sheet ? [r.sheet] : [])),
     files: results.map((r) => r.file),

@@ -1,3 +1,4 @@
+import type { BigIntStats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { setBounded } from './bounded.js';
 
@@ -10,9 +11,11 @@ const texts = new Map<string, { id: string; text: string }>();
 
 /** What tells one version of a file from another without reading it: size, mtime, ctime, inode. */
 export async function fileStamp(file: string): Promise<string> {
-  const s = await stat(file, { bigint: true });
-  return `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+  return stampOf(await stat(file, { bigint: true }));
 }
+
+/** fileStamp from a stat already made. */
+export const stampOf = (s: BigIntStats): string => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
 
 /** The file's UTF-8 text (errors as readFile's: ENOENT when it does not exist). */
 export async function readTextCached(file: string): Promise<string> {

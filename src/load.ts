@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
@@ -10,6 +10,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 let yamlModule: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import { BriefError, ExitCode } from './errors.js';
+import { stampOf } from './file-cache.js';
 import type { Problem } from './problems.js';
 
 /** Fact sheets larger than this are refused before parsing (a hand-written sheet is a few kB). */
@@ -211,21 +212,50 @@ const YAML_HINTS: Record<string, (m: string) => string | undefined> = {
   BAD_SCALAR_START: (m) => `a value cannot start with ${/character (.)/.exec(m)?.[1] ?? 'this character'} unquoted: put the value in quotes`,
 };
 
+/** A file's size and version stamp (see file-cache.ts fileStamp), from one stat. */
+export interface FileVersion {
+  size: number;
+  stamp: string;
+}
+
+/** Why a file cannot be read, for people. */
+function readError(file: string, e: unknown): BriefError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+  return new BriefError('io-read', `${file}: cannot read: ${why}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
+}
+
+/**
+ * The size and version of a fact sheet file. Throws BriefError (exit 2) when it cannot be read.
+ * Synchronous, as the reading: a sheet is a few kB, and a stat and read each through the thread
+ * pool cost more than the parse of a short sheet (`npm run bench:validate`).
+ */
+export function fileVersion(file: string): FileVersion {
+  try {
+    const s = statSync(file, { bigint: true });
+    return { size: Number(s.size), stamp: stampOf(s) };
+  } catch (e) {
+    throw readError(file, e);
+  }
+}
+
 /**
  * Read and parse a fact sheet file. Throws BriefError (exit 2) only when the file cannot be read.
- * With `quick`, try the quick parser first (see LoadedYaml.quick).
+ * With `quick`, try the quick parser first (see LoadedYaml.quick). `version` is the file's stat
+ * when the caller has made it already.
  */
-export async function loadYamlFile(file: string, options: { quick?: boolean } = {}): Promise<LoadedYaml> {
+export async function loadYamlFile(file: string, options: { quick?: boolean; version?: FileVersion } = {}): Promise<LoadedYaml> {
+  return loadYamlFileSync(file, options);
+}
+
+export function loadYamlFileSync(file: string, options: { quick?: boolean; version?: FileVersion } = {}): LoadedYaml {
+  // A huge file is refused before it is read into memory.
+  const { size } = options.version ?? fileVersion(file);
   let bytes: Uint8Array;
-  let size: number;
   try {
-    // A huge file is refused before it is read into memory.
-    size = (await stat(file)).size;
-    bytes = size > MAX_FACT_SHEET_BYTES ? new Uint8Array(0) : await readFile(file);
+    bytes = size > MAX_FACT_SHEET_BYTES ? new Uint8Array(0) : readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-    throw new BriefError('io-read', `${file}: cannot read: ${why}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
+    throw readError(file, e);
   }
   const { text, problem } = decode(file, bytes, size);
   if (problem) return { file, text: '', doc: undefined, data: undefined, problems: [problem] };
