@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BriefError, ExitCode } from './errors.js';
 import { fileVersion, loadYamlFileSync, parseYaml, type FileVersion } from './load.js';
-import { hasErrors, sortProblems, type Problem } from './problems.js';
+import { indexPositions } from './positions.js';
+import type { Problem } from './problems.js';
 import type { FactSheet } from './schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
 import { isWeek } from './week.js';
@@ -100,16 +101,11 @@ function validateFile(f: string, cwd: string, version: FileVersion): LoadedSheet
   for (const p of loaded.problems) p.file = name; // parse problems were made before the rename
   let checked = validateLoaded(loaded, week ? { week } : {});
   if (loaded.quick && checked.problems.length > 0) {
-    // The quick parse has no positions. Errors are reported from the full parse, at line and column,
-    // straight away; warnings only when somebody reads where they are (a build just counts them).
-    const text = loaded.text;
-    const positioned = () => validateLoaded(parseYaml(name, text), week ? { week } : {}).problems;
-    if (hasErrors(checked.problems)) {
-      loaded = parseYaml(name, text);
-      checked = validateLoaded(loaded, week ? { week } : {});
-    } else {
-      checked = { ...checked, problems: withLazyPositions(checked.problems, positioned) };
-    }
+    // The quick parse has no positions: the problems are found again with them, from the quick
+    // parser's position index (positions.ts), or from the full parse where the index cannot be made.
+    const index = indexPositions(loaded.text);
+    loaded = index ? { ...loaded, index } : parseYaml(name, loaded.text);
+    checked = validateLoaded(loaded, week ? { week } : {});
   }
   const result = { ...checked, text: loaded.text, data: loaded.data };
   remember(f, cwd, version, result);
@@ -118,17 +114,16 @@ function validateFile(f: string, cwd: string, version: FileVersion): LoadedSheet
 
 /**
  * Load and validate files; every problem of every file is returned, in file order and, within a
- * file, by position. With `lazyPositions`, warnings keep the order they were found in and look up
- * their positions only when read (a build counts warnings; it does not show them).
+ * file, by position.
  */
-export async function loadSheets(files: readonly string[], cwd = process.cwd(), options: { lazyPositions?: boolean } = {}): Promise<SheetsResult> {
+export async function loadSheets(files: readonly string[], cwd = process.cwd()): Promise<SheetsResult> {
   // One file after another, synchronously: validation is CPU work (a worker thread per core did
   // not help on 2 cores, whose second one V8's own compiler and GC threads already keep busy).
   const results = files.map((f) => loadValidatedSync(f, cwd));
   return {
     sheets: results.flatMap((r) => (r.sheet ? [r.sheet] : [])),
     files: results.map((r) => r.file),
-    problems: results.flatMap((r) => (options.lazyPositions ? r.problems : sortProblems([...r.problems]))),
+    problems: results.flatMap((r) => r.problems),
     texts: new Map(results.map((r) => [r.file, r.text])),
   };
 }
@@ -136,39 +131,7 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd(), 
 /** The validated fact sheets of one week, sorted by topic id. */
 export async function loadWeek(dataDir: string, week: string): Promise<SheetsResult> {
   const files = await findFactSheetFiles([join(dataDir, week)]);
-  const result = await loadSheets(files, process.cwd(), { lazyPositions: true });
+  const result = await loadSheets(files, process.cwd());
   result.sheets.sort((a, b) => a.id.localeCompare(b.id));
   return result;
-}
-
-/**
- * Problems whose position (and message) come from `positioned()`, the same problems found by the
- * full positioned parse, computed on first read of any of them and matched by rule and pointer.
- */
-function withLazyPositions(problems: readonly Problem[], positioned: () => Problem[]): Problem[] {
-  let full: Problem[] | undefined;
-  const used = new Set<Problem>();
-  const match = new Map<Problem, Problem>();
-  const resolve = (p: Problem): Problem => {
-    let m = match.get(p);
-    if (!m) {
-      full ??= positioned();
-      m = full.find((q) => !used.has(q) && q.rule === p.rule && q.pointer === p.pointer && q.severity === p.severity) ?? p;
-      used.add(m);
-      match.set(p, m);
-    }
-    return m;
-  };
-  return problems.map((quick) => {
-    const lazy = { ...quick };
-    for (const k of ['line', 'col', 'endLine', 'endCol', 'message'] as const) {
-      Object.defineProperty(lazy, k, {
-        enumerable: true,
-        configurable: true,
-        get: () => { const v = resolve(quick)[k]; Object.defineProperty(lazy, k, { value: v, enumerable: true, writable: true, configurable: true }); return v; },
-        set: (v: unknown) => { Object.defineProperty(lazy, k, { value: v, enumerable: true, writable: true, configurable: true }); },
-      });
-    }
-    return lazy;
-  });
 }

@@ -11,6 +11,7 @@ let yamlModule: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import { BriefError, ExitCode } from './errors.js';
 import { stampOf } from './file-cache.js';
+import type { PositionIndex } from './positions.js';
 import type { Problem } from './problems.js';
 
 /** Fact sheets larger than this are refused before parsing (a hand-written sheet is a few kB). */
@@ -33,10 +34,14 @@ export interface LoadedYaml {
    * parseYaml() for the positions (see data.ts loadValidated).
    */
   quick?: boolean;
+  /** Where the values of a quick-parsed sheet are (positions.ts), once somebody needs to know. */
+  index?: PositionIndex;
 }
 
 /** Anchors, aliases, tags and merge keys: left to the full parser (alias limits, exact semantics). */
 const NEEDS_FULL_PARSER = /(?:^|[\s[{,:-])[&*!][^\s]|<<\s*:/m;
+/** A quicker test first: most sheets have none of these characters at all. */
+const MAYBE_FULL = /[&*!]|<</;
 
 /**
  * The quick path: js-yaml (~10× faster than the document API) with the YAML 1.2 core schema, which
@@ -44,7 +49,7 @@ const NEEDS_FULL_PARSER = /(?:^|[\s[{,:-])[&*!][^\s]|<<\s*:/m;
  * not decide: syntax errors, duplicate keys, several documents, anchors/aliases/tags, an empty file.
  */
 export function quickParse(file: string, text: string): LoadedYaml | undefined {
-  if (NEEDS_FULL_PARSER.test(text)) return undefined;
+  if (MAYBE_FULL.test(text) && NEEDS_FULL_PARSER.test(text)) return undefined;
   let data: unknown;
   try {
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
@@ -277,13 +282,20 @@ export function pointerToPath(pointer: string): (string | number)[] {
  */
 export function locate(loaded: LoadedYaml, path: readonly (string | number)[], key?: string): Position {
   const none = { line: 1, col: 1, endLine: 1, endCol: 1 };
+  const segs = key === undefined ? path : [...path, key];
+  if (!loaded.doc && loaded.index) {
+    const { node, key: keyNode } = loaded.index.walk(segs);
+    const target = key !== undefined && keyNode ? keyNode : node;
+    const start = loaded.index.linePos(target.start);
+    const end = loaded.index.linePos(target.end);
+    return { line: start.line, col: start.col, endLine: end.line, endCol: end.col };
+  }
   const doc = loaded.doc;
   const lines = loaded.lineCounter;
   if (!doc || !lines) return none;
   const { isMap, isNode, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let keyNode: Node | undefined;
-  const segs = key === undefined ? path : [...path, key];
   for (const seg of segs) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));

@@ -9,13 +9,25 @@ export interface HumanOptions {
 
 const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
+/** Line `n` (1-based) of a text, without splitting the whole text for each problem. */
+function lineOf(text: string, n: number): string | undefined {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const eol = text.indexOf('\n', start);
+    if (eol < 0) return undefined;
+    start = eol + 1;
+  }
+  const eol = text.indexOf('\n', start);
+  return text.slice(start, eol < 0 ? text.length : eol).replace(/\r$/, '');
+}
+
 export function formatProblem(p: Problem, options: HumanOptions = {}): string {
   const c = options.color ?? false;
   const sev = p.severity === 'error' ? paint(c, '1;31', 'error') : paint(c, '1;33', 'warning');
   const head = `${paint(c, '1', `${p.file}:${p.line}:${p.col}:`)} ${sev} ${paint(c, '2', `${p.rule}:`)} ${p.message}`;
   const text = options.texts?.get(p.file);
   if (!text || p.line < 1) return head;
-  const line = text.split(/\r?\n/)[p.line - 1];
+  const line = lineOf(text, p.line);
   if (line === undefined) return head;
   const gutter = String(p.line).padStart(4);
   const shown = line.length > 160 ? `${line.slice(0, 157)}...` : line;

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { findFactSheetFiles, loadSheets } from '../../src/data.js';
-import { parseYaml, quickParse } from '../../src/load.js';
+import { locate, parseYaml, quickParse, type LoadedYaml } from '../../src/load.js';
+import { indexPositions } from '../../src/positions.js';
 import { validateLoaded } from '../../src/validate.js';
 import { DATA, FIXTURES } from '../helpers.js';
 
@@ -52,7 +53,7 @@ describe('the quick parse path', () => {
     expect(r.problems.every((p) => p.line > 1)).toBe(true);
   });
 
-  it('warnings get their positions and messages from the full parse when read, identical to eager validation', async () => {
+  it('warnings and errors of a quick-parsed sheet are at the positions and have the messages the full parse gives', async () => {
     const files = await findFactSheetFiles([`${DATA}/2025-W38`]);
     const r = await loadSheets(files);
     const warnings = r.problems.filter((p) => p.severity === 'warning');
@@ -64,5 +65,71 @@ describe('the quick parse path', () => {
     expect(JSON.parse(JSON.stringify(r.problems))).toEqual(JSON.parse(JSON.stringify(eager)));
     expect(warnings.every((p) => p.line > 1 && p.col >= 1)).toBe(true);
   });
-});
 
+  /** Every value and every key of `data`, located through the quick index and through the full parse. */
+  function comparePositions(file: string, text: string): number {
+    const q = quickParse(file, text)!;
+    const index = indexPositions(text);
+    expect(index, `${file}: no position index`).toBeDefined();
+    const quick: LoadedYaml = { ...q, index };
+    const full = parseYaml(file, text);
+    let n = 0;
+    const walk = (v: unknown, path: (string | number)[]) => {
+      expect(locate(quick, path), `${file} /${path.join('/')}`).toEqual(locate(full, path));
+      n++;
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          expect(locate(quick, path, k), `${file} key /${[...path, k].join('/')}`).toEqual(locate(full, path, k));
+          n++;
+          walk(x, [...path, k]);
+        }
+      }
+      // a path that goes nowhere is located at the nearest value, as with the full parse
+      expect(locate(quick, [...path, 'no-such-key', 3])).toEqual(locate(full, [...path, 'no-such-key', 3]));
+    };
+    walk(q.data, []);
+    return n;
+  }
+
+  it('the quick position index puts every value and key of every sample and fixture sheet where the full parse does', async () => {
+    const files = await findFactSheetFiles([DATA, FIXTURES]);
+    let located = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      if (quickParse(f, text)) located += comparePositions(f, text);
+    }
+    expect(located).toBeGreaterThan(5000);
+  });
+
+  it('the quick position index agrees with the full parse on comments, empty values, block and flow forms', () => {
+    const texts = [
+      'a: 1\nb:\n  - x\n  - {k: v, m: [1, 2]}\n  - ~\nc:   "q"   # comment\nd:\ne: |\n  block\n\nf: [a, b]\n',
+      '# head\n\nid: x   # trailing\nlist:\n  # before an item\n  - a: 1\n    b: >-\n      folded\n      text\n\n  # between\n  - plain\n    continued\nlast:\n',
+      '"quoted key": 1\n\'single\': [ {a: 1}, [2, 3] ]\nnested:\n  deeper:\n    deepest: null\n',
+      'a:\n- 1\n- 2\nb: 3\r\nc: "x\\ny"\n',
+      'empty:\nspaced:   \ncommented:   # why\nlast: 1\nitems:\n  - x\n',
+      '? explicit\n: 1\nb: 2\n',
+    ];
+    for (const t of texts) expect(comparePositions('t.yaml', t)).toBeGreaterThan(3);
+    // Forms whose nodes the quick parser does not report one by one get no index (the full parse is
+    // used): an empty list item.
+    for (const t of ['items:\n  -\n  - x\n']) {
+      expect(quickParse('t.yaml', t), t).toBeDefined();
+      expect(indexPositions(t), t).toBeUndefined();
+    }
+  });
+
+  it('property: the quick position index agrees with the full parse on any YAML the tool could write', () => {
+    const scalar = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('a: b', '# not a comment', 'multi\nline\ntext', '  padded  '));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1 }), tie('node'), { maxKeys: 4 })),
+    })).node;
+    let compared = 0;
+    fc.assert(fc.property(fc.dictionary(fc.string({ minLength: 1 }), value, { minKeys: 1, maxKeys: 5 }), fc.boolean(), (obj, flow) => {
+      const text = stringify(obj, flow ? { collectionStyle: 'flow' } : {});
+      if (quickParse('t.yaml', text) && indexPositions(text)) compared += comparePositions('t.yaml', text);
+    }), { numRuns: 200 });
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
