@@ -1,9 +1,10 @@
 // npm run bench — rendering speed figures for brief (issue 8). Not a test: it prints numbers.
-//   cold      process start → PDF on disk, `brief build` of the sample (median of runs), again and as a first build
+//   cold      process start → PDF on disk, `brief build` of the sample (median of runs), again and as a first build,
+//             and a bare Puppeteer script printing the same HTML
 //   batch     PDFs/s for >= 100 documents (weeks × audiences) on one warm browser (median of runs alternating with the floor)
 //   naive     the same documents with a browser launched per document
 //   floor     the same final HTML printed by bare Puppeteer on a warm browser with a page pool
-//   warm      one PDF rebuilt on a warm browser (what watch mode does per save)
+//   warm      one PDF rebuilt on a warm browser (what watch mode does per save), each audience, and its floor
 //   peers     md-to-pdf, cold, on a Markdown document with the analyst briefing's content (scratch install, not a dependency)
 //   validate  fact sheets/s for `validate`, next to bare YAML parsing
 //   memory    peak PSS of the whole process tree during the batch, for two batch sizes
@@ -19,7 +20,7 @@ const { nextWeek } = await import(join(ROOT, 'dist/week.js'));
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const N_DOCS = Number(args.get('docs') ?? 102);
 const RUNS = Number(args.get('runs') ?? 5);
-/** Warm rebuilds take ~230 ms and vary by ±20 ms: more of them for a stable median. */
+/** Warm rebuilds vary by ±10 %: more of them for a stable median. */
 const WARM_RUNS = Number(args.get('warm-runs') ?? 15);
 const CONCURRENCY = Number(args.get('concurrency') ?? availableParallelism());
 /** Batch and floor runs, alternately. */
@@ -161,26 +162,58 @@ if (!SKIP.has('naive')) {
   log(`naive    ${fmt(results.naive.perSec, 2)} PDFs/s  (browser per document, ${jobs.length} PDFs, ${fmt(t / 1000, 2)} s)`);
 }
 
-// ---- warm rebuild of one PDF (watch mode's unit of work)
+// ---- warm rebuild of one PDF (watch mode's unit of work), each audience, next to its floor
 {
   // Each rebuild follows a save of a fact sheet (a comment added: read, parsed and validated again;
-  // the layout stays, so the last measured contents page numbers hold, as in most saves).
+  // the layout stays, so the last measured contents page numbers hold, as in most saves). The floor
+  // of a rebuild: its final HTML printed by bare Puppeteer on a warm page (setContent + pdf), which
+  // no rebuild can beat without printing less.
   const warmData = join(work, 'warm-data');
   cpSync(join(ROOT, 'data'), warmData, { recursive: true });
   const edited = join(warmData, '2025-W38', 'tiktok-us-spinoff.yaml');
   const original = readFileSync(edited, 'utf8');
   const printer = new lib.Printer({ concurrency: CONCURRENCY });
   await printer.warmUp();
-  const times = [];
-  for (let i = 0; i < WARM_RUNS + 1; i++) {
-    writeFileSync(edited, `${original}\n# save ${i}\n`);
-    const t0 = now();
-    await lib.build({ dataDir: warmData, templatesDir: join(ROOT, 'templates'), outDir: join(work, 'out-warm'), week: '2025-W38', audiences: ['analyst'], printer, writeHtml: true });
-    if (i > 0) times.push(ms(t0));
+  const outWarm = join(work, 'out-warm');
+  results.warm = {};
+  for (const audience of ['analyst', 'public', 'executive'].filter((a) => audiences.includes(a))) {
+    const times = [];
+    let pages = 0;
+    for (let i = 0; i < WARM_RUNS + 1; i++) {
+      writeFileSync(edited, `${original}\n# save ${audience} ${i}\n`);
+      const t0 = now();
+      const r = await lib.build({ dataDir: warmData, templatesDir: join(ROOT, 'templates'), outDir: outWarm, week: '2025-W38', audiences: [audience], printer, writeHtml: true });
+      if (i > 0) times.push(ms(t0));
+      pages = r.documents[0].pages;
+    }
+    results.warm[audience] = { medianMs: median(times), pages };
   }
   await printer.close();
-  results.warm = { medianMs: median(times) };
-  log(`warm     ${fmt(results.warm.medianMs, 0)} ms  one analyst PDF rebuilt on a warm browser after a save of its fact sheet (median of ${WARM_RUNS}; the first build not counted)`);
+  const { path } = await lib.findBrowser();
+  const { default: puppeteer } = await import('puppeteer');
+  const browser = await puppeteer.launch({ executablePath: path, headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const page = (await browser.pages())[0] ?? await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    for (const [audience, w] of Object.entries(results.warm)) {
+      const html = readFileSync(join(outWarm, '2025-W38', `${audience}.html`), 'utf8');
+      const times = [];
+      for (let i = 0; i < WARM_RUNS + 1; i++) {
+        const t0 = now();
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+        if (i > 0) times.push(ms(t0));
+      }
+      w.floorMs = median(times);
+    }
+  } finally {
+    await browser.close();
+  }
+  results.warm.medianMs = results.warm.analyst?.medianMs;
+  for (const [audience, w] of Object.entries(results.warm)) {
+    if (typeof w !== 'object') continue;
+    log(`warm     ${fmt(w.medianMs, 0).padStart(4)} ms  one ${audience} PDF (${w.pages} page${w.pages === 1 ? '' : 's'}) rebuilt on a warm browser after a save of its fact sheet; its floor (bare setContent + pdf of the same HTML, warm page) ${fmt(w.floorMs, 0)} ms (medians of ${WARM_RUNS})`);
+  }
 }
 
 // ---- cold: process start → PDF on disk
@@ -199,9 +232,30 @@ if (!SKIP.has('naive')) {
   coldRun(out); // not counted: it leaves the caches a previous build would have left
   const times = Array.from({ length: RUNS }, () => coldRun(out));
   const firsts = Array.from({ length: RUNS }, (_, i) => coldRun(join(work, `out-first-${i}`), { ...process.env, BRIEF_CACHE_DIR: mkdtempSync(join(work, 'cache-')) }));
-  results.cold = { medianMs: median(times), runs: times.map((t) => Math.round(t)), firstMedianMs: median(firsts), firstRuns: firsts.map((t) => Math.round(t)) };
+  // The floor of a cold build: a bare script (start Node, import Puppeteer, launch, setContent of the
+  // same final HTML, pdf, write, close), as one would write by hand.
+  const bare = join(work, 'bare-cold.mjs');
+  const { path: chrome } = await lib.findBrowser();
+  writeFileSync(bare, [
+    `import puppeteer from ${JSON.stringify(join(ROOT, 'node_modules/puppeteer-core/lib/esm/puppeteer/puppeteer-core.js'))};`,
+    "import { readFileSync, writeFileSync } from 'node:fs';",
+    `const browser = await puppeteer.launch({ executablePath: ${JSON.stringify(chrome)}, headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });`,
+    'const [page] = await browser.pages();',
+    'await page.setJavaScriptEnabled(false);',
+    `await page.setContent(readFileSync(${JSON.stringify(join(work, 'out-warm', '2025-W38', 'analyst.html'))}, 'utf8'), { waitUntil: 'load' });`,
+    `writeFileSync(${JSON.stringify(join(work, 'bare-cold.pdf'))}, await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true }));`,
+    'await browser.close();',
+  ].join('\n'));
+  const bareTimes = Array.from({ length: RUNS }, () => {
+    const t0 = now();
+    const r = spawnSync('node', [bare], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bare cold script failed: ${r.stderr}`);
+    return ms(t0);
+  });
+  results.cold = { medianMs: median(times), runs: times.map((t) => Math.round(t)), firstMedianMs: median(firsts), firstRuns: firsts.map((t) => Math.round(t)), bareMs: median(bareTimes), bareRuns: bareTimes.map((t) => Math.round(t)) };
   log(`cold     ${fmt(results.cold.medianMs / 1000, 2)} s  \`brief build --audience analyst\` again, process start → PDF on disk (median of ${RUNS}: ${results.cold.runs.join(', ')} ms)`);
   log(`         ${fmt(results.cold.firstMedianMs / 1000, 2)} s  the same as a first build, with an empty cache folder (median of ${RUNS}: ${results.cold.firstRuns.join(', ')} ms)`);
+  log(`         ${fmt(results.cold.bareMs / 1000, 2)} s  its floor: a bare Puppeteer script printing the same HTML (start, launch, load, print, write, close; median of ${RUNS}: ${results.cold.bareRuns.join(', ')} ms)`);
 }
 
 // ---- peers: md-to-pdf cold on an equivalent Markdown document
@@ -285,7 +339,7 @@ const r = (a, b) => (a && b ? fmt(a / b, 2) : 'n/a');
 log('');
 log(`batch/floor  ${r(results.batch.perSec, results.floor.perSec)}   (target >= 0.85)`);
 log(`batch/naive  ${r(results.batch.perSec, results.naive?.perSec)}   (target >= 5)`);
-log(`cold/md-to-pdf  ${r(results.cold.medianMs, results.peers?.mdToPdfColdMs)}   (target <= 0.5; a first build: ${r(results.cold.firstMedianMs, results.peers?.mdToPdfColdMs)})`);
-log(`warm rebuild ${fmt(results.warm.medianMs, 0)} ms (target <= 250); validate ${fmt(results.validate.clean.perSec, 0)}/s clean, ${fmt(results.validate.sample.perSec, 0)}/s with warnings (target >= 2000); memory ${fmt(results.memory.peakMB, 0)} MB for ${docs} (target <= 600, flat: ${fmt(results.memory.smallPeakMB, 0)} MB for ${results.memory.smallDocs})`);
+log(`cold/md-to-pdf  ${r(results.cold.medianMs, results.peers?.mdToPdfColdMs)}   (target <= 0.5; a first build: ${r(results.cold.firstMedianMs, results.peers?.mdToPdfColdMs)}; the bare script: ${r(results.cold.bareMs, results.peers?.mdToPdfColdMs)})`);
+log(`warm rebuild ${fmt(results.warm.medianMs, 0)} ms analyst, ${fmt(results.warm.executive?.medianMs ?? NaN, 0)} ms executive (target <= 250; floors ${fmt(results.warm.analyst?.floorMs ?? NaN, 0)} and ${fmt(results.warm.executive?.floorMs ?? NaN, 0)} ms); validate ${fmt(results.validate.clean.perSec, 0)}/s clean, ${fmt(results.validate.sample.perSec, 0)}/s with warnings (target >= 2000); memory ${fmt(results.memory.peakMB, 0)} MB for ${docs} (target <= 600, flat: ${fmt(results.memory.smallPeakMB, 0)} MB for ${results.memory.smallDocs})`);
 if (args.has('json')) writeFileSync(args.get('json'), JSON.stringify(results, null, 2));
 rmSync(work, { recursive: true, force: true });
