@@ -34,6 +34,15 @@ const now = () => process.hrtime.bigint();
 const fmt = (n, d = 1) => n.toFixed(d);
 const log = (s) => process.stdout.write(`${s}\n`);
 
+/** The floors' browser: bare Puppeteer with the usual flags for a root container. */
+const BARE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+async function launchBare() {
+  const { path } = await lib.findBrowser();
+  // Loaded on first use, after the memory figures: the tool itself does not load the full `puppeteer`.
+  const { default: puppeteer } = await import('puppeteer');
+  return puppeteer.launch({ executablePath: path, headless: true, pipe: true, args: BARE_ARGS });
+}
+
 /** A data folder with one topic per week: weeks × audiences documents. */
 function makeCorpus(dir, weeks) {
   const sheets = ['tiktok-us-spinoff', 'us-china-trade'].map((t) => readFileSync(join(ROOT, 'data/2025-W38', `${t}.yaml`), 'utf8'));
@@ -106,10 +115,7 @@ results.memory = { peakMB: batchPeak / 1024, docs, smallPeakMB: smallPeak / 1024
 // ---- floor: the same final HTML, bare Puppeteer, warm browser, page pool, same concurrency
 const htmls = weeks.flatMap((w) => audiences.map((a) => readFileSync(join(memoryOut, w, `${a}.html`), 'utf8')));
 async function floor() {
-  const { path } = await lib.findBrowser();
-  // Loaded here, after the memory figures: the tool itself does not load the full `puppeteer`.
-  const { default: puppeteer } = await import('puppeteer');
-  const browser = await puppeteer.launch({ executablePath: path, headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await launchBare();
   try {
     const pagesPool = await Promise.all(Array.from({ length: CONCURRENCY }, async () => { const p = await browser.newPage(); await p.setJavaScriptEnabled(false); return p; }));
     // warm, as the batch is: one document printed on each page first
@@ -189,9 +195,7 @@ if (!SKIP.has('naive')) {
     results.warm[audience] = { medianMs: median(times), pages };
   }
   await printer.close();
-  const { path } = await lib.findBrowser();
-  const { default: puppeteer } = await import('puppeteer');
-  const browser = await puppeteer.launch({ executablePath: path, headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await launchBare();
   try {
     const page = (await browser.pages())[0] ?? await browser.newPage();
     await page.setJavaScriptEnabled(false);
@@ -239,7 +243,7 @@ if (!SKIP.has('naive')) {
   writeFileSync(bare, [
     `import puppeteer from ${JSON.stringify(join(ROOT, 'node_modules/puppeteer-core/lib/esm/puppeteer/puppeteer-core.js'))};`,
     "import { readFileSync, writeFileSync } from 'node:fs';",
-    `const browser = await puppeteer.launch({ executablePath: ${JSON.stringify(chrome)}, headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });`,
+    `const browser = await puppeteer.launch({ executablePath: ${JSON.stringify(chrome)}, headless: true, pipe: true, args: ${JSON.stringify(BARE_ARGS)} });`,
     'const [page] = await browser.pages();',
     'await page.setJavaScriptEnabled(false);',
     `await page.setContent(readFileSync(${JSON.stringify(join(work, 'out-warm', '2025-W38', 'analyst.html'))}, 'utf8'), { waitUntil: 'load' });`,

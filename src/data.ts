@@ -68,32 +68,24 @@ export async function loadValidated(f: string, cwd = process.cwd()): Promise<Loa
   return loadValidatedSync(f, cwd);
 }
 
-/** The cache key of a file as read from `cwd`, and its display name. */
-const displayOf = (f: string, cwd: string) => relative(cwd, f) || f;
-const cacheKey = (f: string, cwd: string) => `${f}\0${displayOf(f, cwd)}\0${cwd}`;
-
 /**
- * A file unchanged since it was last validated in this process (same size, mtime, inode) is not
- * parsed again: a batch of weeks reads each sheet as this week's and as next week's previous
- * edition, and watch mode re-reads every sheet on each save.
+ * One file, validated, from the cache when it is unchanged since it was last validated in this
+ * process (same size, mtime, inode): a batch of weeks reads each sheet as this week's and as next
+ * week's previous edition, and watch mode re-reads every sheet on each save.
  */
-function cached(f: string, cwd: string, version: FileVersion): LoadedSheet | undefined {
-  const hit = validated.get(cacheKey(f, cwd));
-  return hit && hit.id === version.stamp ? hit.result : undefined;
+function loadValidatedSync(f: string, cwd: string): LoadedSheet {
+  const version = fileVersion(f);
+  const display = relative(cwd, f) || f;
+  const key = `${f}\0${display}\0${cwd}`;
+  const hit = validated.get(key);
+  if (hit && hit.id === version.stamp) return hit.result;
+  const result = validateFile(f, display, version);
+  setBounded(validated, key, { id: version.stamp, result }, 2048);
+  return result;
 }
 
-function remember(f: string, cwd: string, version: FileVersion, result: LoadedSheet): void {
-  setBounded(validated, cacheKey(f, cwd), { id: version.stamp, result }, 2048);
-}
-
-function loadValidatedSync(f: string, cwd: string, known?: FileVersion): LoadedSheet {
-  const version = known ?? fileVersion(f);
-  return cached(f, cwd, version) ?? validateFile(f, cwd, version);
-}
-
-/** Read, parse and validate one file (no cache look-up); the result is cached. */
-function validateFile(f: string, cwd: string, version: FileVersion): LoadedSheet {
-  const display = displayOf(f, cwd);
+/** Read, parse and validate one file (`display`: its path as shown in problems). */
+function validateFile(f: string, display: string, version: FileVersion): LoadedSheet {
   const name = display.startsWith('..') ? f : display;
   const week = weekOfPath(f);
   let loaded = loadYamlFileSync(f, { quick: true, version });
@@ -107,9 +99,7 @@ function validateFile(f: string, cwd: string, version: FileVersion): LoadedSheet
     loaded = index ? { ...loaded, index } : parseYaml(name, loaded.text);
     checked = validateLoaded(loaded, week ? { week } : {});
   }
-  const result = { ...checked, text: loaded.text, data: loaded.data };
-  remember(f, cwd, version, result);
-  return result;
+  return { ...checked, text: loaded.text, data: loaded.data };
 }
 
 /**
