@@ -29,12 +29,12 @@ export interface LoadedYaml {
   /** Problems found while reading and parsing: encoding, syntax, duplicate keys, aliases. */
   problems: Problem[];
   /**
-   * Parsed by the quick path (js-yaml, no positions): `doc` is undefined and every position is 1:1.
-   * Callers keep such a result only when it has no problem at all, and otherwise parse again with
-   * parseYaml() for the positions (see data.ts loadValidated).
+   * Parsed by the quick path (js-yaml): `doc` is undefined, and every position is 1:1 until `index`
+   * is set. Callers keep such a result as it is only when it has no problem at all; otherwise they
+   * add the index, or parse again with parseYaml() (see data.ts validateFile).
    */
   quick?: boolean;
-  /** Where the values of a quick-parsed sheet are (positions.ts), once somebody needs to know. */
+  /** Where the values of a quick-parsed sheet are (positions.ts), added when it has problems. */
   index?: PositionIndex;
 }
 

@@ -7,8 +7,8 @@ import jsYaml from 'js-yaml';
  * sample sheets all have some) is located this way; the document API is left for syntax errors.
  *
  * The tree is checked against the parsed data, value by value; where the two disagree (a YAML form
- * this reading does not follow, like an explicit `? key`), there is no index and the caller uses
- * the positioned parse.
+ * this reading does not follow, like an empty list item, for which js-yaml reports no node), there
+ * is no index and the caller uses the positioned parse.
  */
 export interface Span { start: number; end: number }
 
@@ -21,8 +21,9 @@ interface PNode extends Span {
 
 export interface PositionIndex {
   /**
-   * Follow `path` as far as it goes: the span of the deepest value reached (an empty value is its
-   * key) and of the mapping key it was reached by (none for a list item or the whole document).
+   * Follow `path` as far as it goes: the span of the deepest value reached (an empty value is a
+   * span of no width after its key) and of the mapping key it was reached by (none for a list item
+   * or the whole document).
    */
   walk(path: readonly (string | number)[]): { node: Span; key: Span | undefined };
   /** 1-based line and column of an offset. */
@@ -88,15 +89,16 @@ export function indexPositions(text: string): PositionIndex | undefined {
           const first = text.charCodeAt(node.start);
           const flow = first === 91 /* [ */ || first === 123 /* { */;
           const last = node.children.at(-1);
-          const block = !flow && (node.kind === 'mapping' || node.kind === 'sequence' || first === 124 /* | */ || first === 62 /* > */);
-          const end = (node.kind === 'mapping' || node.kind === 'sequence') && !flow && last ? last.end : trimBack(text, node.start, state.position);
+          const blockCollection = !flow && (node.kind === 'mapping' || node.kind === 'sequence');
+          const block = blockCollection || first === 124 /* | */ || first === 62 /* > */;
+          const end = blockCollection && last ? last.end : trimBack(text, node.start, state.position);
           // A block node ends with its last line break, as the document API has it (unless it ends
           // with an empty value).
           node.end = block && last?.kind !== null ? lineEnd(text, end) : end;
         }
         // A mapping key is followed by its `:`.
         const after = skipGap(text, state.position);
-        node.key = text.charCodeAt(after) === 58 /* : */ && (node.kind === 'scalar');
+        node.key = node.kind === 'scalar' && text.charCodeAt(after) === 58 /* : */;
         parent.children.push(node);
       },
     });
