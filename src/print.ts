@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
 import { startChrome } from './chrome.js';
-import { blockRequests, collectGarbage, loadDocument } from './cdp.js';
+import { blockRequests, collectGarbage, loadDocument, noteShell, replaceBody, sameShell } from './cdp.js';
 import { reviseInPlace, withDraftStyle } from './draft.js';
 import { Limit } from './limit.js';
 import { BriefError, ExitCode } from './errors.js';
@@ -65,6 +65,8 @@ export class Printer implements AsyncDisposable {
   launches = 0;
   /** How many prints (a document with a contents page may take two: see print-briefing.ts). */
   prints = 0;
+  /** How many documents went onto a page by replacing only the body (cdp.ts replaceBody). */
+  bodyReplacements = 0;
   /** How many documents met a crashed browser and were retried. */
   crashes = 0;
   private browser: Promise<Browser> | undefined;
@@ -174,10 +176,12 @@ export class Printer implements AsyncDisposable {
     return this.current ? this.processes.get(this.current)?.pid : undefined;
   }
 
-  private async acquire(): Promise<Page> {
+  /** A page from the pool (preferring one that shows a document with `html`'s shell), or a new one. */
+  private async acquire(html?: string): Promise<Page> {
     await this.pages.acquire();
     try {
-      const pooled = this.idle.pop();
+      const same = html === undefined ? -1 : this.idle.findIndex((p) => sameShell(p, html));
+      const pooled = same >= 0 ? this.idle.splice(same, 1)[0] : this.idle.pop();
       if (pooled && !pooled.isClosed()) return pooled;
       const browser = await this.warmUp(); // launch() made it the current one
       const first = this.firstPage;
@@ -215,9 +219,12 @@ export class Printer implements AsyncDisposable {
     return this.documents.run(fn);
   }
 
-  /** Run `fn` with a page from the pool; the page returns to the pool afterwards (or is dropped on error). */
-  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    const page = await this.acquire();
+  /**
+   * Run `fn` with a page from the pool; the page returns to the pool afterwards (or is dropped on
+   * error). With `html`, a page that shows a document of the same shell is taken if one is idle.
+   */
+  async withPage<T>(fn: (page: Page) => Promise<T>, html?: string): Promise<T> {
+    const page = await this.acquire(html);
     let ok = false;
     try {
       const result = await fn(page);
@@ -293,7 +300,11 @@ export class Printer implements AsyncDisposable {
               format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
             });
           };
-          const load = (content: string) => loadDocument(page, content);
+          // A document with the shell of the one the page shows gets only its body replaced.
+          const load = async (content: string) => {
+            if (await replaceBody(page, content)) this.bodyReplacements++;
+            else await loadDocument(page, content);
+          };
           let draft = options.revise !== undefined && options.draftFirst !== false;
           await load(draft ? withDraftStyle(html) : html);
           let pdf = await print(draft);
@@ -304,6 +315,7 @@ export class Printer implements AsyncDisposable {
             // it cannot be, load the revised HTML (or, for an accepted draft, the original).
             const numbers = revision ? revision.pageNumbers : new Map<string, number>();
             if (!numbers || !(await reviseInPlace(page, numbers))) await load(revision?.html ?? html);
+            else if (draft) noteShell(page, html); // the draft style is gone: the page shows html's shell
             pdf = await print(false);
             draft = false;
             if (revision === undefined) break;
@@ -317,7 +329,7 @@ export class Printer implements AsyncDisposable {
         page.off('close', onGone);
         browser.off('disconnected', onGone);
       }
-    });
+    }, html);
   }
 
   /** End the browser. The printer cannot be used afterwards (documents in flight fail, none is retried). */
