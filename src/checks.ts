@@ -15,23 +15,27 @@ const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 /** A YYYY-MM-DD date that exists in the calendar (as_of must be one before dates are compared with it). */
 export function isRealDate(d: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
-  const t = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7));
+  const day = Number(d.slice(8, 10));
+  if (m < 1 || m > 12 || day < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return day <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }
 
 /** The first day a (possibly partial) date can mean, for ordering and "after as_of". */
 export const earliestDay = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
 
-/** Collections whose items carry ids that must be unique. */
-const ID_COLLECTIONS: [string, string][] = [
-  ['/sources', 'source'], ['/sticking_points', 'sticking point'], ['/expert_views', 'expert view'],
-  ['/key_judgments', 'key judgment'], ['/status/milestones', 'milestone'], ['/status/deadlines', 'deadline'],
-  ['/status/parties', 'party'], ['/status/characterisations', 'characterisation'],
+/** Collections whose items carry ids that must be unique: where (as keys from the root), and what. */
+const ID_COLLECTIONS: [string[], string][] = [
+  [['sources'], 'source'], [['sticking_points'], 'sticking point'], [['expert_views'], 'expert view'],
+  [['key_judgments'], 'key judgment'], [['status', 'milestones'], 'milestone'], [['status', 'deadlines'], 'deadline'],
+  [['status', 'parties'], 'party'], [['status', 'characterisations'], 'characterisation'],
 ];
 
-function at(data: unknown, pointer: string): unknown {
+function at(data: unknown, keys: string[]): unknown {
   let node = data;
-  for (const seg of pointer.split('/').slice(1)) node = isObj(node) ? node[seg] : Array.isArray(node) ? node[Number(seg)] : undefined;
+  for (const k of keys) node = isObj(node) ? node[k] : undefined;
   return node;
 }
 
@@ -73,33 +77,33 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
   const add = (pointer: string, rule: string, message: string) => out.push(problemAt(loaded, pointer, rule, message));
 
   // Unique ids in each collection.
-  for (const [pointer, what] of ID_COLLECTIONS) {
+  for (const [keys, what] of ID_COLLECTIONS) {
+    const items = list(at(data, keys));
+    if (items.length < 2) continue;
     const seen = new Map<string, number>();
-    list(at(data, pointer)).forEach((item, i) => {
+    items.forEach((item, i) => {
       const id = isObj(item) ? str(item.id) : undefined;
       if (id === undefined) return;
       const first = seen.get(id);
-      if (first !== undefined) add(`${pointer}/${i}/id`, 'id-duplicate', `duplicate ${what} id '${id}' (first used at ${pointer.slice(1).replace(/\//g, '.')}[${first}])`);
+      if (first !== undefined) add(`/${keys.join('/')}/${i}/id`, 'id-duplicate', `duplicate ${what} id '${id}' (first used at ${keys.join('.')}[${first}])`);
       else seen.set(id, i);
     });
   }
 
   // Every cited source exists.
   const sourceIds = new Set(list(data.sources).map((s) => (isObj(s) ? str(s.id) : undefined)).filter((x): x is string => !!x));
-  const known = [...sourceIds].join(', ') || 'none';
   for (const c of badCitations(data, (id) => sourceIds.has(id))) {
-    add(c.pointer, 'source-unknown', `cites source '${c.id}', which is not in the sources list (known: ${known})`);
+    add(c.pointer, 'source-unknown', `cites source '${c.id}', which is not in the sources list (known: ${[...sourceIds].join(', ') || 'none'})`);
   }
 
   // Parties named by positions and characterisations exist; BLUF judgments exist.
   const status = isObj(data.status) ? data.status : {};
   const parties = new Set(list(status.parties).map((p) => (isObj(p) ? str(p.id) : undefined)).filter(Boolean));
-  const partyList = [...parties].join(', ') || 'none';
-  const checkParty = (pointer: string, party: unknown) => {
-    if (typeof party === 'string' && !parties.has(party)) add(pointer, 'party-unknown', `party '${party}' is not one of status.parties (${partyList})`);
+  const checkParty = (pointer: () => string, party: unknown) => {
+    if (typeof party === 'string' && !parties.has(party)) add(pointer(), 'party-unknown', `party '${party}' is not one of status.parties (${[...parties].join(', ') || 'none'})`);
   };
-  list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(`/status/characterisations/${i}/party`, c.party));
-  list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(`/sticking_points/${i}/positions/${j}/party`, p.party)));
+  list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(() => `/status/characterisations/${i}/party`, c.party));
+  list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(() => `/sticking_points/${i}/positions/${j}/party`, p.party)));
   const judgments = new Set(list(data.key_judgments).map((k) => (isObj(k) ? str(k.id) : undefined)).filter(Boolean));
   if (isObj(data.bluf)) list(data.bluf.judgments).forEach((j, i) => {
     if (typeof j === 'string' && !judgments.has(j)) add(`/bluf/judgments/${i}`, 'judgment-unknown', `BLUF points at key judgment '${j}', which does not exist (known: ${[...judgments].join(', ') || 'none'})`);
@@ -109,11 +113,13 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
   const asOf = str(data.as_of);
   if (asOf && isRealDate(asOf)) {
     const after = (d: unknown) => typeof d === 'string' && DATE_RE.test(d) && earliestDay(d) > asOf;
-    const past: [string, unknown][] = [['/status/since', status.since]];
-    list(data.sources).forEach((s, i) => isObj(s) && past.push([`/sources/${i}/date`, s.date]));
-    list(data.expert_views).forEach((e, i) => isObj(e) && past.push([`/expert_views/${i}/date`, e.date]));
-    list(status.characterisations).forEach((c, i) => isObj(c) && past.push([`/status/characterisations/${i}/date`, c.date]));
-    for (const [pointer, d] of past) if (after(d)) add(pointer, 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
+    const late = (pointer: () => string, d: unknown) => {
+      if (after(d)) add(pointer(), 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
+    };
+    late(() => '/status/since', status.since);
+    list(data.sources).forEach((s, i) => isObj(s) && late(() => `/sources/${i}/date`, s.date));
+    list(data.expert_views).forEach((e, i) => isObj(e) && late(() => `/expert_views/${i}/date`, e.date));
+    list(status.characterisations).forEach((c, i) => isObj(c) && late(() => `/status/characterisations/${i}/date`, c.date));
     list(status.milestones).forEach((m, i) => {
       if (isObj(m) && m.state === 'occurred' && after(m.date)) add(`/status/milestones/${i}/date`, 'milestone-occurred-future', `milestone marked occurred on ${String(m.date)}, after as_of (${asOf}); mark it scheduled or planned, or move as_of`);
     });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/load.js';
 import { validateLoaded } from '../../src/validate.js';
+import { isRealDate } from '../../src/checks.js';
 import { findFactSheetFiles, loadSheets } from '../../src/data.js';
 import { DATA, FIXTURES } from '../helpers.js';
 
@@ -107,5 +108,24 @@ describe('validation', () => {
       expect(problems.map((p) => [p.rule, p.line, p.col]), text).toEqual([['yaml-syntax', line, col]]);
       expect(problems[0]!.message).toContain(message);
     }
+  });
+});
+
+describe('isRealDate', () => {
+  it('agrees with the calendar on every day of 1896–2104, and refuses the days that do not exist', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    let days = 0;
+    for (let t = Date.UTC(1896, 0, 1); t <= Date.UTC(2104, 11, 31); t += 86_400_000, days++) {
+      const d = new Date(t).toISOString().slice(0, 10);
+      if (!isRealDate(d)) throw new Error(`${d} should be a real date`);
+    }
+    expect(days).toBe(209 * 365 + 51); // 51 leap days: 1896–2104 without 1900 and 2100
+    for (let y = 1896; y <= 2104; y++) for (let m = 0; m <= 13; m++) for (const day of [0, 28, 29, 30, 31, 32]) {
+      const d = `${pad(y, 4)}-${pad(m, 2)}-${pad(day, 2)}`;
+      const real = m >= 1 && m <= 12 && day >= 1 && new Date(Date.UTC(y, m - 1, day)).getUTCMonth() === m - 1;
+      if (isRealDate(d) !== real) throw new Error(`${d}: expected ${real}`);
+    }
+    for (const bad of ['2025-2-01', '2025-02-1', '20250201', '2025-02-01T00:00', ' 2025-02-01', '2025', '2025-09', 'yyyy-mm-dd']) expect(isRealDate(bad), bad).toBe(false);
+    expect([isRealDate('2000-02-29'), isRealDate('1900-02-29'), isRealDate('2024-02-29'), isRealDate('2025-02-29')]).toEqual([true, false, true, false]);
   });
 });
