@@ -71,8 +71,8 @@ Options:
   -h, --help          this help
   -v, --version       the version
 
-Environment: PUPPETEER_EXECUTABLE_PATH (the browser), BRIEF_CACHE_DIR (where compiled templates and
-the last contents layouts are kept; default: node_modules/.cache/brief), NO_COLOR.
+Environment: PUPPETEER_EXECUTABLE_PATH (the browser), BRIEF_CACHE_DIR (where compiled templates, the
+last contents layouts and the browser profile are kept; default: node_modules/.cache/brief), NO_COLOR.
 
 Exit codes: 0 ok, 1 invalid fact sheets, 2 usage or I/O error, 3 render failure.
 `;

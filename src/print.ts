@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
-import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
+import { claimProfile, removeStaleProfiles, throwawayProfile, type Profile } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
 import { startChrome } from './chrome.js';
 import { blockRequests, collectGarbage, loadDocument, noteShell, replaceBody, sameShell } from './cdp.js';
@@ -74,7 +74,7 @@ export class Printer implements AsyncDisposable {
   private firstPage: Promise<Page | undefined> | undefined;
   private current: Browser | undefined;
   private closed = false;
-  private profiles = new WeakMap<Browser, string>();
+  private profiles = new WeakMap<Browser, Profile>();
   private processes = new WeakMap<Browser, ChildProcess>();
   private removals = new WeakMap<Browser, Promise<void>>();
   private errorBrowsers = new WeakMap<object, Browser>();
@@ -130,25 +130,33 @@ export class Printer implements AsyncDisposable {
     const { path, shell } = await findBrowser(this.options.executablePath);
     this.launches++;
     void removeStaleProfiles();
-    const profile = await makeProfileDir();
-    try {
-      const { browser, process: proc } = await startChrome({ path, shell: !!shell, args: launchArgs(), profile, timeoutMs: 30_000 });
-      this.profiles.set(browser, profile);
-      this.processes.set(browser, proc);
-      this.current = browser;
-      browser.once('disconnected', () => {
-        this.forget(browser);
-        void this.removeProfile(browser);
-      });
-      return browser;
-    } catch (e) {
-      await removeProfileDir(profile);
-      this.browser = undefined;
-      throw new BriefError('browser-launch', `could not start the browser at ${path}: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.render, cause: e });
+    // The kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
+    // holds it), a throwaway one.
+    let profile = await claimProfile(path);
+    for (;;) {
+      try {
+        const { browser, process: proc } = await startChrome({ path, shell: !!shell, args: launchArgs(), profile: profile.dir, timeoutMs: 30_000 });
+        this.profiles.set(browser, profile);
+        this.processes.set(browser, proc);
+        this.current = browser;
+        browser.once('disconnected', () => {
+          this.forget(browser);
+          void this.removeProfile(browser);
+        });
+        return browser;
+      } catch (e) {
+        await profile.release();
+        if (profile.kept && !this.closed) {
+          profile = await throwawayProfile();
+          continue;
+        }
+        this.browser = undefined;
+        throw new BriefError('browser-launch', `could not start the browser at ${path}: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.render, cause: e });
+      }
     }
   }
 
-  /** Remove a browser's profile folder once its process has exited (once per browser). */
+  /** Give up a browser's profile once its process has exited (once per browser): see browser-profile.ts. */
   private removeProfile(browser: Browser): Promise<void> {
     let removal = this.removals.get(browser);
     const profile = this.profiles.get(browser);
@@ -156,7 +164,7 @@ export class Printer implements AsyncDisposable {
       const proc = this.processes.get(browser);
       removal = (async () => {
         if (proc && proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
-        await removeProfileDir(profile);
+        await profile.release();
       })();
       this.removals.set(browser, removal);
     }
@@ -342,7 +350,7 @@ export class Printer implements AsyncDisposable {
     if (!browser) return;
     const b = await browser.catch(() => undefined);
     if (!b) return;
-    // The browser has a throwaway profile and nothing to save: SIGTERM ends it (and its renderers)
+    // The browser has nothing to save (see browser-profile.ts): SIGTERM ends it (and its renderers)
     // in ~30 ms where Browser.close takes ~100 ms; if it does not exit, its process group is killed.
     if (!(await terminate(this.processes.get(b)))) await b.close().catch(() => {});
     await this.removeProfile(b);

@@ -25,8 +25,8 @@ export async function brief(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv =
 export const STACK = /\n\s+at .+:\d+:\d+/;
 
 /** Spawn the CLI in the background (for signals); stdout and stderr are collected as they come. */
-export function spawnBrief(args: string[], cwd = ROOT): { child: ChildProcess; out: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
-  const child = spawn('node', [join(ROOT, 'bin/brief.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnBrief(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; out: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
+  const child = spawn('node', [join(ROOT, 'bin/brief.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
   child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });

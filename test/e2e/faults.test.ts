@@ -3,8 +3,8 @@
  * SIGTERM, kill -9), two builds write to the same out/. Afterwards no Chrome process of the run is
  * left (found through /proc by the run's own --user-data-dir) and no partial or temp file is.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BriefError } from '../../src/errors.js';
 import { Printer } from '../../src/print.js';
@@ -24,8 +24,11 @@ const kill = (pid: number | undefined) => {
   }
 };
 
-/** A project with one fact sheet and `n` audiences (copies of the analyst one), for long batches. */
-function batchProject(name: string, n: number): { root: string; args: string[]; out: string } {
+/**
+ * A project with one fact sheet and `n` audiences (copies of the analyst one), for long batches, and
+ * a cache folder of its own (`env`), so the kept browser profile its runs use is theirs alone.
+ */
+function batchProject(name: string, n: number): { root: string; args: string[]; out: string; env: NodeJS.ProcessEnv; keptProfile: string } {
   const root = join(tmp.dir, name);
   mkdirSync(join(root, 'data', '2025-W38'), { recursive: true });
   copyFileSync(join(FIXTURES, 'valid/minimal.yaml'), join(root, 'data', '2025-W38', 'sample-deal.yaml'));
@@ -33,7 +36,11 @@ function batchProject(name: string, n: number): { root: string; args: string[]; 
   for (const a of ['executive', 'public']) rmSync(join(root, 'templates', 'audiences', a), { recursive: true });
   for (let i = 1; i < n; i++) cpSync(join(root, 'templates/audiences/analyst'), join(root, 'templates/audiences', `b${String(i).padStart(2, '0')}`), { recursive: true });
   const out = join(root, 'out');
-  return { root, out, args: ['build', '--data', join(root, 'data'), '--templates', join(root, 'templates'), '--out', out, '--concurrency', '1'] };
+  const cache = join(root, 'cache');
+  return {
+    root, out, args: ['build', '--data', join(root, 'data'), '--templates', join(root, 'templates'), '--out', out, '--concurrency', '1'],
+    env: { BRIEF_CACHE_DIR: cache }, keptProfile: join(cache, 'chrome-profile'),
+  };
 }
 
 /** Every PDF under `dir` reads back as a whole document. */
@@ -95,7 +102,7 @@ describe('the printer when the browser dies', () => {
 describe('brief build when the browser is killed mid-batch', () => {
   it('keeps the finished PDFs, prints the rest again on a fresh browser, exits 0 and says so', async () => {
     const p = batchProject('crash-once', 10);
-    const run = spawnBrief(p.args, p.root);
+    const run = spawnBrief(p.args, p.root, p.env);
     expect(await waitFor(() => /\.pdf {2}\d+ page/.test(run.out()))).toBe(true);
     kill(browserPidOf(run.child.pid!));
     const { code } = await run.exited;
@@ -108,7 +115,7 @@ describe('brief build when the browser is killed mid-batch', () => {
 
   it('when the fresh browser dies too: the rest fail, each is named, exit 3, no partial file', async () => {
     const p = batchProject('crash-always', 10);
-    const run = spawnBrief(p.args, p.root);
+    const run = spawnBrief(p.args, p.root, p.env);
     expect(await waitFor(() => /\.pdf {2}\d+ page/.test(run.out()))).toBe(true);
     // From now on, every browser this run starts is killed at once.
     const killer = setInterval(() => kill(browserPidOf(run.child.pid!)), 10);
@@ -132,10 +139,10 @@ describe('interrupting a build', () => {
     ['SIGINT', 130],
   ] as const)('%s mid-batch: exit %i, no Chrome process of the run left, no temp file, only complete PDFs', async (signal, exitCode) => {
     const p = batchProject(`signal-${signal}`, 40);
-    const run = spawnBrief(p.args, p.root);
+    const run = spawnBrief(p.args, p.root, p.env);
     expect(await waitFor(() => /\.pdf {2}\d+ page/.test(run.out()))).toBe(true);
     const profile = browserProfileOf(run.child.pid!);
-    expect(profile).toBeDefined();
+    expect(profile).toBe(p.keptProfile);
     expect(processesUsing(profile!).length).toBeGreaterThan(1); // the browser and its helpers
     run.child.kill(signal);
     const { code } = await run.exited;
@@ -143,17 +150,23 @@ describe('interrupting a build', () => {
     expect(run.out()).toContain(`brief: ${signal}: stopping`);
     expect(run.out()).not.toContain('built 40');
     expect(processesUsing(profile!)).toEqual([]);
-    expect(existsSync(profile!)).toBe(false); // Puppeteer's temp profile removed too
+    expect(existsSync(`${profile!}.lock`)).toBe(false); // the kept profile is given back (its lock removed)
     expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
     const pdfs = await expectCompletePdfs(p.out);
     expect(pdfs.length).toBeLessThan(40);
   });
 
-  it('kill -9 of brief: Chrome notices its pipe closed and exits too', async () => {
-    const p = batchProject('sigkill', 40);
-    const run = spawnBrief(p.args, p.root);
+  it.each(['kept', 'throwaway'] as const)('kill -9 of brief (%s profile): Chrome notices its pipe closed and exits too; the next build cleans up', async (kind) => {
+    const p = batchProject(`sigkill-${kind}`, 40);
+    const lock = `${p.keptProfile}.lock`;
+    if (kind === 'throwaway') {
+      mkdirSync(dirname(lock), { recursive: true });
+      writeFileSync(lock, String(process.pid)); // held by a live process: brief takes a throwaway profile
+    }
+    const run = spawnBrief(p.args, p.root, p.env);
     expect(await waitFor(() => /\.pdf {2}\d+ page/.test(run.out()))).toBe(true);
     const profile = browserProfileOf(run.child.pid!)!;
+    expect(profile === p.keptProfile).toBe(kind === 'kept');
     expect(processesUsing(profile).length).toBeGreaterThan(1);
     run.child.kill('SIGKILL');
     await run.exited;
@@ -163,43 +176,48 @@ describe('interrupting a build', () => {
     for (const pid of left) kill(pid);
     expect(gone, `still running: ${left.join(', ')}`).toBe(true);
     await expectCompletePdfs(p.out); // whatever was renamed into place is whole
-    // Nobody was left to remove the browser profile, nor the temp file being written at the kill
-    // (if any): the next build does, as their pid is gone.
+    // Nobody was left to remove the throwaway profile or give back the kept one (its lock names the
+    // dead pid), nor the temp file being written at the kill (if any): the next build does.
     expect(existsSync(profile)).toBe(true);
+    if (kind === 'kept') expect(readFileSync(lock, 'utf8')).toBe(String(run.child.pid));
+    else rmSync(lock);
     expect(leftovers(p.out, /\.tmp$/).length).toBeLessThanOrEqual(1);
-    const next = await brief([...p.args, '--audience', 'analyst'], p.root);
+    const next = await brief([...p.args, '--audience', 'analyst'], p.root, p.env);
     expect(next.code, next.stderr).toBe(0);
     expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
-    expect(existsSync(profile)).toBe(false);
+    expect(existsSync(profile)).toBe(kind === 'kept'); // a throwaway one removed; the kept one taken over
+    expect(existsSync(lock)).toBe(false); // and given back
   });
 });
 
 describe('interrupting watch mode', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('%s: the browser and its helpers are gone, no temp file is left', async (signal) => {
     const p = batchProject(`watch-${signal}`, 3);
-    const run = spawnBrief(['watch', ...p.args.slice(1)], p.root);
+    const run = spawnBrief(['watch', ...p.args.slice(1)], p.root, p.env);
     expect(await waitFor(() => /watching /.test(run.out()))).toBe(true);
     const profile = browserProfileOf(run.child.pid!);
-    expect(profile).toBeDefined();
+    expect(profile).toBe(p.keptProfile);
     expect(processesUsing(profile!).length).toBeGreaterThan(1);
     run.child.kill(signal);
     const { code, signal: killedBy } = await run.exited;
     expect(killedBy).toBeNull(); // it ended by itself, after cleaning up
     expect(code).not.toBeNull();
     expect(processesUsing(profile!)).toEqual([]);
-    expect(existsSync(profile!)).toBe(false);
+    expect(existsSync(`${profile!}.lock`)).toBe(false);
     expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
     expect(await expectCompletePdfs(p.out)).toHaveLength(3);
   });
 });
 
 describe('two builds into the same out/ at once', () => {
-  it('both succeed; every PDF is complete; no temp file is left', async () => {
+  it('both succeed (one on the kept browser profile, one on a throwaway one); every PDF is complete; no temp file is left', async () => {
     const p = batchProject('concurrent', 6);
-    const [a, b] = await Promise.all([brief(p.args, p.root), brief(p.args, p.root)]);
+    const [a, b] = await Promise.all([brief(p.args, p.root, p.env), brief(p.args, p.root, p.env)]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     expect(await expectCompletePdfs(p.out)).toHaveLength(6);
     expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
+    expect(existsSync(p.keptProfile)).toBe(true);
+    expect(existsSync(`${p.keptProfile}.lock`)).toBe(false);
   });
 });
