@@ -1,4 +1,5 @@
-import { link, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { linkSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir } from './cache-dir.js';
@@ -52,18 +53,20 @@ export async function throwawayProfile(): Promise<Profile> {
 /**
  * The kept profile if no other live process holds it, else a throwaway one. `browserPath`: the
  * executable the profile is for. Never throws for the kept profile's sake (a throwaway one is made).
+ * The claim is a few small synchronous file operations: it comes right before Chrome is spawned, on
+ * the critical path of a cold build, where a trip through the thread pool waits behind other reads.
  */
 export async function claimProfile(browserPath: string, cache = cacheDir()): Promise<Profile> {
   const dir = join(cache, KEPT);
   const lock = `${dir}.lock`;
   try {
-    await mkdir(cache, { recursive: true });
-    if (await takeLock(lock)) {
+    mkdirSync(cache, { recursive: true });
+    if (takeLock(lock)) {
       try {
-        await forBrowser(dir, browserPath);
-        return { dir, kept: true, release: () => unlock(lock) };
+        forBrowser(dir, browserPath);
+        return { dir, kept: true, release: async () => unlock(lock) };
       } catch {
-        await unlock(lock);
+        unlock(lock);
       }
     }
   } catch {
@@ -72,56 +75,66 @@ export async function claimProfile(browserPath: string, cache = cacheDir()): Pro
   return throwawayProfile();
 }
 
+const readOr = (file: string, fallback: string): string => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return fallback;
+  }
+};
+
 /**
  * Create the lock file with our pid, atomically (written aside, then hard-linked into place: a
  * reader never sees it empty). A lock whose process is gone is taken over.
  */
-async function takeLock(lock: string): Promise<boolean> {
+function takeLock(lock: string): boolean {
   const mine = `${lock}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  await writeFile(mine, String(process.pid));
+  writeFileSync(mine, String(process.pid));
   try {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        await link(mine, lock);
+        linkSync(mine, lock);
         return true;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-        const pid = Number(await readFile(lock, 'utf8').catch(() => '0'));
+        const pid = Number(readOr(lock, '0'));
         if (pid === process.pid || (pid > 0 && alive(pid))) return false;
-        await unlink(lock).catch(() => {});
+        try { unlinkSync(lock); } catch { /* gone meanwhile */ }
       }
     }
     return false;
   } finally {
-    await unlink(mine).catch(() => {});
+    try { unlinkSync(mine); } catch { /* already gone */ }
   }
 }
 
 /** Remove the lock if it is still ours. */
-async function unlock(lock: string): Promise<void> {
-  const pid = await readFile(lock, 'utf8').catch(() => '');
-  if (pid === String(process.pid)) await unlink(lock).catch(() => {});
+function unlock(lock: string): void {
+  if (readOr(lock, '') !== String(process.pid)) return;
+  try { unlinkSync(lock); } catch { /* gone meanwhile */ }
 }
 
 /**
  * Empty the kept profile when it was made by another browser executable (its stamp beside it), unless
  * a Chrome runs on it (then it is busy: throws).
  */
-async function forBrowser(dir: string, browserPath: string): Promise<void> {
-  const s = await stat(browserPath).catch(() => undefined);
+function forBrowser(dir: string, browserPath: string): void {
+  let s: { size: number; mtimeMs: number } | undefined;
+  try { s = statSync(browserPath); } catch { /* not there: stamped '?' */ }
   const stamp = `${browserPath}\n${s ? `${s.size} ${Math.round(s.mtimeMs)}` : '?'}\n`;
   const file = `${dir}.browser`;
-  if ((await readFile(file, 'utf8').catch(() => '')) !== stamp) {
-    if (await chromeRunsOn(dir)) throw new Error(`a browser runs on ${dir}`);
-    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
-    await writeFile(file, stamp);
+  if (readOr(file, '') !== stamp) {
+    if (chromeRunsOn(dir)) throw new Error(`a browser runs on ${dir}`);
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    writeFileSync(file, stamp);
   }
-  await mkdir(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
 }
 
 /** Whether a live Chrome holds the profile: its SingletonLock, a symlink to "<host>-<pid>". */
-async function chromeRunsOn(dir: string): Promise<boolean> {
-  const target = await readlink(join(dir, 'SingletonLock')).catch(() => '');
+function chromeRunsOn(dir: string): boolean {
+  let target = '';
+  try { target = readlinkSync(join(dir, 'SingletonLock')); } catch { return false; }
   const cut = target.lastIndexOf('-');
   return cut > 0 && target.slice(0, cut) === hostname() && alive(Number(target.slice(cut + 1)));
 }

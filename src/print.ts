@@ -129,7 +129,6 @@ export class Printer implements AsyncDisposable {
   private async launch(): Promise<Browser> {
     const { path, shell } = await findBrowser(this.options.executablePath);
     this.launches++;
-    void removeStaleProfiles();
     // The kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
     // holds it), a throwaway one.
     let profile = await claimProfile(path);
@@ -139,6 +138,7 @@ export class Printer implements AsyncDisposable {
         this.profiles.set(browser, profile);
         this.processes.set(browser, proc);
         this.current = browser;
+        void removeStaleProfiles(); // after the start, which it would slow down (a read of the temp folder)
         browser.once('disconnected', () => {
           this.forget(browser);
           void this.removeProfile(browser);
