@@ -1,8 +1,9 @@
 // npm run bench — rendering speed figures for brief (issue 8). Not a test: it prints numbers.
 //   cold      process start → PDF on disk, `brief build` of the sample (median of runs), again and as a first build,
 //             and a bare Puppeteer script printing the same HTML
-//   batch     PDFs/s for >= 100 documents (weeks × audiences) on one warm browser (median of runs alternating with the floor)
-//   naive     the same documents with a browser launched per document
+//   batch     PDFs/s for >= 100 documents (weeks × audiences) on one warm browser (median of runs alternating with the
+//             floor and naive)
+//   naive     24 of the same documents with a browser launched per document (median of runs, in the same rounds)
 //   floor     the same final HTML printed by bare Puppeteer on a warm browser with a page pool
 //   warm      one PDF rebuilt on a warm browser (what watch mode does per save), each audience, and its floor
 //   peers     md-to-pdf, cold, on a Markdown document with the analyst briefing's content (scratch install, not a dependency)
@@ -135,14 +136,32 @@ async function floor() {
   }
 }
 
-// ---- batch and floor, alternately (the machine's speed drifts between runs): medians
+// ---- naive: a browser launched per document (a sample of the batch, same concurrency), timed in
+// the same rounds as batch and floor (the machine's speed drifts), median of the rounds.
+const naiveSample = weeks.slice(0, Math.max(2, Math.ceil(24 / audiences.length)));
+const naiveJobs = naiveSample.flatMap((week) => audiences.map((a) => ({ week, a })));
+async function naive() {
+  let next = 0;
+  const t0 = now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < naiveJobs.length) {
+      const { week, a } = naiveJobs[next++];
+      await lib.build({ dataDir, templatesDir: join(ROOT, 'templates'), outDir: join(work, 'out-naive'), week, audiences: [a] });
+    }
+  }));
+  return ms(t0);
+}
+
+// ---- batch, floor and naive, alternately (the machine's speed drifts between runs): medians
 // The batches are timed without the memory sampler: reading /proc/<pid>/smaps_rollup of every
 // Chromium process 20 times a second costs CPU that the batch would otherwise have.
 const batchRuns = [];
 const floorRuns = [];
+const naiveRuns = [];
 for (let i = 0; i < PAIRS; i++) {
   batchRuns.push(await batch(join(work, `out-batch-${i}`)));
   floorRuns.push(await floor());
+  if (!SKIP.has('naive')) naiveRuns.push(await naive());
 }
 const batchRun = [...batchRuns].sort((a, b) => a.ms - b.ms)[Math.floor(PAIRS / 2)];
 results.batch = { docs, ms: batchRun.ms, perSec: docs / (batchRun.ms / 1000), pages: batchRun.pages, launches: batchRun.launches, prints: batchRun.prints, runsMs: batchRuns.map((b) => Math.round(b.ms)) };
@@ -150,22 +169,10 @@ log(`batch    ${fmt(results.batch.perSec, 2)} PDFs/s  (${docs} PDFs, ${batchRun.
 log(`memory   peak PSS ${fmt(batchPeak / 1024, 0)} MB for ${docs} PDFs, ${fmt(smallPeak / 1024, 0)} MB for ${results.memory.smallDocs} PDFs (process tree: node + Chromium)`);
 results.floor = { ms: median(floorRuns), perSec: htmls.length / (median(floorRuns) / 1000), runsMs: floorRuns.map(Math.round) };
 log(`floor    ${fmt(results.floor.perSec, 2)} PDFs/s  (bare Puppeteer, same ${htmls.length} HTML documents, ${fmt(results.floor.ms / 1000, 2)} s, median of ${PAIRS}: ${results.floor.runsMs.join(', ')} ms)`);
-
-// ---- naive: a browser launched per document (a sample of the batch, same concurrency)
-if (!SKIP.has('naive')) {
-  const sample = weeks.slice(0, Math.max(2, Math.ceil(24 / audiences.length)));
-  const jobs = sample.flatMap((week) => audiences.map((a) => ({ week, a })));
-  let next = 0;
-  const t0 = now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < jobs.length) {
-      const { week, a } = jobs[next++];
-      await lib.build({ dataDir, templatesDir: join(ROOT, 'templates'), outDir: join(work, 'out-naive'), week, audiences: [a] });
-    }
-  }));
-  const t = ms(t0);
-  results.naive = { docs: jobs.length, ms: t, perSec: jobs.length / (t / 1000) };
-  log(`naive    ${fmt(results.naive.perSec, 2)} PDFs/s  (browser per document, ${jobs.length} PDFs, ${fmt(t / 1000, 2)} s)`);
+if (naiveRuns.length) {
+  const t = median(naiveRuns);
+  results.naive = { docs: naiveJobs.length, ms: t, perSec: naiveJobs.length / (t / 1000), runsMs: naiveRuns.map(Math.round) };
+  log(`naive    ${fmt(results.naive.perSec, 2)} PDFs/s  (browser per document, ${naiveJobs.length} PDFs, ${fmt(t / 1000, 2)} s, median of ${naiveRuns.length}: ${results.naive.runsMs.join(', ')} ms)`);
 }
 
 // ---- warm rebuild of one PDF (watch mode's unit of work), each audience, next to its floor
