@@ -7,7 +7,7 @@ import { isProcessAlive } from './pid.js';
 
 /**
  * The browser's profile folder (--user-data-dir). Chrome fills a new profile with ~180 files (~2 MB)
- * as it starts, and removing them takes time again at the end: ~0.2 s of a cold build on a 2-core
+ * as it starts, and removing them takes time again at the end: 0.15–0.2 s of a cold build on a 2-core
  * machine. So a run uses the kept profile, `chrome-profile` in the cache folder, when no other live
  * process holds it (its lock file, `chrome-profile.lock`, names the holder's pid), and a throwaway
  * one otherwise (two builds at once, or a cache folder that cannot be written).
@@ -34,11 +34,11 @@ export interface Profile {
 const PREFIX = 'brief-chrome-';
 const KEPT = 'chrome-profile';
 
-export async function makeProfileDir(): Promise<string> {
+async function makeProfileDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), `${PREFIX}${process.pid}-`));
 }
 
-export async function removeProfileDir(dir: string): Promise<void> {
+async function removeProfileDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
 }
 

@@ -130,7 +130,7 @@ export class Printer implements AsyncDisposable {
     const { path, shell } = await findBrowser(this.options.executablePath);
     this.launches++;
     // The kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
-    // holds it), a throwaway one.
+    // runs on it: it exits at start), a throwaway one.
     let profile = await claimProfile(path);
     for (;;) {
       try {
@@ -146,7 +146,8 @@ export class Printer implements AsyncDisposable {
         return browser;
       } catch (e) {
         await profile.release();
-        if (profile.kept && !this.closed) {
+        // Chrome refusing a profile exits at once (code 21); a browser that hangs is not tried twice.
+        if (profile.kept && !this.closed && /exited at start/.test((e as Error).message)) {
           profile = await throwawayProfile();
           continue;
         }
