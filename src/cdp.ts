@@ -29,8 +29,7 @@ export async function loadDocument(page: Page, html: string): Promise<void> {
   shells.delete(page);
   await cdp.send('Page.setDocumentContent', { frameId, html });
   await loaded;
-  const parts = splitBody(html);
-  if (parts) shells.set(page, parts.shell);
+  noteShell(page, html);
 }
 
 /**
@@ -69,10 +68,7 @@ function split(html: string): { shell: string; body: string } | undefined {
  * load). False, changing nothing, when the shells differ: the caller loads the document.
  */
 export async function replaceBody(page: Page, html: string): Promise<boolean> {
-  const loaded = shells.get(page);
-  const parts = loaded === undefined ? undefined : splitBody(html);
-  if (!parts || parts.shell !== loaded) return false;
-  return setBody(page, parts.body);
+  return sameShell(page, html) && setBody(page, splitBody(html)!.body);
 }
 
 /** Whether `html` would go onto `page` by replaceBody. */

@@ -99,11 +99,11 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
   // Parties named by positions and characterisations exist; BLUF judgments exist.
   const status = isObj(data.status) ? data.status : {};
   const parties = new Set(list(status.parties).map((p) => (isObj(p) ? str(p.id) : undefined)).filter(Boolean));
-  const checkParty = (pointer: () => string, party: unknown) => {
-    if (typeof party === 'string' && !parties.has(party)) add(pointer(), 'party-unknown', `party '${party}' is not one of status.parties (${[...parties].join(', ') || 'none'})`);
+  const checkParty = (pointer: string, party: unknown) => {
+    if (typeof party === 'string' && !parties.has(party)) add(pointer, 'party-unknown', `party '${party}' is not one of status.parties (${[...parties].join(', ') || 'none'})`);
   };
-  list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(() => `/status/characterisations/${i}/party`, c.party));
-  list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(() => `/sticking_points/${i}/positions/${j}/party`, p.party)));
+  list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(`/status/characterisations/${i}/party`, c.party));
+  list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(`/sticking_points/${i}/positions/${j}/party`, p.party)));
   const judgments = new Set(list(data.key_judgments).map((k) => (isObj(k) ? str(k.id) : undefined)).filter(Boolean));
   if (isObj(data.bluf)) list(data.bluf.judgments).forEach((j, i) => {
     if (typeof j === 'string' && !judgments.has(j)) add(`/bluf/judgments/${i}`, 'judgment-unknown', `BLUF points at key judgment '${j}', which does not exist (known: ${[...judgments].join(', ') || 'none'})`);
@@ -113,13 +113,13 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
   const asOf = str(data.as_of);
   if (asOf && isRealDate(asOf)) {
     const after = (d: unknown) => typeof d === 'string' && DATE_RE.test(d) && earliestDay(d) > asOf;
-    const late = (pointer: () => string, d: unknown) => {
-      if (after(d)) add(pointer(), 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
+    const late = (pointer: string, d: unknown) => {
+      if (after(d)) add(pointer, 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
     };
-    late(() => '/status/since', status.since);
-    list(data.sources).forEach((s, i) => isObj(s) && late(() => `/sources/${i}/date`, s.date));
-    list(data.expert_views).forEach((e, i) => isObj(e) && late(() => `/expert_views/${i}/date`, e.date));
-    list(status.characterisations).forEach((c, i) => isObj(c) && late(() => `/status/characterisations/${i}/date`, c.date));
+    late('/status/since', status.since);
+    list(data.sources).forEach((s, i) => isObj(s) && late(`/sources/${i}/date`, s.date));
+    list(data.expert_views).forEach((e, i) => isObj(e) && late(`/expert_views/${i}/date`, e.date));
+    list(status.characterisations).forEach((c, i) => isObj(c) && late(`/status/characterisations/${i}/date`, c.date));
     list(status.milestones).forEach((m, i) => {
       if (isObj(m) && m.state === 'occurred' && after(m.date)) add(`/status/milestones/${i}/date`, 'milestone-occurred-future', `milestone marked occurred on ${String(m.date)}, after as_of (${asOf}); mark it scheduled or planned, or move as_of`);
     });

@@ -76,7 +76,7 @@ export class Printer implements AsyncDisposable {
   private closed = false;
   private profiles = new WeakMap<Browser, Profile>();
   private processes = new WeakMap<Browser, ChildProcess>();
-  private removals = new WeakMap<Browser, Promise<void>>();
+  private releases = new WeakMap<Browser, Promise<void>>();
   private errorBrowsers = new WeakMap<object, Browser>();
   private idle: Page[] = [];
   /** Pages printing at once (the concurrency) and documents in flight (twice that). */
@@ -141,7 +141,7 @@ export class Printer implements AsyncDisposable {
         void removeStaleProfiles(); // after the start, which it would slow down (a read of the temp folder)
         browser.once('disconnected', () => {
           this.forget(browser);
-          void this.removeProfile(browser);
+          void this.releaseProfile(browser);
         });
         return browser;
       } catch (e) {
@@ -158,18 +158,18 @@ export class Printer implements AsyncDisposable {
   }
 
   /** Give up a browser's profile once its process has exited (once per browser): see browser-profile.ts. */
-  private removeProfile(browser: Browser): Promise<void> {
-    let removal = this.removals.get(browser);
+  private releaseProfile(browser: Browser): Promise<void> {
+    let release = this.releases.get(browser);
     const profile = this.profiles.get(browser);
-    if (!removal && profile) {
+    if (!release && profile) {
       const proc = this.processes.get(browser);
-      removal = (async () => {
+      release = (async () => {
         if (proc && proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
         await profile.release();
       })();
-      this.removals.set(browser, removal);
+      this.releases.set(browser, release);
     }
-    return removal ?? Promise.resolve();
+    return release ?? Promise.resolve();
   }
 
   /** Drop a dead browser (crashed or killed), so the next document starts a fresh one. */
@@ -354,7 +354,7 @@ export class Printer implements AsyncDisposable {
     // The browser has nothing to save (see browser-profile.ts): SIGTERM ends it (and its renderers)
     // in ~30 ms where Browser.close takes ~100 ms; if it does not exit, its process group is killed.
     if (!(await terminate(this.processes.get(b)))) await b.close().catch(() => {});
-    await this.removeProfile(b);
+    await this.releaseProfile(b);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

@@ -37,3 +37,14 @@ export function problemAt(
   return { file: loaded.file, line: pos.line, col: pos.col, endLine: pos.endLine, endCol: pos.endCol, severity, rule, message, pointer: key ? `${pointer}/${key}` : pointer };
 }
 
+/** Line `n` (1-based) of a text, without its line break; undefined past the end. Splits nothing. */
+export function lineOf(text: string, n: number): string | undefined {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const eol = text.indexOf('\n', start);
+    if (eol < 0) return undefined;
+    start = eol + 1;
+  }
+  const eol = text.indexOf('\n', start);
+  return text.slice(start, eol < 0 ? text.length : eol).replace(/\r$/, '');
+}

@@ -1,4 +1,4 @@
-import type { Problem } from './problems.js';
+import { lineOf, type Problem } from './problems.js';
 
 /** Formats problems for people: `file:line:col: severity rule: message`, the line and a caret. */
 export interface HumanOptions {
@@ -8,18 +8,6 @@ export interface HumanOptions {
 }
 
 const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
-
-/** Line `n` (1-based) of a text, without splitting the whole text for each problem. */
-function lineOf(text: string, n: number): string | undefined {
-  let start = 0;
-  for (let i = 1; i < n; i++) {
-    const eol = text.indexOf('\n', start);
-    if (eol < 0) return undefined;
-    start = eol + 1;
-  }
-  const eol = text.indexOf('\n', start);
-  return text.slice(start, eol < 0 ? text.length : eol).replace(/\r$/, '');
-}
 
 export function formatProblem(p: Problem, options: HumanOptions = {}): string {
   const c = options.color ?? false;

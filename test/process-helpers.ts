@@ -65,15 +65,19 @@ const parentOf = (pid: number): number | undefined => {
   }
 };
 
-/** The browser profile (--user-data-dir) of the Chrome that `pid` started, once it runs. */
-export function browserProfileOf(pid: number): string | undefined {
+/** The browser profiles (--user-data-dir) of the Chromes that `pid` started and that run now. */
+export function browserProfilesOf(pid: number): string[] {
+  const out: string[] = [];
   for (const p of allPids()) {
     if (parentOf(p) !== pid) continue;
     const arg = cmdline(p).find((a) => a.startsWith('--user-data-dir='));
-    if (arg) return arg.slice('--user-data-dir='.length);
+    if (arg) out.push(arg.slice('--user-data-dir='.length));
   }
-  return undefined;
+  return out;
 }
+
+/** The browser profile (--user-data-dir) of the Chrome that `pid` started, once it runs. */
+export const browserProfileOf = (pid: number): string | undefined => browserProfilesOf(pid)[0];
 
 /** Processes (any depth: Chrome's zygotes, renderers, GPU…) whose command line names this profile. */
 export function processesUsing(profile: string): number[] {

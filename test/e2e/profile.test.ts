@@ -7,7 +7,7 @@ import { findBrowser, launchArgs } from '../../src/browser.js';
 import { startChrome } from '../../src/chrome.js';
 import { Printer } from '../../src/print.js';
 import { readPdf, tempDir } from '../helpers.js';
-import { processesUsing } from '../process-helpers.js';
+import { browserProfilesOf, processesUsing } from '../process-helpers.js';
 
 /**
  * The kept browser profile (browser-profile.ts): one run at a time reuses it, any other run gets a
@@ -18,20 +18,7 @@ const doc = (text: string) => `<!doctype html><html lang="en"><body><p>${text}</
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
 
 /** The --user-data-dir of each browser this process started. */
-function ourProfiles(): string[] {
-  const out: string[] = [];
-  for (const pid of processesUsing('--user-data-dir=')) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid) continue;
-      const arg = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').find((a) => a.startsWith('--user-data-dir='));
-      if (arg) out.push(arg.slice('--user-data-dir='.length));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
+const ourProfiles = () => browserProfilesOf(process.pid);
 
 describe('the browser profile', () => {
   const tmp = tempDir();
