@@ -7,7 +7,8 @@ export { composeBriefing, composeTopic, type BriefingView, type TopicView } from
 export { redactSheet, allowedFor, maxTlp, levelOf, type RedactedSheet } from './handling.js';
 export { loadTemplateSet, renderHtml, type TemplateSet } from './render.js';
 export { Printer, type PrinterOptions, type PrintResult } from './print.js';
-export { findBrowser } from './browser.js';
+export { findBrowser, isHeadlessShell, SYSTEM_BROWSERS } from './browser.js';
+export type { BrowserChoice } from './browser.js';
 export { build, renderBriefing, ValidationFailed, type BuildOptions, type BuildResult, type DocumentResult } from './build.js';
 export { writeAtomic } from './write.js';
 export { watch, audienceOf, type Watcher, type WatchOptions } from './watch.js';

@@ -55,15 +55,19 @@ const cmdline = (pid: number): string[] => {
 /** Every running process's pid (Linux /proc). */
 const allPids = (): number[] => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
 
-const parentOf = (pid: number): number | undefined => {
+/** A field of /proc/<pid>/stat after "(comm)": 0 is the state, 1 the parent pid, 2 the process group. */
+const statField = (pid: number, field: number): string | undefined => {
   try {
-    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so split after the last ')'.
+    // /proc/<pid>/stat: "pid (comm) state ppid pgrp …"; comm may hold spaces, so split after the last ')'.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[field];
   } catch {
     return undefined;
   }
 };
+const parentOf = (pid: number): number | undefined => Number(statField(pid, 1) ?? NaN) || undefined;
+/** The process group of a live process; undefined for a zombie (it has exited, and only waits to be reaped). */
+const groupOf = (pid: number): number | undefined => (/^[ZX]/.test(statField(pid, 0) ?? 'X') ? undefined : Number(statField(pid, 2)));
 
 /** The browser profiles (--user-data-dir) of the Chromes that `pid` started and that run now. */
 export function browserProfilesOf(pid: number): string[] {
@@ -79,9 +83,21 @@ export function browserProfilesOf(pid: number): string[] {
 /** The browser profile (--user-data-dir) of the Chrome that `pid` started, once it runs. */
 export const browserProfileOf = (pid: number): string | undefined => browserProfilesOf(pid)[0];
 
-/** Processes (any depth: Chrome's zygotes, renderers, GPU…) whose command line names this profile. */
+/** The process groups seen running a browser on each profile (see processesUsing). */
+const groupsSeen = new Map<string, Set<number>>();
+
+/**
+ * The processes of the Chromes on this profile, at any depth (zygotes, renderers, GPU…): those whose
+ * command line names it, and every process in their process groups (each Chrome is started in a group
+ * of its own). The groups are remembered from call to call: a headless shell's helpers do not name
+ * the profile, and they would outlive their browser in its group.
+ */
 export function processesUsing(profile: string): number[] {
-  return allPids().filter((p) => cmdline(p).some((a) => a.includes(profile)));
+  const groups = groupsSeen.get(profile) ?? new Set<number>();
+  groupsSeen.set(profile, groups);
+  const pids = allPids();
+  for (const p of pids) if (cmdline(p).some((a) => a.includes(profile))) groups.add(groupOf(p) ?? p);
+  return pids.filter((p) => groups.has(groupOf(p) ?? NaN) || cmdline(p).some((a) => a.includes(profile)));
 }
 
 /** The process ids of the browser that `pid` started (its direct child with a profile). */

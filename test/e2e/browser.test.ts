@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { findBrowser, SYSTEM_BROWSERS } from '../../src/browser.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { findBrowser, isHeadlessShell, SYSTEM_BROWSERS } from '../../src/browser.js';
+import { Printer } from '../../src/print.js';
+import { ROOT, readPdf, tempDir } from '../helpers.js';
 
 const exec = promisify(execFile);
 
@@ -12,10 +13,33 @@ const exec = promisify(execFile);
 describe('finding a browser', () => {
   it('an explicit path wins, then PUPPETEER_EXECUTABLE_PATH; a wrong one is a clear error', async () => {
     const system = SYSTEM_BROWSERS.find((p) => existsSync(p)) ?? (await findBrowser()).path;
-    expect(await findBrowser(system, {})).toEqual({ path: system, how: 'option' });
-    expect(await findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: system })).toEqual({ path: system, how: 'env' });
+    const shell = isHeadlessShell(system);
+    expect(await findBrowser(system, {})).toEqual({ path: system, how: 'option', shell });
+    expect(await findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: system })).toEqual({ path: system, how: 'env', shell });
     await expect(findBrowser('/nowhere/chrome', {})).rejects.toThrow(/browser not found at \/nowhere\/chrome/);
     await expect(findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: '/nowhere/chrome' })).rejects.toThrow(/PUPPETEER_EXECUTABLE_PATH/);
+  });
+
+  it('tells a headless shell by its name, and prefers a system headless shell to a system Chromium', () => {
+    for (const p of ['/usr/lib/chromium/chromium-headless-shell', '/home/a/.cache/puppeteer/chrome-headless-shell/linux-1/chrome-headless-shell-linux64/chrome-headless-shell',
+      'C:\\pp\\chrome-headless-shell-win64\\chrome-headless-shell.exe', 'chromium-headless-shell']) expect(isHeadlessShell(p), p).toBe(true);
+    for (const p of ['/usr/lib/chromium/chromium', '/usr/bin/google-chrome', '/opt/chrome-headless-shell/chrome', '/usr/bin/chromium-headless-shell-wrapper', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome']) expect(isHeadlessShell(p), p).toBe(false);
+    const shells = SYSTEM_BROWSERS.filter(isHeadlessShell);
+    expect(shells).toEqual(['/usr/lib/chromium/chromium-headless-shell']);
+    expect(SYSTEM_BROWSERS.indexOf(shells[0]!)).toBeLessThan(SYSTEM_BROWSERS.indexOf('/usr/lib/chromium/chromium'));
+  });
+
+  const debian = ['/usr/lib/chromium/chromium-headless-shell', '/usr/lib/chromium/chromium'].filter((p) => existsSync(p));
+  it.skipIf(debian.length === 0)("prints on Debian's headless shell and on its Chromium, whichever is installed", async () => {
+    for (const path of debian) {
+      const printer = new Printer({ executablePath: path, concurrency: 1 });
+      try {
+        const { pdf } = await printer.pdf('<!doctype html><html lang="en"><body><h1>Printed on one of them</h1></body></html>', { name: path });
+        expect((await readPdf(pdf)).text, path).toContain('Printed on one of them');
+      } finally {
+        await printer.close();
+      }
+    }
   });
 
   it("Puppeteer's own headless shell (what `npm run setup` downloads) is preferred to the system browser, and prints", async () => {

@@ -3,7 +3,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimProfile } from '../../src/browser-profile.js';
-import { findBrowser, launchArgs } from '../../src/browser.js';
+import { findBrowser, isHeadlessShell, launchArgs, SYSTEM_BROWSERS } from '../../src/browser.js';
 import { startChrome } from '../../src/chrome.js';
 import { Printer } from '../../src/print.js';
 import { readPdf, tempDir } from '../helpers.js';
@@ -108,12 +108,15 @@ describe('the browser profile', () => {
       expect(profiles.filter((p) => p !== kept).map(existsSync)).toEqual([false]);
     });
 
-    it('a Chrome that holds the kept profile without our lock: Chrome refuses it, and the printer starts on a throwaway one', async () => {
-      const { path } = await findBrowser();
+    // The full Chrome locks its profile (SingletonLock) and refuses to start on one that another
+    // Chrome holds; a headless shell does neither (it shares the profile), so this needs a full one.
+    const fullChrome = SYSTEM_BROWSERS.find((p) => !isHeadlessShell(p) && existsSync(p));
+    it.skipIf(!fullChrome)('a Chrome that holds the kept profile without our lock: Chrome refuses it, and the printer starts on a throwaway one', async () => {
+      const path = fullChrome!;
       const kept = join(cache, 'chrome-profile');
       await (await claimProfile(path, cache)).release(); // the profile is made for this browser
       const foreign = await startChrome({ path, args: launchArgs(), profile: kept, timeoutMs: 30_000 });
-      const printer = new Printer();
+      const printer = new Printer({ executablePath: path });
       try {
         const { pdf } = await printer.pdf(doc('Printed beside another Chrome'), { name: 'c' });
         expect((await readPdf(pdf)).text).toContain('Printed beside another Chrome');
