@@ -8,6 +8,7 @@ import type { FactSheet } from './schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
 import { isWeek } from './week.js';
 import { setBounded } from './bounded.js';
+import { compareText } from './compare.js';
 
 /** The ISO weeks under data/ (folders named like 2025-W38), oldest first. */
 export async function listWeeks(dataDir: string): Promise<string[]> {
@@ -122,6 +123,6 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd()):
 export async function loadWeek(dataDir: string, week: string): Promise<SheetsResult> {
   const files = await findFactSheetFiles([join(dataDir, week)]);
   const result = await loadSheets(files, process.cwd());
-  result.sheets.sort((a, b) => a.id.localeCompare(b.id));
+  result.sheets.sort((a, b) => compareText(a.id, b.id));
   return result;
 }

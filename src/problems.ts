@@ -1,4 +1,5 @@
 import { locate, pointerToPath, type LoadedYaml } from './load.js';
+import { compareText } from './compare.js';
 
 /** A problem found in a fact sheet, at a position. Validation returns these; it never throws for bad data. */
 export type Severity = 'error' | 'warning';
@@ -24,7 +25,7 @@ export const hasErrors = (problems: readonly Problem[]): boolean =>
 
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.rule.localeCompare(b.rule),
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.col - b.col || compareText(a.rule, b.rule),
   );
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import Handlebars, { type RuntimeOptions } from 'handlebars';
+import type { RuntimeOptions } from 'handlebars';
+import { compiler, Handlebars } from './handlebars.js';
 import type { Audience } from './audience.js';
 import type { BriefingView } from './compose.js';
 import { BriefError, ExitCode } from './errors.js';
@@ -48,9 +49,18 @@ async function partialsIn(dir: string): Promise<Source[]> {
 /** Parse a template now, so a syntax error is reported at its file:line before anything renders. */
 function parseTemplate(src: Source): void {
   try {
-    Handlebars.parse(src.text);
+    compiler().parse(src.text);
   } catch (e) {
     throw templateSyntaxError(src.file, src.text, e);
+  }
+}
+
+/** A template compiled (or taken from the disk cache); any compile error is reported at its file:line. */
+function compileTemplate(hb: typeof Handlebars, src: Source, options: Parameters<typeof compileCached>[2]): Handlebars.TemplateDelegate {
+  try {
+    return compileCached(hb, src.text, options, () => parseTemplate(src));
+  } catch (e) {
+    throw e instanceof BriefError ? e : templateSyntaxError(src.file, src.text, e);
   }
 }
 
@@ -99,7 +109,7 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
   const partialDirs = [join(baseDir, 'partials'), join(audience.dir, 'partials')];
   for (const [name, src] of partials) {
     // Each partial reports its own runtime errors (helper, missing partial) at its file:line.
-    const compiled = compileCached(hb, src.text, {}, () => parseTemplate(src));
+    const compiled = compileTemplate(hb, src, {});
     hb.registerPartial(name, ((context: unknown, opts: RuntimeOptions) => {
       try {
         return compiled(context, opts);
@@ -108,7 +118,7 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
       }
     }) as Handlebars.Template);
   }
-  const template = compileCached(hb, layout.text, { strict: false, noEscape: false }, () => parseTemplate(layout));
+  const template = compileTemplate(hb, layout, { strict: false, noEscape: false });
   const stylesheet = styles.map((s) => `/* ${basename(s.file)} */\n${s.text}`).join('\n');
   const files = [layout.file, ...[...partials.values()].map((p) => p.file), ...styles.map((s) => s.file)];
 

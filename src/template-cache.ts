@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
 import { cacheDir } from './cache-dir.js';
+import { compiler } from './handlebars.js';
 
 /**
  * template-cache: compiled Handlebars templates kept on disk between runs, so a cold start does not
@@ -26,19 +27,19 @@ type CompileOptions = Parameters<typeof Handlebars.precompile>[1];
 export function compileCached(hb: typeof Handlebars, text: string, options: Options = {}, check?: () => void): Handlebars.TemplateDelegate {
   const key = createHash('sha256').update(`${VERSION}\0${JSON.stringify(options)}\0${text}`).digest('hex').slice(0, 32);
   const file = join(CACHE_DIR, `${key}.js`);
-  let spec: string | undefined;
+  let spec: string;
   try {
     spec = readFileSync(file, 'utf8');
   } catch {
     check?.();
+    spec = compiler().precompile(text, options) as string; // the compiler is loaded only now
     try {
-      spec = hb.precompile(text, options) as string;
       mkdirSync(CACHE_DIR, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, spec);
       renameSync(tmp, file);
     } catch {
-      return hb.compile(text, options); // read-only install, odd template: compile in memory
+      // read-only install: the template is used from memory
     }
   }
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- precompiled template code, as Handlebars' runtime expects

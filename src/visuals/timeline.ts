@@ -1,5 +1,6 @@
 import { earliestDay } from '../checks.js';
 import { num, svg, text, textWidth, wrap } from './svg.js';
+import { compareText } from '../compare.js';
 
 /**
  * The milestone timeline. Events are placed in date order at even spacing (the sample spans years
@@ -42,7 +43,7 @@ export function timelineEvents(input: TimelineInput): TimelineEvent[] {
   }
   return events
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => earliestDay(a.e.date).localeCompare(earliestDay(b.e.date)) || a.i - b.i)
+    .sort((a, b) => compareText(earliestDay(a.e.date), earliestDay(b.e.date)) || a.i - b.i)
     .map(({ e }) => e);
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -65,5 +66,32 @@ describe('start-up shortcuts', () => {
     compileCached(hb, `${text}!`);
     expect(readdirSync(dir).length).toBe(before + 2);
     for (const f of readdirSync(dir)) if (!listed.has(f)) rmSync(join(dir, f)); // leave the cache as it was
+  });
+
+  it("a build whose templates are compiled already loads Handlebars' runtime only, not its compiler", async () => {
+    // Two fresh processes on the compiled modules, with a cache folder of their own: the first
+    // compiles the templates (and loads the compiler), the second takes them from the cache.
+    const cache = join(tmp.dir, 'hb-cache');
+    const script = `
+      import { createRequire } from 'node:module';
+      const lib = await import(${JSON.stringify(join(ROOT, 'dist/index.js'))});
+      const printer = new lib.Printer({ concurrency: 1 });
+      const r = await lib.build({ dataDir: ${JSON.stringify(join(ROOT, 'data'))}, templatesDir: ${JSON.stringify(join(ROOT, 'templates'))}, outDir: ${JSON.stringify(join(tmp.dir, 'hb-out'))}, audiences: ['executive'], printer });
+      await printer.close();
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => /node_modules[\\/]handlebars[\\/]/.test(k)).map((k) => k.replace(/.*handlebars[\\/]/, ''));
+      console.log(JSON.stringify({ pages: r.documents[0].pages, loaded }));`;
+    const run = () => {
+      const out = execFileSync('node', ['--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, BRIEF_CACHE_DIR: cache }, encoding: 'utf8' });
+      return JSON.parse(out.trim().split('\n').pop()!) as { pages: number; loaded: string[] };
+    };
+    const first = run();
+    expect(first.pages).toBe(1);
+    expect(first.loaded).toContain('dist/cjs/handlebars.js'); // compiled: the full library
+    expect(readdirSync(join(cache, 'templates')).length).toBeGreaterThan(5);
+    const second = run();
+    expect(second.pages).toBe(1);
+    expect(second.loaded).toContain('dist/cjs/handlebars.runtime.js');
+    expect(second.loaded).not.toContain('dist/cjs/handlebars.js');
+    expect(second.loaded.filter((f) => f.includes('compiler'))).toEqual([]);
   });
 });
