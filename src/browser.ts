@@ -6,7 +6,7 @@ import { BriefError, ExitCode } from './errors.js';
 /**
  * System browsers, in order of preference. Debian's headless shell first (package
  * chromium-headless-shell: Chromium's printing without the desktop browser around it, which starts
- * ~0.25 s sooner), then Debian's Chromium (its real binary first: the /usr/bin wrapper is slow and buggy).
+ * ~0.3 s sooner), then Debian's Chromium (its real binary first: the /usr/bin wrapper is slow and buggy).
  */
 export const SYSTEM_BROWSERS = [
   '/usr/lib/chromium/chromium-headless-shell',

@@ -21,8 +21,10 @@ type Options = CompileOptions;
 type CompileOptions = Parameters<typeof Handlebars.precompile>[1];
 
 /**
- * `hb.compile(text, options)`, from the disk cache when possible. `check` runs first when the text is
- * not in the cache (a syntax check that reports at file:line; a cached text has passed it before).
+ * `text` compiled for the environment `hb` (its helpers and partials), from the disk cache when
+ * possible; else precompiled by the full Handlebars, loaded then, and written to the cache. `check`
+ * runs first when the text is not in the cache (a syntax check that reports at file:line; a cached
+ * text has passed it before). A compile error is thrown.
  */
 export function compileCached(hb: typeof Handlebars, text: string, options: Options = {}, check?: () => void): Handlebars.TemplateDelegate {
   const key = createHash('sha256').update(`${VERSION}\0${JSON.stringify(options)}\0${text}`).digest('hex').slice(0, 32);
