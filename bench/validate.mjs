@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { findFactSheetFiles, formatHuman, loadSheets } from '../dist/index.js';
 
-const { values } = parseArgs({ options: { sheets: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { sheets: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, json: { type: 'string' } } });
 const SHEETS = Number(values.sheets);
 const ROUNDS = Number(values.rounds);
 const root = new URL('..', import.meta.url).pathname;
@@ -66,6 +66,7 @@ async function median(fn, setup = async () => {}) {
 
 console.log(`node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}; ${SHEETS} sheets per corpus, median of ${ROUNDS} rounds`);
 const rate = (n, ms) => Math.round(n / (ms / 1000)).toLocaleString('en-US').padStart(7);
+const results = {};
 for (const [name, templates] of Object.entries(corpora)) {
   const dir = mkdtempSync(join(tmpdir(), 'brief-bench-'));
   try {
@@ -86,7 +87,9 @@ for (const [name, templates] of Object.entries(corpora)) {
     const line = (label, t) => `  ${label.padEnd(16)} ${t.wall.toFixed(0).padStart(6)} ms ${rate(files.length, t.wall)} sheets/s   ${t.cpu.toFixed(0).padStart(6)} ms ${rate(files.length, t.cpu)} sheets/s`;
     console.log(line('bare yaml.parse', bare));
     console.log(`${line('brief validate', full)}   (${(full.cpu / bare.cpu).toFixed(2)}× bare parse CPU; found ${found})`);
+    results[name] = { sheets: files.length, kB: bytes / files.length / 1024, bare, validate: full, found };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+if (values.json) writeFileSync(values.json, JSON.stringify(results, null, 2));
