@@ -59,7 +59,7 @@ Options:
   --out DIR           output folder (default: out)
   --html              also write each briefing's HTML beside its PDF
   --watch             build, then rebuild on every save (writes the HTML too); Ctrl-C stops
-  --browser PATH      Chrome/Chromium to use (or set PUPPETEER_EXECUTABLE_PATH)
+  --browser PATH      Chrome/Chromium to use (or set PUPPETEER_EXECUTABLE_PATH; default: a headless shell if installed)
   --concurrency N     documents printed at once (default: the number of CPU cores)
   --timeout MS        per-document render timeout (default: 60000)
   --format F          validate output: human (default), json, github (Actions annotations)
