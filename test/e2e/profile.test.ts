@@ -111,6 +111,7 @@ describe('the browser profile', () => {
     // The full Chrome locks its profile (SingletonLock) and refuses to start on one that another
     // Chrome holds; a headless shell does neither (it shares the profile), so this needs a full one.
     const fullChrome = SYSTEM_BROWSERS.find((p) => !isHeadlessShell(p) && existsSync(p));
+    if (!fullChrome) console.warn('skipping the test of a profile Chrome refuses: no full Chrome or Chromium here (apt-get install chromium)');
     it.skipIf(!fullChrome)('a Chrome that holds the kept profile without our lock: Chrome refuses it, and the printer starts on a throwaway one', async () => {
       const path = fullChrome!;
       const kept = join(cache, 'chrome-profile');
