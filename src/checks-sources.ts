@@ -19,29 +19,28 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 interface SourceInfo { index: number; reliability?: string; credibility?: number; derivedFrom?: string }
 
 /** A place in the sheet whose `sources` list carries a claim. */
-interface Claim { pointer: string; what: () => string; analytic: boolean; ids: string[] }
+interface Claim { pointer: string; what: string; analytic: boolean; ids: string[] }
 
 /** Every claim-bearing item with a `sources` list. Expert views and notes are not claims of ours. */
 function claims(data: Obj): Claim[] {
   const out: Claim[] = [];
-  // `what` names the item in a message: made only for the few that get one.
-  const add = (pointer: string, what: () => string, item: unknown, analytic = false) => {
+  const add = (pointer: string, what: string, item: unknown, analytic = false) => {
     if (isObj(item) && Array.isArray(item.sources)) out.push({ pointer, what, analytic, ids: item.sources.filter((s): s is string => typeof s === 'string') });
   };
-  add('/bluf', () => 'the BLUF', data.bluf, true);
+  add('/bluf', 'the BLUF', data.bluf, true);
   const status = isObj(data.status) ? data.status : undefined;
-  add('/status', () => 'the status', status);
+  add('/status', 'the status', status);
   if (status) {
-    list(status.characterisations).forEach((c, i) => add(`/status/characterisations/${i}`, () => `characterisation ${i + 1}`, c));
-    list(status.deadlines).forEach((d, i) => add(`/status/deadlines/${i}`, () => `deadline '${String(isObj(d) ? d.id : i)}'`, d));
-    list(status.milestones).forEach((m, i) => add(`/status/milestones/${i}`, () => `milestone '${String(isObj(m) ? m.id : i)}'`, m));
+    list(status.characterisations).forEach((c, i) => add(`/status/characterisations/${i}`, `characterisation ${i + 1}`, c));
+    list(status.deadlines).forEach((d, i) => add(`/status/deadlines/${i}`, `deadline '${String(isObj(d) ? d.id : i)}'`, d));
+    list(status.milestones).forEach((m, i) => add(`/status/milestones/${i}`, `milestone '${String(isObj(m) ? m.id : i)}'`, m));
   }
   list(data.sticking_points).forEach((sp, i) => {
-    add(`/sticking_points/${i}`, () => `sticking point '${String(isObj(sp) ? sp.id : i)}'`, sp);
-    if (isObj(sp)) list(sp.positions).forEach((p, j) => add(`/sticking_points/${i}/positions/${j}`, () => `the position of '${String(isObj(p) ? p.party : j)}' on '${String(sp.id)}'`, p));
+    add(`/sticking_points/${i}`, `sticking point '${String(isObj(sp) ? sp.id : i)}'`, sp);
+    if (isObj(sp)) list(sp.positions).forEach((p, j) => add(`/sticking_points/${i}/positions/${j}`, `the position of '${String(isObj(p) ? p.party : j)}' on '${String(sp.id)}'`, p));
   });
-  list(data.key_judgments).forEach((k, i) => add(`/key_judgments/${i}`, () => `key judgment '${String(isObj(k) ? k.id : i)}'`, k, true));
-  list(data.watch_next).forEach((w, i) => add(`/watch_next/${i}`, () => `watch item ${i + 1}`, w));
+  list(data.key_judgments).forEach((k, i) => add(`/key_judgments/${i}`, `key judgment '${String(isObj(k) ? k.id : i)}'`, k, true));
+  list(data.watch_next).forEach((w, i) => add(`/watch_next/${i}`, `watch item ${i + 1}`, w));
   return out;
 }
 
@@ -76,15 +75,15 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
   for (const c of all) {
     const known = c.ids.filter((id) => sources.has(id));
     if (c.analytic && c.ids.length > 0 && known.length === 0) {
-      add(`${c.pointer}/sources`, 'claim-unsourced', 'error', `${c.what()} has no source behind it: none of the sources it cites (${c.ids.join(', ')}) is in the sources list`);
+      add(`${c.pointer}/sources`, 'claim-unsourced', 'error', `${c.what} has no source behind it: none of the sources it cites (${c.ids.join(', ')}) is in the sources list`);
       continue;
     }
     if (known.length > 0 && known.every(weak)) {
-      add(`${c.pointer}/sources`, 'sources-weak', 'warning', `${c.what()} rests only on sources graded E or F (${known.map((id) => `${id}: ${sources.get(id)!.reliability}`).join(', ')}); add a more reliable source or say so in the text`);
+      add(`${c.pointer}/sources`, 'sources-weak', 'warning', `${c.what} rests only on sources graded E or F (${known.map((id) => `${id}: ${sources.get(id)!.reliability}`).join(', ')}); add a more reliable source or say so in the text`);
     } else if (c.analytic && known.length > 0 && independent(known).size === 1) {
       const only = [...independent(known)][0]!;
       const rewrites = known.filter((id) => id !== only);
-      add(`${c.pointer}/sources`, 'sources-single', 'warning', `${c.what()} rests on one independent source ('${only}')${rewrites.length ? `; ${rewrites.map((r) => `'${r}'`).join(', ')} ${rewrites.length === 1 ? 'is a rewrite' : 'are rewrites'} of it (derived_from)` : ''}; a judgment needs two independent sources, or a lower confidence and a note on the gap`);
+      add(`${c.pointer}/sources`, 'sources-single', 'warning', `${c.what} rests on one independent source ('${only}')${rewrites.length ? `; ${rewrites.map((r) => `'${r}'`).join(', ')} ${rewrites.length === 1 ? 'is a rewrite' : 'are rewrites'} of it (derived_from)` : ''}; a judgment needs two independent sources, or a lower confidence and a note on the gap`);
     }
   }
 

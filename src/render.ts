@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { RuntimeOptions } from 'handlebars';
-import { compiler, Handlebars } from './handlebars.js';
+import { Handlebars } from './handlebars.js';
 import type { Audience } from './audience.js';
 import type { BriefingView } from './compose.js';
 import { BriefError, ExitCode } from './errors.js';
@@ -46,21 +46,15 @@ async function partialsIn(dir: string): Promise<Source[]> {
   return Promise.all(names.map(async (n) => ({ file: join(dir, n), text: await readTextCached(join(dir, n)) })));
 }
 
-/** Parse a template now, so a syntax error is reported at its file:line before anything renders. */
-function parseTemplate(src: Source): void {
-  try {
-    compiler().parse(src.text);
-  } catch (e) {
-    throw templateSyntaxError(src.file, src.text, e);
-  }
-}
-
-/** A template compiled (or taken from the disk cache); any compile error is reported at its file:line. */
+/**
+ * A template compiled (or taken from the disk cache, where only texts that compiled are); a syntax
+ * or compile error is reported at its file:line before anything renders.
+ */
 function compileTemplate(hb: typeof Handlebars, src: Source, options: Parameters<typeof compileCached>[2]): Handlebars.TemplateDelegate {
   try {
-    return compileCached(hb, src.text, options, () => parseTemplate(src));
+    return compileCached(hb, src.text, options);
   } catch (e) {
-    throw e instanceof BriefError ? e : templateSyntaxError(src.file, src.text, e);
+    throw templateSyntaxError(src.file, src.text, e);
   }
 }
 
@@ -104,8 +98,8 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
   const digest = key.digest('hex');
   const cached = compiledSets.get(digest);
   if (cached) return cached;
-  // Each template's syntax is checked (parseTemplate) before it is compiled, unless a compiled
-  // copy of that very text is cached (it passed the check then): ~30 ms less at every start.
+  // Each template is compiled (its syntax checked) unless a compiled copy of that very text is
+  // cached: ~30 ms less at every start.
   const partialDirs = [join(baseDir, 'partials'), join(audience.dir, 'partials')];
   for (const [name, src] of partials) {
     // Each partial reports its own runtime errors (helper, missing partial) at its file:line.

@@ -22,18 +22,16 @@ type CompileOptions = Parameters<typeof Handlebars.precompile>[1];
 
 /**
  * `text` compiled for the environment `hb` (its helpers and partials), from the disk cache when
- * possible; else precompiled by the full Handlebars, loaded then, and written to the cache. `check`
- * runs first when the text is not in the cache (a syntax check that reports at file:line; a cached
- * text has passed it before). A compile error is thrown.
+ * possible; else precompiled by the full Handlebars, loaded then, and written to the cache. A syntax
+ * or compile error (Handlebars' own) is thrown; only texts that compiled are cached.
  */
-export function compileCached(hb: typeof Handlebars, text: string, options: Options = {}, check?: () => void): Handlebars.TemplateDelegate {
+export function compileCached(hb: typeof Handlebars, text: string, options: Options = {}): Handlebars.TemplateDelegate {
   const key = createHash('sha256').update(`${VERSION}\0${JSON.stringify(options)}\0${text}`).digest('hex').slice(0, 32);
   const file = join(CACHE_DIR, `${key}.js`);
   let spec: string;
   try {
     spec = readFileSync(file, 'utf8');
   } catch {
-    check?.();
     spec = compiler().precompile(text, options) as string; // the compiler is loaded only now
     try {
       mkdirSync(CACHE_DIR, { recursive: true });

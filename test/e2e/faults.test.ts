@@ -1,7 +1,8 @@
 /**
  * Faults: the browser crashes or is killed, a render hangs, the run is interrupted (Ctrl-C,
  * SIGTERM, kill -9), two builds write to the same out/. Afterwards no Chrome process of the run is
- * left (found through /proc by the run's own --user-data-dir) and no partial or temp file is.
+ * left (found through /proc: the browser by the run's own --user-data-dir, its helpers by its process
+ * group) and no partial or temp file is.
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
