@@ -8,7 +8,7 @@ import { loadWeek, resolveWeek } from './data.js';
 import { BriefError, ExitCode } from './errors.js';
 import { countPages } from './pdf-info.js';
 import { Printer, type PrinterOptions } from './print.js';
-import { saveLayouts } from './layout-cache.js';
+import { holdLayouts } from './layout-cache.js';
 import { loadPreviousEditions, type PreviousEditions } from './previous.js';
 import { printBriefing } from './print-briefing.js';
 import { hasErrors, type Problem } from './problems.js';
@@ -79,6 +79,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const week = await resolveWeek(dataDir, options.week);
   const ownPrinter = !options.printer;
   const printer = options.printer ?? new Printer(options.printerOptions);
+  const releaseLayouts = holdLayouts();
   // Start the browser while the YAML is parsed and validated; it is closed on every exit path.
   const warm = printer.warmUp();
   warm.catch(() => {}); // reported where it is awaited
@@ -110,7 +111,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     })));
     return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.crashes };
   } finally {
-    saveLayouts();
+    releaseLayouts();
     if (ownPrinter) await printer.close();
   }
 }

@@ -101,9 +101,9 @@ export async function blockRequests(page: Page): Promise<void> {
 }
 
 /**
- * Free the documents this page has replaced. Their memory goes at the renderer's next garbage
- * collection, which a page without JavaScript seldom triggers (a renderer grew from ~55 to ~120 MB
- * over 24 documents): ask for one. It runs in the renderer, a few ms, before the page's next command.
+ * Free the documents this page has replaced (a renderer grew from ~55 to ~120 MB over 24 documents
+ * without a collection): a full garbage collection in the renderer, a few ms. The printer asks for
+ * one when it is idle (print.ts collectWhenIdle).
  */
 export function collectGarbage(page: Page): void {
   void pageSession(page).then(({ cdp }) => cdp.send('HeapProfiler.collectGarbage')).catch(() => {});

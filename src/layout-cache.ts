@@ -66,6 +66,24 @@ export function rememberLayout(audience: string, output: string, kind: string, l
   if (missed !== undefined) setBounded(kinds, kind, { layout, missed }, MAX);
 }
 
+/** Builds running now (see holdLayouts). */
+let holders = 0;
+
+/**
+ * A build holds the layouts while it runs; when the last of the builds running at once lets go
+ * (release, idempotent), the layouts are written: one write for a batch of weeks, not one per week
+ * (each a synchronous read, merge and write of the whole file).
+ */
+export function holdLayouts(): () => void {
+  holders++;
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    if (--holders === 0) saveLayouts();
+  };
+}
+
 /**
  * Write the layouts this process measured to disk (at the end of a build), over what is there now
  * (another run may have saved meanwhile); a failure only loses the guesses.

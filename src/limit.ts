@@ -5,6 +5,11 @@ export class Limit {
 
   constructor(readonly max: number) {}
 
+  /** How many hold it now. */
+  get held(): number {
+    return this.active;
+  }
+
   async acquire(): Promise<void> {
     while (this.active >= this.max) await new Promise<void>((r) => this.waiting.push(r));
     this.active++;
