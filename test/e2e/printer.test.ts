@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { IDLE_COLLECT_MS, PAGE_USES, Printer } from '../../src/print.js';
+import { COLLECT_EVERY, IDLE_COLLECT_MS, PAGE_USES, Printer } from '../../src/print.js';
 import { destinationPages } from '../../src/toc.js';
 import { DATA, TEMPLATES, readPdf, tempDir } from '../helpers.js';
 
@@ -65,16 +65,17 @@ describe('the Printer', () => {
     expect(alive(pid)).toBe(false);
   });
 
-  it('collects the pages\' garbage when it has nothing to print, not between the documents of a batch', async () => {
+  it('collects a page\'s garbage every COLLECT_EVERY documents while busy, and when it has nothing to print', async () => {
     const printer = new Printer({ concurrency: 1 });
+    const n = 2 * COLLECT_EVERY + 3;
     try {
-      await Promise.all(Array.from({ length: 6 }, (_, i) => printer.pdf(doc(i), { name: `doc ${i}` })));
-      expect(printer.collections).toBe(0); // a document always waited for the page
+      await Promise.all(Array.from({ length: n }, (_, i) => printer.pdf(doc(i), { name: `doc ${i}` })));
+      expect(printer.collections).toBe(2); // a document always waited for the page: not after each
       const deadline = Date.now() + 5000;
-      while (printer.collections === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, IDLE_COLLECT_MS));
-      expect(printer.collections).toBe(1); // the one page, once idle
-      await printer.pdf(doc(7), { name: 'doc 7' }); // and the page still prints
-      expect(printer.prints).toBe(7);
+      while (printer.collections === 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, IDLE_COLLECT_MS));
+      expect(printer.collections).toBe(3); // the last 3 documents' garbage, once idle
+      await printer.pdf(doc(n), { name: 'one more' }); // and the page still prints
+      expect(printer.prints).toBe(n + 1);
     } finally {
       await printer.close();
     }
