@@ -86,6 +86,26 @@ async function setBody(page: Page, body: string): Promise<boolean> {
   return true;
 }
 
+/** Paper sizes in inches, as Puppeteer's `format` gives them (a CSS @page size wins: preferCSSPageSize). */
+const PAPER = { A4: { paperWidth: 8.27, paperHeight: 11.7 }, Letter: { paperWidth: 8.5, paperHeight: 11 } } as const;
+
+/**
+ * Print the page to PDF (DevTools' Page.printToPDF), the bytes returned in the answer. Puppeteer's
+ * page.pdf first waits for `document.fonts.ready` by a script in an isolated world, then reads the
+ * PDF back as a stream, in further round trips: ~3 % of a batch's time. The first wait is not needed
+ * here: a document's fonts are inline (data: URLs), and their loads hold its load event, which
+ * loadDocument waits for (test/e2e/pdf-quality.test.ts checks every font is embedded, CJK included).
+ */
+export async function printPdf(page: Page, options: { paper: keyof typeof PAPER; tagged: boolean; outline: boolean }): Promise<Uint8Array> {
+  const { cdp } = await pageSession(page);
+  const { data } = await cdp.send('Page.printToPDF', {
+    ...PAPER[options.paper], marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0,
+    printBackground: true, preferCSSPageSize: true, generateTaggedPDF: options.tagged, generateDocumentOutline: options.outline,
+    transferMode: 'ReturnAsBase64',
+  });
+  return new Uint8Array(Buffer.from(data, 'base64'));
+}
+
 /**
  * Refuse every request the page makes over the network or from files. DevTools' Fetch domain pauses
  * each request before it is sent (all schemes; inline data: URLs are never sent, so never paused) and

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { claimProfile, removeStaleProfiles, throwawayProfile, type Profile } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
 import { startChrome } from './chrome.js';
-import { blockRequests, collectGarbage, loadDocument, noteShell, replaceBody, sameShell } from './cdp.js';
+import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody, sameShell } from './cdp.js';
 import { reviseInPlace, withDraftStyle } from './draft.js';
 import { Limit } from './limit.js';
 import { BriefError, ExitCode } from './errors.js';
@@ -340,10 +340,7 @@ export class Printer implements AsyncDisposable {
         const work = (async () => {
           const print = (draft: boolean) => {
             this.prints++;
-            return page.pdf({
-              printBackground: true, preferCSSPageSize: true, tagged: !draft, outline: !draft,
-              format: options.pageSize === 'Letter' ? 'letter' : 'a4', timeout: this.timeoutMs,
-            });
+            return printPdf(page, { paper: options.pageSize ?? 'A4', tagged: !draft, outline: !draft });
           };
           // A document with the shell of the one the page shows gets only its body replaced.
           const load = async (content: string) => {
