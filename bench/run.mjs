@@ -4,7 +4,8 @@
 //   batch     PDFs/s for >= 100 documents (weeks × audiences) on one warm browser (median of runs alternating with the
 //             floor and naive)
 //   naive     24 of the same documents with a browser launched per document (median of runs, in the same rounds)
-//   floor     the same final HTML printed by bare Puppeteer on a warm browser with a page pool
+//   floor     the same final HTML printed by bare Puppeteer on a warm browser with a page pool, and by DevTools
+//             directly (setDocumentContent + printToPDF), as brief prints
 //   warm      one PDF rebuilt on a warm browser (what watch mode does per save), each audience, and its floor
 //   peers     md-to-pdf, cold, on a Markdown document with the analyst briefing's content (scratch install, not a dependency)
 //   validate  fact sheets/s for `validate`, next to bare YAML parsing
@@ -138,6 +139,36 @@ async function floor() {
   }
 }
 
+// ---- raw floor: the same, by DevTools directly, as brief prints (Page.setDocumentContent, the load
+// event, Page.printToPDF with the PDF in the answer): without Puppeteer's setContent script, its wait
+// for document.fonts.ready and its stream read-back. What Chromium itself allows on this machine.
+async function rawFloor() {
+  const browser = await launchBare();
+  try {
+    const pagesPool = await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      const page = await browser.newPage();
+      await page.setJavaScriptEnabled(false);
+      const cdp = await page.createCDPSession();
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      return { page, cdp, frameId: frameTree.frame.id };
+    }));
+    const print = async ({ page, cdp, frameId }, html) => {
+      const loaded = new Promise((r) => page.once('load', r));
+      await cdp.send('Page.setDocumentContent', { frameId, html });
+      await loaded;
+      const { data } = await cdp.send('Page.printToPDF', { paperWidth: 8.27, paperHeight: 11.7, printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true, generateDocumentOutline: true, transferMode: 'ReturnAsBase64' });
+      return Buffer.from(data, 'base64');
+    };
+    await Promise.all(pagesPool.map((p) => print(p, htmls[0])));
+    let next = 0;
+    const t0 = now();
+    await Promise.all(pagesPool.map(async (p) => { while (next < htmls.length) await print(p, htmls[next++]); }));
+    return ms(t0);
+  } finally {
+    await browser.close();
+  }
+}
+
 // ---- naive: a browser launched per document (a sample of the batch, same concurrency), timed in
 // the same rounds as batch and floor (the machine's speed drifts), median of the rounds.
 const naiveSample = weeks.slice(0, Math.max(2, Math.ceil(24 / audiences.length)));
@@ -159,10 +190,12 @@ async function naive() {
 // Chromium process 20 times a second costs CPU that the batch would otherwise have.
 const batchRuns = [];
 const floorRuns = [];
+const rawFloorRuns = [];
 const naiveRuns = [];
 for (let i = 0; i < PAIRS; i++) {
   batchRuns.push(await batch(join(work, `out-batch-${i}`)));
   floorRuns.push(await floor());
+  rawFloorRuns.push(await rawFloor());
   if (!SKIP.has('naive')) naiveRuns.push(await naive());
 }
 const batchRun = [...batchRuns].sort((a, b) => a.ms - b.ms)[Math.floor(PAIRS / 2)];
@@ -171,6 +204,8 @@ log(`batch    ${fmt(results.batch.perSec, 2)} PDFs/s  (${docs} PDFs, ${batchRun.
 log(`memory   peak PSS ${fmt(batchPeak / 1024, 0)} MB for ${docs} PDFs, ${fmt(smallPeak / 1024, 0)} MB for ${results.memory.smallDocs} PDFs (process tree: node + Chromium)`);
 results.floor = { ms: median(floorRuns), perSec: htmls.length / (median(floorRuns) / 1000), runsMs: floorRuns.map(Math.round) };
 log(`floor    ${fmt(results.floor.perSec, 2)} PDFs/s  (bare Puppeteer, same ${htmls.length} HTML documents, ${fmt(results.floor.ms / 1000, 2)} s, median of ${PAIRS}: ${results.floor.runsMs.join(', ')} ms)`);
+results.rawFloor = { ms: median(rawFloorRuns), perSec: htmls.length / (median(rawFloorRuns) / 1000), runsMs: rawFloorRuns.map(Math.round) };
+log(`         ${fmt(results.rawFloor.perSec, 2)} PDFs/s  by DevTools directly, as brief prints (setDocumentContent + printToPDF, no Puppeteer wait or stream; ${fmt(results.rawFloor.ms / 1000, 2)} s, median of ${PAIRS}: ${results.rawFloor.runsMs.join(', ')} ms)`);
 if (naiveRuns.length) {
   const t = median(naiveRuns);
   results.naive = { docs: naiveJobs.length, ms: t, perSec: naiveJobs.length / (t / 1000), runsMs: naiveRuns.map(Math.round) };
@@ -350,7 +385,7 @@ if (!SKIP.has('peers')) {
 // ---- ratios
 const r = (a, b) => (a && b ? fmt(a / b, 2) : 'n/a');
 log('');
-log(`batch/floor  ${r(results.batch.perSec, results.floor.perSec)}   (target >= 0.85)`);
+log(`batch/floor  ${r(results.batch.perSec, results.floor.perSec)}   (target >= 0.85; against the floor by DevTools directly: ${r(results.batch.perSec, results.rawFloor.perSec)})`);
 log(`batch/naive  ${r(results.batch.perSec, results.naive?.perSec)}   (target >= 5)`);
 log(`cold/md-to-pdf  ${r(results.cold.medianMs, results.peers?.mdToPdfColdMs)}   (target <= 0.5; a first build: ${r(results.cold.firstMedianMs, results.peers?.mdToPdfColdMs)}; the bare script: ${r(results.cold.bareMs, results.peers?.mdToPdfColdMs)}${results.peers?.sameBrowserMs !== results.peers?.mdToPdfColdMs ? `; against md-to-pdf on brief's browser: ${r(results.cold.medianMs, results.peers?.sameBrowserMs)}` : ''})`);
 log(`warm rebuild ${fmt(results.warm.medianMs, 0)} ms analyst, ${fmt(results.warm.executive?.medianMs ?? NaN, 0)} ms executive (target <= 250; floors ${fmt(results.warm.analyst?.floorMs ?? NaN, 0)} and ${fmt(results.warm.executive?.floorMs ?? NaN, 0)} ms); validate ${fmt(results.validate.clean.perSec, 0)}/s clean, ${fmt(results.validate.sample.perSec, 0)}/s with warnings (target >= 2000); memory ${fmt(results.memory.peakMB, 0)} MB for ${docs} (target <= 600, flat: ${fmt(results.memory.smallPeakMB, 0)} MB for ${results.memory.smallDocs})`);
