@@ -73,7 +73,7 @@ export class Printer implements AsyncDisposable {
   bodyReplacements = 0;
   /** How many documents met a crashed browser and were retried. */
   crashes = 0;
-  /** How many times an idle page's garbage was collected (see collectWhenIdle). */
+  /** How many times a page's garbage was collected (every COLLECT_EVERY documents, and when idle: see collectWhenIdle). */
   collections = 0;
   private browser: Promise<Browser> | undefined;
   /** The page opened with the browser, for the first document. */
