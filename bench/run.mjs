@@ -118,47 +118,23 @@ results.memory = { peakMB: batchPeak / 1024, docs, smallPeakMB: smallPeak / 1024
 
 // ---- floor: the same final HTML, bare Puppeteer, warm browser, page pool, same concurrency
 const htmls = weeks.flatMap((w) => audiences.map((a) => readFileSync(join(memoryOut, w, `${a}.html`), 'utf8')));
-async function floor() {
-  const browser = await launchBare();
-  try {
-    const pagesPool = await Promise.all(Array.from({ length: CONCURRENCY }, async () => { const p = await browser.newPage(); await p.setJavaScriptEnabled(false); return p; }));
-    // warm, as the batch is: one document printed on each page first
-    await Promise.all(pagesPool.map(async (page) => { await page.setContent(htmls[0], { waitUntil: 'load' }); await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true }); }));
-    let next = 0;
-    const t0 = now();
-    await Promise.all(pagesPool.map(async (page) => {
-      while (next < htmls.length) {
-        const html = htmls[next++];
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
-      }
-    }));
-    return ms(t0);
-  } finally {
-    await browser.close();
-  }
-}
-
-// ---- raw floor: the same, by DevTools directly, as brief prints (Page.setDocumentContent, the load
-// event, Page.printToPDF with the PDF in the answer): without Puppeteer's setContent script, its wait
-// for document.fonts.ready and its stream read-back. What Chromium itself allows on this machine.
-async function rawFloor() {
+/**
+ * The same final HTML on a warm browser with a pool of reused pages, same concurrency; `open` sets a
+ * page up once, `print` loads and prints one document on it.
+ * - floor: bare Puppeteer, `setContent` + `pdf`, as one would write by hand;
+ * - rawFloor: by DevTools directly, as brief prints (Page.setDocumentContent, the load event,
+ *   Page.printToPDF with the PDF in the answer), without Puppeteer's setContent script, its wait for
+ *   document.fonts.ready and its stream read-back: what Chromium itself allows on this machine.
+ */
+async function poolFloor(open, print) {
   const browser = await launchBare();
   try {
     const pagesPool = await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
       const page = await browser.newPage();
       await page.setJavaScriptEnabled(false);
-      const cdp = await page.createCDPSession();
-      const { frameTree } = await cdp.send('Page.getFrameTree');
-      return { page, cdp, frameId: frameTree.frame.id };
+      return open(page);
     }));
-    const print = async ({ page, cdp, frameId }, html) => {
-      const loaded = new Promise((r) => page.once('load', r));
-      await cdp.send('Page.setDocumentContent', { frameId, html });
-      await loaded;
-      const { data } = await cdp.send('Page.printToPDF', { paperWidth: 8.27, paperHeight: 11.7, printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true, generateDocumentOutline: true, transferMode: 'ReturnAsBase64' });
-      return Buffer.from(data, 'base64');
-    };
+    // warm, as the batch is: one document printed on each page first
     await Promise.all(pagesPool.map((p) => print(p, htmls[0])));
     let next = 0;
     const t0 = now();
@@ -168,6 +144,21 @@ async function rawFloor() {
     await browser.close();
   }
 }
+const floor = () => poolFloor((page) => page, async (page, html) => {
+  await page.setContent(html, { waitUntil: 'load' });
+  return page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+});
+const rawFloor = () => poolFloor(async (page) => {
+  const cdp = await page.createCDPSession();
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  return { page, cdp, frameId: frameTree.frame.id };
+}, async ({ page, cdp, frameId }, html) => {
+  const loaded = new Promise((r) => page.once('load', r));
+  await cdp.send('Page.setDocumentContent', { frameId, html });
+  await loaded;
+  const { data } = await cdp.send('Page.printToPDF', { paperWidth: 8.27, paperHeight: 11.7, printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true, generateDocumentOutline: true, transferMode: 'ReturnAsBase64' });
+  return Buffer.from(data, 'base64');
+});
 
 // ---- naive: a browser launched per document (a sample of the batch, same concurrency), timed in
 // the same rounds as batch and floor (the machine's speed drifts), median of the rounds.

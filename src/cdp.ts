@@ -72,7 +72,7 @@ export async function replaceBody(page: Page, html: string): Promise<boolean> {
 }
 
 /** Whether `html` would go onto `page` by replaceBody. */
-export function sameShell(page: Page, html: string): boolean {
+function sameShell(page: Page, html: string): boolean {
   const loaded = shells.get(page);
   return loaded !== undefined && splitBody(html)?.shell === loaded;
 }
@@ -92,9 +92,9 @@ const PAPER = { A4: { paperWidth: 8.27, paperHeight: 11.7 }, Letter: { paperWidt
 /**
  * Print the page to PDF (DevTools' Page.printToPDF), the bytes returned in the answer. Puppeteer's
  * page.pdf first waits for `document.fonts.ready` by a script in an isolated world, then reads the
- * PDF back as a stream, in further round trips: ~3 % of a batch's time. The first wait is not needed
- * here: a document's fonts are inline (data: URLs), and their loads hold its load event, which
- * loadDocument waits for (test/e2e/pdf-quality.test.ts checks every font is embedded, CJK included).
+ * PDF back as a stream, in further round trips (a batch took 6-19 % less time without them). The
+ * wait is not needed here: a document's fonts are inline (data: URLs), and their loads hold its load
+ * event, which loadDocument waits for (test/e2e/pdf-quality.test.ts checks every font is embedded).
  */
 export async function printPdf(page: Page, options: { paper: keyof typeof PAPER; tagged: boolean; outline: boolean }): Promise<Uint8Array> {
   const { cdp } = await pageSession(page);
@@ -123,7 +123,7 @@ export async function blockRequests(page: Page): Promise<void> {
 /**
  * Free the documents this page has replaced (a renderer grew from ~55 to ~120 MB over 24 documents
  * without a collection): a full garbage collection in the renderer, a few ms. The printer asks for
- * one when it is idle (print.ts collectWhenIdle).
+ * one every COLLECT_EVERY documents a page prints and when it is idle (print.ts collectWhenIdle).
  */
 export function collectGarbage(page: Page): void {
   void pageSession(page).then(({ cdp }) => cdp.send('HeapProfiler.collectGarbage')).catch(() => {});
