@@ -7,6 +7,7 @@ import { composeBriefing, type BriefingView } from './compose.js';
 import { loadWeek, resolveWeek } from './data.js';
 import { BriefError, ExitCode } from './errors.js';
 import { countPages } from './pdf-info.js';
+import { inlineFonts } from './fonts.js';
 import { Printer, type PrinterOptions } from './print.js';
 import { holdLayouts } from './layout-cache.js';
 import { loadPreviousEditions, type PreviousEditions } from './previous.js';
@@ -65,11 +66,14 @@ function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: strin
   return view;
 }
 
-/** Compose and render one audience's HTML (no browser; the contents has no page numbers). */
+/**
+ * Compose and render one audience's HTML (no browser; the contents has no page numbers), as a file
+ * that stands alone: its fonts inline.
+ */
 export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): { view: BriefingView; html: string } {
   const composed = composeView(sheets, set, week, previous);
   const view = composed.audience.has.contents ? { ...composed, toc: tocEntries(composed) } : composed;
-  return { view, html: set.render(view) };
+  return { view, html: inlineFonts(set.render(view)) };
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -103,7 +107,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking };
       if (options.writeHtml) {
         doc.htmlPath = path.replace(/\.pdf$/, '.html');
-        await writeAtomic(doc.htmlPath, html);
+        await writeAtomic(doc.htmlPath, inlineFonts(html)); // a file that stands alone: its fonts inline
       }
       await writeAtomic(path, pdf);
       options.onDocument?.(doc);

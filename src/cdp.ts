@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from 'puppeteer-core';
+import { fontResponse } from './fonts.js';
 
 /**
  * cdp: one DevTools session of our own per page, for what Puppeteer's API does slowly or not at
@@ -34,7 +35,7 @@ export async function loadDocument(page: Page, html: string): Promise<void> {
 
 /**
  * Everything of the document a page shows but its body (doctype, html element, head with its
- * styles and inline fonts, what follows the body), as loaded: the next document with the same
+ * styles and fonts, what follows the body), as loaded: the next document with the same
  * shell needs only its body put in (replaceBody).
  */
 const shells = new WeakMap<Page, string>();
@@ -64,7 +65,7 @@ function split(html: string): { shell: string; body: string } | undefined {
 /**
  * Show `html` on a page whose document has the same shell (the same audience's briefing again, as
  * in watch mode) by replacing only its body (DOM.setOuterHTML: no script runs): the head's styles
- * and inline fonts are neither parsed nor decoded again (~90 ms of an 18-page briefing's ~130 ms
+ * and fonts are neither parsed nor looked up again (~90 ms of an 18-page briefing's ~130 ms
  * load). False, changing nothing, when the shells differ: the caller loads the document.
  */
 export async function replaceBody(page: Page, html: string): Promise<boolean> {
@@ -93,8 +94,10 @@ const PAPER = { A4: { paperWidth: 8.27, paperHeight: 11.7 }, Letter: { paperWidt
  * Print the page to PDF (DevTools' Page.printToPDF), the bytes returned in the answer. Puppeteer's
  * page.pdf first waits for `document.fonts.ready` by a script in an isolated world, then reads the
  * PDF back as a stream, in further round trips (a batch took 6-19 % less time without them). The
- * wait is not needed here: a document's fonts are inline (data: URLs), and their loads hold its load
- * event, which loadDocument waits for (test/e2e/pdf-quality.test.ts checks every font is embedded).
+ * wait is not needed here: a document's font loads, inline (data: URLs) or by reference (answered by
+ * blockRequests), hold its load event, which loadDocument waits for (on fresh pages with each font's
+ * answer held back 200 ms, the PDFs were the same bytes; test/e2e/pdf-quality.test.ts checks every
+ * font is embedded).
  */
 export async function printPdf(page: Page, options: { paper: keyof typeof PAPER; tagged: boolean; outline: boolean }): Promise<Uint8Array> {
   const { cdp } = await pageSession(page);
@@ -107,18 +110,34 @@ export async function printPdf(page: Page, options: { paper: keyof typeof PAPER;
 }
 
 /**
- * Refuse every request the page makes over the network or from files. DevTools' Fetch domain pauses
- * each request before it is sent (all schemes; inline data: URLs are never sent, so never paused) and
- * this session fails it at once. Puppeteer's own request interception would do the same, at the
- * cost of a request object and a round trip through its event handlers for every data: URL too.
+ * Refuse every request the page makes over the network or from files, but answer those for our own
+ * fonts by reference (fonts.ts fontResponse) from their files. DevTools' Fetch domain pauses each
+ * request before it is sent (all schemes; inline data: URLs are never sent, so never paused) and this
+ * session fails it at once, or fulfils it. The page's renderer keeps a font it has loaded (its memory
+ * cache, by URL) for the next documents it prints, which ask for it no more (with `no-store` too, as
+ * tried: the header below only says what is true of the answer). Puppeteer's own request interception
+ * would do the same, at the cost of a request object and a round trip through its event handlers for
+ * every data: URL too.
  */
-export async function blockRequests(page: Page): Promise<void> {
+export async function blockRequests(page: Page, onFont?: (url: string) => void): Promise<void> {
   const { cdp } = await pageSession(page);
-  cdp.on('Fetch.requestPaused', (e: { requestId: string }) => {
-    cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' }).catch(() => {});
+  cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; method: string } }) => {
+    const font = e.request.method === 'GET' ? fontResponse(e.request.url) : undefined;
+    if (font !== undefined) onFont?.(e.request.url);
+    (font === undefined
+      ? cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
+      : cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: FONT_HEADERS, body: font })
+    ).catch(() => {});
   });
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
 }
+
+/** A font's answer: cacheable for the renderer's life, and readable by a page of any origin (fonts load in CORS mode). */
+const FONT_HEADERS = [
+  { name: 'Content-Type', value: 'font/woff2' },
+  { name: 'Cache-Control', value: 'public, max-age=31536000, immutable' },
+  { name: 'Access-Control-Allow-Origin', value: '*' },
+];
 
 /**
  * Free the documents this page has replaced (a renderer grew from ~55 to ~120 MB over 24 documents

@@ -9,7 +9,7 @@ import { pageSession } from './cdp.js';
  * destination for every link target, but it paints almost nothing: it prints in a fraction of the
  * time of the real thing. After the draft, the page is not loaded again: the draft style is removed
  * and the measured page numbers are written into the already parsed document (through the DevTools
- * DOM domain, no page script runs), so the HTML and its inline fonts are parsed once per document.
+ * DOM domain, no page script runs), so the HTML and its fonts are parsed once per document.
  */
 export const DRAFT_STYLE_ID = 'brief-draft-style';
 

@@ -6,6 +6,7 @@ export { loadAudience, loadAudiences, listAudienceNames, type Audience } from '.
 export { composeBriefing, composeTopic, type BriefingView, type TopicView } from './compose.js';
 export { redactSheet, allowedFor, maxTlp, levelOf, type RedactedSheet } from './handling.js';
 export { loadTemplateSet, renderHtml, type TemplateSet } from './render.js';
+export { inlineFonts, FONT_ORIGIN } from './fonts.js';
 export { Printer, type PrinterOptions, type PrintResult } from './print.js';
 export { findBrowser, isHeadlessShell, SYSTEM_BROWSERS } from './browser.js';
 export type { BrowserChoice } from './browser.js';

@@ -12,7 +12,8 @@ import { BriefError, ExitCode } from './errors.js';
 /**
  * print: the Printer owns Chrome. One browser per run, launched on first use; documents print in
  * parallel on a pool of reused pages (bounded by `concurrency`); JavaScript is off and every request
- * but inline data: URLs is refused. `close()` (also `Symbol.asyncDispose`) ends the browser.
+ * is refused but inline data: URLs and our own fonts by reference (fonts.ts), which it answers.
+ * `close()` (also `Symbol.asyncDispose`) ends the browser.
  */
 export interface PrinterOptions {
   /** Browser executable; otherwise found by findBrowser(). */
@@ -73,6 +74,8 @@ export class Printer implements AsyncDisposable {
   bodyReplacements = 0;
   /** How many documents met a crashed browser and were retried. */
   crashes = 0;
+  /** How many font requests pages made (fonts by reference, fonts.ts): a page asks for each font once. */
+  fontsAnswered = 0;
   /** How many times a page's garbage was collected (every COLLECT_EVERY documents, and when idle: see collectWhenIdle). */
   collections = 0;
   private browser: Promise<Browser> | undefined;
@@ -121,7 +124,7 @@ export class Printer implements AsyncDisposable {
     return this.browser;
   }
 
-  /** A configured page: JavaScript off, every request but inline data: refused. */
+  /** A configured page: JavaScript off, every request refused but inline data: and our fonts by reference. */
   private async openPage(browser: Browser): Promise<Page> {
     const page = await browser.newPage().catch((e: unknown) => { throw this.blame(e, browser); });
     return this.configure(page, browser);
@@ -129,7 +132,7 @@ export class Printer implements AsyncDisposable {
 
   private async configure(page: Page, browser: Browser): Promise<Page> {
     if (page.browser() !== browser) throw new Error('page of another browser');
-    await Promise.all([page.setJavaScriptEnabled(false), blockRequests(page)]);
+    await Promise.all([page.setJavaScriptEnabled(false), blockRequests(page, () => { this.fontsAnswered++; })]);
     return page;
   }
 

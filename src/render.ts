@@ -7,7 +7,7 @@ import type { Audience } from './audience.js';
 import type { BriefingView } from './compose.js';
 import { BriefError, ExitCode } from './errors.js';
 import { readTextCached } from './file-cache.js';
-import { fontFaceCss } from './fonts.js';
+import { FONT_ORIGIN, fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
 import { compileCached } from './template-cache.js';
 import { templateRuntimeError, templateSyntaxError } from './template-errors.js';
@@ -22,6 +22,10 @@ export interface TemplateSet {
   audience: Audience;
   /** Files the set was read from (for watch mode). */
   files: string[];
+  /**
+   * The page's HTML for brief's printer: its fonts by reference where the layout's policy allows
+   * (fonts.ts; the printer answers them). For a file that stands alone: inlineFonts(render(view)).
+   */
   render(view: BriefingView): string;
 }
 
@@ -130,13 +134,31 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
       } catch (e) {
         throw templateRuntimeError(layout.file, layout.text, audience.name, e, partialDirs);
       }
-      const faces = fontFaceCss(`${html}${view.title}${view.audience.title}${view.marking}${view.asOf}`);
+      // Fonts by reference (the printer answers them, and a page decodes each once) where the
+      // layout's Content-Security-Policy lets the page load them; inline otherwise.
+      const faces = fontFaceCss(`${html}${view.title}${view.audience.title}${view.marking}${view.asOf}`, undefined, !allowsFontOrigin(html));
       const at = html.indexOf(FONT_FACES_HERE);
       return at < 0 ? html : html.slice(0, at) + faces + html.slice(at + FONT_FACES_HERE.length);
     },
   };
   setBounded(compiledSets, digest, set, 64);
   return set;
+}
+
+/**
+ * Whether the page's Content-Security-Policy (its `<meta http-equiv>` tags before the body) lets it
+ * load fonts from FONT_ORIGIN: every policy's font-src (or, without one, default-src) lists that
+ * origin, `https:` or `*`. No policy lets it.
+ */
+export function allowsFontOrigin(html: string): boolean {
+  const head = html.slice(0, Math.max(0, html.search(/<body[\s>]/i)));
+  for (const meta of head.match(/<meta\s[^>]*http-equiv=["']?content-security-policy[^>]*>/gi) ?? []) {
+    const policy = /\scontent=(?:"([^"]*)"|'([^']*)')/i.exec(meta);
+    const directives = new Map((policy?.[1] ?? policy?.[2] ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0]!.toLowerCase(), d.slice(1)]));
+    const sources = directives.get('font-src') ?? directives.get('default-src');
+    if (sources && !sources.some((x) => x === FONT_ORIGIN || x === `${FONT_ORIGIN}/` || x === 'https:' || x === '*')) return false;
+  }
+  return true;
 }
 
 /** Where the @font-face rules go in a rendered page's styles (see TemplateSet.render). */

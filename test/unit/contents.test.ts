@@ -3,6 +3,7 @@ import { loadAudience } from '../../src/audience.js';
 import { renderBriefing } from '../../src/build.js';
 import { loadWeek } from '../../src/data.js';
 import { withDraftStyle, withPageNumbers } from '../../src/draft.js';
+import { inlineFonts } from '../../src/fonts.js';
 import { loadTemplateSet } from '../../src/render.js';
 import { DATA, TEMPLATES } from '../helpers.js';
 
@@ -15,7 +16,7 @@ describe('page numbers in the contents', () => {
     const toc = view.toc!.map((e, i) => ({ ...e, page: 3 + i }));
     const numbers = new Map(toc.map((e) => [e.anchor, e.page]));
     expect(toc.length).toBeGreaterThan(10);
-    expect(withPageNumbers(html, numbers)).toBe(set.render({ ...view, toc }));
+    expect(withPageNumbers(html, numbers)).toBe(inlineFonts(set.render({ ...view, toc })));
   });
 
   it('says it cannot when an anchor has no plain number holder', () => {
