@@ -1,16 +1,55 @@
 /**
  * pdf-lite: just enough PDF reading for the PDFs Chromium (Skia) writes — a classic xref table, no
- * object streams, uncompressed dictionaries — to find objects, the page order and the named
- * destinations without parsing the whole file (pdf-lib's full parse costs ~100× more). Used on our
+ * object streams, uncompressed dictionaries — to find objects (by the xref table), the page order
+ * and the named destinations without parsing the whole file (pdf-lib's full parse costs ~100× more). Used on our
  * own printer's output only; anything unexpected throws, and callers fall back to pdf-lib.
  */
 export class PdfLite {
   readonly text: string;
   private readonly offsets = new Map<number, number>();
 
+  /**
+   * The reading of `bytes`, made once per PDF: a briefing's print is read for its destinations, then
+   * for its metadata (the same bytes, unless printed again).
+   */
+  static of(bytes: Uint8Array): PdfLite {
+    let lite = read.get(bytes);
+    if (!lite) {
+      lite = new PdfLite(bytes);
+      read.set(bytes, lite);
+    }
+    return lite;
+  }
+
   constructor(readonly bytes: Uint8Array) {
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    for (const m of this.text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)) this.offsets.set(Number(m[1]), m.index + m[0].length);
+    if (!this.readXref()) {
+      this.offsets.clear();
+      for (const m of this.text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)) this.offsets.set(Number(m[1]), m.index + m[0].length);
+    }
+  }
+
+  /**
+   * Object offsets from the file's one classic xref table (what Chromium writes), each checked to
+   * point at its `n 0 obj`; false when there is anything else (the caller scans the whole text).
+   */
+  private readXref(): boolean {
+    const { dict, startxref } = this.trailer();
+    if (/\/Prev\b/.test(dict)) return false; // updated: more than one table
+    const head = /^xref\s+0\s+(\d+)\s*?\r?\n/.exec(this.text.slice(startxref, startxref + 32));
+    if (!head) return false;
+    const count = Number(head[1]);
+    let at = startxref + head[0].length;
+    for (let n = 0; n < count; n++, at += 20) {
+      const entry = this.text.slice(at, at + 20); // "oooooooooo ggggg n\r\n": 20 bytes each
+      if (entry[17] === 'f') continue;
+      if (entry[17] !== 'n' || entry[10] !== ' ' || entry[16] !== ' ') return false;
+      const offset = Number(entry.slice(0, 10));
+      const label = `${n} 0 obj`;
+      if (!this.text.startsWith(label, offset)) return false;
+      this.offsets.set(n, offset + label.length);
+    }
+    return true;
   }
 
   /** The text of object `n` up to its `endobj` (a stream's data included). */
@@ -83,3 +122,5 @@ export class PdfLite {
     return out;
   }
 }
+
+const read = new WeakMap<Uint8Array, PdfLite>();

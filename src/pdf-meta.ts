@@ -61,20 +61,28 @@ function sameLengthDate(when: Date, length: number): string {
 }
 
 function appendMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
-  const lite = new PdfLite(pdf);
+  const lite = PdfLite.of(pdf);
+  const { text } = lite;
   const when = dataDate(meta.date);
   const { dict: trailer, startxref } = lite.trailer();
   const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
   const root = lite.catalog;
-  if (!Number.isInteger(size) || !/^xref\b/.test(lite.text.slice(startxref, startxref + 4))) throw new Error('pdf-lite: no classic xref');
+  if (!Number.isInteger(size) || !/^xref\b/.test(text.slice(startxref, startxref + 4))) throw new Error('pdf-lite: no classic xref');
 
-  // 1. In place, same length: the clock in the old /Info, any old /ID, and Chromium's tag ids.
-  let text = lite.text.replace(/\/(CreationDate|ModDate)\s*\((D:[^)]*)\)/g, (m, key: string, d: string) => m.replace(d, sameLengthDate(when, d.length)));
-  text = text.replace(/\/ID\s*\[\s*<([0-9a-fA-F]*)>\s*<([0-9a-fA-F]*)>\s*\]/g, (m) => m.replace(/<[0-9a-fA-F]*>/g, (h) => `<${'0'.repeat(h.length - 2)}>`));
-  const ids = [...new Set([...text.matchAll(/\(node(\d+)\)/g)].map((m) => m[1]!))].sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : 1));
+  // 1. In place, same length, in a copy of the bytes: the clock in the old /Info, the old /ID in
+  // the trailer, and Chromium's tag ids.
+  const head = Buffer.concat(text.endsWith('\n') ? [pdf] : [pdf, Buffer.from('\n')]);
+  const patch = (at: number, s: string) => head.write(s, at, 'latin1');
+  for (const m of text.matchAll(/\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g)) patch(m.index + m[0].length - 1 - m[1]!.length, sameLengthDate(when, m[1]!.length));
+  const trailerAt = text.lastIndexOf('trailer');
+  for (const m of text.slice(trailerAt).matchAll(/\/ID\s*\[\s*<[0-9a-fA-F]*>\s*<[0-9a-fA-F]*>\s*\]/g)) {
+    for (const h of m[0].matchAll(/<([0-9a-fA-F]*)>/g)) patch(trailerAt + m.index + h.index + 1, '0'.repeat(h[1]!.length));
+  }
+  const tags = [...text.matchAll(/\(node(\d+)\)/g)];
+  const ids = [...new Set(tags.map((m) => m[1]!))].sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : 1));
   const rename = new Map(ids.map((id, i) => [id, String(i + 1).padStart(id.length, '0')]));
   if (ids.some((id, i) => String(i + 1).length > id.length)) throw new Error('pdf-lite: tag ids too short to renumber in place');
-  text = text.replace(/\(node(\d+)\)/g, (_, id: string) => `(node${rename.get(id)})`);
+  for (const m of tags) patch(m.index + '(node'.length, rename.get(m[1]!)!);
 
   // 2. Appended: a new /Info, the XMP packet, the catalog with language, metadata and viewer settings.
   const creator = meta.creator ?? 'brief';
@@ -89,7 +97,6 @@ function appendMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
   if (/\/Outlines\s+\d+\s+0\s+R/.test(catalog)) catalog += '\n/PageMode /UseOutlines';
   catalog += `\n/Lang ${pdfText(meta.language)}\n/Metadata ${size + 1} 0 R>>`;
 
-  const head = Buffer.from(text.endsWith('\n') ? text : `${text}\n`, 'latin1');
   const parts: Buffer[] = [head];
   let offset = head.length;
   const offsets: number[] = [];

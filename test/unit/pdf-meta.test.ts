@@ -2,6 +2,7 @@ import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString }
 import { describe, expect, it } from 'vitest';
 import { applyPdfMetadata, dataDate, type PdfMetadata } from '../../src/pdf-meta.js';
 import { destinationPages } from '../../src/toc.js';
+import { PdfLite } from '../../src/pdf-lite.js';
 
 const META: PdfMetadata = {
   title: 'Weekly briefing 2025-W38 · Analyst briefing',
@@ -83,5 +84,39 @@ describe('destinationPages', () => {
   it('reads named destinations from the /Dests dictionary and the name tree', async () => {
     const pages = await destinationPages(await samplePdf());
     expect(Object.fromEntries(pages)).toEqual({ t1: 2, 't1-sources': 3, t2: 1 });
+  });
+});
+
+describe('PdfLite', () => {
+  /** Three pages, named destinations in /Dests, and a stream whose data holds a decoy `n 0 obj`. */
+  async function decoyPdf(): Promise<{ pdf: Uint8Array; decoy: number }> {
+    const doc = await PDFDocument.create();
+    const [p1, p2, p3] = [doc.addPage(), doc.addPage(), doc.addPage()];
+    doc.catalog.set(PDFName.of('Dests'), doc.context.register(doc.context.obj({ a: [p1.ref, PDFName.of('Fit')], b: [p3.ref, PDFName.of('Fit')] })));
+    const decoy = p2.ref.objectNumber;
+    doc.catalog.set(PDFName.of('Decoy'), doc.context.register(doc.context.stream(`\n${decoy} 0 obj\n<< /Type /Catalog >>\nendobj\n`)));
+    return { pdf: await doc.save({ useObjectStreams: false }), decoy };
+  }
+
+  it('finds objects by the xref table: an `n 0 obj` inside a stream is not taken for the object', async () => {
+    const { pdf, decoy } = await decoyPdf();
+    const text = Buffer.from(pdf).toString('latin1');
+    expect(text.indexOf(`\n${decoy} 0 obj\n<< /Type /Catalog`)).toBeGreaterThan(text.indexOf(`\n${decoy} 0 obj\n<<\n/Type /Page`)); // scanning would take the decoy (the later one)
+    const lite = new PdfLite(pdf);
+    expect(lite.pages()).toHaveLength(3);
+    expect(Object.fromEntries(lite.destinations())).toEqual({ a: 1, b: 3 });
+  });
+
+  it('reads an updated file (two xref tables) by scanning, and reads each PDF once', async () => {
+    const doc = await PDFDocument.create();
+    const [p1, , p3] = [doc.addPage(), doc.addPage(), doc.addPage()];
+    doc.catalog.set(PDFName.of('Dests'), doc.context.register(doc.context.obj({ a: [p1.ref, PDFName.of('Fit')], b: [p3.ref, PDFName.of('Fit')] })));
+    const updated = await applyPdfMetadata(await doc.save({ useObjectStreams: false }), META);
+    expect(Buffer.from(updated).toString('latin1')).toMatch(/\/Prev \d+/);
+    const lite = PdfLite.of(updated);
+    expect(lite.pages()).toHaveLength(3);
+    expect(Object.fromEntries(lite.destinations())).toEqual({ a: 1, b: 3 });
+    expect(PdfLite.of(updated)).toBe(lite);
+    expect(PdfLite.of(new Uint8Array(updated))).not.toBe(lite);
   });
 });
