@@ -6,6 +6,7 @@ import { markChanges } from './marking.js';
 import { composeBriefing, type BriefingView } from './compose.js';
 import { loadWeek, resolveWeek } from './data.js';
 import { BriefError, ExitCode } from './errors.js';
+import { countPages } from './pdf-info.js';
 import { inlineFonts } from './fonts.js';
 import { Printer, type PrinterOptions } from './print.js';
 import { holdLayouts } from './layout-cache.js';
@@ -97,7 +98,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map((set) => printer.inFlight(async () => {
       const view = composeView(loaded.sheets, set, week, previous);
       const path = join(outDir, week, `${set.audience.name}.pdf`);
-      const { pdf, pages, html, ms } = await printBriefing(printer, set, view, path);
+      const { pdf, html, ms } = await printBriefing(printer, set, view, path);
+      const pages = countPages(pdf);
       const budget = set.audience.page_budget;
       if (budget !== undefined && pages > budget) {
         throw new BriefError('page-budget', `${path}: ${pages} pages, over the ${set.audience.name} audience's budget of ${budget} by ${pages - budget} page${pages - budget === 1 ? '' : 's'}; shorten the content or raise page_budget in ${join(set.audience.dir, 'audience.yaml')}`, { exitCode: ExitCode.render });

@@ -8,19 +8,6 @@ export class PdfLite {
   readonly text: string;
   private readonly offsets = new Map<number, number>();
 
-  /**
-   * The reading of `bytes`, made once per PDF: a briefing's print is read for its destinations, then
-   * for its metadata (the same bytes, unless printed again).
-   */
-  static of(bytes: Uint8Array): PdfLite {
-    let lite = read.get(bytes);
-    if (!lite) {
-      lite = new PdfLite(bytes);
-      read.set(bytes, lite);
-    }
-    return lite;
-  }
-
   constructor(readonly bytes: Uint8Array) {
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     if (!this.readXref()) {
@@ -122,5 +109,3 @@ export class PdfLite {
     return out;
   }
 }
-
-const read = new WeakMap<Uint8Array, PdfLite>();

@@ -61,7 +61,7 @@ function sameLengthDate(when: Date, length: number): string {
 }
 
 function appendMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
-  const lite = PdfLite.of(pdf);
+  const lite = new PdfLite(pdf);
   const { text } = lite;
   const when = dataDate(meta.date);
   const { dict: trailer, startxref } = lite.trailer();

@@ -1,8 +1,6 @@
 import type { BriefingView } from './compose.js';
 import { withPageNumbers } from './draft.js';
 import { formatDate } from './helpers.js';
-import { countPages } from './pdf-info.js';
-import { PdfLite } from './pdf-lite.js';
 import { applyPdfMetadata, type PdfMetadata } from './pdf-meta.js';
 import type { Printer } from './print.js';
 import type { TemplateSet } from './render.js';
@@ -17,8 +15,6 @@ import { guessLayout, rememberLayout } from './layout-cache.js';
  */
 export interface BriefingPrintResult {
   pdf: Uint8Array;
-  /** Its page count. */
-  pages: number;
   /** The HTML of the final print. */
   html: string;
   ms: number;
@@ -73,14 +69,5 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
   const { pdf, ms } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, ...(revise ? { revise, draftFirst: !guessed } : {}) });
   const started = Date.now();
   const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
-  return { pdf: finished, pages: pageCount(pdf, finished), html, ms: ms + Date.now() - started };
-}
-
-/** The page count, from the print's reading (made for its destinations and metadata) when it has one. */
-function pageCount(printed: Uint8Array, finished: Uint8Array): number {
-  try {
-    return PdfLite.of(printed).pages().length;
-  } catch {
-    return countPages(finished);
-  }
+  return { pdf: finished, html, ms: ms + Date.now() - started };
 }

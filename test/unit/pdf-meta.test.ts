@@ -107,16 +107,14 @@ describe('PdfLite', () => {
     expect(Object.fromEntries(lite.destinations())).toEqual({ a: 1, b: 3 });
   });
 
-  it('reads an updated file (two xref tables) by scanning, and reads each PDF once', async () => {
+  it('reads an updated file (two xref tables) by scanning', async () => {
     const doc = await PDFDocument.create();
     const [p1, , p3] = [doc.addPage(), doc.addPage(), doc.addPage()];
     doc.catalog.set(PDFName.of('Dests'), doc.context.register(doc.context.obj({ a: [p1.ref, PDFName.of('Fit')], b: [p3.ref, PDFName.of('Fit')] })));
     const updated = await applyPdfMetadata(await doc.save({ useObjectStreams: false }), META);
     expect(Buffer.from(updated).toString('latin1')).toMatch(/\/Prev \d+/);
-    const lite = PdfLite.of(updated);
+    const lite = new PdfLite(updated);
     expect(lite.pages()).toHaveLength(3);
     expect(Object.fromEntries(lite.destinations())).toEqual({ a: 1, b: 3 });
-    expect(PdfLite.of(updated)).toBe(lite);
-    expect(PdfLite.of(new Uint8Array(updated))).not.toBe(lite);
   });
 });
