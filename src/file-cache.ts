@@ -17,8 +17,22 @@ export async function fileStamp(file: string): Promise<string> {
 /** fileStamp from a stat already made. */
 export const stampOf = (s: BigIntStats): string => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
 
+/** Reads in progress, by file: callers at the same moment (the weeks of a batch) share one. */
+const pending = new Map<string, Promise<string>>();
+
 /** The file's UTF-8 text (errors as readFile's: ENOENT when it does not exist). */
-export async function readTextCached(file: string): Promise<string> {
+export function readTextCached(file: string): Promise<string> {
+  let read = pending.get(file);
+  if (!read) {
+    read = readNow(file);
+    pending.set(file, read);
+    const done = () => { if (pending.get(file) === read) pending.delete(file); };
+    read.then(done, done);
+  }
+  return read;
+}
+
+async function readNow(file: string): Promise<string> {
   const id = await fileStamp(file);
   const hit = texts.get(file);
   if (hit && hit.id === id) return hit.text;

@@ -28,10 +28,17 @@ async function writeAtomicNow(path: string, data: Uint8Array | string): Promise<
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
+    if (!made.has(dir)) await makeDir(dir);
     await removeStaleTempFiles(dir);
     pendingTempFiles.add(tmp);
-    await writeFile(tmp, data);
+    try {
+      await writeFile(tmp, data);
+    } catch (e) {
+      // the folder was removed since this process made it (a user cleaning out/ during watch mode)
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await makeDir(dir);
+      await writeFile(tmp, data);
+    }
     if (aborted) throw interrupted(path);
     await rename(tmp, path);
   } catch (e) {
@@ -49,6 +56,14 @@ async function writeAtomicNow(path: string, data: Uint8Array | string): Promise<
   } finally {
     pendingTempFiles.delete(tmp);
   }
+}
+
+/** Folders this process has made (or found there) for its writes: a batch writes many files into each. */
+const made = new Set<string>();
+
+async function makeDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  made.add(dir);
 }
 
 /** Remove temp files left by this process (on SIGINT/SIGTERM). */

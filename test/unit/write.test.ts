@@ -39,6 +39,21 @@ describe('temp files left by a killed run', () => {
   });
 });
 
+describe('the output folder', () => {
+  it('is made once, and made again when it was removed since (a user cleaning out/ during watch mode)', async () => {
+    const tmp = tempDir();
+    const dir = join(tmp.dir, 'out', '2025-W38');
+    await writeAtomic(join(dir, 'analyst.pdf'), 'first');
+    await actual.rm(join(tmp.dir, 'out'), { recursive: true, force: true });
+    await writeAtomic(join(dir, 'public.pdf'), 'second');
+    const files = readdirSync(dir);
+    const text = readFileSync(join(dir, 'public.pdf'), 'utf8');
+    tmp.cleanup();
+    expect(files).toEqual(['public.pdf']);
+    expect(text).toBe('second');
+  });
+});
+
 describe('writeAtomic under faults', () => {
   it('disk full mid-write: no temp file, no target, the old file intact, a clear message', async () => {
     const tmp = tempDir();
