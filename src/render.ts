@@ -151,7 +151,8 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
  * origin, `https:` or `*`. No policy lets it.
  */
 export function allowsFontOrigin(html: string): boolean {
-  const head = html.slice(0, Math.max(0, html.search(/<body[\s>]/i)));
+  const body = html.search(/<body[\s>]/i);
+  const head = body < 0 ? html : html.slice(0, body); // no body tag: the whole page
   for (const meta of head.match(/<meta\s[^>]*http-equiv=["']?content-security-policy[^>]*>/gi) ?? []) {
     const policy = /\scontent=(?:"([^"]*)"|'([^']*)')/i.exec(meta);
     const directives = new Map((policy?.[1] ?? policy?.[2] ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0]!.toLowerCase(), d.slice(1)]));

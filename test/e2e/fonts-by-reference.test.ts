@@ -87,6 +87,7 @@ describe('fonts by reference', () => {
     expect(allowsFontOrigin(policy("default-src 'none'"))).toBe(false); // no font-src: default-src rules
     expect(allowsFontOrigin(policy("style-src 'unsafe-inline'"))).toBe(true); // neither: fonts are not restricted
     expect(allowsFontOrigin('<html><head></head><body><meta http-equiv="Content-Security-Policy" content="font-src data:"></body></html>')).toBe(true); // in the body: no policy
+    expect(allowsFontOrigin('<!doctype html><meta http-equiv="Content-Security-Policy" content="font-src data:"><p>No body tag.</p>')).toBe(false);
   });
 
   it('the HTML files a build writes stand alone: every font inline, fact-sheet text untouched', async () => {
