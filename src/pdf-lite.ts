@@ -1,8 +1,9 @@
 /**
  * pdf-lite: just enough PDF reading for the PDFs Chromium (Skia) writes — a classic xref table, no
  * object streams, uncompressed dictionaries — to find objects (by the xref table), the page order
- * and the named destinations without parsing the whole file (pdf-lib's full parse costs ~100× more). Used on our
- * own printer's output only; anything unexpected throws, and callers fall back to pdf-lib.
+ * and the named destinations without parsing the whole file (pdf-lib's full parse costs ~100×
+ * more). Used on our own printer's output only; anything unexpected throws, and callers fall back
+ * to pdf-lib.
  */
 export class PdfLite {
   readonly text: string;
