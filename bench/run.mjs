@@ -11,6 +11,7 @@
 //   validate  fact sheets/s for `validate`, next to bare YAML parsing
 //   memory    peak PSS of the whole process tree during the batch, for two batch sizes
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,9 +153,9 @@ const floor = () => poolFloor((page) => page, async (page, i) => {
 });
 // The HTML as brief sends it to the page: each inline font replaced by a URL under lib.FONT_ORIGIN
 // (the written HTML stands alone; its policy allows that origin), answered by the floor itself.
-const fontBodies = new Map();
+const fontBodies = new Map(); // URL → base64
 const byReference = htmls.map((html) => html.replace(/url\(data:font\/woff2;base64,([^)]*)\)/g, (m, base64) => {
-  const url = `${lib.FONT_ORIGIN}/${[...fontBodies.values()].indexOf(base64) + 1 || fontBodies.size + 1}.woff2`;
+  const url = `${lib.FONT_ORIGIN}/${createHash('sha256').update(base64).digest('hex').slice(0, 16)}.woff2`;
   fontBodies.set(url, base64);
   return `url(${url})`;
 }));

@@ -127,10 +127,11 @@ export function extraCodePoints(text: string): number[] {
 
 const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i);
 
-/** The @font-face CSS by the extra code points it was made for (a batch repeats the same few). */
+/**
+ * The @font-face CSS by how its fonts are given ('i' inline, 'r' by reference) and the extra code
+ * points it was made for (a batch repeats the same few).
+ */
 const cssCache = new Map<string, string>();
-/** The same CSS inline, by the CSS by reference (see inlineFonts). */
-const inlineCss = new Map<string, string>();
 
 /**
  * @font-face rules for the faces the given text needs: with the fonts inline (data: URLs), or by
@@ -155,7 +156,6 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
   }
   const css = rules.join('\n');
   if (key !== undefined) setBounded(cssCache, key, css, 64);
-  if (!inline && !inlineCss.has(css)) setBounded(inlineCss, css, css.replace(/url\((https:[^)]+)\)/g, (m, url: string) => (byUrl.has(url) ? `url(${dataUrl(byUrl.get(url)!)})` : m)), 64);
   return css;
 }
 
@@ -166,11 +166,13 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
  */
 export function inlineFonts(html: string): string {
   // The longest rules found: those for fewer faces can be the start of those for more.
-  let found: { at: number; byReference: string; inline: string } | undefined;
-  for (const [byReference, inline] of inlineCss) {
-    if (found && byReference.length <= found.byReference.length) continue;
-    const at = html.indexOf(byReference);
-    if (at >= 0) found = { at, byReference, inline };
+  let found: { at: number; css: string } | undefined;
+  for (const [key, css] of cssCache) {
+    if (!key.startsWith('r') || (found && css.length <= found.css.length)) continue;
+    const at = html.indexOf(css);
+    if (at >= 0) found = { at, css };
   }
-  return found ? html.slice(0, found.at) + found.inline + html.slice(found.at + found.byReference.length) : html;
+  if (!found) return html;
+  const inline = found.css.replace(/url\((https:[^)]+)\)/g, (m, url: string) => (byUrl.has(url) ? `url(${dataUrl(byUrl.get(url)!)})` : m));
+  return html.slice(0, found.at) + inline + html.slice(found.at + found.css.length);
 }
