@@ -19,7 +19,7 @@ import { parse, parseDocument } from 'yaml';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const lib = await import(join(ROOT, 'dist/index.js'));
-const { nextWeek } = await import(join(ROOT, 'dist/week.js'));
+const { nextWeek } = await import(join(ROOT, 'dist/util/week.js'));
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const N_DOCS = Number(args.get('docs') ?? 102);
 const RUNS = Number(args.get('runs') ?? 5);

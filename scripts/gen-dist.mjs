@@ -35,7 +35,7 @@ writeFileSync(new URL('dist/schema/audience.validator.cjs', root),
 
 // Chrome's flags, as `puppeteer.launch` computes them for our launch flags (without --no-sandbox,
 // which is added at run time when needed). src/chrome.ts uses them while they match.
-const { launchArgs } = await import(new URL('dist/browser.js', root).href);
+const { launchArgs } = await import(new URL('dist/print/browser.js', root).href);
 const { default: puppeteer } = await import('puppeteer-core');
 const base = launchArgs().filter((a) => a !== '--no-sandbox');
 writeFileSync(new URL('dist/chrome-args.json', root), `${JSON.stringify({

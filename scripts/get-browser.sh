@@ -8,7 +8,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-found() { node --input-type=module -e "import('./dist/browser.js').then(m=>m.findBrowser()).then(b=>{console.log(b.path)}).catch(()=>process.exit(1))" 2>/dev/null; }
+found() { node --input-type=module -e "import('./dist/print/browser.js').then(m=>m.findBrowser()).then(b=>{console.log(b.path)}).catch(()=>process.exit(1))" 2>/dev/null; }
 
 if path=$(found); then echo "browser: $path"; exit 0; fi
 

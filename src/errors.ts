@@ -1,4 +1,4 @@
-import type { Problem } from './problems.js';
+import type { Problem } from './validate/problems.js';
 
 /** Exit codes, in one table: the CLI maps every outcome through it. */
 export const ExitCode = {

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { loadYamlFile } from '../src/load.js';
+import { loadYamlFile } from '../src/load/yaml.js';
 import type { FactSheet } from '../src/schema/index.js';
-import { validateLoaded } from '../src/validate.js';
+import { validateLoaded } from '../src/validate/validate.js';
 import { FIXTURES } from './helpers.js';
 
 export const NASTY = [

@@ -2,10 +2,10 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
-import { run } from '../../src/cli.js';
-import { loadWeek } from '../../src/data.js';
-import { Printer } from '../../src/print.js';
+import { build } from '../../src/app/build.js';
+import { run } from '../../src/cli/main.js';
+import { loadWeek } from '../../src/load/data.js';
+import { Printer } from '../../src/print/printer.js';
 import { DATA, TEMPLATES, readPdf, squash, tempDir } from '../helpers.js';
 
 const WEEK = '2025-W38';

@@ -6,8 +6,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
-import { Printer } from '../../src/print.js';
+import { build } from '../../src/app/build.js';
+import { Printer } from '../../src/print/printer.js';
 import { DATA, TEMPLATES, readPdf, tempDir } from '../helpers.js';
 
 const tmp = tempDir();

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { findBrowser, isHeadlessShell, SYSTEM_BROWSERS } from '../../src/browser.js';
-import { Printer } from '../../src/print.js';
+import { findBrowser, isHeadlessShell, SYSTEM_BROWSERS } from '../../src/print/browser.js';
+import { Printer } from '../../src/print/printer.js';
 import { ROOT, readPdf, tempDir } from '../helpers.js';
 
 const exec = promisify(execFile);
@@ -54,8 +54,8 @@ describe('finding a browser', () => {
       symlinkSync(real, where);
       // In a fresh process (Puppeteer reads its cache folder when it is loaded), on the compiled modules.
       const script = `
-        const { findBrowser } = await import('${join(ROOT, 'dist/browser.js')}');
-        const { Printer } = await import('${join(ROOT, 'dist/print.js')}');
+        const { findBrowser } = await import('${join(ROOT, 'dist/print/browser.js')}');
+        const { Printer } = await import('${join(ROOT, 'dist/print/printer.js')}');
         const choice = await findBrowser();
         const printer = new Printer({ concurrency: 1 });
         const { pdf } = await printer.pdf('<h1>From the shell</h1>', { name: 'shell test' });

@@ -8,9 +8,9 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { build } from '../../src/build.js';
-import { Printer } from '../../src/print.js';
-import { destinationPages } from '../../src/toc.js';
+import { build } from '../../src/app/build.js';
+import { Printer } from '../../src/print/printer.js';
+import { destinationPages } from '../../src/contents/toc.js';
 import { DATA, TEMPLATES, tempDir } from '../helpers.js';
 import { pageTexts } from '../pdf-strings.js';
 
@@ -76,7 +76,7 @@ describe('contents page numbers from a guess, checked by the print', () => {
     const out = join(tmp.dir, 'out-runs');
     // A run of the tool: its modules loaded afresh (nothing in memory), with a cache folder of this test's own.
     process.env.BRIEF_CACHE_DIR = join(tmp.dir, 'cache');
-    const aRun = async () => { vi.resetModules(); return (await import('../../src/build.js')).build; };
+    const aRun = async () => { vi.resetModules(); return (await import('../../src/app/build.js')).build; };
     try {
       const first = await aRun();
       expect((await analyst('2025-W40', out, first)).prints).toBe(2);

@@ -13,10 +13,10 @@
 import fc from 'fast-check';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAudiences } from '../../src/audience.js';
-import { composeBriefing } from '../../src/compose.js';
-import { Printer } from '../../src/print.js';
-import { loadTemplateSet, type TemplateSet } from '../../src/render.js';
+import { loadAudiences } from '../../src/load/audience.js';
+import { composeBriefing } from '../../src/compose/compose.js';
+import { Printer } from '../../src/print/printer.js';
+import { loadTemplateSet, type TemplateSet } from '../../src/render/render.js';
 import type { FactSheet } from '../../src/schema/index.js';
 import { readPdf, TEMPLATES } from '../helpers.js';
 import { minimalSheet, NASTY, withText } from '../injection.js';

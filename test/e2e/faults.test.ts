@@ -8,7 +8,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writ
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BriefError } from '../../src/errors.js';
-import { Printer } from '../../src/print.js';
+import { Printer } from '../../src/print/printer.js';
 import { FIXTURES, readPdf, TEMPLATES, tempDir } from '../helpers.js';
 import { brief, browserPidOf, browserProfileOf, leftovers, processesUsing, spawnBrief, waitFor } from '../process-helpers.js';
 

@@ -7,14 +7,14 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAudience } from '../../src/audience.js';
-import { build } from '../../src/build.js';
-import { composeBriefing } from '../../src/compose.js';
-import { loadWeek } from '../../src/data.js';
-import { FONT_ORIGIN, fontResponse, inlineFonts } from '../../src/fonts.js';
-import { applyPdfMetadata, type PdfMetadata } from '../../src/pdf-meta.js';
-import { Printer } from '../../src/print.js';
-import { allowsFontOrigin, loadTemplateSet } from '../../src/render.js';
+import { loadAudience } from '../../src/load/audience.js';
+import { build } from '../../src/app/build.js';
+import { composeBriefing } from '../../src/compose/compose.js';
+import { loadWeek } from '../../src/load/data.js';
+import { FONT_ORIGIN, fontResponse, inlineFonts } from '../../src/render/fonts.js';
+import { applyPdfMetadata, type PdfMetadata } from '../../src/pdf/pdf-meta.js';
+import { Printer } from '../../src/print/printer.js';
+import { allowsFontOrigin, loadTemplateSet } from '../../src/render/render.js';
 import { DATA, TEMPLATES, readPdf, tempDir } from '../helpers.js';
 
 const WEEK = '2025-W38';

@@ -1,11 +1,11 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAudiences } from '../../src/audience.js';
-import { build, type BuildResult } from '../../src/build.js';
-import { composeBriefing } from '../../src/compose.js';
-import { loadWeek } from '../../src/data.js';
-import { Printer } from '../../src/print.js';
+import { loadAudiences } from '../../src/load/audience.js';
+import { build, type BuildResult } from '../../src/app/build.js';
+import { composeBriefing } from '../../src/compose/compose.js';
+import { loadWeek } from '../../src/load/data.js';
+import { Printer } from '../../src/print/printer.js';
 import { TLP_LEVELS, tlpRank, type FactSheet, type Tlp } from '../../src/schema/index.js';
 import { FIXTURES, TEMPLATES, tempDir } from '../helpers.js';
 import { pageTexts, pdfInternals } from '../pdf-strings.js';

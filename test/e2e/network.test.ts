@@ -7,8 +7,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
-import { Printer } from '../../src/print.js';
+import { build } from '../../src/app/build.js';
+import { Printer } from '../../src/print/printer.js';
 import { FIXTURES, readPdf, tempDir, TEMPLATES } from '../helpers.js';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

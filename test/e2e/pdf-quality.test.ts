@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAudience } from '../../src/audience.js';
-import { build } from '../../src/build.js';
-import { composeBriefing } from '../../src/compose.js';
-import { loadWeek } from '../../src/data.js';
-import { Printer } from '../../src/print.js';
-import { tocEntries } from '../../src/toc.js';
+import { loadAudience } from '../../src/load/audience.js';
+import { build } from '../../src/app/build.js';
+import { composeBriefing } from '../../src/compose/compose.js';
+import { loadWeek } from '../../src/load/data.js';
+import { Printer } from '../../src/print/printer.js';
+import { tocEntries } from '../../src/contents/toc.js';
 import { DATA, FIXTURES, TEMPLATES, hasTool, tempDir } from '../helpers.js';
 import { pageTexts } from '../pdf-strings.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
-import { COLLECT_EVERY, IDLE_COLLECT_MS, PAGE_USES, Printer } from '../../src/print.js';
-import { destinationPages } from '../../src/toc.js';
+import { build } from '../../src/app/build.js';
+import { COLLECT_EVERY, IDLE_COLLECT_MS, PAGE_USES, Printer } from '../../src/print/printer.js';
+import { destinationPages } from '../../src/contents/toc.js';
 import { DATA, TEMPLATES, readPdf, tempDir } from '../helpers.js';
 
 /** The Printer's resource rules (issue 8): one browser per run, bounded concurrency, pages closed. */

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimProfile } from '../../src/browser-profile.js';
-import { findBrowser, isHeadlessShell, launchArgs, SYSTEM_BROWSERS } from '../../src/browser.js';
-import { startChrome } from '../../src/chrome.js';
-import { Printer } from '../../src/print.js';
+import { claimProfile } from '../../src/print/browser-profile.js';
+import { findBrowser, isHeadlessShell, launchArgs, SYSTEM_BROWSERS } from '../../src/print/browser.js';
+import { startChrome } from '../../src/print/chrome.js';
+import { Printer } from '../../src/print/printer.js';
 import { readPdf, tempDir } from '../helpers.js';
 import { browserProfilesOf, processesUsing } from '../process-helpers.js';
 

@@ -1,9 +1,9 @@
 import { appendFileSync, cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/build.js';
-import { Printer } from '../../src/print.js';
-import { audienceOf, watch, type Watcher } from '../../src/watch.js';
+import type { BuildResult } from '../../src/app/build.js';
+import { Printer } from '../../src/print/printer.js';
+import { audienceOf, watch, type Watcher } from '../../src/app/watch.js';
 import { DATA, TEMPLATES, readPdf, tempDir } from '../helpers.js';
 
 type Event =

@@ -1,15 +1,15 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAudience } from '../../src/audience.js';
-import { build, renderBriefing, type BuildResult } from '../../src/build.js';
-import { loadWeek } from '../../src/data.js';
-import { formatDate } from '../../src/helpers.js';
-import { loadPreviousEditions } from '../../src/previous.js';
-import { Printer } from '../../src/print.js';
-import { loadTemplateSet } from '../../src/render.js';
+import { loadAudience } from '../../src/load/audience.js';
+import { build, renderBriefing, type BuildResult } from '../../src/app/build.js';
+import { loadWeek } from '../../src/load/data.js';
+import { formatDate } from '../../src/render/helpers.js';
+import { loadPreviousEditions } from '../../src/load/previous.js';
+import { Printer } from '../../src/print/printer.js';
+import { loadTemplateSet } from '../../src/render/render.js';
 import type { FactSheet } from '../../src/schema/index.js';
-import { weeklyDiff, type WeeklyDiff } from '../../src/weekly-diff.js';
+import { weeklyDiff, type WeeklyDiff } from '../../src/app/weekly-diff.js';
 import { DATA, ROOT, TEMPLATES, readPdf, squash, tempDir } from '../helpers.js';
 import { brief } from '../process-helpers.js';
 

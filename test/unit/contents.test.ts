@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadAudience } from '../../src/audience.js';
-import { renderBriefing } from '../../src/build.js';
-import { loadWeek } from '../../src/data.js';
-import { withDraftStyle, withPageNumbers } from '../../src/draft.js';
-import { inlineFonts } from '../../src/fonts.js';
-import { loadTemplateSet } from '../../src/render.js';
+import { loadAudience } from '../../src/load/audience.js';
+import { renderBriefing } from '../../src/app/build.js';
+import { loadWeek } from '../../src/load/data.js';
+import { withDraftStyle, withPageNumbers } from '../../src/contents/draft.js';
+import { inlineFonts } from '../../src/render/fonts.js';
+import { loadTemplateSet } from '../../src/render/render.js';
 import { DATA, TEMPLATES } from '../helpers.js';
 
 /** The contents page numbers written into HTML the way the printer writes them into the page. */

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { diffForLevel, diffSheets, type Change } from '../../src/diff.js';
-import { changeLines, changesView, formatChangesText, groupLines } from '../../src/diff-text.js';
-import { applyShow } from '../../src/changes.js';
+import { diffForLevel, diffSheets, type Change } from '../../src/compose/diff.js';
+import { changeLines, changesView, formatChangesText, groupLines } from '../../src/compose/diff-text.js';
+import { applyShow } from '../../src/compose/changes.js';
 import type { FactSheet } from '../../src/schema/index.js';
 import { FIXTURES } from '../helpers.js';
 

@@ -6,10 +6,10 @@
 import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAudiences } from '../../src/audience.js';
-import { composeBriefing } from '../../src/compose.js';
-import { safeUrl } from '../../src/helpers.js';
-import { cssString, loadTemplateSet, type TemplateSet } from '../../src/render.js';
+import { loadAudiences } from '../../src/load/audience.js';
+import { composeBriefing } from '../../src/compose/compose.js';
+import { safeUrl } from '../../src/render/helpers.js';
+import { cssString, loadTemplateSet, type TemplateSet } from '../../src/render/render.js';
 import type { FactSheet } from '../../src/schema/index.js';
 import { TEMPLATES } from '../helpers.js';
 import { minimalSheet, NASTY, untrustedText, withText } from '../injection.js';

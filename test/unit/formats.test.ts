@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { run, type CliIO } from '../../src/cli.js';
-import { escapeData, escapeProperty, formatGithub } from '../../src/formats/github.js';
-import { RULES } from '../../src/rules.js';
+import { run, type CliIO } from '../../src/cli/main.js';
+import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
+import { RULES } from '../../src/validate/rules.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
 /**

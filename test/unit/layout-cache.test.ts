@@ -15,7 +15,7 @@ afterAll(() => tmp.cleanup());
 async function freshModule(cache: string) {
   process.env.BRIEF_CACHE_DIR = cache;
   vi.resetModules();
-  try { return await import('../../src/layout-cache.js'); } finally { delete process.env.BRIEF_CACHE_DIR; }
+  try { return await import('../../src/contents/layout-cache.js'); } finally { delete process.env.BRIEF_CACHE_DIR; }
 }
 const layout = (page: number) => ({ anchors: ['bluf', 'sources'], pages: [page, page + 4] });
 const saved = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { documents: Record<string, { pages: number[] }> }).documents;

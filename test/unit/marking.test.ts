@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFactSheet } from '../../src/index.js';
-import { redactSheet } from '../../src/handling.js';
-import { changeLevel } from '../../src/marking.js';
+import { redactSheet } from '../../src/compose/handling.js';
+import { changeLevel } from '../../src/compose/marking.js';
 import type { FactSheet } from '../../src/schema/index.js';
 import { FIXTURES } from '../helpers.js';
 

@@ -1,10 +1,10 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listWeeks, loadWeek } from '../../src/data.js';
-import { nextWeek, weekRange } from '../../src/week.js';
-import { carryForward, newWeek } from '../../src/new-week.js';
-import { weeklyDiff } from '../../src/weekly-diff.js';
+import { listWeeks, loadWeek } from '../../src/load/data.js';
+import { nextWeek, weekRange } from '../../src/util/week.js';
+import { carryForward, newWeek } from '../../src/app/new-week.js';
+import { weeklyDiff } from '../../src/app/weekly-diff.js';
 import { DATA, tempDir } from '../helpers.js';
 
 describe('new-week on a temp copy of data/', () => {

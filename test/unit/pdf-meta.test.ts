@@ -1,8 +1,8 @@
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { applyPdfMetadata, dataDate, type PdfMetadata } from '../../src/pdf-meta.js';
-import { destinationPages } from '../../src/toc.js';
-import { PdfLite } from '../../src/pdf-lite.js';
+import { applyPdfMetadata, dataDate, type PdfMetadata } from '../../src/pdf/pdf-meta.js';
+import { destinationPages } from '../../src/contents/toc.js';
+import { PdfLite } from '../../src/pdf/pdf-lite.js';
 
 const META: PdfMetadata = {
   title: 'Weekly briefing 2025-W38 · Analyst briefing',

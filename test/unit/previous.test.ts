@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { topicChangesView } from '../../src/changes.js';
-import { loadWeek } from '../../src/data.js';
-import { loadPreviousEditions } from '../../src/previous.js';
-import { weeklyDiff } from '../../src/weekly-diff.js';
+import { topicChangesView } from '../../src/compose/changes.js';
+import { loadWeek } from '../../src/load/data.js';
+import { loadPreviousEditions } from '../../src/load/previous.js';
+import { weeklyDiff } from '../../src/app/weekly-diff.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 
 const minimal = readFileSync(join(FIXTURES, 'valid/minimal.yaml'), 'utf8');

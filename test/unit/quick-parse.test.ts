@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { findFactSheetFiles, loadSheets } from '../../src/data.js';
-import { locate, parseYaml, quickParse, type LoadedYaml } from '../../src/load.js';
-import { indexPositions } from '../../src/positions.js';
-import { validateLoaded } from '../../src/validate.js';
+import { findFactSheetFiles, loadSheets } from '../../src/load/data.js';
+import { locate, parseYaml, quickParse, type LoadedYaml } from '../../src/load/yaml.js';
+import { indexPositions } from '../../src/load/positions.js';
+import { validateLoaded } from '../../src/validate/validate.js';
 import { DATA, FIXTURES } from '../helpers.js';
 
 /** The quick parser (js-yaml) must read exactly what the full parser (yaml's document API) reads. */

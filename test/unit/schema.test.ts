@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { findFactSheetFiles } from '../../src/data.js';
+import { findFactSheetFiles } from '../../src/load/data.js';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { LIKELIHOOD, STAGES, TLP_LEVELS, factSheetSchema } from '../../src/schema/index.js';

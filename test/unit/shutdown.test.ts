@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { allDocuments } from '../../src/batch.js';
+import { allDocuments } from '../../src/app/batch.js';
 import { BriefError, ExitCode } from '../../src/errors.js';
-import { installSignalHandlers, onShutdown, runCleanups } from '../../src/shutdown.js';
-import { templateSyntaxError, unclosedBlockLine } from '../../src/template-errors.js';
+import { installSignalHandlers, onShutdown, runCleanups } from '../../src/util/shutdown.js';
+import { templateSyntaxError, unclosedBlockLine } from '../../src/render/template-errors.js';
 
 describe('shutdown cleanups', () => {
   it('run newest first, each once, even when one throws; unregistered ones do not run', async () => {

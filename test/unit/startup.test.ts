@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import puppeteer from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchArgs, puppeteerMayHaveBrowser } from '../../src/browser.js';
-import { defaultChromeArgs, type ChromeArgsFile } from '../../src/chrome.js';
-import { compileCached } from '../../src/template-cache.js';
+import { launchArgs, puppeteerMayHaveBrowser } from '../../src/print/browser.js';
+import { defaultChromeArgs, type ChromeArgsFile } from '../../src/print/chrome.js';
+import { compileCached } from '../../src/render/template-cache.js';
 import { ROOT, tempDir } from '../helpers.js';
 
 /** What start-up takes from build time or from disk must equal what it would compute (issue 8). */

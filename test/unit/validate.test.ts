@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseYaml } from '../../src/load.js';
-import { validateLoaded } from '../../src/validate.js';
-import { isRealDate } from '../../src/checks.js';
-import { findFactSheetFiles, loadSheets } from '../../src/data.js';
+import { parseYaml } from '../../src/load/yaml.js';
+import { validateLoaded } from '../../src/validate/validate.js';
+import { isRealDate } from '../../src/validate/checks.js';
+import { findFactSheetFiles, loadSheets } from '../../src/load/data.js';
 import { DATA, FIXTURES } from '../helpers.js';
 
 const minimal = readFileSync(join(FIXTURES, 'valid/minimal.yaml'), 'utf8');

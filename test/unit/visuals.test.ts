@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIKELIHOOD } from '../../src/schema/index.js';
-import { likelihoodScaleSvg } from '../../src/visuals/likelihood-scale.js';
-import { stageTrackerSvg } from '../../src/visuals/stage-tracker.js';
-import { textWidth, wrap, xml } from '../../src/visuals/svg.js';
-import { shortDate, timelineEvents, timelineSvg, type TimelineInput } from '../../src/visuals/timeline.js';
+import { likelihoodScaleSvg } from '../../src/render/visuals/likelihood-scale.js';
+import { stageTrackerSvg } from '../../src/render/visuals/stage-tracker.js';
+import { textWidth, wrap, xml } from '../../src/render/visuals/svg.js';
+import { shortDate, timelineEvents, timelineSvg, type TimelineInput } from '../../src/render/visuals/timeline.js';
 
 const LADDER = ['Exploratory', 'Negotiating', 'Framework agreed', 'Agreement in principle', 'Signed', 'Regulatory review', 'Implemented'];
 const ladder = (current: number) => LADDER.map((label, i) => ({ stage: label.toLowerCase(), label, current: i === current, passed: current >= 0 && i < current }));

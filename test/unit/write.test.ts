@@ -14,7 +14,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...actual, writeFile: vi.fn(actual.writeFile), rename: vi.fn(actual.rename) };
 });
 
-const { writeAtomic, abortWrites, pendingTempFiles } = await import('../../src/write.js');
+const { writeAtomic, abortWrites, pendingTempFiles } = await import('../../src/app/write.js');
 const fs = await import('node:fs/promises');
 const actual = await vi.importActual<typeof realFs>('node:fs/promises');
 

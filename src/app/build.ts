@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { loadAudiences, type Audience } from '../load/audience.js';
+import { allDocuments } from './batch.js';
+import { attachChanges } from '../compose/changes.js';
+import { markChanges } from '../compose/marking.js';
+import { composeBriefing, type BriefingView } from '../compose/compose.js';
+import { loadWeek, resolveWeek } from '../load/data.js';
+import { BriefError, ExitCode } from '../errors.js';
+import { countPages } from '../pdf/pdf-info.js';
+import { inlineFonts } from '../render/fonts.js';
+import { Printer, type PrinterOptions } from '../print/printer.js';
+import { holdLayouts } from '../contents/layout-cache.js';
+import { loadPreviousEditions, type PreviousEditions } from '../load/previous.js';
+import { printBriefing } from '../contents/print-briefing.js';
+import { hasErrors, type Problem } from '../validate/problems.js';
+import { loadTemplateSet, type TemplateSet } from '../render/render.js';
+import type { FactSheet } from '../schema/index.js';
+import { tocEntries } from '../contents/toc.js';
+import { writeAtomic } from './write.js';
+
+/** build: wires the stages together (load → validate → compose → render → print → write); prints nothing. */
+export interface BuildOptions {
+  dataDir?: string;
+  templatesDir?: string;
+  outDir?: string;
+  /** ISO week, e.g. 2025-W38; default: the latest week in dataDir. */
+  week?: string;
+  /** Audience names; default: every audience under templates/audiences. */
+  audiences?: readonly string[];
+  /** Also write the HTML beside each PDF. */
+  writeHtml?: boolean;
+  /** A printer to reuse (its browser stays open); otherwise one is made and closed. */
+  printer?: Printer;
+  printerOptions?: PrinterOptions;
+  /** Called once per finished document (progress). */
+  onDocument?: (doc: DocumentResult) => void;
+}
+
+export interface DocumentResult {
+  audience: string;
+  path: string;
+  htmlPath?: string;
+  pages: number;
+  bytes: number;
+  ms: number;
+  marking: string;
+}
+
+export interface BuildResult {
+  week: string;
+  documents: DocumentResult[];
+  /** Warnings from validation (errors abort the build). */
+  problems: Problem[];
+  /** Documents printed a second time because the browser crashed (they succeeded). */
+  retried: number;
+}
+
+export { DEFAULTS, ValidationFailed } from '../errors.js';
+import { DEFAULTS, ValidationFailed } from '../errors.js';
+
+/** Compose one audience's view; with `previous`, each topic gets its changes since then. */
+function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): BriefingView {
+  const view = composeBriefing(sheets, set.audience, { week });
+  attachChanges(view, sheets, previous, set.audience.max_handling);
+  markChanges(view, sheets, previous, set.audience.max_handling);
+  return view;
+}
+
+/**
+ * Compose and render one audience's HTML (no browser; the contents has no page numbers), as a file
+ * that stands alone: its fonts inline.
+ */
+export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): { view: BriefingView; html: string } {
+  const composed = composeView(sheets, set, week, previous);
+  const view = composed.audience.has.contents ? { ...composed, toc: tocEntries(composed) } : composed;
+  return { view, html: inlineFonts(set.render(view)) };
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
+  const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
+  const outDir = options.outDir ?? DEFAULTS.outDir;
+  const week = await resolveWeek(dataDir, options.week);
+  const ownPrinter = !options.printer;
+  const printer = options.printer ?? new Printer(options.printerOptions);
+  const releaseLayouts = holdLayouts();
+  // Start the browser while the YAML is parsed and validated; it is closed on every exit path.
+  const warm = printer.warmUp();
+  warm.catch(() => {}); // reported where it is awaited
+  try {
+    const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences)]);
+    if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
+    if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
+    const [sets, previous] = await Promise.all([
+      Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a))),
+      loadPreviousEditions(dataDir, week, loaded.sheets.map((s) => s.id)),
+    ]);
+    const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map((set) => printer.inFlight(async () => {
+      const view = composeView(loaded.sheets, set, week, previous);
+      const path = join(outDir, week, `${set.audience.name}.pdf`);
+      const { pdf, html, ms } = await printBriefing(printer, set, view, path);
+      const pages = countPages(pdf);
+      const budget = set.audience.page_budget;
+      if (budget !== undefined && pages > budget) {
+        throw new BriefError('page-budget', `${path}: ${pages} pages, over the ${set.audience.name} audience's budget of ${budget} by ${pages - budget} page${pages - budget === 1 ? '' : 's'}; shorten the content or raise page_budget in ${join(set.audience.dir, 'audience.yaml')}`, { exitCode: ExitCode.render });
+      }
+      const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking };
+      if (options.writeHtml) {
+        doc.htmlPath = path.replace(/\.pdf$/, '.html');
+        await writeAtomic(doc.htmlPath, inlineFonts(html)); // a file that stands alone: its fonts inline
+      }
+      await writeAtomic(path, pdf);
+      options.onDocument?.(doc);
+      return doc;
+    })));
+    return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.crashes };
+  } finally {
+    releaseLayouts();
+    if (ownPrinter) await printer.close();
+  }
+}

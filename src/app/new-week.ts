@@ -1,0 +1,69 @@
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { findFactSheetFiles, listWeeks } from '../load/data.js';
+import { BriefError, ExitCode } from '../errors.js';
+import { isWeek, nextWeek, weekRange } from '../util/week.js';
+
+/**
+ * new-week: scaffolds a week folder by carrying every topic of the latest earlier week forward.
+ * Each file is copied as text (comments and formatting kept) with only its top-level `as_of`
+ * moved to the new week's Monday, so the weekly edit is a small change. It checks everything
+ * before it writes anything and never overwrites a file.
+ */
+export interface NewWeekOptions {
+  dataDir: string;
+  /** The week to create; default: the week after the latest one in dataDir. */
+  week?: string | undefined;
+}
+
+export interface NewWeekResult {
+  week: string;
+  /** The week the topics were carried from. */
+  from: string;
+  asOf: string;
+  files: string[];
+}
+
+const AS_OF_LINE = /^as_of:([ \t]*)(["']?)(\d{4}-\d{2}-\d{2})\2([ \t]*(?:#[^\r\n]*)?)(\r?)$/m;
+
+/** The text with its top-level as_of set to `asOf` (never moved back), or undefined when it has no such line. */
+export function carryForward(text: string, asOf: string): string | undefined {
+  const m = AS_OF_LINE.exec(text);
+  if (!m) return undefined;
+  const date = m[3]! > asOf ? m[3]! : asOf;
+  return text.replace(AS_OF_LINE, (_all, sp: string, q: string, _d: string, rest: string, cr: string) => `as_of:${sp || ' '}${q}${date}${q}${rest}${cr}`);
+}
+
+const exists = (p: string) => access(p).then(() => true, () => false);
+
+export async function newWeek(options: NewWeekOptions): Promise<NewWeekResult> {
+  const weeks = await listWeeks(options.dataDir);
+  if (weeks.length === 0) throw new BriefError('week-unknown', `no week folders (like 2025-W38) in ${options.dataDir} to carry forward`, { exitCode: ExitCode.usage });
+  const week = options.week ?? nextWeek(weeks.at(-1)!);
+  if (!isWeek(week)) throw new BriefError('week-invalid', `'${week}' is not an ISO week; expected YYYY-Www, e.g. 2025-W39`, { exitCode: ExitCode.usage });
+  const from = weeks.filter((w) => w < week).at(-1);
+  if (!from) throw new BriefError('week-unknown', `no week before ${week} in ${options.dataDir} to carry forward (weeks: ${weeks.join(', ')})`, { exitCode: ExitCode.usage });
+  const sources = await findFactSheetFiles([join(options.dataDir, from)]);
+  if (sources.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(options.dataDir, from)} to carry forward`, { exitCode: ExitCode.usage });
+
+  const asOf = weekRange(week).start;
+  const targets = sources.map((f) => join(options.dataDir, week, basename(f)));
+  const taken = (await Promise.all(targets.map(async (t) => ((await exists(t)) ? t : undefined)))).filter((t): t is string => !!t);
+  if (taken.length > 0) {
+    throw new BriefError('io-exists', `${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; new-week never overwrites a file (nothing was written)`, { exitCode: ExitCode.usage, location: { file: taken[0]! } });
+  }
+  const texts = await Promise.all(sources.map(async (f) => {
+    const text = carryForward(await readFile(f, 'utf8'), asOf);
+    if (text === undefined) throw new BriefError('as-of-missing', `${f}: no top-level 'as_of: YYYY-MM-DD' line to move forward (nothing was written)`, { exitCode: ExitCode.invalidData, location: { file: f } });
+    return text;
+  }));
+  await mkdir(join(options.dataDir, week), { recursive: true });
+  for (const [i, t] of targets.entries()) {
+    try {
+      await writeFile(t, texts[i]!, { flag: 'wx' }); // wx: fail rather than overwrite, even in a race
+    } catch (e) {
+      throw new BriefError('io-write', `${t}: cannot write: ${(e as NodeJS.ErrnoException).code === 'EEXIST' ? 'already exists; new-week never overwrites a file' : (e as Error).message}`, { exitCode: ExitCode.usage, cause: e });
+    }
+  }
+  return { week, from, asOf, files: targets };
+}

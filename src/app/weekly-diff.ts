@@ -1,0 +1,60 @@
+import { ValidationFailed } from './build.js';
+import { loadWeek, resolveWeek } from '../load/data.js';
+import { diffForLevel, type TopicChanges } from '../compose/diff.js';
+import { changeLines, type ChangeLine } from '../compose/diff-text.js';
+import { BriefError, ExitCode } from '../errors.js';
+import { loadPreviousEditions } from '../load/previous.js';
+import { hasErrors, type Problem } from '../validate/problems.js';
+import type { Tlp } from '../schema/index.js';
+
+/** weekly-diff: the changes of a week's topics against their previous editions, for `brief diff`. */
+export interface WeeklyDiffOptions {
+  dataDir: string;
+  /** Default: the latest week. */
+  week?: string | undefined;
+  /** Only this topic id. */
+  topic?: string | undefined;
+  /** Only what an audience cleared up to this level may see; default: everything. */
+  maxHandling?: Tlp | undefined;
+}
+
+export interface TopicDiff {
+  id: string;
+  title: string;
+  previousWeek?: string | undefined;
+  /** The previous edition has errors: nothing could be compared. */
+  unavailable: boolean;
+  changes: TopicChanges | undefined;
+  lines: ChangeLine[];
+}
+
+export interface WeeklyDiff {
+  week: string;
+  topics: TopicDiff[];
+  /** Warnings of the week and errors of previous editions (as warnings). */
+  problems: Problem[];
+}
+
+export async function weeklyDiff(options: WeeklyDiffOptions): Promise<WeeklyDiff> {
+  const week = await resolveWeek(options.dataDir, options.week);
+  const loaded = await loadWeek(options.dataDir, week);
+  if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
+  let sheets = loaded.sheets;
+  if (options.topic !== undefined) {
+    sheets = sheets.filter((s) => s.id === options.topic);
+    if (sheets.length === 0) {
+      throw new BriefError('topic-unknown', `no topic '${options.topic}' in ${week} (topics: ${loaded.sheets.map((s) => s.id).join(', ') || 'none'})`, { exitCode: ExitCode.usage });
+    }
+  }
+  const previous = await loadPreviousEditions(options.dataDir, week, sheets.map((s) => s.id));
+  const max: Tlp = options.maxHandling ?? 'TLP:RED';
+  const topics: TopicDiff[] = [];
+  for (const sheet of sheets) {
+    const edition = previous.byTopic.get(sheet.id);
+    const unavailable = !!edition && !edition.sheet;
+    const changes = unavailable ? undefined : diffForLevel(edition?.sheet, sheet, max);
+    if (!unavailable && !changes) continue; // the whole topic is above the level
+    topics.push({ id: sheet.id, title: sheet.title, previousWeek: edition?.week, unavailable, changes, lines: changes ? changeLines(changes.changes) : [] });
+  }
+  return { week, topics, problems: [...loaded.problems, ...previous.problems] };
+}

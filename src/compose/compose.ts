@@ -1,0 +1,200 @@
+import type { Audience, AudienceShow, SectionName } from '../load/audience.js';
+import { allowedFor, levelOf, markingClass, maxTlp, redactSheet } from './handling.js';
+import { LIKELIHOOD, STAGES, type FactSheet, type Tlp } from '../schema/index.js';
+import type { TocEntry } from '../contents/toc.js';
+import { weekRange } from '../util/week.js';
+
+/**
+ * compose: pure. Fact sheets + audience → the view model the templates print. Items above the
+ * audience's handling level are dropped here, before any HTML exists, and the marking is the most
+ * restrictive level of what is left.
+ */
+
+export interface Citation { n: number; id: string; anchor: string }
+type Cited<T> = Omit<T, 'sources'> & { cites: Citation[]; level: Tlp };
+
+export interface SourceView extends Cited<Omit<FactSheet['sources'][number], 'id'>> {
+  id: string; n: number; anchor: string; grade: string; derivedFromN?: number | undefined;
+}
+
+export interface StageStep { stage: string; label: string; current: boolean; passed: boolean }
+
+export { allowedFor, maxTlp, redactSheet } from './handling.js';
+
+export interface TopicView {
+  id: string;
+  anchor: string;
+  n: number;
+  title: string;
+  topic: string;
+  asOf: string;
+  summary: string | undefined;
+  level: Tlp;
+  bluf: Cited<FactSheet['bluf']> | undefined;
+  status: {
+    stage: string; stageLabel: string; since: string; summary: string; offLadder: boolean; ladder: StageStep[];
+    /** 1-based position on the ladder (0 when off the ladder) and the ladder's length. */
+    step: number; steps: number;
+    parties: FactSheet['status']['parties'];
+    characterisations: (Cited<NonNullable<FactSheet['status']['characterisations']>[number]> & { partyName: string })[];
+    deadlines: Cited<NonNullable<FactSheet['status']['deadlines']>[number]>[];
+    milestones: Cited<NonNullable<FactSheet['status']['milestones']>[number]>[];
+    cites: Citation[];
+  } | undefined;
+  stickingPoints: (Cited<Omit<FactSheet['sticking_points'][number], 'positions'>> & {
+    positions: (Cited<FactSheet['sticking_points'][number]['positions'][number]> & { partyName: string })[];
+  })[];
+  expertViews: Cited<FactSheet['expert_views'][number]>[];
+  /** Sticking points the audience may see but that its `limits` left out. */
+  moreStickingPoints: number;
+  keyJudgments: (Cited<FactSheet['key_judgments'][number]> & { range: string; scaleIndex: number })[];
+  watchNext: Cited<NonNullable<FactSheet['watch_next']>[number]>[];
+  notes: Cited<NonNullable<FactSheet['notes']>[number]>[];
+  sourceSummary: string | undefined;
+  sources: SourceView[];
+  /** Filled by the week-over-week comparison when a previous edition exists. */
+  changes?: unknown;
+}
+
+export interface BriefingView {
+  week: string;
+  weekStart: string;
+  weekEnd: string;
+  asOf: string;
+  title: string;
+  audience: {
+    name: string; title: string; description: string; pageSize: 'A4' | 'Letter'; show: AudienceShow; sections: SectionName[]; has: Record<string, boolean>;
+    /** The audience's maximum handling level: anything added to the view later (e.g. week-over-week changes) must come from sheets redacted to it (redactSheet). */
+    maxHandling: Tlp;
+  };
+  marking: Tlp;
+  markingClass: string;
+  topics: TopicView[];
+  /** The table of contents, when the audience has one (filled in by the printing step). */
+  toc?: TocEntry[];
+}
+
+export const STAGE_LABELS: Record<string, string> = {
+  exploratory: 'Exploratory', negotiating: 'Negotiating', framework_agreed: 'Framework agreed',
+  agreement_in_principle: 'Agreement in principle', signed: 'Signed', regulatory_review: 'Regulatory review',
+  implemented: 'Implemented', stalled: 'Stalled', collapsed: 'Collapsed',
+};
+
+const LADDER = STAGES.slice(0, 7);
+
+/** Compose one topic for one audience. Returns undefined when the whole sheet is above the audience's level. */
+export function composeTopic(original: FactSheet, audience: Audience, n: number): TopicView | undefined {
+  // Everything above the audience's level goes first, in one place (handling.ts); a sheet above it
+  // is dropped whole (its title, summary and BLUF are at the sheet's level). Every kept item's
+  // `handling` is now its effective level.
+  const sheet = redactSheet(original, audience.max_handling);
+  if (!sheet) return undefined;
+  const allowed = allowedFor(audience.max_handling); // checked again below, as a second line of defence
+  const prefix = `t${n}`;
+  /** Levels of everything that reaches the page: the marking is the most restrictive of them. */
+  const used: Tlp[] = [sheet.handling];
+  const shows = (s: SectionName) => audience.sections.includes(s);
+  // Citations point into the topic's source list, so there are none when the list is not printed.
+  const showSources = shows('sources');
+
+  // Sources first, so citations can be numbered; a source above the level is never cited.
+  const keptSources = sheet.sources.filter((s) => allowed(levelOf(s, sheet.handling)));
+  const numbers = new Map(keptSources.map((s, i) => [s.id, i + 1]));
+  const cite = (ids: readonly string[] | undefined): Citation[] => !showSources ? [] :
+    (ids ?? []).filter((id) => numbers.has(id)).map((id) => ({ n: numbers.get(id)!, id, anchor: `${prefix}-src-${id}` }));
+
+  /** The items the audience may see, at most `limit`; `shown` false when their section is not printed. */
+  function keep<T extends { handling?: Tlp | undefined; sources?: readonly string[] | undefined }>(items: readonly T[] | undefined, parent: Tlp, limit?: number, shown = true): Cited<T>[] {
+    const out: Cited<T>[] = [];
+    if (!shown) return out;
+    for (const item of items ?? []) {
+      const level = levelOf(item, parent);
+      if (!allowed(level)) continue;
+      if (limit !== undefined && out.length >= limit) break;
+      used.push(level);
+      const { sources, ...rest } = item;
+      out.push({ ...rest, cites: cite(sources), level } as unknown as Cited<T>);
+    }
+    return out;
+  }
+
+  const lim = audience.limits;
+  // Party names are part of the status: when the status is withheld, positions show the party id.
+  const partyName = (id: string) => sheet.status?.parties.find((p) => p.id === id)?.name ?? id;
+  let status: TopicView['status'];
+  // The stage is printed in every topic's heading, so the status is composed whenever it is allowed.
+  if (sheet.status && allowed(levelOf(sheet.status, sheet.handling))) {
+    const statusLevel = levelOf(sheet.status, sheet.handling);
+    used.push(statusLevel);
+    const stage = sheet.status.stage;
+    const idx = LADDER.indexOf(stage as (typeof LADDER)[number]);
+    status = {
+      stage, stageLabel: STAGE_LABELS[stage] ?? stage, since: sheet.status.since, summary: sheet.status.summary,
+      offLadder: idx < 0,
+      ladder: LADDER.map((s, i) => ({ stage: s, label: STAGE_LABELS[s]!, current: s === stage, passed: idx >= 0 && i < idx })),
+      step: idx + 1, steps: LADDER.length,
+      parties: sheet.status.parties,
+      characterisations: keep(sheet.status.characterisations, statusLevel, undefined, shows('status')).map((c) => ({ ...c, partyName: partyName(c.party) })),
+      deadlines: keep(sheet.status.deadlines, statusLevel, undefined, shows('status')),
+      milestones: keep(sheet.status.milestones, statusLevel, lim.milestones, shows('status') || shows('timeline')),
+      cites: cite(sheet.status.sources),
+    };
+  }
+
+  const stickingPoints = keep(sheet.sticking_points, sheet.handling, lim.sticking_points, shows('sticking_points')).map((sp) => {
+    const positions = keep((sp as unknown as FactSheet['sticking_points'][number]).positions, sp.level, undefined, audience.show.positions)
+      .map((p) => ({ ...p, partyName: partyName(p.party) }));
+    return { ...sp, positions };
+  });
+  const allowedStickingPoints = shows('sticking_points') ? sheet.sticking_points.length : 0;
+  const keyJudgments = keep(sheet.key_judgments, sheet.handling, lim.key_judgments, shows('key_judgments')).map((kj) => {
+    const scaleIndex = LIKELIHOOD.findIndex((l) => l.term === kj.likelihood);
+    const l = LIKELIHOOD[scaleIndex]!;
+    return { ...kj, scaleIndex, range: `${l.low}–${l.high} %` };
+  });
+  const { sources: blufSources, ...bluf } = sheet.bluf;
+
+  const topic: TopicView = {
+    id: sheet.id, anchor: prefix, n, title: sheet.title, topic: sheet.topic, asOf: sheet.as_of, summary: sheet.summary,
+    level: sheet.handling,
+    bluf: { ...bluf, cites: cite(blufSources), level: sheet.handling },
+    status,
+    stickingPoints,
+    moreStickingPoints: allowedStickingPoints - stickingPoints.length,
+    expertViews: keep(sheet.expert_views, sheet.handling, lim.expert_views, shows('expert_views')),
+    keyJudgments,
+    watchNext: keep(sheet.watch_next, sheet.handling, lim.watch_next, shows('watch_next')),
+    notes: keep(sheet.notes, sheet.handling, lim.notes, shows('notes')),
+    sourceSummary: shows('source_summary') ? sheet.source_summary : undefined,
+    sources: (showSources ? keptSources : []).map((s, i) => {
+      const level = levelOf(s, sheet.handling);
+      used.push(level);
+      const { sources: _unused, derived_from: derivedFrom, ...rest } = s as typeof s & { sources?: string[] };
+      return { ...rest, n: i + 1, anchor: `${prefix}-src-${s.id}`, grade: `${s.reliability}${s.credibility}`, cites: [], level,
+        derivedFromN: derivedFrom ? numbers.get(derivedFrom) : undefined };
+    }),
+  };
+  topic.level = maxTlp(used);
+  return topic;
+}
+
+export interface ComposeOptions { week: string; title?: string }
+
+/** Compose the weekly briefing for one audience from the week's fact sheets (already validated). */
+export function composeBriefing(sheets: readonly FactSheet[], audience: Audience, options: ComposeOptions): BriefingView {
+  const topics = sheets
+    .map((s, i) => composeTopic(s, audience, i + 1))
+    .filter((t): t is TopicView => t !== undefined)
+    .map((t, i) => ({ ...t, n: i + 1 }));
+  const marking = maxTlp(topics.map((t) => t.level));
+  const { start, end } = weekRange(options.week);
+  const asOf = topics.map((t) => t.asOf).sort().at(-1) ?? end;
+  const has = Object.fromEntries(audience.sections.map((s) => [s, true]));
+  return {
+    week: options.week, weekStart: start, weekEnd: end, asOf,
+    title: options.title ?? `Weekly briefing ${options.week}`,
+    audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling },
+    marking, markingClass: markingClass(marking),
+    topics,
+  };
+}

@@ -1,0 +1,129 @@
+import type { Change, ChangeKind, TopicChanges } from './diff.js';
+import { formatDate, words } from '../render/helpers.js';
+import { STAGE_LABELS } from './compose.js';
+import { LIKELIHOOD } from '../schema/index.js';
+
+const CONFIDENCE = ['low', 'moderate', 'high'];
+const likelihoodIndex = (term: string) => LIKELIHOOD.findIndex((l) => l.term === term);
+
+/**
+ * diff-text: pure. Change records → one sentence each for people, used by the briefing template
+ * and by `brief diff`. Several new sources are folded into one line.
+ */
+
+export interface ChangeLine {
+  kind: ChangeKind;
+  /** The change, in one sentence. */
+  text: string;
+  /** A second line when there is more to say (a judgment's recorded reason). */
+  detail?: string | undefined;
+}
+
+export interface ChangeGroup { label: string; items: ChangeLine[] }
+
+const GROUPS: [string, (k: ChangeKind) => boolean][] = [
+  ['Status', (k) => k === 'stage' || k.startsWith('milestone') || k.startsWith('deadline')],
+  ['Sticking points', (k) => k.startsWith('sticking-point') || k.startsWith('position')],
+  ['Expert views', (k) => k.startsWith('expert-view')],
+  ['Key judgments', (k) => k.startsWith('judgment')],
+  ['Sources', (k) => k.startsWith('source')],
+];
+
+/** The lines under headings (status, sticking points, expert views, key judgments, sources); empty groups left out. */
+export function groupLines(lines: readonly ChangeLine[]): ChangeGroup[] {
+  return GROUPS.map(([label, test]) => ({ label, items: lines.filter((l) => test(l.kind)) })).filter((g) => g.items.length > 0);
+}
+
+const stage = (s: string) => STAGE_LABELS[s] ?? words(s);
+const stripStop = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/[.。]$/, '');
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+function sentence(c: Change): ChangeLine {
+  switch (c.kind) {
+    case 'stage':
+      return { kind: c.kind, text: `Stage moved from ${stage(c.from)} to ${stage(c.to)} (since ${formatDate(c.since)}).` };
+    case 'milestone-added': {
+      const when = formatDate(c.date);
+      const lead = c.state === 'occurred' ? 'New milestone' : c.state === 'scheduled' ? 'Newly scheduled' : 'Newly planned';
+      return { kind: c.kind, text: `${lead}, ${when}: ${stripStop(c.title)}.` };
+    }
+    case 'milestone-occurred':
+      return { kind: c.kind, text: `Took place (was ${c.from}), ${formatDate(c.date)}: ${stripStop(c.title)}.` };
+    case 'deadline-added':
+      return { kind: c.kind, text: `New deadline: ${stripStop(c.label)}${c.date ? `, ${formatDate(c.date)}` : ''}${c.extensions > 0 ? ` (extended ${times(c.extensions)} so far)` : ''}.` };
+    case 'deadline-extended': {
+      const moved = c.toDate && c.toDate !== c.fromDate ? ` from ${c.fromDate ? formatDate(c.fromDate) : 'no set date'} to ${formatDate(c.toDate)}` : '';
+      return { kind: c.kind, text: `Deadline extended${moved}: ${stripStop(c.label)}; now extended ${times(c.extensions)}.` };
+    }
+    case 'sticking-point-opened':
+      return { kind: c.kind, text: `New sticking point (${c.status}, ${c.significance} significance): ${stripStop(c.title)}.` };
+    case 'sticking-point-status':
+      return { kind: c.kind, text: `Sticking point moved from ${c.from} to ${c.to}: ${stripStop(c.title)}.` };
+    case 'sticking-point-resolved':
+      return { kind: c.kind, text: `Sticking point resolved${c.from === 'resolved' ? '' : ` (was ${c.from})`}: ${stripStop(c.title)}.` };
+    case 'sticking-point-dropped':
+      return { kind: c.kind, text: `No longer listed as a sticking point: ${stripStop(c.title)}.` };
+    case 'position-added':
+      return { kind: c.kind, text: `${c.partyName}: new position (${words(c.flexibility)}) on “${stripStop(c.stickingPointTitle)}”.` };
+    case 'position-changed': {
+      const how = c.from !== c.to
+        ? `moved from ${words(c.from)} to ${words(c.to)}${c.reworded ? ' and was reworded' : ''}`
+        : `reworded, still ${words(c.to)}`;
+      return { kind: c.kind, text: `${c.partyName}: position on “${stripStop(c.stickingPointTitle)}” ${how}.` };
+    }
+    case 'expert-view-added':
+      return { kind: c.kind, text: `New expert view: ${c.name}, ${stripStop(c.affiliation)}: ${stripStop(c.stance)}.` };
+    case 'judgment-added':
+      return { kind: c.kind, text: `New judgment (${c.likelihood}, ${c.confidence} confidence): ${stripStop(c.statement)}.` };
+    case 'judgment-changed': {
+      const l = c.likelihood, k = c.confidence;
+      const dir = (from: number, to: number) => (to > from ? 'Up' : 'Down');
+      const conf = k.from !== k.to ? `confidence ${dir(CONFIDENCE.indexOf(k.from), CONFIDENCE.indexOf(k.to)).toLowerCase()} from ${k.from} to ${k.to}` : `confidence still ${k.to}`;
+      const head = l.from !== l.to
+        ? `${dir(likelihoodIndex(l.from), likelihoodIndex(l.to))} from ${l.from} to ${l.to} (${conf})`
+        : `${conf.charAt(0).toUpperCase()}${conf.slice(1)} (still ${l.to})`;
+      const detail = c.reason === undefined
+        ? 'No reason is recorded in the data (change_reason).'
+        : `Why: ${stripStop(c.reason)}.${c.reasonUnchanged ? ' (This reason is unchanged from the previous edition.)' : ''}`;
+      return { kind: c.kind, text: `${head}: ${stripStop(c.statement)}.`, detail };
+    }
+    case 'judgment-dropped':
+      return { kind: c.kind, text: `Judgment dropped: ${stripStop(c.statement)}.` };
+    case 'source-added':
+      return { kind: c.kind, text: `New source: ${sourceLabel(c)}.` };
+  }
+}
+
+const sourceLabel = (c: Extract<Change, { kind: 'source-added' }>) => `${c.publisher}, “${stripStop(c.title)}”${c.date ? ` (${formatDate(c.date)})` : ''}`;
+
+/** One line per change, in the order of the records. */
+export function changeLines(changes: readonly Change[]): ChangeLine[] {
+  return changes.map(sentence);
+}
+
+/** What the changes section of a topic shows (the template reads these fields). */
+export interface ChangesView {
+  first: boolean;
+  none: boolean;
+  /** The previous edition exists but has errors, so nothing could be compared. */
+  unavailable?: boolean;
+  previousAsOf?: string | undefined;
+  previousWeek?: string | undefined;
+  items: ChangeLine[];
+  groups: ChangeGroup[];
+}
+
+export function changesView(tc: TopicChanges, previousWeek?: string): ChangesView {
+  const items = changeLines(tc.changes);
+  return { first: tc.first, none: !tc.first && tc.changes.length === 0, previousAsOf: tc.previousAsOf, previousWeek, items, groups: groupLines(items) };
+}
+
+/** Plain-text report of one topic's changes for the terminal. */
+export function formatChangesText(title: string, id: string, tc: TopicChanges, week: string, previousWeek?: string): string {
+  const head = `${title} [${id}] — ${week}${previousWeek ? ` compared with ${previousWeek} (as of ${tc.previousAsOf})` : ''}`;
+  if (tc.first) return `${head}\n  First coverage: no earlier edition of this topic.`;
+  if (tc.changes.length === 0) return `${head}\n  Nothing changed since the ${formatDate(tc.previousAsOf)} edition.`;
+  const body = groupLines(changeLines(tc.changes)).map((g) =>
+    [`  ${g.label}`, ...g.items.map((l) => `    - ${l.text}${l.detail ? `\n        ${l.detail}` : ''}`)].join('\n'));
+  return `${head}\n${body.join('\n')}`;
+}

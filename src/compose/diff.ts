@@ -1,0 +1,166 @@
+import { tlpRank, type FactSheet, type Tlp } from '../schema/index.js';
+import { redactSheet } from './handling.js';
+
+/**
+ * diff: pure. Compares one topic's fact sheet with its previous edition and returns typed change
+ * records, matching items by id (positions by sticking point and party). Nothing here knows about
+ * wording for people: see diff-text.ts.
+ */
+
+type Milestone = FactSheet['status']['milestones'][number];
+type Deadline = NonNullable<FactSheet['status']['deadlines']>[number];
+type StickingPoint = FactSheet['sticking_points'][number];
+type Position = StickingPoint['positions'][number];
+type Judgment = FactSheet['key_judgments'][number];
+type ExpertView = FactSheet['expert_views'][number];
+type Source = FactSheet['sources'][number];
+
+export type Change =
+  | { kind: 'stage'; from: string; to: string; since: string }
+  | { kind: 'milestone-added'; id: string; title: string; date: string; dateText?: string | undefined; state: Milestone['state'] }
+  | { kind: 'milestone-occurred'; id: string; title: string; date: string; from: Milestone['state'] }
+  | { kind: 'deadline-added'; id: string; label: string; date?: string | undefined; extensions: number }
+  | { kind: 'deadline-extended'; id: string; label: string; fromDate?: string | undefined; toDate?: string | undefined; fromExtensions: number; extensions: number }
+  | { kind: 'sticking-point-opened'; id: string; title: string; status: StickingPoint['status']; significance: StickingPoint['significance'] }
+  | { kind: 'sticking-point-status'; id: string; title: string; from: StickingPoint['status']; to: StickingPoint['status'] }
+  | { kind: 'sticking-point-resolved'; id: string; title: string; from: StickingPoint['status'] }
+  | { kind: 'sticking-point-dropped'; id: string; title: string }
+  | { kind: 'position-added'; stickingPoint: string; stickingPointTitle: string; party: string; partyName: string; flexibility: Position['flexibility'] }
+  | { kind: 'position-changed'; stickingPoint: string; stickingPointTitle: string; party: string; partyName: string; from: Position['flexibility']; to: Position['flexibility']; reworded: boolean }
+  | { kind: 'expert-view-added'; id: string; name: string; affiliation: string; stance: string }
+  | { kind: 'judgment-added'; id: string; statement: string; likelihood: Judgment['likelihood']; confidence: Judgment['confidence'] }
+  | { kind: 'judgment-changed'; id: string; statement: string; likelihood: { from: Judgment['likelihood']; to: Judgment['likelihood'] }; confidence: { from: Judgment['confidence']; to: Judgment['confidence'] }; reason?: string | undefined; reasonUnchanged: boolean }
+  | { kind: 'judgment-dropped'; id: string; statement: string }
+  | { kind: 'source-added'; id: string; publisher: string; title: string; date?: string | undefined };
+
+export type ChangeKind = Change['kind'];
+
+export interface TopicChanges {
+  topic: string;
+  /** No previous edition of the topic: first coverage. */
+  first: boolean;
+  /** The previous edition's as_of (when there is one). */
+  previousAsOf?: string | undefined;
+  changes: Change[];
+}
+
+const byId = <T extends { id: string }>(items: readonly T[] | undefined): Map<string, T> => new Map((items ?? []).map((i) => [i.id, i]));
+
+/** Whether date b is later than a (partial dates; a missing date is earliest). A more precise form of the same date ("2025-09" → "2025-09-17") is not later. */
+const later = (a: string | undefined, b: string | undefined): boolean => (b ?? '') > (a ?? '') && !(a && b?.startsWith(a));
+
+export function diffSheets(previous: FactSheet | undefined, current: FactSheet): TopicChanges {
+  if (!previous) return { topic: current.id, first: true, changes: [] };
+  const out: Change[] = [];
+  const prevStatus = previous.status;
+  const cur = current.status;
+
+  if (prevStatus.stage !== cur.stage) out.push({ kind: 'stage', from: prevStatus.stage, to: cur.stage, since: cur.since });
+
+  const prevMilestones = byId(prevStatus.milestones);
+  for (const m of cur.milestones) {
+    const old = prevMilestones.get(m.id);
+    if (!old) out.push({ kind: 'milestone-added', id: m.id, title: m.title, date: m.date, dateText: m.date_text, state: m.state });
+    else if (old.state !== 'occurred' && m.state === 'occurred') out.push({ kind: 'milestone-occurred', id: m.id, title: m.title, date: m.date, from: old.state });
+  }
+
+  const prevDeadlines = byId<Deadline>(prevStatus.deadlines);
+  for (const d of cur.deadlines ?? []) {
+    const old = prevDeadlines.get(d.id);
+    const extensions = d.extensions ?? 0;
+    if (!old) {
+      out.push({ kind: 'deadline-added', id: d.id, label: d.label, date: d.date, extensions });
+      continue;
+    }
+    const fromExtensions = old.extensions ?? 0;
+    if (extensions > fromExtensions || later(old.date, d.date)) {
+      out.push({ kind: 'deadline-extended', id: d.id, label: d.label, fromDate: old.date, toDate: d.date, fromExtensions, extensions });
+    }
+  }
+
+  const partyName = (id: string) => cur.parties.find((p) => p.id === id)?.name ?? prevStatus.parties.find((p) => p.id === id)?.name ?? id;
+  const prevPoints = byId(previous.sticking_points);
+  for (const sp of current.sticking_points) {
+    const old = prevPoints.get(sp.id);
+    if (!old) {
+      if (sp.status === 'resolved') out.push({ kind: 'sticking-point-resolved', id: sp.id, title: sp.title, from: sp.status });
+      else out.push({ kind: 'sticking-point-opened', id: sp.id, title: sp.title, status: sp.status, significance: sp.significance });
+      continue;
+    }
+    if (old.status !== sp.status) {
+      if (sp.status === 'resolved') out.push({ kind: 'sticking-point-resolved', id: sp.id, title: sp.title, from: old.status });
+      else out.push({ kind: 'sticking-point-status', id: sp.id, title: sp.title, from: old.status, to: sp.status });
+    }
+    const oldPositions = new Map(old.positions.map((p) => [p.party, p]));
+    for (const p of sp.positions) {
+      const was = oldPositions.get(p.party);
+      const base = { stickingPoint: sp.id, stickingPointTitle: sp.title, party: p.party, partyName: partyName(p.party) };
+      if (!was) out.push({ kind: 'position-added', ...base, flexibility: p.flexibility });
+      else if (was.flexibility !== p.flexibility || norm(was.text) !== norm(p.text)) {
+        out.push({ kind: 'position-changed', ...base, from: was.flexibility, to: p.flexibility, reworded: norm(was.text) !== norm(p.text) });
+      }
+    }
+  }
+  const curPoints = byId(current.sticking_points);
+  for (const old of previous.sticking_points) {
+    if (!curPoints.has(old.id)) out.push({ kind: 'sticking-point-dropped', id: old.id, title: old.title });
+  }
+
+  const prevViews = byId<ExpertView>(previous.expert_views);
+  for (const v of current.expert_views) {
+    if (!prevViews.has(v.id)) out.push({ kind: 'expert-view-added', id: v.id, name: v.name, affiliation: v.affiliation, stance: v.stance });
+  }
+
+  const prevJudgments = byId<Judgment>(previous.key_judgments);
+  for (const kj of current.key_judgments) {
+    const old = prevJudgments.get(kj.id);
+    if (!old) {
+      out.push({ kind: 'judgment-added', id: kj.id, statement: kj.statement, likelihood: kj.likelihood, confidence: kj.confidence });
+    } else if (old.likelihood !== kj.likelihood || old.confidence !== kj.confidence) {
+      out.push({
+        kind: 'judgment-changed', id: kj.id, statement: kj.statement,
+        likelihood: { from: old.likelihood, to: kj.likelihood }, confidence: { from: old.confidence, to: kj.confidence },
+        reason: kj.change_reason, reasonUnchanged: kj.change_reason !== undefined && norm(kj.change_reason) === norm(old.change_reason ?? ''),
+      });
+    }
+  }
+  const curJudgments = byId<Judgment>(current.key_judgments);
+  for (const old of previous.key_judgments) {
+    if (!curJudgments.has(old.id)) out.push({ kind: 'judgment-dropped', id: old.id, statement: old.statement });
+  }
+
+  const prevSources = byId<Source>(previous.sources);
+  for (const s of current.sources) {
+    if (!prevSources.has(s.id)) out.push({ kind: 'source-added', id: s.id, publisher: s.publisher, title: s.title, date: s.date });
+  }
+
+  return { topic: current.id, first: false, previousAsOf: previous.as_of, changes: out };
+}
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The fact sheet as an audience cleared up to `max` may see it: every item above the level is
+ * removed (items inherit their parent's level, as in compose.ts). Diffing two restricted sheets
+ * means a change never mentions something the audience may not see. Undefined when the whole
+ * sheet is above the level.
+ */
+export function restrictSheet(sheet: FactSheet, max: Tlp): FactSheet | undefined {
+  // One filter for the whole tool: handling.ts. A hidden status keeps only what the diff needs to
+  // know it is hidden (its parties, for names); diffForLevel also hides its stage.
+  const redacted = redactSheet(sheet, max);
+  if (!redacted) return undefined;
+  const hidden = { ...sheet.status, summary: '', milestones: [], deadlines: [], characterisations: [] };
+  return { ...redacted, status: redacted.status ?? hidden } as FactSheet;
+}
+
+/** diffSheets on the two editions as an audience cleared up to `max` sees them. */
+export function diffForLevel(previous: FactSheet | undefined, current: FactSheet, max: Tlp): TopicChanges | undefined {
+  const cur = restrictSheet(current, max);
+  if (!cur) return undefined;
+  const prev = previous ? restrictSheet(previous, max) : undefined;
+  const statusHidden = (s: FactSheet) => tlpRank(s.status.handling ?? s.handling) > tlpRank(max);
+  if (prev && (statusHidden(current) || statusHidden(previous!))) prev.status = { ...prev.status, stage: cur.status.stage };
+  // A previous edition that was wholly above the level is, for this audience, no edition at all.
+  return diffSheets(prev, cur);
+}

@@ -1,0 +1,56 @@
+import type { BriefingView } from './compose.js';
+import { diffForLevel, type Change } from './diff.js';
+import { markingClass, maxTlp, redactSheet, type RedactedSheet } from './handling.js';
+import type { PreviousEditions } from '../load/previous.js';
+import type { FactSheet, Tlp } from '../schema/index.js';
+
+/**
+ * marking: the "changes since last week" section can mention items that are printed nowhere else
+ * (a sticking point or judgment dropped since the previous edition). Their levels count for the
+ * marking too, so that it is never lower than what the PDF contains.
+ */
+
+type Levelled = { id?: string; handling?: Tlp | undefined };
+const levelIn = (list: readonly Levelled[] | undefined, id: string): Tlp | undefined => list?.find((x) => x.id === id)?.handling;
+
+/** The level of what one change mentions, in one (redacted) edition; undefined when the item is not in it. */
+function levelInEdition(change: Change, s: RedactedSheet): Tlp | undefined {
+  switch (change.kind) {
+    case 'stage': return s.status?.handling;
+    case 'milestone-added': case 'milestone-occurred': return levelIn(s.status?.milestones, change.id);
+    case 'deadline-added': case 'deadline-extended': return levelIn(s.status?.deadlines, change.id);
+    case 'sticking-point-opened': case 'sticking-point-status': case 'sticking-point-resolved': case 'sticking-point-dropped':
+      return levelIn(s.sticking_points, change.id);
+    case 'position-added': case 'position-changed': {
+      const positions = s.sticking_points.find((sp) => sp.id === change.stickingPoint)?.positions.filter((p) => p.party === change.party) ?? [];
+      return positions.length > 0 ? maxTlp(positions.map((p) => p.handling!)) : undefined;
+    }
+    case 'expert-view-added': return levelIn(s.expert_views, change.id);
+    case 'judgment-added': case 'judgment-changed': case 'judgment-dropped': return levelIn(s.key_judgments, change.id);
+    case 'source-added': return levelIn(s.sources, change.id);
+  }
+}
+
+/** The most restrictive level a change mentions across both editions; the audience's maximum when it cannot be told. */
+export function changeLevel(change: Change, editions: readonly (RedactedSheet | undefined)[], max: Tlp): Tlp {
+  const found = editions.flatMap((s) => (s ? [s.handling, levelInEdition(change, s)] : [])).filter((l): l is Tlp => l !== undefined);
+  const itemFound = editions.some((s) => s && levelInEdition(change, s) !== undefined);
+  return itemFound ? maxTlp(found) : max;
+}
+
+/** Raise each topic's level, and the briefing's marking, to cover what its changes section mentions. */
+export function markChanges(view: BriefingView, sheets: readonly FactSheet[], previous: PreviousEditions | undefined, max: Tlp): void {
+  if (!view.audience.has.changes) return;
+  const byId = new Map(sheets.map((s) => [s.id, s]));
+  for (const topic of view.topics) {
+    const sheet = byId.get(topic.id);
+    if (!topic.changes || !sheet) continue;
+    const prev = previous?.byTopic.get(topic.id)?.sheet;
+    const diff = diffForLevel(prev, sheet, max);
+    if (!diff) continue;
+    const editions = [redactSheet(sheet, max), prev ? redactSheet(prev, max) : undefined];
+    topic.level = maxTlp([topic.level, ...diff.changes.map((c) => changeLevel(c, editions, max))]);
+  }
+  view.marking = maxTlp(view.topics.map((t) => t.level));
+  view.markingClass = markingClass(view.marking);
+}

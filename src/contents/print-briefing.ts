@@ -1,0 +1,73 @@
+import type { BriefingView } from '../compose/compose.js';
+import { withPageNumbers } from './draft.js';
+import { formatDate } from '../render/helpers.js';
+import { applyPdfMetadata, type PdfMetadata } from '../pdf/pdf-meta.js';
+import type { Printer } from '../print/printer.js';
+import type { TemplateSet } from '../render/render.js';
+import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
+import { guessLayout, rememberLayout } from './layout-cache.js';
+
+/**
+ * print-briefing: one briefing from view to finished PDF bytes. A briefing with a contents page is
+ * printed with guessed page numbers and printed again when the print shows them wrong (or, with no
+ * guess, measured by a draft first); then the document metadata is set from the data (pdf-meta), so
+ * the same inputs give the same bytes.
+ */
+export interface BriefingPrintResult {
+  pdf: Uint8Array;
+  /** The HTML of the final print. */
+  html: string;
+  ms: number;
+}
+
+/** The PDF document information of a briefing, all from the data. */
+export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMetadata {
+  const topics = view.topics.map((t) => t.title);
+  return {
+    title: `${view.title} · ${view.audience.title}`,
+    author: 'brief',
+    subject: `${view.audience.title} for ${formatDate(view.weekStart)} – ${formatDate(view.weekEnd)}, information as of ${formatDate(view.asOf)}: ${topics.join('; ')}. Handling: ${view.marking}.`,
+    keywords: [view.marking, view.week, ...view.topics.flatMap((t) => [t.title, t.topic, t.id])].filter((k, i, all) => all.indexOf(k) === i),
+    language: 'en',
+    date: view.asOf,
+    fingerprint,
+  };
+}
+
+export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
+  const fresh = view.audience.has.contents ? tocEntries(view) : undefined;
+  // The contents needs page numbers that only a print can measure. Rather than a measuring draft
+  // first, print with a guess when there is a good one (layout-cache.ts: this document's last
+  // layout, or the last of another week of the same topics); the measurement after the print
+  // confirms it (one print) or corrects it (a second, in place).
+  const audience = set.audience.name;
+  const kind = fresh ? [audience, ...view.topics.map((t) => t.id), '', ...fresh.map((e) => e.anchor)].join('\0') : '';
+  const last = fresh ? guessLayout(audience, name, kind) : undefined;
+  const guessed = fresh && last && last.anchors.length === fresh.length && last.anchors.every((a, i) => a === fresh[i]!.anchor)
+    ? fresh.map((e, i) => ({ ...e, page: last.pages[i] ?? undefined }))
+    : undefined;
+  const toc = guessed ?? fresh;
+  let html = set.render(toc ? { ...view, toc } : view);
+  let printed: TocEntry[] | undefined = toc;
+  let first = true;
+  // After each print: if the contents does not show the pages the print has, print again with them.
+  const revise = toc && toc.length > 0
+    ? async (pdf: Uint8Array) => {
+      const measured = withPages(toc, await destinationPages(pdf));
+      const held = !!printed && measured.every((e, i) => e.page === printed![i]!.page);
+      rememberLayout(audience, name, kind, { anchors: measured.map((e) => e.anchor), pages: measured.map((e) => e.page ?? null) }, first ? !!guessed && !held : undefined);
+      first = false;
+      if (held) return undefined;
+      printed = measured;
+      const pageNumbers = new Map(measured.map((e) => [e.anchor, e.page]));
+      // The numbers written into the HTML as the printer writes them into the page; a contents
+      // partial without data-page-of holders is rendered again with them.
+      html = withPageNumbers(html, pageNumbers) ?? set.render({ ...view, toc: measured });
+      return { html, pageNumbers };
+    }
+    : undefined;
+  const { pdf, ms } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, ...(revise ? { revise, draftFirst: !guessed } : {}) });
+  const started = Date.now();
+  const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
+  return { pdf: finished, html, ms: ms + Date.now() - started };
+}

@@ -1,0 +1,58 @@
+import { basename, join } from 'node:path';
+import { findFactSheetFiles, listWeeks, loadValidated } from './data.js';
+import type { Problem } from '../validate/problems.js';
+import type { FactSheet } from '../schema/index.js';
+
+/**
+ * previous: finds each topic's previous edition, the fact sheet with the same topic id in the
+ * nearest earlier week folder that has one (not necessarily the week before).
+ *
+ * A previous edition with errors cannot be compared: its errors come back as warnings (the current
+ * week still builds) and the topic is marked `unreadable`, so the briefing says the changes could
+ * not be computed rather than pretending it is first coverage or comparing with an older week.
+ */
+export interface PreviousEdition {
+  week: string;
+  file: string;
+  /** Undefined when the file has errors. */
+  sheet: FactSheet | undefined;
+}
+
+export interface PreviousEditions {
+  byTopic: Map<string, PreviousEdition>;
+  /** Errors in previous editions, downgraded to warnings. */
+  problems: Problem[];
+}
+
+/** The topic id a file declares, even when the file is otherwise invalid; else its file name. */
+function declaredId(data: unknown, file: string): string {
+  const id = data && typeof data === 'object' && !Array.isArray(data) ? (data as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : basename(file).replace(/\.ya?ml$/i, '');
+}
+
+export async function loadPreviousEditions(dataDir: string, week: string, topicIds: readonly string[], cwd = process.cwd()): Promise<PreviousEditions> {
+  const wanted = new Set(topicIds);
+  const byTopic = new Map<string, PreviousEdition>();
+  const problems: Problem[] = [];
+  const earlier = (await listWeeks(dataDir)).filter((w) => w < week).reverse();
+  for (const w of earlier) {
+    if (wanted.size === 0) break;
+    const files = await findFactSheetFiles([join(dataDir, w)]);
+    const found = await Promise.all(files.map(async (f) => {
+      const result = await loadValidated(f, cwd); // validated as filed under week w (its folder)
+      return { result, id: declaredId(result.data, f) };
+    }));
+    for (const { result, id } of found) {
+      if (!wanted.has(id)) continue;
+      wanted.delete(id);
+      byTopic.set(id, { week: w, file: result.file, sheet: result.sheet });
+      if (!result.sheet) {
+        problems.push(...result.problems.filter((p) => p.severity === 'error').map((p) => ({
+          ...p, severity: 'warning' as const, rule: 'previous-edition-invalid',
+          message: `previous edition of '${id}' (${w}) cannot be compared: ${p.rule}: ${p.message}`,
+        })));
+      }
+    }
+  }
+  return { byTopic, problems };
+}

@@ -1,0 +1,428 @@
+import type { ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import type { Browser, Page } from 'puppeteer-core';
+import { claimProfile, removeStaleProfiles, throwawayProfile, type Profile } from './browser-profile.js';
+import { findBrowser, launchArgs } from './browser.js';
+import { startChrome } from './chrome.js';
+import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody } from './cdp.js';
+import { reviseInPlace, withDraftStyle } from '../contents/draft.js';
+import { Limit } from '../util/limit.js';
+import { BriefError, ExitCode } from '../errors.js';
+
+/**
+ * print: the Printer owns Chrome. One browser per run, launched on first use; documents print in
+ * parallel on a pool of reused pages (bounded by `concurrency`); JavaScript is off and every request
+ * is refused but inline data: URLs and our own fonts by reference (fonts.ts), which it answers.
+ * `close()` (also `Symbol.asyncDispose`) ends the browser.
+ */
+export interface PrinterOptions {
+  /** Browser executable; otherwise found by findBrowser(). */
+  executablePath?: string;
+  /** Documents printed at once (default: the number of CPU cores). */
+  concurrency?: number;
+  /** Per-document timeout in ms (default 60 000). */
+  timeoutMs?: number;
+}
+
+export interface PrintOptions {
+  /** Name used in errors, e.g. the output path. */
+  name: string;
+  pageSize?: 'A4' | 'Letter';
+  /**
+   * Called with each print; when it returns a Revision, the document is printed again on the same
+   * page (e.g. the contents with the page numbers the print measured). At most MAX_PASSES prints.
+   */
+  revise?: (pdf: Uint8Array) => Promise<Revision | undefined> | Revision | undefined;
+  /**
+   * With `revise`: make the first print a draft (see draft.ts: the same layout, nothing painted)
+   * because it will almost surely be revised. Default true; false when the first print is a guess
+   * expected to stand.
+   */
+  draftFirst?: boolean;
+}
+
+/** What a revised print shows. */
+export interface Revision {
+  /** The whole revised document (what is loaded when the page cannot be revised in place). */
+  html: string;
+  /**
+   * The page numbers that changed, by anchor: written into the loaded document's `[data-page-of]`
+   * elements (draft.ts) instead of loading `html`, which says the same.
+   */
+  pageNumbers?: ReadonlyMap<string, number | undefined>;
+}
+
+export interface PrintResult { pdf: Uint8Array; ms: number }
+
+/** Most prints of one document when `revise` asks for more. */
+export const MAX_PASSES = 3;
+/**
+ * Documents one page prints before it is closed and a fresh one opened (a bound on what a renderer
+ * may keep per document it has shown). A fresh page costs ~130 ms and loads the fonts again: with
+ * fonts by reference, batches retiring pages after 24 documents took more time than never retiring
+ * them in 7 of 8 alternating rounds, and 408 documents on two pages peaked no higher (~450 MB).
+ */
+export const PAGE_USES = 100;
+/** How long the printer must have had nothing to print before its pages' garbage is collected (ms). */
+export const IDLE_COLLECT_MS = 100;
+/** While busy, a page's garbage is collected after every this many documents (see collectWhenIdle). */
+export const COLLECT_EVERY = 8;
+
+export class Printer implements AsyncDisposable {
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  /** How many times a browser was launched (tests assert one per run). */
+  launches = 0;
+  /** How many prints (a document with a contents page may take two: see print-briefing.ts). */
+  prints = 0;
+  /** How many documents went onto a page by replacing only the body (cdp.ts replaceBody). */
+  bodyReplacements = 0;
+  /** How many documents met a crashed browser and were retried. */
+  crashes = 0;
+  /** How many font requests pages made (fonts by reference, fonts.ts): a page asks for each font once. */
+  fontsAnswered = 0;
+  /** How many times a page's garbage was collected (every COLLECT_EVERY documents, and when idle: see collectWhenIdle). */
+  collections = 0;
+  private browser: Promise<Browser> | undefined;
+  /** The page opened with the browser, for the first document. */
+  private firstPage: Promise<Page | undefined> | undefined;
+  private current: Browser | undefined;
+  private closed = false;
+  private profiles = new WeakMap<Browser, Profile>();
+  private processes = new WeakMap<Browser, ChildProcess>();
+  private releases = new WeakMap<Browser, Promise<void>>();
+  private errorBrowsers = new WeakMap<object, Browser>();
+  private idle: Page[] = [];
+  /** Pages printing at once (the concurrency) and documents in flight (twice that). */
+  private readonly pages: Limit;
+  private readonly documents: Limit;
+  private uses = new WeakMap<Page, number>();
+  /** The document (PrintOptions.name) each page last loaded. */
+  private shown = new WeakMap<Page, string>();
+  /** Idle pages holding documents they have replaced, not yet collected. */
+  private garbage = new Set<Page>();
+  private collectTimer: NodeJS.Timeout | undefined;
+  private readonly options: PrinterOptions;
+
+  constructor(options: PrinterOptions = {}) {
+    this.options = options;
+    this.concurrency = Math.max(1, options.concurrency ?? availableParallelism());
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.pages = new Limit(this.concurrency);
+    this.documents = new Limit(this.concurrency * 2);
+  }
+
+  /** Start the browser now (e.g. while fact sheets are still being validated). */
+  warmUp(): Promise<Browser> {
+    if (this.closed) return Promise.reject(new BriefError('printer-closed', 'the printer was closed (interrupted?)', { exitCode: ExitCode.render }));
+    if (!this.browser) {
+      this.browser = this.launch();
+      // Open the first page while the caller is still parsing and validating: a new page costs
+      // ~130 ms, which would otherwise come after the launch, on the critical path.
+      // Chromium starts with one blank tab: that is the first page (another would be one more
+      // renderer process, ~30 MB, for as long as the browser runs).
+      this.firstPage = this.browser.then(async (b) => {
+        const [tab] = await b.pages();
+        return tab && tab.url() === 'about:blank' ? this.configure(tab, b) : this.openPage(b);
+      }).catch(() => undefined);
+    }
+    return this.browser;
+  }
+
+  /** A configured page: JavaScript off, every request refused but inline data: and our fonts by reference. */
+  private async openPage(browser: Browser): Promise<Page> {
+    const page = await browser.newPage().catch((e: unknown) => { throw this.blame(e, browser); });
+    return this.configure(page, browser);
+  }
+
+  private async configure(page: Page, browser: Browser): Promise<Page> {
+    if (page.browser() !== browser) throw new Error('page of another browser');
+    await Promise.all([page.setJavaScriptEnabled(false), blockRequests(page, () => { this.fontsAnswered++; })]);
+    return page;
+  }
+
+  /**
+   * Chrome talks to us over a pipe (src/chrome.ts): when this process dies, even by `kill -9`, the
+   * pipe closes and Chrome exits with it. If the browser dies first, the next page launches a new one.
+   */
+  private async launch(): Promise<Browser> {
+    const { path, shell } = await findBrowser(this.options.executablePath);
+    this.launches++;
+    // The kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
+    // runs on it: it exits at start), a throwaway one.
+    let profile = await claimProfile(path);
+    for (;;) {
+      try {
+        const { browser, process: proc } = await startChrome({ path, shell: !!shell, args: launchArgs(), profile: profile.dir, timeoutMs: 30_000 });
+        this.profiles.set(browser, profile);
+        this.processes.set(browser, proc);
+        this.current = browser;
+        void removeStaleProfiles(); // after the start, which it would slow down (a read of the temp folder)
+        browser.once('disconnected', () => {
+          this.forget(browser);
+          void this.releaseProfile(browser);
+        });
+        return browser;
+      } catch (e) {
+        await profile.release();
+        // Chrome refusing a profile exits at once (code 21); a browser that hangs is not tried twice.
+        if (profile.kept && !this.closed && /exited at start/.test((e as Error).message)) {
+          profile = await throwawayProfile();
+          continue;
+        }
+        this.browser = undefined;
+        throw new BriefError('browser-launch', `could not start the browser at ${path}: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.render, cause: e });
+      }
+    }
+  }
+
+  /** Give up a browser's profile once its process has exited (once per browser): see browser-profile.ts. */
+  private releaseProfile(browser: Browser): Promise<void> {
+    let release = this.releases.get(browser);
+    const profile = this.profiles.get(browser);
+    if (!release && profile) {
+      const proc = this.processes.get(browser);
+      release = (async () => {
+        if (proc && proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+        await profile.release();
+      })();
+      this.releases.set(browser, release);
+    }
+    return release ?? Promise.resolve();
+  }
+
+  /** Drop a dead browser (crashed or killed), so the next document starts a fresh one. */
+  private forget(browser: Browser): void {
+    if (this.current !== browser) return;
+    this.current = undefined;
+    this.browser = undefined;
+    this.idle = [];
+    this.garbage.clear();
+  }
+
+  /** The browser's process id, while one runs (tests use it to simulate a crash). */
+  browserPid(): number | undefined {
+    return this.current ? this.processes.get(this.current)?.pid : undefined;
+  }
+
+  /** A page from the pool (preferring the one that last printed the document `name`), or a new one. */
+  private async acquire(name?: string): Promise<Page> {
+    await this.pages.acquire();
+    try {
+      const same = name === undefined ? -1 : this.idle.findIndex((p) => this.shown.get(p) === name);
+      const pooled = same >= 0 ? this.idle.splice(same, 1)[0] : this.idle.pop();
+      if (pooled && !pooled.isClosed()) return pooled;
+      const browser = await this.warmUp(); // launch() made it the current one
+      const first = this.firstPage;
+      this.firstPage = undefined;
+      const opened = first ? await first : undefined;
+      if (opened && !opened.isClosed() && opened.browser() === browser) return opened;
+      return await this.openPage(browser);
+    } catch (e) {
+      this.release(undefined);
+      throw e;
+    }
+  }
+
+  private release(page: Page | undefined): void {
+    // A page is reused for many documents (a new one costs ~130 ms) but not forever: a page retires
+    // after PAGE_USES documents.
+    const uses = page ? (this.uses.get(page) ?? 0) + 1 : 0;
+    if (page && !page.isClosed() && uses >= PAGE_USES) {
+      this.uses.delete(page);
+      this.garbage.delete(page);
+      void page.close().catch(() => {});
+    } else if (page && !page.isClosed()) {
+      this.uses.set(page, uses);
+      if (uses % COLLECT_EVERY === 0) this.collect(page);
+      else this.garbage.add(page); // the document it just replaced
+      this.idle.push(page);
+    }
+    this.pages.release();
+    this.collectWhenIdle();
+  }
+
+  /**
+   * Free the documents the pages have replaced once the printer has had nothing to print for a
+   * moment (as in watch mode, between saves). Their memory goes at the renderer's next garbage
+   * collection, which a page without JavaScript seldom triggers, so the printer asks for one
+   * (cdp.ts collectGarbage). While a batch prints, a page is collected only after every
+   * COLLECT_EVERY documents: a collection after each cost ~7 % of the batch's Chromium CPU on two
+   * cores, while the renderer grows by ~2.7 MB a document left uncollected.
+   */
+  private collectWhenIdle(): void {
+    clearTimeout(this.collectTimer);
+    this.collectTimer = setTimeout(() => {
+      if (this.closed || this.pages.held > 0) return; // printing: a later release tries again
+      for (const page of this.idle) if (this.garbage.has(page) && !page.isClosed()) this.collect(page);
+    }, IDLE_COLLECT_MS);
+    this.collectTimer.unref();
+  }
+
+  private collect(page: Page): void {
+    this.garbage.delete(page);
+    this.collections++;
+    collectGarbage(page);
+  }
+
+  /**
+   * Run a document's whole pipeline (compose, render, print, write) with a bounded number of documents
+   * in flight: twice the print concurrency, so the next HTML is ready when a page frees up, while a
+   * batch of any size holds only a few views, HTML strings and PDFs in memory at once.
+   */
+  inFlight<T>(fn: () => Promise<T>): Promise<T> {
+    return this.documents.run(fn);
+  }
+
+  /**
+   * Run `fn` with a page from the pool; the page returns to the pool afterwards (or is dropped on
+   * error). With `name`, the page that last printed that document is taken if it is idle.
+   */
+  async withPage<T>(fn: (page: Page) => Promise<T>, name?: string): Promise<T> {
+    const page = await this.acquire(name);
+    let ok = false;
+    try {
+      const result = await fn(page);
+      ok = true;
+      return result;
+    } catch (e) {
+      throw this.blame(e, page.browser());
+    } finally {
+      // A hung or crashed page may never answer: do not wait for it more than a moment.
+      if (!ok) await Promise.race([page.close().catch(() => {}), new Promise((r) => setTimeout(r, 2000).unref())]);
+      this.release(ok ? page : undefined);
+    }
+  }
+
+  /**
+   * Print one HTML document to PDF. If the browser crashes or is killed meanwhile, the document is
+   * tried once more on a fresh browser; a second crash is a `browser-crashed` error naming it.
+   */
+  async pdf(html: string, options: PrintOptions): Promise<PrintResult> {
+    try {
+      return await this.printOnce(html, options);
+    } catch (e) {
+      if (!this.isCrash(e)) throw e;
+      this.crashes++;
+      try {
+        return await this.printOnce(html, options);
+      } catch (again) {
+        if (!this.isCrash(again)) throw again;
+        throw new BriefError('browser-crashed', `${options.name}: the browser crashed twice while printing it (${(again as Error).message.split('\n')[0]})`, { exitCode: ExitCode.render, cause: again });
+      }
+    }
+  }
+
+  /** Remember which browser an error came from (another document may have started a new one since). */
+  private blame(e: unknown, browser: Browser): unknown {
+    if (e !== null && typeof e === 'object') this.errorBrowsers.set(e, browser);
+    return e;
+  }
+
+  /** Whether an error means the browser (not the document) failed: it disconnected or the page's target closed. */
+  private isCrash(e: unknown): boolean {
+    if (e instanceof BriefError || this.closed) return false;
+    const browser = (e !== null && typeof e === 'object' ? this.errorBrowsers.get(e) : undefined) ?? this.current;
+    if (browser && !browser.connected) this.forget(browser);
+    return !browser || !browser.connected || /Target closed|Session closed|Connection closed|crashed/i.test((e as Error)?.message ?? '');
+  }
+
+  private async printOnce(html: string, options: PrintOptions): Promise<PrintResult> {
+    const started = Date.now();
+    return this.withPage(async (page) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new BriefError('render-timeout', `${options.name}: rendering took longer than ${this.timeoutMs} ms`, { exitCode: ExitCode.render })), this.timeoutMs);
+      });
+      // A page or browser that dies while we wait for an event (a load that never comes) ends the
+      // wait at once, as a crash (the document is printed again on a fresh browser).
+      const browser = page.browser();
+      let onGone: (() => void) | undefined;
+      const gone = new Promise<never>((_, reject) => {
+        onGone = () => reject(new Error('Target closed: the page or its browser went away'));
+        // on/off, not once: Puppeteer wraps a once-handler, so off() would not find it (a leak per document)
+        page.on('close', onGone);
+        browser.on('disconnected', onGone);
+        if (page.isClosed() || !browser.connected) onGone();
+      });
+      gone.catch(() => {});
+      try {
+        const work = (async () => {
+          const print = (draft: boolean) => {
+            this.prints++;
+            return printPdf(page, { paper: options.pageSize ?? 'A4', tagged: !draft, outline: !draft });
+          };
+          // The same document again (watch mode: its briefing after a save), when its shell is
+          // unchanged, gets only its body replaced. Not another document with the same shell, as
+          // in a batch: there it saved nothing (batches were 2-9 % faster with it switched off).
+          const load = async (content: string) => {
+            const again = this.shown.get(page) === options.name;
+            this.shown.delete(page);
+            if (again && await replaceBody(page, content)) this.bodyReplacements++;
+            else await loadDocument(page, content);
+            this.shown.set(page, options.name);
+          };
+          let draft = options.revise !== undefined && options.draftFirst !== false;
+          await load(draft ? withDraftStyle(html) : html);
+          let pdf = await print(draft);
+          for (let pass = 1; pass < MAX_PASSES; pass++) {
+            const revision = await options.revise?.(pdf);
+            if (revision === undefined && !draft) break;
+            // Revise the loaded document in place (no second parse of the HTML and its fonts); when
+            // it cannot be, load the revised HTML (or, for an accepted draft, the original).
+            const numbers = revision ? revision.pageNumbers : new Map<string, number>();
+            if (!numbers || !(await reviseInPlace(page, numbers))) await load(revision?.html ?? html);
+            else if (draft) noteShell(page, html); // the draft style is gone: the page shows html's shell
+            pdf = await print(false);
+            draft = false;
+            if (revision === undefined) break;
+          }
+          return pdf;
+        })();
+        const pdf = await Promise.race([work, timeout, gone]);
+        return { pdf, ms: Date.now() - started };
+      } finally {
+        clearTimeout(timer);
+        page.off('close', onGone);
+        browser.off('disconnected', onGone);
+      }
+    }, options.name);
+  }
+
+  /** End the browser. The printer cannot be used afterwards (documents in flight fail, none is retried). */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.collectTimer);
+    this.garbage.clear();
+    const browser = this.browser;
+    this.browser = undefined;
+    this.current = undefined;
+    this.idle = [];
+    if (!browser) return;
+    const b = await browser.catch(() => undefined);
+    if (!b) return;
+    // The browser has nothing to save (see browser-profile.ts): SIGTERM ends it (and its renderers)
+    // in ~30 ms where Browser.close takes ~100 ms; if it does not exit, its process group is killed.
+    if (!(await terminate(this.processes.get(b)))) await b.close().catch(() => {});
+    await this.releaseProfile(b);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
+
+/** End a browser process by signal: SIGTERM, then SIGKILL to its process group after 2 s. False when it cannot be signalled. */
+async function terminate(proc: ChildProcess | undefined): Promise<boolean> {
+  if (!proc?.pid || proc.exitCode !== null || proc.signalCode !== null || process.platform === 'win32') return false;
+  const exited = new Promise((r) => proc.once('exit', r));
+  if (!proc.kill('SIGTERM')) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), 2000); });
+  if ((await Promise.race([exited, late])) === 'late') {
+    try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
+    await exited;
+  }
+  clearTimeout(timer);
+  return true;
+}

@@ -1,0 +1,71 @@
+import type { HelperOptions } from 'handlebars';
+import type Handlebars from 'handlebars';
+import type { Audience } from '../load/audience.js';
+import type { Citation } from '../compose/compose.js';
+import { registerVisualHelpers } from './visuals/index.js';
+
+type HB = typeof Handlebars;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2025-09-20" → "20 September 2025"; "2025-09" → "September 2025"; "2025" → "2025". */
+export function formatDate(d: unknown): string {
+  if (typeof d !== 'string') return '';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d);
+  if (!m) return d;
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (m[3]) return `${Number(m[3])} ${month} ${m[1]}`;
+  if (month) return `${month} ${m[1]}`;
+  return m[1]!;
+}
+
+/** "red_line" → "red line"; "official_statement" → "official statement". */
+export const words = (s: unknown): string => (typeof s === 'string' ? s.replace(/_/g, ' ') : '');
+
+/** Only http(s) URLs ever become links. */
+export const safeUrl = (u: unknown): string | undefined => {
+  if (typeof u !== 'string') return undefined;
+  try {
+    const url = new URL(u);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Template helpers. Every helper that returns markup (SafeString) escapes every piece of data it
+ * puts in it with escapeExpression; the rest return plain strings, which Handlebars escapes.
+ */
+export function registerHelpers(hb: HB, audience: Audience): void {
+  const esc = hb.Utils.escapeExpression;
+  registerVisualHelpers(hb);
+  hb.registerHelper('date', (d: unknown) => formatDate(d));
+  hb.registerHelper('words', (s: unknown) => words(s));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hb.registerHelper('not', (a: unknown) => !a);
+  /** Whether a text already ends a sentence (so no second full stop follows it). */
+  hb.registerHelper('endsWithStop', (s: unknown) => typeof s === 'string' && /[.!?…]["'”’)]*$/.test(s.trim()));
+  hb.registerHelper('len', (a: unknown) => (Array.isArray(a) ? a.length : 0));
+  hb.registerHelper('upper', (s: unknown) => (typeof s === 'string' ? s.toUpperCase() : ''));
+  hb.registerHelper('plural', (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many));
+  hb.registerHelper('tlpClass', (t: unknown) => (t == null ? '' : String(t).replace('TLP:', 'tlp-').replace('+', '-').toLowerCase()));
+  /** Section name → partial name; whole-document sections render nothing inside a topic. */
+  hb.registerHelper('sectionPartial', (s: unknown) => (s === 'cover' || s === 'contents' ? 'empty' : `section-${String(s).replace(/_/g, '-')}`));
+  /** Citation markers linking to the topic's source list: [1][3]. */
+  hb.registerHelper('cite', (cites: unknown) => {
+    if (!audience.show.citations || !Array.isArray(cites) || cites.length === 0) return '';
+    const links = (cites as Citation[]).map((c) => `<a class="cite" href="#${esc(c.anchor)}">${esc(String(c.n))}</a>`).join('');
+    // A word joiner keeps the markers on the line of the word they follow.
+    return new hb.SafeString(`\u2060<sup class="cites">${links}</sup>`);
+  });
+  /** A link for an http(s) URL; anything else is printed as plain text. */
+  hb.registerHelper('link', (u: unknown, options: HelperOptions) => {
+    const href = safeUrl(u);
+    const label = esc(String(u ?? ''));
+    void options;
+    return href ? new hb.SafeString(`<a class="url" href="${esc(href)}">${label}</a>`) : label;
+  });
+}

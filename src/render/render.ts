@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { RuntimeOptions } from 'handlebars';
+import { Handlebars } from './handlebars.js';
+import type { Audience } from '../load/audience.js';
+import type { BriefingView } from '../compose/compose.js';
+import { BriefError, ExitCode } from '../errors.js';
+import { readTextCached } from '../load/file-cache.js';
+import { FONT_ORIGIN, fontFaceCss } from './fonts.js';
+import { registerHelpers } from './helpers.js';
+import { compileCached } from './template-cache.js';
+import { templateRuntimeError, templateSyntaxError } from './template-errors.js';
+import { setBounded } from '../util/bounded.js';
+
+/**
+ * render: the audience's template set (base templates, overridden per audience) → HTML string.
+ * Fact-sheet text only ever reaches the page through `{{…}}` (escaped); the few helpers that
+ * return markup build it from escaped parts.
+ */
+export interface TemplateSet {
+  audience: Audience;
+  /** Files the set was read from (for watch mode). */
+  files: string[];
+  /**
+   * The page's HTML for brief's printer: its fonts by reference where the layout's policy allows
+   * (fonts.ts; the printer answers them). For a file that stands alone: inlineFonts(render(view)).
+   */
+  render(view: BriefingView): string;
+}
+
+interface Source { file: string; text: string }
+
+async function readIfExists(file: string): Promise<Source | undefined> {
+  try {
+    return { file, text: await readTextCached(file) };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new BriefError('io-read', `${file}: cannot read: ${(e as Error).message}`, { exitCode: ExitCode.usage, cause: e });
+  }
+}
+
+async function partialsIn(dir: string): Promise<Source[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((f) => f.endsWith('.hbs')).sort();
+  } catch {
+    return [];
+  }
+  return Promise.all(names.map(async (n) => ({ file: join(dir, n), text: await readTextCached(join(dir, n)) })));
+}
+
+/**
+ * A template compiled (or taken from the disk cache, where only texts that compiled are); a syntax
+ * or compile error is reported at its file:line before anything renders.
+ */
+function compileTemplate(hb: typeof Handlebars, src: Source, options: Parameters<typeof compileCached>[2]): Handlebars.TemplateDelegate {
+  try {
+    return compileCached(hb, src.text, options);
+  } catch (e) {
+    throw templateSyntaxError(src.file, src.text, e);
+  }
+}
+
+/** Escape a string for a CSS string literal (every non-alphanumeric character as a hex escape). */
+export function cssString(s: string): string {
+  let out = '"';
+  for (const ch of s) out += /[A-Za-z0-9 ]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `;
+  return `${out}"`;
+}
+
+/** The running header and footer, as CSS page-margin boxes (they use the page's embedded fonts). */
+function pageCss(view: BriefingView): string {
+  const size = view.audience.pageSize === 'Letter' ? 'letter' : 'A4';
+  const mark = cssString(view.marking);
+  const title = cssString(`${view.title} · ${view.audience.title}`);
+  const asOf = cssString(`As of ${view.asOf}`);
+  return `@page { size: ${size};
+  @top-left { content: ${title}; }
+  @top-right { content: ${mark}; }
+  @bottom-left { content: ${asOf}; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); }
+  @bottom-right { content: ${mark}; }
+}
+@page :first { @top-left { content: none; } }`;
+}
+
+export async function loadTemplateSet(templatesDir: string, audience: Audience): Promise<TemplateSet> {
+  const baseDir = join(templatesDir, 'base');
+  const hb = Handlebars.create();
+  registerHelpers(hb, audience);
+  const layout = (await readIfExists(join(audience.dir, 'layout.hbs'))) ?? (await readIfExists(join(baseDir, 'layout.hbs')));
+  if (!layout) throw new BriefError('template-missing', `no layout.hbs in ${baseDir} or ${audience.dir}`, { exitCode: ExitCode.usage });
+  const partials = new Map<string, Source>();
+  for (const p of await partialsIn(join(baseDir, 'partials'))) partials.set(basename(p.file, '.hbs'), p);
+  for (const p of await partialsIn(join(audience.dir, 'partials'))) partials.set(basename(p.file, '.hbs'), p);
+  const styles = [await readIfExists(join(baseDir, 'style.css')), await readIfExists(join(audience.dir, 'style.css'))].filter((s): s is Source => !!s);
+  // Templates are compiled once per process: the same audience and the same files give the same set
+  // (a batch of weeks, watch mode rebuilding after a data change). Any edit makes a new key.
+  const key = createHash('sha256').update(JSON.stringify(audience));
+  for (const src of [layout, ...partials.values(), ...styles]) key.update(`\0${src.file}\0${src.text}`);
+  const digest = key.digest('hex');
+  const cached = compiledSets.get(digest);
+  if (cached) return cached;
+  // Each template is compiled (its syntax checked) unless a compiled copy of that very text is
+  // cached: ~30 ms less at every start.
+  const partialDirs = [join(baseDir, 'partials'), join(audience.dir, 'partials')];
+  for (const [name, src] of partials) {
+    // Each partial reports its own runtime errors (helper, missing partial) at its file:line.
+    const compiled = compileTemplate(hb, src, {});
+    hb.registerPartial(name, ((context: unknown, opts: RuntimeOptions) => {
+      try {
+        return compiled(context, opts);
+      } catch (e) {
+        throw templateRuntimeError(src.file, src.text, audience.name, e, partialDirs);
+      }
+    }) as Handlebars.Template);
+  }
+  const template = compileTemplate(hb, layout, { strict: false, noEscape: false });
+  const stylesheet = styles.map((s) => `/* ${basename(s.file)} */\n${s.text}`).join('\n');
+  const files = [layout.file, ...[...partials.values()].map((p) => p.file), ...styles.map((s) => s.file)];
+
+  const set: TemplateSet = {
+    audience,
+    files,
+    render(view) {
+      // Embed only the font faces whose characters the page contains: the page is rendered first,
+      // then its text (and the running headers', which CSS holds escaped) picks the faces, which
+      // take the place held for them. Fact-sheet text cannot hold the place: its `<` is escaped.
+      const css = `${FONT_FACES_HERE}\n${stylesheet}\n${pageCss(view)}`;
+      let html: string;
+      try {
+        html = template({ ...view, styles: new Handlebars.SafeString(css) });
+      } catch (e) {
+        throw templateRuntimeError(layout.file, layout.text, audience.name, e, partialDirs);
+      }
+      // Fonts by reference (the printer answers them, and a page decodes each once) where the
+      // layout's Content-Security-Policy lets the page load them; inline otherwise.
+      const faces = fontFaceCss(`${html}${view.title}${view.audience.title}${view.marking}${view.asOf}`, undefined, !allowsFontOrigin(html));
+      const at = html.indexOf(FONT_FACES_HERE);
+      return at < 0 ? html : html.slice(0, at) + faces + html.slice(at + FONT_FACES_HERE.length);
+    },
+  };
+  setBounded(compiledSets, digest, set, 64);
+  return set;
+}
+
+/**
+ * Whether the page's Content-Security-Policy (its `<meta http-equiv>` tags before the body) lets it
+ * load fonts from FONT_ORIGIN: every policy's font-src (or, without one, default-src) lists that
+ * origin, `https:` or `*`. No policy lets it.
+ */
+export function allowsFontOrigin(html: string): boolean {
+  const body = html.search(/<body[\s>]/i);
+  const head = body < 0 ? html : html.slice(0, body); // no body tag: the whole page
+  for (const meta of head.match(/<meta\s[^>]*http-equiv=["']?content-security-policy[^>]*>/gi) ?? []) {
+    const policy = /\scontent=(?:"([^"]*)"|'([^']*)')/i.exec(meta);
+    const directives = new Map((policy?.[1] ?? policy?.[2] ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0]!.toLowerCase(), d.slice(1)]));
+    const sources = directives.get('font-src') ?? directives.get('default-src');
+    if (sources && !sources.some((x) => x === FONT_ORIGIN || x === `${FONT_ORIGIN}/` || x === 'https:' || x === '*')) return false;
+  }
+  return true;
+}
+
+/** Where the @font-face rules go in a rendered page's styles (see TemplateSet.render). */
+const FONT_FACES_HERE = '/*<brief-font-faces>*/';
+
+/** Compiled template sets by the hash of their audience config and files. */
+const compiledSets = new Map<string, TemplateSet>();
+
+/** Render the HTML of one briefing. */
+export function renderHtml(set: TemplateSet, view: BriefingView): string {
+  return set.render(view);
+}

@@ -1,0 +1,114 @@
+import type { LoadedYaml } from '../load/yaml.js';
+import { isRealDate } from './checks.js';
+import { problemAt, type Problem, type Severity } from './problems.js';
+import { weekRange } from '../util/week.js';
+
+/**
+ * Meaning checks about the evidence behind the claims (source grades, independence, verification)
+ * and about the sheet's date against the week it is filed under. Like checks.ts they run on data
+ * that may still have schema errors, so every access is defensive.
+ *
+ * "Independent": a source with `derived_from` is a rewrite of another one and counts as that one
+ * (chains are followed), so CNN and a rewrite of CNN are one independent source.
+ */
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+interface SourceInfo { index: number; reliability?: string; credibility?: number; derivedFrom?: string }
+
+/** A place in the sheet whose `sources` list carries a claim. */
+interface Claim { pointer: string; what: string; analytic: boolean; ids: string[] }
+
+/** Every claim-bearing item with a `sources` list. Expert views and notes are not claims of ours. */
+function claims(data: Obj): Claim[] {
+  const out: Claim[] = [];
+  const add = (pointer: string, what: string, item: unknown, analytic = false) => {
+    if (isObj(item) && Array.isArray(item.sources)) out.push({ pointer, what, analytic, ids: item.sources.filter((s): s is string => typeof s === 'string') });
+  };
+  add('/bluf', 'the BLUF', data.bluf, true);
+  const status = isObj(data.status) ? data.status : undefined;
+  add('/status', 'the status', status);
+  if (status) {
+    list(status.characterisations).forEach((c, i) => add(`/status/characterisations/${i}`, `characterisation ${i + 1}`, c));
+    list(status.deadlines).forEach((d, i) => add(`/status/deadlines/${i}`, `deadline '${String(isObj(d) ? d.id : i)}'`, d));
+    list(status.milestones).forEach((m, i) => add(`/status/milestones/${i}`, `milestone '${String(isObj(m) ? m.id : i)}'`, m));
+  }
+  list(data.sticking_points).forEach((sp, i) => {
+    add(`/sticking_points/${i}`, `sticking point '${String(isObj(sp) ? sp.id : i)}'`, sp);
+    if (isObj(sp)) list(sp.positions).forEach((p, j) => add(`/sticking_points/${i}/positions/${j}`, `the position of '${String(isObj(p) ? p.party : j)}' on '${String(sp.id)}'`, p));
+  });
+  list(data.key_judgments).forEach((k, i) => add(`/key_judgments/${i}`, `key judgment '${String(isObj(k) ? k.id : i)}'`, k, true));
+  list(data.watch_next).forEach((w, i) => add(`/watch_next/${i}`, `watch item ${i + 1}`, w));
+  return out;
+}
+
+export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = {}): Problem[] {
+  const data = loaded.data;
+  if (!isObj(data)) return [];
+  const out: Problem[] = [];
+  const add = (pointer: string, rule: string, severity: Severity, message: string) => out.push(problemAt(loaded, pointer, rule, message, severity));
+
+  const sources = new Map<string, SourceInfo>();
+  list(data.sources).forEach((s, index) => {
+    const id = isObj(s) ? str(s.id) : undefined;
+    if (!id || sources.has(id) || !isObj(s)) return;
+    sources.set(id, { index, reliability: str(s.reliability), credibility: typeof s.credibility === 'number' ? s.credibility : undefined, derivedFrom: str(s.derived_from) });
+  });
+  /** The original a source rewrites (following derived_from), itself when it is original. */
+  const root = (id: string): string => {
+    const seen = new Set<string>();
+    let cur = id;
+    while (!seen.has(cur)) {
+      seen.add(cur);
+      const next = sources.get(cur)?.derivedFrom;
+      if (!next || !sources.has(next)) break;
+      cur = next;
+    }
+    return cur;
+  };
+  const independent = (ids: readonly string[]) => new Set(ids.filter((id) => sources.has(id)).map(root));
+  const weak = (id: string) => ['E', 'F'].includes(sources.get(id)?.reliability ?? '');
+
+  const all = claims(data);
+  for (const c of all) {
+    const known = c.ids.filter((id) => sources.has(id));
+    if (c.analytic && c.ids.length > 0 && known.length === 0) {
+      add(`${c.pointer}/sources`, 'claim-unsourced', 'error', `${c.what} has no source behind it: none of the sources it cites (${c.ids.join(', ')}) is in the sources list`);
+      continue;
+    }
+    if (known.length > 0 && known.every(weak)) {
+      add(`${c.pointer}/sources`, 'sources-weak', 'warning', `${c.what} rests only on sources graded E or F (${known.map((id) => `${id}: ${sources.get(id)!.reliability}`).join(', ')}); add a more reliable source or say so in the text`);
+    } else if (c.analytic && known.length > 0 && independent(known).size === 1) {
+      const only = [...independent(known)][0]!;
+      const rewrites = known.filter((id) => id !== only);
+      add(`${c.pointer}/sources`, 'sources-single', 'warning', `${c.what} rests on one independent source ('${only}')${rewrites.length ? `; ${rewrites.map((r) => `'${r}'`).join(', ')} ${rewrites.length === 1 ? 'is a rewrite' : 'are rewrites'} of it (derived_from)` : ''}; a judgment needs two independent sources, or a lower confidence and a note on the gap`);
+    }
+  }
+
+  // Credibility 1 ("confirmed by other sources") needs a claim that cites it with an independent source.
+  for (const [id, s] of sources) {
+    if (s.credibility !== 1) continue;
+    const corroborated = all.some((c) => c.ids.includes(id) && independent(c.ids).size >= 2);
+    if (!corroborated) {
+      add(`/sources/${s.index}/credibility`, 'confirmed-uncorroborated', 'warning', `source '${id}' is graded credibility 1 (confirmed by other sources), but no claim cites it together with an independent source (a rewrite, derived_from, does not count); cite the corroborating source or grade it 2`);
+    }
+  }
+
+  // An unverified expert must say so: verified: false needs a verification_note.
+  list(data.expert_views).forEach((e, i) => {
+    if (isObj(e) && e.verified === false && !(typeof e.verification_note === 'string' && e.verification_note.trim())) {
+      add(`/expert_views/${i}/verified`, 'expert-unverified', 'warning', `expert '${String(e.name ?? e.id ?? i)}' is not verified but has no verification_note; say why the person could not be verified (e.g. "Named only by an unsigned web article")`);
+    }
+  });
+
+  // as_of against the ISO week the file is filed under (data/<week>/…).
+  const asOf = str(data.as_of);
+  if (options.week && asOf && isRealDate(asOf)) {
+    const { start, end } = weekRange(options.week);
+    if (asOf < start) add('/as_of', 'as-of-stale', 'warning', `as_of ${asOf} is older than the week the sheet is filed under (${options.week} starts on ${start}); update the sheet and its as_of, or file it under its own week`);
+    else if (asOf > end) add('/as_of', 'as-of-after-week', 'error', `as_of ${asOf} is after the week the sheet is filed under (${options.week} ends on ${end}); file it under the week of ${asOf} or correct the date`);
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+import type { LoadedYaml } from '../load/yaml.js';
+import type { Problem } from './problems.js';
+import { problemAt } from './problems.js';
+
+/**
+ * Meaning checks the schema cannot express. They run on data that may still have schema errors,
+ * so every access is defensive: a check skips what it cannot read rather than throwing.
+ */
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** A YYYY-MM-DD date that exists in the calendar (as_of must be one before dates are compared with it). */
+export function isRealDate(d: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7));
+  const day = Number(d.slice(8, 10));
+  if (m < 1 || m > 12 || day < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return day <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+}
+
+/** The first day a (possibly partial) date can mean, for ordering and "after as_of". */
+export const earliestDay = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+
+/** Collections whose items carry ids that must be unique: where (as keys from the root), and what. */
+const ID_COLLECTIONS: [string[], string][] = [
+  [['sources'], 'source'], [['sticking_points'], 'sticking point'], [['expert_views'], 'expert view'],
+  [['key_judgments'], 'key judgment'], [['status', 'milestones'], 'milestone'], [['status', 'deadlines'], 'deadline'],
+  [['status', 'parties'], 'party'], [['status', 'characterisations'], 'characterisation'],
+];
+
+function at(data: unknown, keys: string[]): unknown {
+  let node = data;
+  for (const k of keys) node = isObj(node) ? node[k] : undefined;
+  return node;
+}
+
+/**
+ * Every `sources:` id and `derived_from:` id below the root (not the top-level source list) that
+ * `ok` refuses, with its JSON pointer. The walk keeps the path as a list and makes a pointer only
+ * for what it reports (a sheet has hundreds of values and seldom a bad citation).
+ */
+function badCitations(root: unknown, ok: (id: string) => boolean): { pointer: string; id: string }[] {
+  const out: { pointer: string; id: string }[] = [];
+  const path: (string | number)[] = [];
+  const report = (id: string, ...last: (string | number)[]) => out.push({ pointer: `/${[...path, ...last].join('/')}`, id });
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) { path.push(i); walk(node[i]); path.pop(); }
+      return;
+    }
+    if (!isObj(node)) return;
+    const top = path.length === 0;
+    for (const k in node) {
+      const v = node[k];
+      if (k === 'sources' && !top && Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (typeof v[i] === 'string' && !ok(v[i] as string)) report(v[i] as string, k, i);
+      } else if (k === 'derived_from' && typeof v === 'string') {
+        if (!ok(v)) report(v, k);
+      } else if (k !== 'sources' || !top) {
+        if (typeof v === 'object' && v !== null) { path.push(k); walk(v); path.pop(); }
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: string } = {}): Problem[] {
+  const data = loaded.data;
+  if (!isObj(data)) return [];
+  const out: Problem[] = [];
+  const add = (pointer: string, rule: string, message: string) => out.push(problemAt(loaded, pointer, rule, message));
+
+  // Unique ids in each collection.
+  for (const [keys, what] of ID_COLLECTIONS) {
+    const items = list(at(data, keys));
+    if (items.length < 2) continue;
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const id = isObj(item) ? str(item.id) : undefined;
+      if (id === undefined) return;
+      const first = seen.get(id);
+      if (first !== undefined) add(`/${keys.join('/')}/${i}/id`, 'id-duplicate', `duplicate ${what} id '${id}' (first used at ${keys.join('.')}[${first}])`);
+      else seen.set(id, i);
+    });
+  }
+
+  // Every cited source exists.
+  const sourceIds = new Set(list(data.sources).map((s) => (isObj(s) ? str(s.id) : undefined)).filter((x): x is string => !!x));
+  for (const c of badCitations(data, (id) => sourceIds.has(id))) {
+    add(c.pointer, 'source-unknown', `cites source '${c.id}', which is not in the sources list (known: ${[...sourceIds].join(', ') || 'none'})`);
+  }
+
+  // Parties named by positions and characterisations exist; BLUF judgments exist.
+  const status = isObj(data.status) ? data.status : {};
+  const parties = new Set(list(status.parties).map((p) => (isObj(p) ? str(p.id) : undefined)).filter(Boolean));
+  const checkParty = (pointer: string, party: unknown) => {
+    if (typeof party === 'string' && !parties.has(party)) add(pointer, 'party-unknown', `party '${party}' is not one of status.parties (${[...parties].join(', ') || 'none'})`);
+  };
+  list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(`/status/characterisations/${i}/party`, c.party));
+  list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(`/sticking_points/${i}/positions/${j}/party`, p.party)));
+  const judgments = new Set(list(data.key_judgments).map((k) => (isObj(k) ? str(k.id) : undefined)).filter(Boolean));
+  if (isObj(data.bluf)) list(data.bluf.judgments).forEach((j, i) => {
+    if (typeof j === 'string' && !judgments.has(j)) add(`/bluf/judgments/${i}`, 'judgment-unknown', `BLUF points at key judgment '${j}', which does not exist (known: ${[...judgments].join(', ') || 'none'})`);
+  });
+
+  // Dates: nothing that has happened may be dated after as_of; milestones in order.
+  const asOf = str(data.as_of);
+  if (asOf && isRealDate(asOf)) {
+    const after = (d: unknown) => typeof d === 'string' && DATE_RE.test(d) && earliestDay(d) > asOf;
+    const late = (pointer: string, d: unknown) => {
+      if (after(d)) add(pointer, 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
+    };
+    late('/status/since', status.since);
+    list(data.sources).forEach((s, i) => isObj(s) && late(`/sources/${i}/date`, s.date));
+    list(data.expert_views).forEach((e, i) => isObj(e) && late(`/expert_views/${i}/date`, e.date));
+    list(status.characterisations).forEach((c, i) => isObj(c) && late(`/status/characterisations/${i}/date`, c.date));
+    list(status.milestones).forEach((m, i) => {
+      if (isObj(m) && m.state === 'occurred' && after(m.date)) add(`/status/milestones/${i}/date`, 'milestone-occurred-future', `milestone marked occurred on ${String(m.date)}, after as_of (${asOf}); mark it scheduled or planned, or move as_of`);
+    });
+  }
+  let prev: { date: string; i: number } | undefined;
+  list(status.milestones).forEach((m, i) => {
+    const d = isObj(m) ? str(m.date) : undefined;
+    if (!d || !DATE_RE.test(d)) return;
+    if (prev && earliestDay(d) < earliestDay(prev.date)) add(`/status/milestones/${i}/date`, 'milestone-order', `milestone dated ${d} comes after one dated ${prev.date} (status.milestones[${prev.i}]); list milestones in date order`);
+    prev = { date: d, i };
+  });
+  return out;
+}

@@ -1,0 +1,128 @@
+import type { ErrorObject } from 'ajv';
+import { LIKELIHOOD } from '../schema/index.js';
+
+/** Human wording of one ajv error, with a stable rule id. */
+export interface SchemaMessage {
+  rule: string;
+  message: string;
+  /** For errors about a key (unknown key), the key, so the position points at it. */
+  key?: string;
+}
+
+/** "status.milestones[2].date" from "/status/milestones/2/date". */
+export function dottedPath(pointer: string): string {
+  if (!pointer) return 'the fact sheet';
+  return pointer.slice(1).split('/').reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}
+
+/** Levenshtein distance, for "did you mean". */
+export function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest candidate, if it is close enough to be a plausible typo. */
+export function nearest(value: string, candidates: readonly string[]): string | undefined {
+  const v = value.toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const cl = c.toLowerCase();
+    const d = cl.startsWith(v) || v.startsWith(cl) ? Math.min(1, distance(v, cl)) : distance(v, cl);
+    if (d < bestD) { bestD = d; best = c; }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
+}
+
+const describeValue = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' :
+  typeof v === 'string' ? `the text '${v.length > 40 ? `${v.slice(0, 40)}…` : v}'` : `${typeof v} ${String(v)}`;
+
+const typeWords: Record<string, string> = {
+  string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false',
+  array: 'a list', object: 'a mapping (key: value lines)', null: 'nothing',
+};
+
+function isDateSchema(s: unknown): boolean {
+  const p = (s as { pattern?: string } | undefined)?.pattern ?? '';
+  return p.startsWith('^\\d{4}');
+}
+
+export function describeSchemaError(err: ErrorObject, _data: unknown): SchemaMessage {
+  const where = dottedPath(err.instancePath);
+  const params = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'required':
+      return { rule: 'schema-required', message: `missing required field '${String(params.missingProperty)}' in ${where}` };
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((err.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const guess = nearest(key, allowed);
+      return {
+        rule: 'schema-unknown-key', key,
+        message: `unknown key '${key}' in ${where}${guess ? `; did you mean '${guess}'?` : ''} (allowed: ${allowed.join(', ')})`,
+      };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      if (allowed.join('|') === LIKELIHOOD.map((l) => l.term).join('|')) {
+        const guess = typeof err.data === 'string' ? nearest(err.data, allowed) : undefined;
+        const scale = LIKELIHOOD.map((l) => `${l.term} (${l.low}–${l.high}%)`).join(', ');
+        return {
+          rule: 'schema-enum',
+          message: `${describeValue(err.data)} is not a likelihood term of the ICD 203 scale for ${where}${guess ? `; did you mean '${guess}'?` : ''} (the scale: ${scale})`,
+        };
+      }
+      const guess = typeof err.data === 'string' ? nearest(err.data, allowed) : undefined;
+      return {
+        rule: 'schema-enum',
+        message: `${describeValue(err.data)} is not allowed for ${where}${guess ? `; did you mean '${guess}'?` : ''} (allowed: ${allowed.join(', ')})`,
+      };
+    }
+    case 'type':
+      return { rule: 'schema-type', message: `${where} must be ${typeWords[String(params.type)] ?? String(params.type)}; found ${describeValue(err.data)}` };
+    case 'format':
+      if (params.format === 'date') {
+        return typeof err.data === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(err.data)
+          ? { rule: 'schema-date', message: `${describeValue(err.data)} in ${where} is not a real date (no such day in the calendar); expected YYYY-MM-DD, e.g. 2025-09-20` }
+          : { rule: 'schema-date', message: `${describeValue(err.data)} in ${where} is not a date in the expected format; expected YYYY-MM-DD, e.g. 2025-09-20` };
+      }
+      return { rule: 'schema-format', message: `${where} must be a valid ${String(params.format)}` };
+    case 'pattern': {
+      if (isDateSchema(err.parentSchema)) {
+        const partial = (err.parentSchema as { pattern: string }).pattern.includes('(-');
+        return { rule: 'schema-date', message: `${describeValue(err.data)} in ${where} is not a date; expected ${partial ? 'YYYY-MM-DD, YYYY-MM or YYYY' : 'YYYY-MM-DD'}, e.g. 2025-09-20` };
+      }
+      if (String(params.pattern).startsWith('^https?')) {
+        return { rule: 'schema-url', message: `${where} must be a web address starting with http:// or https://; found ${describeValue(err.data)}` };
+      }
+      return { rule: 'schema-id', message: `${describeValue(err.data)} in ${where} is not a valid id; use lowercase letters, digits and single hyphens (kebab-case), e.g. 'cnn-2025-09-20'` };
+    }
+    case 'minLength':
+      return params.limit === 1
+        ? { rule: 'schema-empty', message: `${where} must not be empty` }
+        : { rule: 'schema-too-short', message: `${where} is too short: at least ${String(params.limit)} characters` };
+    case 'maxLength':
+      return { rule: 'schema-too-long', message: `${where} is too long: at most ${String(params.limit)} characters (found ${String((err.data as string).length)})` };
+    case 'minItems':
+      return { rule: 'schema-too-few', message: `${where} needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}` };
+    case 'maxItems':
+      return { rule: 'schema-too-many', message: `${where} may have at most ${String(params.limit)} items` };
+    case 'uniqueItems':
+      return { rule: 'schema-duplicate-item', message: `${where} lists the same value twice (items ${String(params.j)} and ${String(params.i)})` };
+    case 'minimum':
+    case 'maximum':
+      return { rule: 'schema-range', message: `${where} must be ${err.keyword === 'minimum' ? '≥' : '≤'} ${String(params.limit)}; found ${String(err.data)}` };
+    default:
+      return { rule: `schema-${err.keyword}`, message: `${where} ${err.message ?? 'is invalid'}` };
+  }
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { locate, pointerToPath, type LoadedYaml } from '../load/yaml.js';
+import { precompiledValidator } from './precompiled.js';
+import { lineOf, problemAt, sortProblems, type Problem } from './problems.js';
+import { factSheetSchema, schemaUrl, type FactSheet } from '../schema/index.js';
+import { crossReferenceProblems } from './checks.js';
+import { sourceProblems } from './checks-sources.js';
+import { describeSchemaError, nearest } from './schema-messages.js';
+
+/** ajv's compiler is only loaded when there is no precompiled validator (it costs ~40 ms to load). */
+const require = createRequire(import.meta.url);
+
+let compiled: ValidateFunction | undefined;
+
+/**
+ * The fact-sheet validator (strict mode, all errors), once per process: the precompiled standalone
+ * code that `npm run build:ts` writes beside this module when it matches the current schema (it
+ * saves ~300 ms of start-up), otherwise compiled here.
+ */
+export function schemaValidator(): ValidateFunction {
+  compiled ??= precompiledValidator('fact-sheet', readFileSync(schemaUrl, 'utf8')) ?? compileValidator();
+  return compiled;
+}
+
+export function compileValidator(): ValidateFunction {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  addFormats(ajv);
+  return ajv.compile(factSheetSchema());
+}
+
+
+export interface ValidationResult {
+  file: string;
+  /** The typed fact sheet when it has no errors (warnings allowed). */
+  sheet: FactSheet | undefined;
+  problems: Problem[];
+}
+
+/** Schema problems, each at its position, with messages for people. */
+export function schemaProblems(loaded: LoadedYaml): Problem[] {
+  const validate = schemaValidator();
+  if (validate(loaded.data)) return [];
+  const errors = pruneErrors(validate.errors ?? []);
+  const problems = errors.map((err) => {
+    const d = describeSchemaError(err, loaded.data);
+    if (err.keyword === 'required') {
+      // A missing field next to an unknown key spelt like it: say it is probably that typo.
+      const missing = String((err.params as { missingProperty?: string }).missingProperty);
+      const typo = errors.find((o) => o.keyword === 'additionalProperties' && o.instancePath === err.instancePath &&
+        nearest(String((o.params as { additionalProperty?: string }).additionalProperty), [missing]) !== undefined);
+      const key = typo ? String((typo.params as { additionalProperty: string }).additionalProperty) : undefined;
+      const where = key ? locate(loaded, pointerToPath(err.instancePath), key) : undefined;
+      const message = key && where ? `${d.message}; is '${key}' (line ${where.line}) a misspelling of it?` : d.message;
+      return requiredAt(loaded, err.instancePath, d.rule, message);
+    }
+    return problemAt(loaded, err.instancePath, d.rule, d.message, 'error', d.key);
+  });
+  return problems;
+}
+
+/**
+ * A missing field is reported at the key of the mapping it belongs in (`status:`), or, for a list
+ * item or the whole sheet, at the mapping's first line only, so editors and annotations do not
+ * underline the whole block.
+ */
+function requiredAt(loaded: LoadedYaml, pointer: string, rule: string, message: string): Problem {
+  const cut = pointer.lastIndexOf('/');
+  const last = pointer.slice(cut + 1);
+  if (pointer && !/^\d+$/.test(last)) {
+    return { ...problemAt(loaded, pointer.slice(0, cut), rule, message, 'error', last.replace(/~1/g, '/').replace(/~0/g, '~')), pointer };
+  }
+  const p = problemAt(loaded, pointer, rule, message);
+  const lineText = lineOf(loaded.text, p.line) ?? '';
+  return { ...p, endLine: p.line, endCol: Math.max(p.col, lineText.length + 1) };
+}
+
+/** Drop errors that only repeat another one (the `if`/`anyOf` echoes, a pattern next to a format). */
+function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    // a value that fails both `pattern` and `format: date` is one problem
+    if (e.keyword === 'pattern' && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword === 'format')) continue;
+    const k = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(e);
+  }
+  return out;
+}
+
+/**
+ * Validate a loaded fact sheet: parse problems, then the schema (all errors), then the meaning
+ * checks the schema cannot express. Returns every problem at once, sorted by position.
+ */
+export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = {}): ValidationResult {
+  const problems = [...loaded.problems];
+  if (problems.some((p) => p.severity === 'error') || loaded.data === undefined) {
+    return { file: loaded.file, sheet: undefined, problems: sortProblems(problems) };
+  }
+  if (loaded.data === null || typeof loaded.data !== 'object' || Array.isArray(loaded.data)) {
+    problems.push(problemAt(loaded, '', 'schema-type', `a fact sheet is a YAML mapping (id: …, title: …); found ${Array.isArray(loaded.data) ? 'a list' : loaded.data === null ? 'nothing' : `a ${typeof loaded.data}`}`));
+    return { file: loaded.file, sheet: undefined, problems: sortProblems(problems) };
+  }
+  const schemaErrs = schemaProblems(loaded);
+  problems.push(...schemaErrs);
+  // Meaning checks run on whatever parts are well-formed, so all problems show at once.
+  problems.push(...crossReferenceProblems(loaded, options), ...sourceProblems(loaded, options));
+  const ok = !problems.some((p) => p.severity === 'error');
+  return { file: loaded.file, sheet: ok ? (loaded.data as FactSheet) : undefined, problems: sortProblems(problems) };
+}
