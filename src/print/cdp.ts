@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import { fontResponse } from '../render/fonts.js';
+import { BriefError, ExitCode } from '../errors.js';
 
 /**
  * cdp: one DevTools session of our own per page, for what Puppeteer's API does slowly or not at
@@ -91,16 +92,42 @@ async function setBody(page: Page, body: string): Promise<boolean> {
 const PAPER = { A4: { paperWidth: 8.27, paperHeight: 11.7 }, Letter: { paperWidth: 8.5, paperHeight: 11 } } as const;
 
 /**
- * Print the page to PDF (DevTools' Page.printToPDF), the bytes returned in the answer. Puppeteer's
- * page.pdf first waits for `document.fonts.ready` by a script in an isolated world, then reads the
- * PDF back as a stream, in further round trips (a batch took 6-19 % less time without them). The
- * wait is not needed here: a document's font loads, inline (data: URLs) or by reference (answered by
- * blockRequests), hold its load event, which loadDocument waits for (on fresh pages with each font's
- * answer held back 200 ms, the PDFs were the same bytes; test/e2e/pdf-quality.test.ts checks every
- * font is embedded).
+ * Load every font face the document declares and wait until each has loaded; the faces that did
+ * not load (family, weight, style) are returned. A face with a unicode-range is only requested when
+ * layout first meets one of its characters, which can be after the load event and while printing:
+ * Chromium then paints the text set in it invisible (the face's block period), and a page that had
+ * loaded the font for an earlier document does not, so the PDF lost text and depended on the batch.
+ * fonts.ts declares only the faces whose ranges the document's text touches, so loading all of them
+ * is loading what the document may use. DevTools' Runtime.evaluate runs with the page's scripts
+ * disabled (Emulation.setScriptExecutionDisabled stops the document's scripts, not DevTools');
+ * the page runs none of its own, so nothing in it can answer for document.fonts.
+ */
+export async function loadAllFonts(page: Page): Promise<string[]> {
+  const { cdp } = await pageSession(page);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression: FONTS_LOADED, awaitPromise: true, returnByValue: true, silent: true,
+  });
+  if (exceptionDetails) throw new Error(`could not load the document's fonts: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return (result.value as string[] | undefined) ?? [];
+}
+
+const FONTS_LOADED = `(async () => {
+  const faces = [...document.fonts];
+  await Promise.all(faces.map((f) => f.load().catch(() => {})));
+  await document.fonts.ready;
+  return faces.filter((f) => f.status !== 'loaded').map((f) => f.family + ' ' + f.weight + ' ' + f.style + ' ' + f.unicodeRange);
+})()`;
+
+/**
+ * Print the page to PDF (DevTools' Page.printToPDF), the bytes returned in the answer, once every
+ * font face the document declares has loaded (loadAllFonts): a face that cannot load fails the
+ * print, never a PDF with text missing. (Puppeteer's page.pdf waits only for document.fonts.ready,
+ * which says nothing of faces layout has not asked for yet, then reads the PDF back as a stream.)
  */
 export async function printPdf(page: Page, options: { paper: keyof typeof PAPER; tagged: boolean; outline: boolean }): Promise<Uint8Array> {
   const { cdp } = await pageSession(page);
+  const failed = await loadAllFonts(page);
+  if (failed.length > 0) throw new BriefError('font-load', `${failed.length} font face(s) did not load, so their text would be missing: ${failed.slice(0, 3).join('; ')}`, { exitCode: ExitCode.render });
   const { data } = await cdp.send('Page.printToPDF', {
     ...PAPER[options.paper], marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0,
     printBackground: true, preferCSSPageSize: true, generateTaggedPDF: options.tagged, generateDocumentOutline: options.outline,
