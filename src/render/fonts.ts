@@ -25,17 +25,35 @@ export interface FontFamilySpec {
   /** CSS files of the package to read, e.g. ['400.css', '400-italic.css', '700.css']. */
   files: string[];
   /**
-   * A fallback family (CJK, emoji) is only embedded for characters no primary family covers: its
-   * chunks also list Latin punctuation, which the primary families print anyway.
+   * A fallback family (another script, CJK, symbols, emoji) is only embedded for characters no
+   * primary family covers (its chunks often list Latin punctuation too, which the primary families
+   * print anyway). Its faces are declared under each primary family's name, behind the primary's
+   * own faces (see fontFaceCss), so any template that names a primary family gets every script.
    */
   fallback?: boolean;
 }
 
+/**
+ * The fonts of a briefing: the primary families the templates name, then the fallbacks in order
+ * of preference (docs/fonts-and-scripts.md lists the scripts and says how to add one). Japanese
+ * and Traditional Chinese are set in Noto Sans SC, which covers their characters (with Simplified
+ * Chinese glyph forms): the JP and TC packages would add ~150 MB to an install.
+ */
 export const DEFAULT_FONTS: FontFamilySpec[] = [
   { pkg: '@fontsource/noto-serif', files: ['400.css', '400-italic.css', '700.css', '700-italic.css'] },
   { pkg: '@fontsource/noto-sans', files: ['400.css', '400-italic.css', '600.css', '700.css'] },
+  { pkg: '@fontsource/noto-sans-arabic', files: ['arabic-400.css', 'arabic-700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-hebrew', files: ['hebrew-400.css', 'hebrew-700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-devanagari', files: ['devanagari-400.css', 'devanagari-700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-bengali', files: ['bengali-400.css', 'bengali-700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-thai', files: ['thai-400.css', 'thai-700.css'], fallback: true },
   { pkg: '@fontsource/noto-sans-sc', files: ['400.css', '700.css'], fallback: true },
-  { pkg: '@fontsource/noto-emoji', files: ['400.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-kr', files: ['korean-400.css', 'korean-700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-symbols', files: ['symbols-400.css', 'symbols-700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-symbols-2', files: ['symbols-400.css', 'math-400.css'], fallback: true },
+  // Monochrome: outlines print small and sharp, copy as their characters, and suit black-and-white
+  // print; a colour emoji font reaches a PDF as bitmaps or Type 3 glyphs, megabytes per briefing.
+  { pkg: '@fontsource/noto-emoji', files: ['400.css', '700.css'], fallback: true },
 ];
 
 interface Face {
@@ -143,21 +161,73 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
   const cached = key === undefined ? undefined : cssCache.get(key);
   if (cached !== undefined) return cached;
   const used = [...PRINTABLE_ASCII, ...extra];
-  const inRanges = (cp: number, ranges: [number, number][]) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
-  const primaryRanges = specs.filter((s) => !s.fallback).flatMap((s) => facesOf(s).flatMap((f) => f.ranges));
+  const primaries = specs.filter((s) => !s.fallback);
+  const primaryRanges = primaries.flatMap((s) => facesOf(s).flatMap((f) => f.ranges));
   const uncovered = used.filter((cp) => !inRanges(cp, primaryRanges));
-  const rules: string[] = [];
-  for (const spec of specs) {
-    const wanted = spec.fallback ? uncovered : used;
+  const src = (face: Face) => `src: url(${inline ? dataUrl(face.file) : fontFile(face.file).url}) format('woff2');`;
+  // Each (family, weight, style) the primaries declare: a fallback face joins one only with the very
+  // same descriptors (faces with others are another font to CSS matching, not tried for a missing
+  // character).
+  const slots = new Map<string, { family: string; weight: number; style: string }>();
+  for (const spec of primaries) {
     for (const face of facesOf(spec)) {
-      if (!wanted.some((cp) => inRanges(cp, face.ranges))) continue;
-      rules.push(face.css.replace(/}\s*$/, `  src: url(${inline ? dataUrl(face.file) : fontFile(face.file).url}) format('woff2');\n}`));
+      const slot = { family: descriptor(face.css, 'font-family') ?? '', weight: Number(descriptor(face.css, 'font-weight') ?? 400), style: descriptor(face.css, 'font-style') ?? 'normal' };
+      slots.set(`${slot.family}|${slot.weight}|${slot.style}`, slot);
+    }
+  }
+  // Within one such font, the face declared last is tried first for a character (CSS Fonts 4,
+  // unicode-range): the fallbacks come first, least preferred first, then the primary's own faces.
+  const rules: string[] = [];
+  for (const spec of specs.filter((s) => s.fallback).reverse()) {
+    const faces = facesOf(spec).filter((face) => uncovered.some((cp) => inRanges(cp, face.ranges)));
+    for (const { family, weight, style } of slots.values()) {
+      // The package's nearest weight; its upright faces are declared italic too, so scripts without
+      // an italic (CJK, Arabic, Indic, emoji) are never given a synthetic slant.
+      const weights = [...new Set(faces.map((f) => Number(descriptor(f.css, 'font-weight') ?? 400)))];
+      const nearest = weights.sort((a, b) => Math.abs(a - weight) - Math.abs(b - weight) || b - a)[0];
+      for (const face of faces) {
+        if (Number(descriptor(face.css, 'font-weight') ?? 400) !== nearest) continue;
+        const range = descriptor(face.css, 'unicode-range');
+        rules.push(`@font-face {\n  font-family: ${family};\n  font-style: ${style};\n  font-weight: ${weight};\n${range ? `  unicode-range: ${range};\n` : ''}  ${src(face)}\n}`);
+      }
+    }
+  }
+  for (const spec of primaries) {
+    for (const face of facesOf(spec)) {
+      if (!used.some((cp) => inRanges(cp, face.ranges))) continue;
+      rules.push(face.css.replace(/}\s*$/, `  ${src(face)}\n}`));
     }
   }
   const css = rules.join('\n');
   if (key !== undefined) setBounded(cssCache, key, css, 64);
   return css;
 }
+
+const descriptor = (css: string, name: string): string | undefined => new RegExp(`${name}:\\s*([^;]+);`).exec(css)?.[1]?.trim();
+
+const inRanges = (cp: number, ranges: [number, number][]) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+
+/**
+ * The characters of `text` that no font of `specs` covers (by the unicode-range of its faces): the
+ * ones Chromium would print from a font of the machine, or as a box. Joiners and variation
+ * selectors, which print nothing of their own, are not counted.
+ */
+export function uncoveredCharacters(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS): number[] {
+  const ranges = allRanges(specs);
+  return extraCodePoints(text).filter((cp) => !INVISIBLE(cp) && !inRanges(cp, ranges));
+}
+
+const rangesCache = new WeakMap<FontFamilySpec[], [number, number][]>();
+function allRanges(specs: FontFamilySpec[]): [number, number][] {
+  let r = rangesCache.get(specs);
+  if (!r) rangesCache.set(specs, r = specs.flatMap((s) => facesOf(s).flatMap((f) => f.ranges)));
+  return r;
+}
+
+/** Format characters that print no glyph: joiners, direction marks and isolates, variation selectors, tags, line breaks. */
+const INVISIBLE = (cp: number): boolean => cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad
+  || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f)
+  || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 
 /**
  * `html` as a file that stands alone: the @font-face rules fontFaceCss gave by reference replaced by
