@@ -23,7 +23,7 @@ export interface FontFamilySpec {
   /** npm package, e.g. '@fontsource/noto-serif'. */
   pkg: string;
   /** CSS files of the package to read, e.g. ['400.css', '400-italic.css', '700.css']. */
-  files: string[];
+  files: string[]; // (the per-subset files, e.g. arabic-400.css, have no unicode-range)
   /**
    * A fallback family (another script, CJK, symbols, emoji) is only embedded for characters no
    * primary family covers (its chunks often list Latin punctuation too, which the primary families
@@ -42,15 +42,15 @@ export interface FontFamilySpec {
 export const DEFAULT_FONTS: FontFamilySpec[] = [
   { pkg: '@fontsource/noto-serif', files: ['400.css', '400-italic.css', '700.css', '700-italic.css'] },
   { pkg: '@fontsource/noto-sans', files: ['400.css', '400-italic.css', '600.css', '700.css'] },
-  { pkg: '@fontsource/noto-sans-arabic', files: ['arabic-400.css', 'arabic-700.css'], fallback: true },
-  { pkg: '@fontsource/noto-sans-hebrew', files: ['hebrew-400.css', 'hebrew-700.css'], fallback: true },
-  { pkg: '@fontsource/noto-sans-devanagari', files: ['devanagari-400.css', 'devanagari-700.css'], fallback: true },
-  { pkg: '@fontsource/noto-sans-bengali', files: ['bengali-400.css', 'bengali-700.css'], fallback: true },
-  { pkg: '@fontsource/noto-sans-thai', files: ['thai-400.css', 'thai-700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-arabic', files: ['400.css', '700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-hebrew', files: ['400.css', '700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-devanagari', files: ['400.css', '700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-bengali', files: ['400.css', '700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-thai', files: ['400.css', '700.css'], fallback: true },
   { pkg: '@fontsource/noto-sans-sc', files: ['400.css', '700.css'], fallback: true },
-  { pkg: '@fontsource/noto-sans-kr', files: ['korean-400.css', 'korean-700.css'], fallback: true },
-  { pkg: '@fontsource/noto-sans-symbols', files: ['symbols-400.css', 'symbols-700.css'], fallback: true },
-  { pkg: '@fontsource/noto-sans-symbols-2', files: ['symbols-400.css', 'math-400.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-kr', files: ['400.css', '700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-symbols', files: ['400.css', '700.css'], fallback: true },
+  { pkg: '@fontsource/noto-sans-symbols-2', files: ['400.css'], fallback: true },
   // Monochrome: outlines print small and sharp, copy as their characters, and suit black-and-white
   // print; a colour emoji font reaches a PDF as bitmaps or Type 3 glyphs, megabytes per briefing.
   { pkg: '@fontsource/noto-emoji', files: ['400.css', '700.css'], fallback: true },
@@ -162,15 +162,17 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
   if (cached !== undefined) return cached;
   const used = [...PRINTABLE_ASCII, ...extra];
   const primaries = specs.filter((s) => !s.fallback);
-  const primaryRanges = primaries.flatMap((s) => facesOf(s).flatMap((f) => f.ranges));
-  const uncovered = used.filter((cp) => !inRanges(cp, primaryRanges));
   const src = (face: Face) => `src: url(${inline ? dataUrl(face.file) : fontFile(face.file).url}) format('woff2');`;
   // Each (family, weight, style) the primaries declare: a fallback face joins one only with the very
   // same descriptors (faces with others are another font to CSS matching, not tried for a missing
   // character).
   const slots = new Map<string, { family: string; weight: number; style: string }>();
+  // A character is a fallback's for a family that does not cover it (Noto Sans has Devanagari, Noto Serif has not).
+  const familyRanges = new Map<string, [number, number][]>();
   for (const spec of primaries) {
     for (const face of facesOf(spec)) {
+      const family = descriptor(face.css, 'font-family') ?? '';
+      familyRanges.set(family, [...(familyRanges.get(family) ?? []), ...face.ranges]);
       const slot = { family: descriptor(face.css, 'font-family') ?? '', weight: Number(descriptor(face.css, 'font-weight') ?? 400), style: descriptor(face.css, 'font-style') ?? 'normal' };
       slots.set(`${slot.family}|${slot.weight}|${slot.style}`, slot);
     }
@@ -178,9 +180,10 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
   // Within one such font, the face declared last is tried first for a character (CSS Fonts 4,
   // unicode-range): the fallbacks come first, least preferred first, then the primary's own faces.
   const rules: string[] = [];
+  const uncovered = new Map([...familyRanges].map(([family, ranges]) => [family, used.filter((cp) => !inRanges(cp, ranges))]));
   for (const spec of specs.filter((s) => s.fallback).reverse()) {
-    const faces = facesOf(spec).filter((face) => uncovered.some((cp) => inRanges(cp, face.ranges)));
     for (const { family, weight, style } of slots.values()) {
+      const faces = facesOf(spec).filter((face) => uncovered.get(family)!.some((cp) => inRanges(cp, face.ranges)));
       // The package's nearest weight; its upright faces are declared italic too, so scripts without
       // an italic (CJK, Arabic, Indic, emoji) are never given a synthetic slant.
       const weights = [...new Set(faces.map((f) => Number(descriptor(f.css, 'font-weight') ?? 400)))];

@@ -52,6 +52,8 @@ export const RULES: readonly Rule[] = [
   { id: 'expert-unverified', severity: 'warning', description: 'An expert view with verified: false and no verification_note saying so.' },
   { id: 'as-of-stale', severity: 'warning', description: 'as_of is older than the Monday of the ISO week the sheet is filed under.' },
   { id: 'as-of-after-week', severity: 'error', description: 'as_of is after the Sunday of the ISO week the sheet is filed under.' },
+  // Printing (src/validate/checks-glyphs.ts)
+  { id: 'glyph-missing', severity: 'warning', description: 'A character none of brief’s bundled fonts has (named with its code point): it would print as a box or in a font of the machine; docs/fonts-and-scripts.md says how to add a font.' },
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

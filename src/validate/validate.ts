@@ -7,6 +7,7 @@ import { lineOf, problemAt, sortProblems, type Problem } from './problems.js';
 import { factSheetSchema, schemaUrl, type FactSheet } from '../schema/index.js';
 import { crossReferenceProblems } from './checks.js';
 import { sourceProblems } from './checks-sources.js';
+import { glyphProblems } from './checks-glyphs.js';
 import { describeSchemaError, nearest } from './schema-messages.js';
 
 /** ajv's compiler is only loaded when there is no precompiled validator (it costs ~40 ms to load). */
@@ -110,7 +111,7 @@ export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = 
   const schemaErrs = schemaProblems(loaded);
   problems.push(...schemaErrs);
   // Meaning checks run on whatever parts are well-formed, so all problems show at once.
-  problems.push(...crossReferenceProblems(loaded, options), ...sourceProblems(loaded, options));
+  problems.push(...crossReferenceProblems(loaded, options), ...sourceProblems(loaded, options), ...glyphProblems(loaded));
   const ok = !problems.some((p) => p.severity === 'error');
   return { file: loaded.file, sheet: ok ? (loaded.data as FactSheet) : undefined, problems: sortProblems(problems) };
 }

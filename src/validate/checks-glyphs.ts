@@ -1,0 +1,44 @@
+import type { LoadedYaml } from '../load/yaml.js';
+import { uncoveredCharacters } from '../render/fonts.js';
+import type { Problem } from './problems.js';
+
+/**
+ * glyph-missing: a character in a fact sheet's text that none of brief's fonts has (by the
+ * unicode-range of every face in render/fonts.ts). Chromium would print it as a box or, worse, in
+ * whatever font the machine has, so the PDF would differ from machine to machine: the sheet is
+ * warned instead, at the character itself (file:line:col), naming it and its code point.
+ */
+export function glyphProblems(loaded: LoadedYaml): Problem[] {
+  const text = loaded.text;
+  // Latin, its diacritics and punctuation are always covered: most sheets stop here.
+  if (!/[^\u0000-\u024f\u2000-\u206f]/u.test(text)) return [];
+  const printed = new Set<number>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') { for (const cp of uncoveredCharacters(v)) printed.add(cp); return; }
+    if (Array.isArray(v)) { for (const x of v) walk(x); return; }
+    if (v !== null && typeof v === 'object') for (const k in v) { walk(k); walk((v as Record<string, unknown>)[k]); }
+  };
+  walk(loaded.data);
+  if (printed.size === 0) return [];
+  const problems: Problem[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) { line++; lineStart = i + 1; continue; }
+    if (c < 0x80) continue;
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (printed.has(cp)) {
+      const col = i - lineStart + 1;
+      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+      problems.push({
+        file: loaded.file, line, col, endLine: line, endCol: col + width, severity: 'warning', rule: 'glyph-missing', pointer: '',
+        message: `no font brief bundles has the character '${String.fromCodePoint(cp)}' (U+${hex}): it would print as a box or in a font of this machine; see docs/fonts-and-scripts.md to add a font`,
+      });
+      if (problems.length >= 50) break; // one character can repeat all over a sheet
+    }
+    i += width - 1;
+  }
+  return problems;
+}
