@@ -17,6 +17,8 @@ import { loadTemplateSet, type TemplateSet } from '../render/render.js';
 import type { FactSheet } from '../schema/index.js';
 import { tocEntries } from '../contents/toc.js';
 import { writeAtomic } from './write.js';
+import { missingText, type TextBlock } from '../pdf/fidelity.js';
+import { pdfPageTexts } from '../pdf/pdf-text.js';
 
 /** build: wires the stages together (load → validate → compose → render → print → write); prints nothing. */
 export interface BuildOptions {
@@ -32,6 +34,11 @@ export interface BuildOptions {
   /** A printer to reuse (its browser stays open); otherwise one is made and closed. */
   printer?: Printer;
   printerOptions?: PrinterOptions;
+  /**
+   * Check each PDF holds the text its HTML showed, block by block (pdf/fidelity.ts); a block
+   * missing fails the build, naming the topic, the section and the first words missing.
+   */
+  verify?: boolean;
   /** Called once per finished document (progress). */
   onDocument?: (doc: DocumentResult) => void;
 }
@@ -76,6 +83,14 @@ export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, w
   return { view, html: inlineFonts(set.render(view)) };
 }
 
+/** Fail with `text-missing` when the PDF lacks a block of text its HTML showed. */
+async function verifyText(path: string, pdf: Uint8Array, blocks: TextBlock[]): Promise<void> {
+  const missing = missingText(blocks, await pdfPageTexts(pdf));
+  if (missing.length === 0) return;
+  const lines = missing.slice(0, 5).map(({ block, missing: words }) => `  ${block.topic ? `topic "${block.topic}"` : 'outside the topics'}${block.section ? `, section ${block.section}` : ''}: missing "${words}"`);
+  throw new BriefError('text-missing', `${path}: ${missing.length} block${missing.length === 1 ? '' : 's'} of text shown in the HTML ${missing.length === 1 ? 'is' : 'are'} not in the PDF:\n${lines.join('\n')}${missing.length > 5 ? `\n  … and ${missing.length - 5} more` : ''}`, { exitCode: ExitCode.render });
+}
+
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
@@ -98,7 +113,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map((set) => printer.inFlight(async () => {
       const view = composeView(loaded.sheets, set, week, previous);
       const path = join(outDir, week, `${set.audience.name}.pdf`);
-      const { pdf, html, ms } = await printBriefing(printer, set, view, path);
+      const { pdf, html, ms, blocks } = await printBriefing(printer, set, view, path, { verify: options.verify });
+      if (blocks) await verifyText(path, pdf, blocks);
       const pages = countPages(pdf);
       const budget = set.audience.page_budget;
       if (budget !== undefined && pages > budget) {

@@ -58,6 +58,7 @@ Options:
   --templates DIR     templates folder (default: templates)
   --out DIR           output folder (default: out)
   --html              also write each briefing's HTML beside its PDF
+  --verify            build: check every block of text the HTML shows is in the PDF (fails naming what is missing)
   --watch             build, then rebuild on every save (writes the HTML too); Ctrl-C stops
   --browser PATH      Chrome/Chromium to use (or set PUPPETEER_EXECUTABLE_PATH; default: a headless shell if installed)
   --concurrency N     documents printed at once (default: the number of CPU cores)
@@ -79,7 +80,7 @@ Exit codes: 0 ok, 1 invalid fact sheets, 2 usage or I/O error, 3 render failure.
 
 const OPTIONS = {
   week: { type: 'string' }, audience: { type: 'string', multiple: true }, data: { type: 'string' },
-  templates: { type: 'string' }, out: { type: 'string' }, html: { type: 'boolean' }, watch: { type: 'boolean' }, browser: { type: 'string' },
+  templates: { type: 'string' }, out: { type: 'string' }, html: { type: 'boolean' }, verify: { type: 'boolean' }, watch: { type: 'boolean' }, browser: { type: 'string' },
   concurrency: { type: 'string' }, topic: { type: 'string' }, json: { type: 'boolean' }, timeout: { type: 'string' }, format: { type: 'string' }, strict: { type: 'boolean' },
   debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
@@ -153,7 +154,7 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(v.data ?? DEFAULTS.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
   const results = await withCleanShutdown(printer, io, () => Promise.all(weeks.map((week) => build({
     dataDir: v.data, templatesDir: v.templates, outDir: v.out, week, audiences: audienceList(v),
-    writeHtml: v.html, printer,
+    writeHtml: v.html, verify: v.verify, printer,
     onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.ms} ms\n`),
   }))));
   io.stderr(buildWarnings(results.flatMap((r) => r.problems)));

@@ -4,6 +4,7 @@ import { formatDate } from '../render/helpers.js';
 import { applyPdfMetadata, type PdfMetadata } from '../pdf/pdf-meta.js';
 import type { Printer } from '../print/printer.js';
 import type { TemplateSet } from '../render/render.js';
+import type { TextBlock } from '../pdf/fidelity.js';
 import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
 import { guessLayout, rememberLayout } from './layout-cache.js';
 
@@ -18,6 +19,8 @@ export interface BriefingPrintResult {
   /** The HTML of the final print. */
   html: string;
   ms: number;
+  /** With `verify`: the blocks of text the final document showed (pdf/fidelity.ts). */
+  blocks?: TextBlock[];
 }
 
 /** The PDF document information of a briefing, all from the data. */
@@ -34,7 +37,7 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
   };
 }
 
-export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
+export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string, options: { verify?: boolean } = {}): Promise<BriefingPrintResult> {
   const fresh = view.audience.has.contents ? tocEntries(view) : undefined;
   // The contents needs page numbers that only a print can measure. Rather than a measuring draft
   // first, print with a guess when there is a good one (layout-cache.ts: this document's last
@@ -66,8 +69,8 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
       return { html, pageNumbers };
     }
     : undefined;
-  const { pdf, ms } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, ...(revise ? { revise, draftFirst: !guessed } : {}) });
+  const { pdf, ms, blocks } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, textBlocks: options.verify, ...(revise ? { revise, draftFirst: !guessed } : {}) });
   const started = Date.now();
   const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
-  return { pdf: finished, html, ms: ms + Date.now() - started };
+  return { pdf: finished, html, ms: ms + Date.now() - started, ...(blocks ? { blocks } : {}) };
 }

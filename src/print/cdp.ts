@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import { fontResponse } from '../render/fonts.js';
 import { BriefError, ExitCode } from '../errors.js';
+import type { TextBlock } from '../pdf/fidelity.js';
 
 /**
  * cdp: one DevTools session of our own per page, for what Puppeteer's API does slowly or not at
@@ -174,3 +175,36 @@ const FONT_HEADERS = [
 export function collectGarbage(page: Page): void {
   void pageSession(page).then(({ cdp }) => cdp.send('HeapProfiler.collectGarbage')).catch(() => {});
 }
+
+/**
+ * The blocks of text the loaded document shows, in print media (what printing lays out): each
+ * innermost paragraph, list item, cell, heading, term or quote, with the topic (its article's
+ * first heading) and section (the nearest section or element with an id inside it) it is in. For `brief build --verify` (pdf/fidelity.ts).
+ */
+export async function textBlocks(page: Page): Promise<TextBlock[]> {
+  const { cdp } = await pageSession(page);
+  await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });
+  try {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: TEXT_BLOCKS, returnByValue: true, silent: true });
+    if (exceptionDetails) throw new Error(`could not read the document's text: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as TextBlock[];
+  } finally {
+    await cdp.send('Emulation.setEmulatedMedia', { media: '' });
+  }
+}
+
+const TEXT_BLOCKS = `(() => {
+  const SEL = 'p, li, td, th, h1, h2, h3, h4, h5, h6, dt, dd, blockquote, figcaption, caption, summary';
+  const out = [];
+  for (const el of document.body.querySelectorAll(SEL)) {
+    if (el.querySelector(SEL)) continue;
+    const text = el.innerText.trim();
+    if (!text) continue;
+    const article = el.closest('article');
+    const heading = article && article.querySelector('h1, h2, h3');
+    const found = el.closest('section, [id]');
+    const section = found && found !== article ? found : null;
+    out.push({ text, topic: heading ? heading.innerText.trim() : undefined, section: section ? (section.id || section.className || undefined) : undefined });
+  }
+  return out;
+})()`;

@@ -4,7 +4,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import { claimProfile, removeStaleProfiles, throwawayProfile, type Profile } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
 import { startChrome } from './chrome.js';
-import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody } from './cdp.js';
+import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody, textBlocks } from './cdp.js';
+import type { TextBlock } from '../pdf/fidelity.js';
 import { reviseInPlace, withDraftStyle } from '../contents/draft.js';
 import { Limit } from '../util/limit.js';
 import { BriefError, ExitCode } from '../errors.js';
@@ -39,6 +40,8 @@ export interface PrintOptions {
    * expected to stand.
    */
   draftFirst?: boolean;
+  /** Also read the blocks of text the final document shows (for `--verify`: pdf/fidelity.ts). */
+  textBlocks?: boolean;
 }
 
 /** What a revised print shows. */
@@ -52,7 +55,7 @@ export interface Revision {
   pageNumbers?: ReadonlyMap<string, number | undefined>;
 }
 
-export interface PrintResult { pdf: Uint8Array; ms: number }
+export interface PrintResult { pdf: Uint8Array; ms: number; blocks?: TextBlock[] }
 
 /** Most prints of one document when `revise` asks for more. */
 export const MAX_PASSES = 3;
@@ -377,10 +380,10 @@ export class Printer implements AsyncDisposable {
             draft = false;
             if (revision === undefined) break;
           }
-          return pdf;
+          return { pdf, blocks: options.textBlocks ? await textBlocks(page) : undefined };
         })();
-        const pdf = await Promise.race([work, timeout, gone]);
-        return { pdf, ms: Date.now() - started };
+        const { pdf, blocks } = await Promise.race([work, timeout, gone]);
+        return { pdf, ms: Date.now() - started, ...(blocks ? { blocks } : {}) };
       } finally {
         clearTimeout(timer);
         page.off('close', onGone);

@@ -1,0 +1,86 @@
+/**
+ * fidelity: does a PDF hold the text its HTML showed? Each block of text the page showed (a
+ * paragraph, list item, cell, heading: see cdp.ts textBlocks) is looked for in the PDF's text.
+ *
+ * What a PDF's text can be trusted to give back decides how: Chromium writes each glyph's text from
+ * the font's character map, so
+ * - spaces and line breaks are not reliable (lines are joined with none): whitespace is ignored;
+ * - ligatures and Arabic contextual forms come back as compatibility characters (ﬁ, ﻻ): both sides
+ *   are compared in NFKC, which folds them;
+ * - variation selectors, joiners and skin-tone modifiers may come back as nothing (or U+0000);
+ * - scripts whose glyphs are reordered or made by shaping (Arabic, Syriac, Thaana, Indic, Thai,
+ *   Khmer, …) come back in visual order, with glyphs that have no character of their own missing
+ *   (a Devanagari vowel sign before its consonant, an Arabic medial form the font does not map).
+ * So a block's letters of those scripts are only required as letters the page must contain, not as
+ * a sequence; every other character of the block is looked for in order. A block shown blank (the
+ * fault this guards against: a face not loaded when printing) loses all of its text, which this finds.
+ */
+export interface TextBlock {
+  text: string;
+  /** The topic the block is in (its article's heading), if any. */
+  topic?: string;
+  /** The section the block is in (its id or class), if any. */
+  section?: string;
+}
+
+export interface MissingText {
+  block: TextBlock;
+  /** The first words of the block that the PDF does not hold. */
+  missing: string;
+}
+
+/** Characters not compared at all: controls, joiners, direction marks, variation selectors, modifiers, tags, hyphens. */
+const IGNORED = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u200b-\u200f\u2010\u2011\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\u20e3-]|\u{1f3fb}|\u{1f3fc}|\u{1f3fd}|\u{1f3fe}|\u{1f3ff}|[\u{e0000}-\u{e007f}]|[\u{e0100}-\u{e01ef}]/gu;
+
+/** Scripts whose text a PDF gives back out of order or in part: their letters are checked as a set. */
+const SHAPED = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Tibetan}\p{Script=Myanmar}\p{Script=Khmer}\p{M}]/u;
+
+const fold = (s: string): string => s.normalize('NFKC').replace(IGNORED, '');
+
+/** The ordered part of a text (its characters outside SHAPED scripts) and its shaped letters. */
+function split(s: string): { ordered: string; shaped: Set<string> } {
+  let ordered = '';
+  const shaped = new Set<string>();
+  for (const ch of fold(s)) {
+    if (SHAPED.test(ch)) { if (!/\p{M}/u.test(ch)) shaped.add(ch); } else ordered += ch;
+  }
+  return { ordered, shaped };
+}
+
+/** Whether the PDF's text holds a text: its ordered part as one run, and most of its shaped letters. */
+function holds(pdf: { ordered: string; shaped: Set<string> }, text: string): boolean {
+  const { ordered, shaped } = split(text);
+  if (!pdf.ordered.includes(ordered)) return false;
+  let found = 0;
+  for (const c of shaped) if (pdf.shaped.has(c)) found++;
+  return found * 2 >= shaped.size;
+}
+
+/** Tokens of a word for the last, loosest look: runs of letters, and each other character apart. */
+const tokens = (word: string): string[] => word.match(/[\p{L}\p{M}]+|[^\p{L}\p{M}]/gu) ?? [];
+
+/**
+ * The blocks whose text the PDF's pages do not hold, each with its first missing words. A block is
+ * looked for whole, then (a block broken across pages has the running head and foot inside it, and
+ * the PDF has text the HTML's innerText has not, such as CSS generated content around citation
+ * markers) in runs of a few words, then word by word, then by the runs of letters and the other characters of a word.
+ */
+export function missingText(blocks: readonly TextBlock[], pageTexts: readonly string[]): MissingText[] {
+  const pdf = split(pageTexts.join(''));
+  const out: MissingText[] = [];
+  for (const block of blocks) {
+    const whole = split(block.text);
+    if (whole.ordered === '' && whole.shaped.size === 0) continue;
+    if (holds(pdf, block.text)) continue;
+    const words = block.text.split(/\s+/).filter(Boolean);
+    const lost: string[] = [];
+    const RUN = 4;
+    for (let i = 0; i < words.length; i += RUN) {
+      const run = words.slice(i, i + RUN);
+      if (holds(pdf, run.join(' '))) continue;
+      for (const w of run) if (!holds(pdf, w) && !tokens(w).every((t) => holds(pdf, t))) lost.push(w);
+    }
+    if (lost.length > 0) out.push({ block, missing: lost.slice(0, 8).join(' ') });
+  }
+  return out;
+}
