@@ -286,6 +286,13 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
       case 'diff': return await cmdDiff(values, io);
       case 'new-week': return await cmdNewWeek(rest, values, io);
       case 'schema': io.stdout(readFileSync(schemaUrl, 'utf8')); return ExitCode.ok;
+      case 'browser': {
+        if (rest[0] !== 'install') throw new BriefError('usage', `usage: brief browser install`);
+        const { installBrowser } = await import('../app/browser-install.js');
+        const r = await installBrowser({ env: io.env });
+        io.stdout(`chrome-headless-shell ${r.buildId}: ${r.path}\n`);
+        return ExitCode.ok;
+      }
       default: throw new BriefError('usage', `unknown command '${command}' (try: build, watch, validate, diff, new-week, audiences, schema, help)`);
     }
   } catch (e) {
