@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULTS } from '../config.js';
 import { BriefError, ExitCode } from '../errors.js';
 
 /**
@@ -11,8 +12,6 @@ import { BriefError, ExitCode } from '../errors.js';
  */
 export const PACKAGED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
-/** The folder name a project's templates have unless told otherwise; it may be missing. */
-export const DEFAULT_TEMPLATES_DIR = 'templates';
 
 const isDir = (p: string) => { try { return statSync(p).isDirectory(); } catch { return false; } };
 
@@ -21,10 +20,10 @@ const isDir = (p: string) => { try { return statSync(p).isDirectory(); } catch {
  * the packaged one. A folder named other than the default must exist (a typo is not silently the
  * packaged templates).
  */
-export function templateRoots(dir: string = DEFAULT_TEMPLATES_DIR): string[] {
+export function templateRoots(dir: string = DEFAULTS.templatesDir): string[] {
   const packaged = resolve(PACKAGED_TEMPLATES);
   if (resolve(dir) === packaged) return [packaged];
   if (isDir(dir)) return [dir, packaged];
-  if (dir === DEFAULT_TEMPLATES_DIR) return [packaged];
+  if (dir === DEFAULTS.templatesDir) return [packaged];
   throw new BriefError('templates-missing', `templates folder not found: ${dir} (expected templates/base/ and templates/audiences/<name>/, either of which may be left out to use the packaged ones)`, { exitCode: ExitCode.usage });
 }
