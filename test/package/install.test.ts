@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,22 +32,30 @@ describe('the packed package, installed offline into an empty folder', () => {
   afterAll(() => tmp.cleanup());
 
   it('ships what runs and nothing else', () => {
-    for (const f of ['bin/brief.js', 'dist/cli/main.js', 'dist/index.js', 'dist/schema/fact-sheet.validator.cjs', 'schema/fact-sheet.schema.json', 'templates/base/layout.hbs', 'templates/audiences/executive/audience.yaml', 'README.md', 'package.json']) {
+    for (const f of ['bin/brief.js', 'dist/cli/main.js', 'dist/index.js', 'dist/schema/fact-sheet.validator.cjs', 'schema/fact-sheet.schema.json', 'templates/base/layout.hbs', 'templates/audiences/executive/audience.yaml', 'starter/example.yaml', 'schema/config.schema.json', 'README.md', 'package.json']) {
       expect(files, f).toContain(f);
     }
     for (const f of files) expect(f).not.toMatch(/^(test|bench|src|scripts|data|out|\.ci|\.github)\/|\.map$/);
     expect(existsSync(join(project, 'node_modules', 'puppeteer'))).toBe(false); // no download at install
   });
 
-  it('builds with the packaged templates from its own node_modules, not the working folder', async () => {
-    cpSync(join(ROOT, 'data', '2025-W38'), join(project, 'data', '2025-W38'), { recursive: true });
+  it('init → validate → build with no flags, on the packaged templates, the $schema lines pointing into node_modules', async () => {
+    const init = await npx(['init']);
+    expect(init.stdout).toMatch(/wrote brief\.config\.yaml/);
+    expect(init.stdout).toMatch(/kept  package\.json/);
+    const [week] = readdirSync(join(project, 'data'));
+    const example = readFileSync(join(project, 'data', week!, 'example.yaml'), 'utf8');
+    const ref = /\$schema=(\S+)/.exec(example)![1]!;
+    expect(ref).toBe('../../node_modules/brief/schema/fact-sheet.schema.json');
+    expect(existsSync(join(project, 'data', week!, ref))).toBe(true);
+    expect(existsSync(join(project, 'schema'))).toBe(false); // no copy needed
     const validate = await npx(['validate']);
-    expect(validate.stderr).toMatch(/2 files checked: 0 errors/);
-    const build = await npx(['build', '--audience', 'executive,public']);
-    expect(build.stdout).toMatch(/built 2 briefings for 2025-W38/);
-    expect(readdirSync(join(project, 'out', '2025-W38')).sort()).toEqual(['executive.pdf', 'public.pdf']);
-    const pdf = await readPdf(join(project, 'out', '2025-W38', 'public.pdf'));
-    expect(pdf.text).toContain('TLP:CLEAR');
-    expect(pdf.text).toMatch(/TikTok/);
+    expect(validate.stderr).toMatch(/1 file checked: 0 errors, 0 warnings/);
+    const build = await npx(['build']);
+    expect(build.stdout).toMatch(new RegExp(`built 3 briefings for ${week}`));
+    expect(readdirSync(join(project, 'out', week!)).sort()).toEqual(['analyst.pdf', 'executive.pdf', 'public.pdf']);
+    const pdf = await readPdf(join(project, 'out', week!, 'analyst.pdf'));
+    expect(pdf.text).toContain('Example talks between two parties');
+    expect(pdf.text).toContain('Who runs the border crossings');
   }, 120_000);
 });
