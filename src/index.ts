@@ -1,7 +1,8 @@
 /** The library API. The CLI (cli.ts) is a thin layer over it; tests call it directly. */
 export { loadYamlFile, parseYaml, locate, type LoadedYaml } from './load/yaml.js';
 export { validateLoaded, schemaValidator, type ValidationResult } from './validate/validate.js';
-export { loadSheets, loadWeek, listWeeks, resolveWeek, findFactSheetFiles, type SheetsResult } from './load/data.js';
+export { listWeeks, resolveWeek, findFactSheetFiles } from './load/data.js';
+export { loadSheets, loadWeek, type SheetsResult } from './validate/sheets.js';
 export { loadAudience, loadAudiences, listAudienceNames, type Audience } from './load/audience.js';
 export { composeBriefing, composeTopic, type BriefingView, type TopicView } from './compose/compose.js';
 export { redactSheet, allowedFor, maxTlp, levelOf, type RedactedSheet } from './compose/handling.js';
@@ -15,7 +16,7 @@ export { writeAtomic } from './app/write.js';
 export { watch, audienceOf, type Watcher, type WatchOptions } from './app/watch.js';
 export { diffSheets, diffForLevel, restrictSheet, type Change, type ChangeKind, type TopicChanges } from './compose/diff.js';
 export { changeLines, groupLines, changesView, formatChangesText, type ChangeLine, type ChangeGroup, type ChangesView } from './compose/diff-text.js';
-export { loadPreviousEditions, type PreviousEdition, type PreviousEditions } from './load/previous.js';
+export { loadPreviousEditions, type PreviousEdition, type PreviousEditions } from './validate/previous.js';
 export { weeklyDiff, type WeeklyDiff, type TopicDiff, type WeeklyDiffOptions } from './app/weekly-diff.js';
 export { newWeek, carryForward, type NewWeekOptions, type NewWeekResult } from './app/new-week.js';
 export { formatHuman, formatProblem } from './report/human.js';

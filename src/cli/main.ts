@@ -105,7 +105,7 @@ const packageVersion = (): string =>
 async function cmdValidate(args: string[], v: Values, io: CliIO): Promise<number> {
   const format = v.format ?? 'human';
   if (!FORMATS.includes(format)) throw new BriefError('usage', `--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
-  const { findFactSheetFiles, loadSheets } = await dataModule();
+  const [{ findFactSheetFiles }, { loadSheets }] = await Promise.all([dataModule(), import('../validate/sheets.js')]);
   const files = await findFactSheetFiles(args.length > 0 ? args : [v.data ?? DEFAULTS.dataDir]);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${args.join(', ') || DEFAULTS.dataDir}`);
   const result = await loadSheets(files);

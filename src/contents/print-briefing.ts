@@ -1,6 +1,6 @@
 import type { BriefingView } from '../compose/compose.js';
 import { withPageNumbers } from './draft.js';
-import { formatDate } from '../render/helpers.js';
+import { formatDate } from '../util/dates.js';
 import { applyPdfMetadata, type PdfMetadata } from '../pdf/pdf-meta.js';
 import type { Printer } from '../print/printer.js';
 import type { TemplateSet } from '../render/render.js';

@@ -3,24 +3,10 @@ import type Handlebars from 'handlebars';
 import type { Audience } from '../load/audience.js';
 import type { Citation } from '../compose/compose.js';
 import { registerVisualHelpers } from './visuals/index.js';
+import { formatDate } from '../util/dates.js';
+import { words } from '../util/text.js';
 
 type HB = typeof Handlebars;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2025-09-20" → "20 September 2025"; "2025-09" → "September 2025"; "2025" → "2025". */
-export function formatDate(d: unknown): string {
-  if (typeof d !== 'string') return '';
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d);
-  if (!m) return d;
-  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (m[3]) return `${Number(m[3])} ${month} ${m[1]}`;
-  if (month) return `${month} ${m[1]}`;
-  return m[1]!;
-}
-
-/** "red_line" → "red line"; "official_statement" → "official statement". */
-export const words = (s: unknown): string => (typeof s === 'string' ? s.replace(/_/g, ' ') : '');
-
 /** Only http(s) URLs ever become links. */
 export const safeUrl = (u: unknown): string | undefined => {
   if (typeof u !== 'string') return undefined;

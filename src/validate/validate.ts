@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { locate, pointerToPath, type LoadedYaml } from '../load/yaml.js';
-import { precompiledValidator } from './precompiled.js';
+import { precompiledValidator } from '../schema/precompiled.js';
 import { lineOf, problemAt, sortProblems, type Problem } from './problems.js';
 import { factSheetSchema, schemaUrl, type FactSheet } from '../schema/index.js';
 import { crossReferenceProblems } from './checks.js';

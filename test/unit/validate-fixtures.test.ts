@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findFactSheetFiles, loadSheets } from '../../src/load/data.js';
+import { findFactSheetFiles } from '../../src/load/data.js';
+import { loadSheets } from '../../src/validate/sheets.js';
 import { RULES, ruleOf } from '../../src/validate/rules.js';
 import { FIXTURES, ROOT, tempDir } from '../helpers.js';
 
