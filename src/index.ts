@@ -10,6 +10,7 @@ export { weeklyDiff, type WeeklyDiff, type WeeklyDiffOptions, type TopicDiff } f
 export { newWeek, type NewWeekOptions, type NewWeekResult } from './app/new-week.js';
 export { loadAudiences, type Audience } from './load/audience.js';
 export { Printer, type PrinterOptions, type PrintResult } from './print/printer.js';
+export { Session, type SessionOptions } from './app/session.js';
 export { formatHuman } from './report/human.js';
 export { formatJson } from './report/json.js';
 export { formatGithub } from './report/github.js';

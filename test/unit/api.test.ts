@@ -8,7 +8,7 @@ import * as api from '../../src/index.js';
 describe('library API', () => {
   it('exports exactly the documented names', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'BriefError', 'ExitCode', 'Printer', 'RULES', 'build', 'formatGithub', 'formatHuman', 'formatJson',
+      'BriefError', 'ExitCode', 'Printer', 'RULES', 'Session', 'build', 'formatGithub', 'formatHuman', 'formatJson',
       'formatSarif', 'loadAudiences', 'newWeek', 'renderBriefing', 'validate', 'watch', 'weeklyDiff',
     ]);
   });
