@@ -3,6 +3,8 @@ import type Handlebars from 'handlebars';
 import type { Audience } from '../load/audience.js';
 import type { Citation } from '../compose/compose.js';
 import { registerVisualHelpers } from './visuals/index.js';
+import { markingClass } from '../compose/handling.js';
+import type { Tlp } from '../schema/index.js';
 import { formatDate } from '../util/dates.js';
 import { words } from '../util/text.js';
 
@@ -37,7 +39,7 @@ export function registerHelpers(hb: HB, audience: Audience): void {
   hb.registerHelper('len', (a: unknown) => (Array.isArray(a) ? a.length : 0));
   hb.registerHelper('upper', (s: unknown) => (typeof s === 'string' ? s.toUpperCase() : ''));
   hb.registerHelper('plural', (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many));
-  hb.registerHelper('tlpClass', (t: unknown) => (t == null ? '' : String(t).replace('TLP:', 'tlp-').replace('+', '-').toLowerCase()));
+  hb.registerHelper('tlpClass', (t: unknown) => (t == null ? '' : markingClass(String(t) as Tlp)));
   /** Section name → partial name; whole-document sections render nothing inside a topic. */
   hb.registerHelper('sectionPartial', (s: unknown) => (s === 'cover' || s === 'contents' ? 'empty' : `section-${String(s).replace(/_/g, '-')}`));
   /** Citation markers linking to the topic's source list: [1][3]. */

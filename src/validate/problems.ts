@@ -23,7 +23,7 @@ export function problemAt(
 }
 
 /** Line `n` (1-based) of a text, without its line break; undefined past the end. Splits nothing. */
-export function lineOf(text: string, n: number): string | undefined {
+export function lineText(text: string, n: number): string | undefined {
   let start = 0;
   for (let i = 1; i < n; i++) {
     const eol = text.indexOf('\n', start);
