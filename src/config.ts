@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { BriefError, ExitCode } from './errors.js';
+import { DEFAULT_TEMPLATES_DIR } from './load/templates.js';
 
 /**
  * config: where every setting of a run comes from, in one place. Defaults, then the project's
@@ -9,7 +10,7 @@ import { BriefError, ExitCode } from './errors.js';
  * line's flags; the result is one frozen value the commands read. Paths in the file are relative to
  * the file's folder; they are given to the rest relative to the working folder when inside it.
  */
-export const DEFAULTS = Object.freeze({ dataDir: 'data', templatesDir: 'templates', outDir: 'out' });
+export const DEFAULTS = Object.freeze({ dataDir: 'data', templatesDir: DEFAULT_TEMPLATES_DIR, outDir: 'out' });
 
 /** The configuration file's names, looked for in this order in each folder from cwd up. */
 export const CONFIG_FILES = ['brief.config.yaml', 'brief.config.yml', 'brief.config.json'];

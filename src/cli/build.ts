@@ -22,7 +22,8 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
   const cfg = await ctx.config(configFlags(o));
   const printer = new Printer({ executablePath: cfg.browser, concurrency: cfg.concurrency, timeoutMs: cfg.timeoutMs });
   printer.warmUp().catch(() => {}); // launch now, while the rest loads; errors surface in build()
-  const [{ build }, { listWeeks }, { listAudienceNames }] = await Promise.all([import('../app/build.js'), import('../load/data.js'), import('../load/audience.js')]);
+  const [{ build }, { listWeeks }, { listAudienceNames }, { Session }] = await Promise.all([import('../app/build.js'), import('../load/data.js'), import('../load/audience.js'), import('../app/session.js')]);
+  const session = new Session({ printer }); // one browser and one set of contents layouts for every week
   // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
   const asked = (o.week ?? '').split(',').map((w) => w.trim()).filter(Boolean);
   const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(cfg.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
@@ -33,9 +34,9 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
   const width = String(total).length;
   const results = await withCleanShutdown(printer, io, () => Promise.all(weeks.map((week) => build({
     dataDir: cfg.dataDir, templatesDir: cfg.templatesDir, outDir: cfg.outDir, week, audiences: cfg.audiences,
-    writeHtml: cfg.html, printer,
+    writeHtml: cfg.html, session,
     onDocument: (d) => io.stdout(`[${String(++n).padStart(width)}/${total}] ${d.path}  ${plural(d.pages, 'page')}  ${d.marking}  ${d.ms} ms\n`),
-  }))));
+  }))).finally(() => session.close()));
   io.stderr(buildWarnings(results.flatMap((r) => r.problems)));
   const retried = printer.crashes;
   if (retried > 0) io.stderr(`brief: the browser crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);

@@ -26,7 +26,7 @@ async function validateAction(paths: string[], o: ValidateOptions, ctx: Context)
   const format = o.format ?? 'human';
   if (!FORMATS.includes(format)) throw new BriefError('usage', `--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
   const cfg = paths.length > 0 && o.data === undefined ? undefined : await ctx.config({ data: o.data });
-  const { findFactSheetFiles, loadSheets } = await import('../load/data.js');
+  const [{ findFactSheetFiles }, { loadSheets }] = await Promise.all([import('../load/data.js'), import('../validate/sheets.js')]);
   const where = paths.length > 0 ? paths : [cfg!.dataDir];
   const files = await findFactSheetFiles(where);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${where.join(', ')}`);

@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULTS } from '../config.js';
 import { BriefError, ExitCode } from '../errors.js';
 
 /**
@@ -13,6 +12,9 @@ import { BriefError, ExitCode } from '../errors.js';
 export const PACKAGED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
 
+/** The project's templates folder unless told otherwise (config.ts's default); it may be missing. */
+export const DEFAULT_TEMPLATES_DIR = 'templates';
+
 const isDir = (p: string) => { try { return statSync(p).isDirectory(); } catch { return false; } };
 
 /**
@@ -20,10 +22,10 @@ const isDir = (p: string) => { try { return statSync(p).isDirectory(); } catch {
  * the packaged one. A folder named other than the default must exist (a typo is not silently the
  * packaged templates).
  */
-export function templateRoots(dir: string = DEFAULTS.templatesDir): string[] {
+export function templateRoots(dir: string = DEFAULT_TEMPLATES_DIR): string[] {
   const packaged = resolve(PACKAGED_TEMPLATES);
   if (resolve(dir) === packaged) return [packaged];
   if (isDir(dir)) return [dir, packaged];
-  if (dir === DEFAULTS.templatesDir) return [packaged];
+  if (dir === DEFAULT_TEMPLATES_DIR) return [packaged];
   throw new BriefError('templates-missing', `templates folder not found: ${dir} (expected templates/base/ and templates/audiences/<name>/, either of which may be left out to use the packaged ones)`, { exitCode: ExitCode.usage });
 }
