@@ -7,8 +7,16 @@ import { options } from './options.js';
 
 const FORMATS = ['human', 'json', 'github', 'sarif'];
 
-export const packageVersion = (): string =>
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+interface PackageJson { version: string; repository?: string | { url?: string } }
+const packageJson = (): PackageJson => JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson;
+export const packageVersion = (): string => packageJson().version;
+
+/** package.json's repository as a web address (https://github.com/owner/name), for SARIF's links. */
+export function repositoryUrl(): string | undefined {
+  const repo = packageJson().repository;
+  const url = typeof repo === 'string' ? repo : repo?.url;
+  return url?.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^github:/, 'https://github.com/');
+}
 
 interface ValidateOptions { data?: string; format?: string; strict?: boolean }
 
@@ -36,7 +44,7 @@ async function validateAction(paths: string[], o: ValidateOptions, ctx: Context)
   else if (format === 'github') {
     io.stdout((await import('../report/github.js')).formatGithub(problems));
     io.stderr(`${summaryLine(problems, files.length)}\n`); // for the job log
-  } else if (format === 'sarif') io.stdout((await import('../report/sarif.js')).formatSarif(problems, { version: packageVersion() }));
+  } else if (format === 'sarif') io.stdout((await import('../report/sarif.js')).formatSarif(problems, { version: packageVersion(), informationUri: repositoryUrl() }));
   else {
     if (problems.length > 0) io.stderr(`${formatHuman(problems, { texts: result.texts, color: ctx.color })}\n`);
     io.stderr(`${summaryLine(problems, files.length)}\n`);
