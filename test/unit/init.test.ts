@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { init } from '../../src/app/init.js';
-import { loadSheets } from '../../src/load/data.js';
+import { loadSheets } from '../../src/validate/sheets.js';
 import { tempDir } from '../helpers.js';
 
 describe('brief init', () => {
