@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { launchArgs, puppeteerMayHaveBrowser } from '../../src/print/browser.js';
 import { defaultChromeArgs, type ChromeArgsFile } from '../../src/print/chrome.js';
 import { compileCached } from '../../src/render/template-cache.js';
+import { cacheDir } from '../../src/util/cache-dir.js';
 import { ROOT, tempDir } from '../helpers.js';
 
 /** What start-up takes from build time or from disk must equal what it would compute (issue 8). */
@@ -45,7 +46,8 @@ describe('start-up shortcuts', () => {
     const hb = Handlebars.create();
     const text = `<p>{{name}} · {{#each items}}<i>{{this}}</i>{{/each}} · ${Date.now()}</p>`;
     const context = { name: '<Beijing & "Washington">', items: ['a', 'b'] };
-    const dir = join(ROOT, 'node_modules', '.cache', 'brief', 'templates');
+    const dir = join(cacheDir(), 'templates'); // the run's own cache (test/global-setup.ts), wherever BRIEF_CACHE_DIR pointed
+    expect(dir.startsWith(ROOT)).toBe(false); // never inside the repository
     const listed = new Set(existsSync(dir) ? readdirSync(dir) : []);
     const before = listed.size;
     const first = compileCached(hb, text)(context);
