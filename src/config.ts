@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { BriefError, ExitCode } from './errors.js';
 import { DEFAULT_TEMPLATES_DIR } from './load/templates.js';
+import { precompiledValidator } from './schema/precompiled.js';
 
 /**
  * config: where every setting of a run comes from, in one place. Defaults, then the project's
@@ -73,9 +74,11 @@ export function readConfigFile(file: string): ConfigFile {
   } catch (e) {
     throw new BriefError('config-read', `${file}: cannot read the configuration: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
   }
-  const require = createRequire(import.meta.url);
-  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(configSchemaUrl, 'utf8')) as object);
+  const schemaText = readFileSync(configSchemaUrl, 'utf8');
+  const validate = precompiledValidator('config', schemaText) ?? (() => {
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    return new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(schemaText) as object);
+  })();
   if (!validate(raw)) {
     const msgs = (validate.errors ?? []).map((e) => `${e.instancePath || '(top)'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`);
     throw new BriefError('config-invalid', `${file}: invalid configuration:\n  ${msgs.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
-import { Printer } from '../print/printer.js';
 import type { Context } from './context.js';
 import { addBuildOptions, configFlags, type RawOptions } from './options.js';
 import { buildWarnings, withCleanShutdown } from './output.js';
@@ -19,7 +18,7 @@ export function register(program: Command, ctx: Context, done: (code: number) =>
 export async function buildAction(o: BuildOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   const started = Date.now();
-  const cfg = await ctx.config(configFlags(o));
+  const [cfg, { Printer }] = await Promise.all([ctx.config(configFlags(o)), import('../print/printer.js')]);
   const printer = new Printer({ executablePath: cfg.browser, concurrency: cfg.concurrency, timeoutMs: cfg.timeoutMs });
   printer.warmUp().catch(() => {}); // launch now, while the rest loads; errors surface in build()
   const [{ build }, { listWeeks }, { listAudienceNames }, { Session }] = await Promise.all([import('../app/build.js'), import('../load/data.js'), import('../load/audience.js'), import('../app/session.js')]);
