@@ -10,9 +10,9 @@ import type { Document, LineCounter, Node } from 'yaml';
 let yamlModule: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import { BriefError, ExitCode } from '../errors.js';
-import { stampOf } from './file-cache.js';
+import { stampOf } from '../util/file-cache.js';
 import type { PositionIndex } from './positions.js';
-import type { Problem } from '../validate/problems.js';
+import type { Problem } from '../errors.js';
 
 /** Fact sheets larger than this are refused before parsing (a hand-written sheet is a few kB). */
 export const MAX_FACT_SHEET_BYTES = 2 * 1024 * 1024;
@@ -115,7 +115,7 @@ export function parseYaml(file: string, text: string): LoadedYaml {
   const lineCounter = new LineCounter();
   const result: LoadedYaml = { file, text, doc: undefined, lineCounter, data: undefined, problems: [] };
   const at = (offset: number) => lineCounter.linePos(offset);
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0 || list.every((d) => d.contents === null)) {
     const onlyComments = text.trim().length > 0;

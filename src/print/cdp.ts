@@ -1,7 +1,6 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import { fontResponse } from '../render/fonts.js';
 import { BriefError, ExitCode } from '../errors.js';
-import type { TextBlock } from '../pdf/fidelity.js';
 
 /**
  * cdp: one DevTools session of our own per page, for what Puppeteer's API does slowly or not at
@@ -181,6 +180,8 @@ export function collectGarbage(page: Page): void {
  * innermost paragraph, list item, cell, heading, term or quote, with the topic (its article's
  * first heading) and section (the nearest section or element with an id inside it) it is in. For `brief build --verify` (pdf/fidelity.ts).
  */
+export interface TextBlock { text: string; topic?: string; section?: string }
+
 export async function textBlocks(page: Page): Promise<TextBlock[]> {
   const { cdp } = await pageSession(page);
   await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });

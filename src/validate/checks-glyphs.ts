@@ -1,5 +1,5 @@
 import type { LoadedYaml } from '../load/yaml.js';
-import { uncoveredCharacters } from '../render/fonts.js';
+import { uncoveredCharacters } from '../util/font-catalogue.js';
 import type { Problem } from './problems.js';
 
 /**
