@@ -47,13 +47,17 @@ function split(s: string): { ordered: string; shaped: Set<string> } {
   return { ordered, shaped };
 }
 
-/** Whether the PDF's text holds a text: its ordered part as one run, and most of its shaped letters. */
-function holds(pdf: { ordered: string; shaped: Set<string> }, text: string): boolean {
-  const { ordered, shaped } = split(text);
-  if (!pdf.ordered.includes(ordered)) return false;
+/** Whether the PDF's text holds most of a set of shaped letters. */
+function mostOf(pdf: { shaped: Set<string> }, shaped: Set<string>): boolean {
   let found = 0;
   for (const c of shaped) if (pdf.shaped.has(c)) found++;
   return found * 2 >= shaped.size;
+}
+
+/** Whether the PDF's text holds a text: its ordered part as one run, and most of its shaped letters. */
+function holds(pdf: { ordered: string; shaped: Set<string> }, text: string): boolean {
+  const { ordered, shaped } = split(text);
+  return pdf.ordered.includes(ordered) && mostOf(pdf, shaped);
 }
 
 /** Tokens of a word for the last, loosest look: runs of letters, and each other character apart. */
@@ -73,12 +77,17 @@ export function missingText(blocks: readonly TextBlock[], pageTexts: readonly st
     if (whole.ordered === '' && whole.shaped.size === 0) continue;
     if (holds(pdf, block.text)) continue;
     const words = block.text.split(/\s+/).filter(Boolean);
+    // A word of shaped letters only is judged with its block: the PDF may lack a short word's letters.
+    const shapedOk = mostOf(pdf, whole.shaped);
     const lost: string[] = [];
     const RUN = 4;
     for (let i = 0; i < words.length; i += RUN) {
       const run = words.slice(i, i + RUN);
       if (holds(pdf, run.join(' '))) continue;
-      for (const w of run) if (!holds(pdf, w) && !tokens(w).every((t) => holds(pdf, t))) lost.push(w);
+      for (const w of run) {
+        if (shapedOk && split(w).ordered === '') continue;
+        if (!holds(pdf, w) && !tokens(w).every((t) => holds(pdf, t))) lost.push(w);
+      }
     }
     if (lost.length > 0) out.push({ block, missing: lost.slice(0, 8).join(' ') });
   }

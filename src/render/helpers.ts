@@ -3,6 +3,7 @@ import type Handlebars from 'handlebars';
 import type { Audience } from '../load/audience.js';
 import type { Citation } from '../compose/compose.js';
 import { registerVisualHelpers } from './visuals/index.js';
+import { installBidiIsolation } from './bidi.js';
 import { markingClass } from '../compose/handling.js';
 import type { Tlp } from '../schema/index.js';
 import { formatDate } from '../util/dates.js';
@@ -25,6 +26,7 @@ export const safeUrl = (u: unknown): string | undefined => {
  * puts in it with escapeExpression; the rest return plain strings, which Handlebars escapes.
  */
 export function registerHelpers(hb: HB, audience: Audience): void {
+  const plainEscape = installBidiIsolation(hb);
   const esc = hb.Utils.escapeExpression;
   registerVisualHelpers(hb);
   hb.registerHelper('date', (d: unknown) => formatDate(d));
@@ -46,14 +48,15 @@ export function registerHelpers(hb: HB, audience: Audience): void {
   hb.registerHelper('cite', (cites: unknown) => {
     if (!audience.show.citations || !Array.isArray(cites) || cites.length === 0) return '';
     const links = (cites as Citation[]).map((c) => `<a class="cite" href="#${esc(c.anchor)}">${esc(String(c.n))}</a>`).join('');
-    // A word joiner keeps the markers on the line of the word they follow.
-    return new hb.SafeString(`\u2060<sup class="cites">${links}</sup>`);
+    // A word joiner keeps the markers on the line of the word they follow; dir="ltr" isolates them
+    // (left to right, [1][3], also after right-to-left text).
+    return new hb.SafeString(`\u2060<sup class="cites" dir="ltr">${links}</sup>`);
   });
   /** A link for an http(s) URL; anything else is printed as plain text. */
   hb.registerHelper('link', (u: unknown, options: HelperOptions) => {
     const href = safeUrl(u);
-    const label = esc(String(u ?? ''));
+    const label = esc(String(u ?? '')); // isolated if right to left (bidi.ts); the href never is
     void options;
-    return href ? new hb.SafeString(`<a class="url" href="${esc(href)}">${label}</a>`) : label;
+    return href ? new hb.SafeString(`<a class="url" href="${plainEscape(href)}">${label}</a>`) : label;
   });
 }

@@ -8,6 +8,7 @@ import type { BriefingView } from '../compose/compose.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { readTextCached } from '../util/file-cache.js';
 import { FONT_ORIGIN, fontFaceCss } from './fonts.js';
+import { BIDI_CSS, installBidiIsolation } from './bidi.js';
 import { registerHelpers } from './helpers.js';
 import { compileCached } from './template-cache.js';
 import { templateRuntimeError, templateSyntaxError } from './template-errors.js';
@@ -94,6 +95,7 @@ function pageCss(view: BriefingView): string {
 export async function loadTemplateSet(templatesDir: string | undefined, audience: Audience): Promise<TemplateSet> {
   const roots = templateRoots(templatesDir).reverse();
   const layers = [...roots.map((r) => join(r, 'base')), ...roots.map((r) => join(r, 'audiences', audience.name))];
+  installBidiIsolation(Handlebars);
   const hb = Handlebars.create();
   registerHelpers(hb, audience);
   let layout: Source | undefined;
@@ -134,7 +136,7 @@ export async function loadTemplateSet(templatesDir: string | undefined, audience
       // Embed only the font faces whose characters the page contains: the page is rendered first,
       // then its text (and the running headers', which CSS holds escaped) picks the faces, which
       // take the place held for them. Fact-sheet text cannot hold the place: its `<` is escaped.
-      const css = `${FONT_FACES_HERE}\n${stylesheet}\n${pageCss(view)}`;
+      const css = `${FONT_FACES_HERE}\n${BIDI_CSS}\n${stylesheet}\n${pageCss(view)}`;
       let html: string;
       try {
         html = template({ ...view, styles: new Handlebars.SafeString(css) });

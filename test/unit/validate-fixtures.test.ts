@@ -55,6 +55,8 @@ const CORPUS: [fixture: string, expected: Expected, message?: string][] = [
   ['expert-unverified', [['expert-unverified', 46, 15]], "expert 'Jane Analyst' is not verified but has no verification_note"],
   ['2025-W39/as-of-stale', [['as-of-stale', 6, 8]], 'older than the week the sheet is filed under (2025-W39 starts on 2025-09-22)'],
   ['2025-W37/as-of-after-week', [['as-of-after-week', 6, 8]], 'after the week the sheet is filed under (2025-W37 ends on 2025-09-14)'],
+  // printing
+  ['glyph-missing', [['glyph-missing', 8, 45], ['glyph-missing', 8, 46], ['glyph-missing', 8, 47]], "no font brief bundles has the character 'Ꮳ' (U+13E3)"],
 ];
 
 describe('the broken fact-sheet corpus', async () => {
