@@ -38,6 +38,8 @@ export interface TopicView {
   topic: string;
   asOf: string;
   summary: string | undefined;
+  /** The sheet's language (BCP 47), when it declares one: the topic's element carries it. */
+  lang?: string | undefined;
   level: Tlp;
   bluf: Cited<FactSheet['bluf']> | undefined;
   status: {
@@ -164,7 +166,7 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
   const { sources: blufSources, ...bluf } = sheet.bluf;
 
   const topic: TopicView = {
-    id: sheet.id, anchor: prefix, n, title: sheet.title, topic: sheet.topic, asOf: sheet.as_of, summary: sheet.summary,
+    id: sheet.id, anchor: prefix, n, title: sheet.title, topic: sheet.topic, asOf: sheet.as_of, summary: sheet.summary, lang: sheet.lang,
     level: sheet.handling,
     bluf: { ...bluf, cites: cite(blufSources), level: sheet.handling },
     status,

@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'puppeteer-core';
-import { fontResponse } from '../render/fonts.js';
+import { FONT_ORIGIN, fontResponse } from '../render/fonts.js';
 import { BriefError, ExitCode } from '../errors.js';
 
 /**
@@ -115,7 +115,20 @@ const FONTS_LOADED = `(async () => {
   const faces = [...document.fonts];
   await Promise.all(faces.map((f) => f.load().catch(() => {})));
   await document.fonts.ready;
-  return faces.filter((f) => f.status !== 'loaded').map((f) => f.family + ' ' + f.weight + ' ' + f.style + ' ' + f.unicodeRange);
+  // Only brief's own faces (inline, or under its font origin) must load: a face a template names
+  // from anywhere else is refused by design (blockRequests) and must not fail the print.
+  const unquote = (s) => s.replace(/^["']|["']$/g, '');
+  const own = new Set();
+  for (const sheet of document.styleSheets) {
+    let rules = [];
+    try { rules = sheet.cssRules; } catch { continue; } // a refused remote stylesheet
+    for (const rule of rules) {
+      if (!(rule instanceof CSSFontFaceRule)) continue;
+      const src = rule.style.getPropertyValue('src');
+      if (src.includes('data:') || src.includes('${FONT_ORIGIN}/')) own.add(unquote(rule.style.getPropertyValue('font-family')));
+    }
+  }
+  return faces.filter((f) => f.status !== 'loaded' && own.has(unquote(f.family))).map((f) => f.family + ' ' + f.weight + ' ' + f.style + ' ' + f.unicodeRange);
 })()`;
 
 /**

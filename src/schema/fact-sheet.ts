@@ -21,6 +21,10 @@ export type AsOf = string;
  */
 export type Handling = 'TLP:CLEAR' | 'TLP:GREEN' | 'TLP:AMBER' | 'TLP:AMBER+STRICT' | 'TLP:RED';
 /**
+ * Language of the sheet's text (BCP 47), when it is not English.
+ */
+export type Language = string;
+/**
  * One line for the cover and the contents: the newest dated development (CRS Insight style).
  */
 export type CoverLine = string;
@@ -98,6 +102,10 @@ export type Id2 = string;
  * What the party says about where things stand, verbatim when `kind` is quote.
  */
 export type WhatThePartySays = string;
+/**
+ * Language of the words quoted (BCP 47), when they are not in the sheet's language.
+ */
+export type Language1 = string;
 /**
  * Whether `text` is a direct quote or a paraphrase.
  */
@@ -229,6 +237,10 @@ export type Affiliation = string;
  * The view: a direct quote (verbatim) or a paraphrase, as `kind` says.
  */
 export type View = string;
+/**
+ * Language of the words quoted (BCP 47), when they are not in the sheet's language.
+ */
+export type Language2 = string;
 /**
  * Whether `view` is a direct quote or a paraphrase.
  */
@@ -389,6 +401,13 @@ export type CalendarDate = string;
  * via the `definition` "text".
  */
 export type Text = string;
+/**
+ * BCP 47 language tag of the text (en, ar, zh-Hans, pt-BR): the briefing marks the text with it, so screen readers, hyphenation and text extraction use the right language.
+ *
+ * This interface was referenced by `FactSheet`'s JSON-Schema
+ * via the `definition` "lang".
+ */
+export type Language3 = string;
 
 /**
  * One topic's facts for one week: deal status, sticking points, expert views, key judgments and the sources every claim rests on.
@@ -399,6 +418,7 @@ export interface FactSheet {
   topic: SubjectArea;
   as_of: AsOf;
   handling: Handling;
+  lang?: Language;
   summary?: CoverLine;
   bluf: BottomLineUpFront;
   status: DealStatus;
@@ -459,6 +479,7 @@ export interface Characterisation {
   id?: Id;
   party: Id2;
   text: WhatThePartySays;
+  lang?: Language1;
   kind: QuoteOrParaphrase;
   speaker?: Speaker;
   date?: DateMayBePartial1;
@@ -539,6 +560,7 @@ export interface ExpertView {
   role?: Role1;
   affiliation: Affiliation;
   view: View;
+  lang?: Language2;
   kind: QuoteOrParaphrase1;
   stance: Stance;
   date?: DateMayBePartial1;

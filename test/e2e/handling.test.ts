@@ -129,7 +129,7 @@ describe('handling: canaries above an audience level never reach its HTML or PDF
     const li = /<li>[^<]*A cleared item that cites only a restricted source\.(.*?)<\/li>/s.exec(html);
     expect(li).not.toBeNull();
     expect(li![1]).not.toContain('cite');
-    expect(docs[FULL('TLP:RED')]!.html).toMatch(/A cleared item that cites only a restricted source\.\u2060?<sup class="cites">/);
+    expect(docs[FULL('TLP:RED')]!.html).toMatch(/A cleared item that cites only a restricted source\.\u2060?<sup class="cites" dir="ltr">/);
   });
 
   it('the shipped audiences: public has no notes or grades, analyst stops at AMBER, executive is one page', () => {
