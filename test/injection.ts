@@ -18,7 +18,7 @@ export const NASTY = [
   'expression(alert(1))', '{{title}}', '{{{title}}}', '{{> cover}}', '{{#each topics}}x{{/each}}', '{{lookup . "constructor"}}',
   '[link](javascript:alert(1))', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>',
   '&amp;', '&lt;script&gt;', '&#60;b&#62;', '%3Cscript%3E', '\u202Eevil\u202C', '\u200B\u200C\u200D\u2060\uFEFF', '\u2066rtl\u2069',
-  'مرحبا بالعالم', 'שלום', '中文名字 王毅', '👩🏽‍💻🇺🇸🇨🇳', '🏳️‍🌈', 'e\u0301', `${'W'.repeat(300)}`, 'x'.repeat(2000),
+  'مرحبا بالعالم', 'שלום', '中文名字 王毅', '👩🏽‍💻🇺🇸🇨🇳', '🏳️‍🌈', '⚠️ careful', '❤️', '⚠️❤️✔️', 'e\u0301', `${'W'.repeat(300)}`, 'x'.repeat(2000),
   '\n\n\t', '$&', '$1', '__proto__', 'constructor',
 ];
 

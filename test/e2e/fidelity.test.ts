@@ -1,0 +1,85 @@
+/**
+ * Issue 18: every word, every script. A week whose sheets hold text in many scripts and emoji
+ * sequences is built: every audience at once, then each alone and in another order on one page,
+ * with --verify on. The PDFs hold every block of text (missingText), no missing-glyph box, only
+ * the package's fonts, and the same bytes however they were batched.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/app/build.js';
+import { missingText } from '../../src/pdf/fidelity.js';
+import { pdfPageTexts } from '../../src/pdf/pdf-text.js';
+import { DATA, TEMPLATES, tempDir } from '../helpers.js';
+
+const SCRIPTS = [
+  '⚠️ ❤️ ✔️ 1️⃣ 👨‍👩‍👧 👍🏽 🇺🇸', 'Tiếng Việt Nguyễn', 'Ελληνικά', 'Русский', 'العربية للاستثمار', 'עברית', 'فارسی',
+  'हिन्दी परीक्षण', 'বাংলা', 'ไทย', '中文测试', '繁體中文', '日本語テスト', '한국어 테스트', '↔ →', 'e\u0301',
+];
+const LINE = SCRIPTS.join(' · ');
+
+const tmp = tempDir('brief-fidelity-');
+afterAll(() => tmp.cleanup());
+
+function week(): string {
+  const data = join(tmp.dir, 'data');
+  cpSync(DATA, data, { recursive: true });
+  const file = join(data, '2025-W38', 'us-china-trade.yaml');
+  let text = readFileSync(file, 'utf8');
+  text = text.replace('    The tariff truce now runs to November', `    ${LINE}. The tariff truce now runs to November`);
+  text = text.replace('text: "reducing investment barriers and advancing relevant economic and trade cooperation"', 'text: "خفض حواجز الاستثمار · 中文 · 한국어 ⚠️"');
+  writeFileSync(file, text);
+  return data;
+}
+
+/** The BaseFont names of a PDF's fonts, without their subset prefix. */
+async function fontNames(pdf: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(pdf);
+  const names = new Set<string>();
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (obj instanceof PDFDict && obj.get(PDFName.of('Type'))?.toString() === '/Font') {
+      const base = obj.get(PDFName.of('BaseFont'))?.toString();
+      if (base) names.add(base.replace(/^\/([A-Z]{6}\+)?/, ''));
+    }
+  }
+  return [...names].sort();
+}
+
+describe('every word, every script', () => {
+  const data = week();
+  const out = (name: string) => join(tmp.dir, name);
+
+  it('prints every block in every audience, only with the package fonts, the same bytes alone and in any batch', async () => {
+    const all = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: out('all'), week: '2025-W38', verify: true });
+    expect(all.documents.map((d) => d.audience).sort()).toEqual(['analyst', 'executive', 'public']);
+    const reversed = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: out('reversed'), week: '2025-W38', audiences: ['public', 'executive', 'analyst'], printerOptions: { concurrency: 1 } });
+    for (const d of all.documents) {
+      const alone = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: out(`alone-${d.audience}`), week: '2025-W38', audiences: [d.audience] });
+      const bytes = readFileSync(d.path);
+      expect(Buffer.compare(readFileSync(alone.documents[0]!.path), bytes), `${d.audience} alone`).toBe(0);
+      expect(Buffer.compare(readFileSync(reversed.documents.find((r) => r.audience === d.audience)!.path), bytes), `${d.audience} reversed`).toBe(0);
+      const text = (await pdfPageTexts(new Uint8Array(bytes))).join('');
+      expect(text).not.toContain('\u25a1');
+      for (const s of ['Tiếng Việt', 'Ελληνικά', 'Русский', '中文测试', '한국어', '日本語テスト', '繁體中文']) expect(text, `${d.audience}: ${s}`).toContain(s);
+      const fonts = await fontNames(new Uint8Array(bytes));
+      expect(fonts.filter((f) => !/^Noto(Serif|Sans|Emoji)/.test(f)), `${d.audience}: ${fonts.join(', ')}`).toEqual([]);
+      if (d.audience !== 'executive') {
+        for (const f of ['NotoSansArabic', 'NotoSansHebrew', 'NotoSansDevanagari', 'NotoSansBengali', 'NotoSansThai', 'NotoSansKR', 'NotoSansSC', 'NotoEmoji']) {
+          expect(fonts.some((n) => n.startsWith(f)), `${d.audience} embeds ${f}: ${fonts.join(', ')}`).toBe(true);
+        }
+      }
+    }
+  }, 240_000);
+
+  it('--verify names a block the PDF lacks, and passes one it holds', () => {
+    const blocks = [
+      { text: 'The truce holds to November.', topic: 'Trade', section: 't1-bluf' },
+      { text: 'Xi asked Washington to refrain.', topic: 'Trade', section: 't1-status' },
+    ];
+    const missing = missingText(blocks, ['TLP:CLEARThe truce holds toNovember.[1]']);
+    expect(missing.map((m) => m.block.section)).toEqual(['t1-status']);
+    expect(missing[0]!.missing).toMatch(/^Xi asked Washington/);
+    expect(missingText(blocks, ['The truce holds to November. Page 2 Xi asked Washington to refrain.'])).toEqual([]);
+  });
+});
