@@ -74,6 +74,18 @@ describe('a CLI that fits habits', () => {
     expect((await cli(['validate', sheet], { TERM: 'dumb' }, true)).stderr).not.toContain('\x1b[');
   });
 
+  it('brief browser path names the browser and how it was found; brief config prints the configuration', async () => {
+    const r = await cli(['browser', 'path']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\/\S+ {2}\((option|env|puppeteer|system)(, headless shell)?\)\n$/);
+    const bad = await cli(['browser', 'path', '--browser', join(tmp.dir, 'no-chrome')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('browser not found');
+    expect(JSON.parse((await cli(['config'])).stdout)).toMatchObject({ data: 'data', out: 'out', templates: 'templates', file: null });
+    expect((await cli(['config', 'out'])).stdout).toBe('out\n');
+    expect((await cli(['config', 'nope'])).code).toBe(2);
+  });
+
   it('a batch prints n/N progress, one line per document', async () => {
     const r = await cli(['build', '--week', 'all', '--audience', 'executive,public', '--out', join(tmp.dir, 'out')]);
     expect(r.code).toBe(0);
