@@ -113,12 +113,9 @@ export async function loadConfig(flags: ConfigFlags = {}, options: { cwd?: strin
     const rel = relative(cwd, abs);
     return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
   };
-  // The default templates folder may be missing (the packaged templates alone are used then); one
-  // named by a flag or by the file must exist (load/templates.ts says so).
-  const defaultTemplates = (): string => {
-    if (!file) return DEFAULTS.templatesDir;
-    return existsSync(resolve(base, DEFAULTS.templatesDir)) ? path(DEFAULTS.templatesDir)! : PACKAGED_TEMPLATES;
-  };
+  // The default templates folder may be missing: the packaged templates alone are used then (and
+  // named, so that watch has a folder to watch). One named by a flag or by the file must exist.
+  const defaultTemplates = (): string => existsSync(resolve(base, DEFAULTS.templatesDir)) ? path(DEFAULTS.templatesDir)! : PACKAGED_TEMPLATES;
   return Object.freeze({
     dataDir: flags.data ?? path(fromFile.data ?? DEFAULTS.dataDir)!,
     templatesDir: flags.templates ?? path(fromFile.templates) ?? defaultTemplates(),

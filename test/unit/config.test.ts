@@ -19,7 +19,7 @@ describe('the configuration', () => {
     const empty = join(tmp.dir, 'empty');
     mkdirSync(empty);
     const cfg = await loadConfig({}, { cwd: empty, env: {} });
-    expect(cfg).toMatchObject({ dataDir: DEFAULTS.dataDir, templatesDir: 'templates', outDir: 'out', audiences: undefined, concurrency: undefined, html: false, file: undefined });
+    expect(cfg).toMatchObject({ dataDir: DEFAULTS.dataDir, templatesDir: PACKAGED_TEMPLATES, outDir: 'out', audiences: undefined, concurrency: undefined, html: false, file: undefined });
     expect(Object.isFrozen(cfg)).toBe(true);
   });
 
