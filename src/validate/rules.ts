@@ -41,7 +41,7 @@ export const RULES: readonly Rule[] = [
   { id: 'id-duplicate', severity: 'error', description: 'Two items of the same list share an id.' },
   { id: 'party-unknown', severity: 'error', description: 'A position or characterisation names a party not in status.parties.' },
   { id: 'judgment-unknown', severity: 'error', description: 'The BLUF points at a key judgment that does not exist.' },
-  { id: 'date-after-as-of', severity: 'error', description: 'A source, expert view, characterisation or status date after the sheet’s as_of.' },
+  { id: 'date-after-as-of', severity: 'error', description: 'A source, expert view, characterisation or status date after the sheet’s as_of (source dates are allowed in a reconstructed edition).' },
   { id: 'milestone-occurred-future', severity: 'error', description: 'A milestone marked occurred but dated after as_of.' },
   { id: 'milestone-order', severity: 'error', description: 'Milestones not in date order.' },
   // Meaning: evidence and currency (src/checks-sources.ts)
@@ -52,6 +52,11 @@ export const RULES: readonly Rule[] = [
   { id: 'expert-unverified', severity: 'warning', description: 'An expert view with verified: false and no verification_note saying so.' },
   { id: 'as-of-stale', severity: 'warning', description: 'as_of is older than the Monday of the ISO week the sheet is filed under.' },
   { id: 'as-of-after-week', severity: 'error', description: 'as_of is after the Sunday of the ISO week the sheet is filed under.' },
+  // Meaning: the evidence itself (src/validate/checks-evidence.ts, quotes.ts; docs/evidence.md)
+  { id: 'quote-not-in-source', severity: 'error', description: 'A quote (a kind: quote characterisation or expert view, or a passage in double quotation marks in a claim) is not in the archived text of any source its claim cites; names the closest passage and how many characters differ.' },
+  { id: 'archive-unreadable', severity: 'warning', description: 'A source’s archive (its archived copy: text, HTML or PDF, relative to the sheet) cannot be read, so its quotes are not checked.' },
+  { id: 'source-undated', severity: 'warning', description: 'A source with no date and no date_note saying why.' },
+  { id: 'deadline-passed', severity: 'warning', description: 'A deadline dated on or before as_of (or to a month or year that includes it) with no recorded outcome (outcome: what happened, or “outcome unreported”).' },
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
