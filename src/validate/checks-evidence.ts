@@ -1,5 +1,5 @@
 import type { LoadedYaml } from '../load/yaml.js';
-import { isRealDate } from './checks.js';
+import { earliestDay, isRealDate } from '../util/dates.js';
 import { problemAt, type Problem } from './problems.js';
 import { checkQuotes, type QuoteCheck } from './quotes.js';
 import { fold, normalise } from './archive.js';
@@ -23,7 +23,6 @@ export function latestDay(d: string): string {
   }
   return d;
 }
-const earliest = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
 
 export function evidenceProblems(loaded: LoadedYaml, options: { path?: string } = {}): Problem[] {
   const data = loaded.data;
@@ -57,7 +56,7 @@ export function evidenceProblems(loaded: LoadedYaml, options: { path?: string } 
       const fix = `record its outcome (outcome: what happened, or "outcome unreported")`;
       if (latestDay(d.date) <= asOf) {
         out.push(problemAt(loaded, `/status/deadlines/${i}/date`, 'deadline-passed', `deadline '${id}' (${d.date}) is on or before the sheet's as_of (${asOf}) but is shown as open; ${fix}, and do not forecast a decision already taken`, 'warning'));
-      } else if (earliest(d.date) <= asOf) {
+      } else if (earliestDay(d.date) <= asOf) {
         out.push(problemAt(loaded, `/status/deadlines/${i}/date`, 'deadline-passed', `deadline '${id}' is dated only to ${d.date}, which includes the sheet's as_of (${asOf}): it may already have passed; ${fix}, or say in outcome that it was not yet due`, 'warning'));
       }
     });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlText, normalise, fold } from '../../src/validate/archive.js';
 import { closestPassage, findQuote, quotesOf, checkQuotes } from '../../src/validate/quotes.js';
-import { findFactSheetFiles, loadSheets } from '../../src/load/data.js';
+import { findFactSheetFiles } from '../../src/load/data.js';
+import { loadSheets } from '../../src/validate/sheets.js';
 import { DATA, ROOT, tempDir } from '../helpers.js';
 
 const archiveOf = (raw: string) => { const text = normalise(raw); return { text, folded: fold(text) }; };
