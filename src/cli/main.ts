@@ -46,6 +46,7 @@ Usage:
   brief watch [--week W] [--audience NAME|all] [options]           rebuild on every save (also: build --watch)
   brief validate [FILES or FOLDERS…]                               check fact sheets (default: data/)
   brief diff [--week W] [--topic ID] [--audience A] [--json]       what changed since each topic's previous edition
+  brief evidence [--week W] [--topic ID] [--json]                  each claim with its sources, grades and archived quotes
   brief new-week [W]                                               scaffold week W (default: the next) from the latest week
   brief audiences                                                  list the audiences
   brief schema                                                     print the fact-sheet JSON Schema
@@ -65,8 +66,8 @@ Options:
   --format F          validate output: human (default), json, github (Actions annotations)
                       or sarif (SARIF 2.1.0 for code scanning)
   --strict            validate: treat warnings as errors (exit 1 on any warning)
-  --topic ID          diff: only this topic
-  --json              diff: print JSON
+  --topic ID          diff, evidence: only this topic
+  --json              diff, evidence: print JSON
   --debug             show stack traces for internal errors
   -h, --help          this help
   -v, --version       the version
@@ -240,6 +241,15 @@ async function cmdDiff(v: Values, io: CliIO): Promise<number> {
   return ExitCode.ok;
 }
 
+async function cmdEvidence(v: Values, io: CliIO): Promise<number> {
+  const { evidence } = await import('../app/evidence.js');
+  const { formatEvidence } = await import('./evidence-text.js');
+  const report = await evidence({ dataDir: v.data ?? DEFAULTS.dataDir, week: v.week, topic: v.topic });
+  if (report.problems.length > 0) io.stderr(`${formatHuman(report.problems)}\n`);
+  io.stdout(v.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvidence(report));
+  return ExitCode.ok;
+}
+
 async function cmdNewWeek(args: string[], v: Values, io: CliIO): Promise<number> {
   if (args.length > 1) throw new BriefError('usage', `new-week takes at most one week; got ${args.join(' ')}`);
   const { newWeek } = await import('../app/new-week.js');
@@ -285,9 +295,10 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
       case 'watch': return await cmdWatch(values, io);
       case 'audiences': return await cmdAudiences(values, io);
       case 'diff': return await cmdDiff(values, io);
+      case 'evidence': return await cmdEvidence(values, io);
       case 'new-week': return await cmdNewWeek(rest, values, io);
       case 'schema': io.stdout(readFileSync(schemaUrl, 'utf8')); return ExitCode.ok;
-      default: throw new BriefError('usage', `unknown command '${command}' (try: build, watch, validate, diff, new-week, audiences, schema, help)`);
+      default: throw new BriefError('usage', `unknown command '${command}' (try: build, watch, validate, diff, evidence, new-week, audiences, schema, help)`);
     }
   } catch (e) {
     // Interrupted: the documents in flight failed because we closed the browser; say nothing more.

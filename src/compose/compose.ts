@@ -84,7 +84,7 @@ export interface BriefingView {
   marking: Tlp;
   markingClass: string;
   topics: TopicView[];
-  /** Topics whose edition is reconstructed, with the basis: printed on page 1. */
+  /** Reconstructed editions' bases, printed on page 1 (with the topics' titles when not every topic shares it). */
   reconstructed: { title: string; basis: string }[];
   /** The table of contents, when the audience has one (filled in by the printing step). */
   toc?: TocEntry[];
@@ -215,6 +215,10 @@ export function composeBriefing(sheets: readonly FactSheet[], audience: Audience
     audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling },
     marking, markingClass: markingClass(marking),
     topics,
-    reconstructed: topics.flatMap((t) => (t.reconstructed ? [{ title: t.title, basis: t.reconstructed }] : [])),
+    // One line per basis: topics rebuilt the same way share it.
+    reconstructed: [...new Set(topics.flatMap((t) => (t.reconstructed ? [t.reconstructed] : [])))].map((basis) => {
+      const ts = topics.filter((t) => t.reconstructed === basis);
+      return { title: ts.length === topics.length ? '' : ts.map((t) => t.title).join('; '), basis };
+    }),
   };
 }

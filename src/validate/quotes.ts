@@ -95,7 +95,13 @@ export interface QuoteCheck extends Quote {
 
 export interface ArchiveProblem { source: string; index: number; path: string; error: string }
 
-export interface QuoteReport { quotes: QuoteCheck[]; unreadable: ArchiveProblem[]; archived: Map<string, string> }
+export interface QuoteReport {
+  quotes: QuoteCheck[];
+  unreadable: ArchiveProblem[];
+  /** The readable archives by source id: their absolute paths and normalised texts. */
+  archived: Map<string, string>;
+  archives: Map<string, Archive>;
+}
 
 /**
  * Check every quote of a sheet (at `sheetPath` on disk) against its sources' archives. Quotes whose
@@ -105,7 +111,7 @@ export function checkQuotes(data: unknown, sheetPath: string): QuoteReport {
   const archives = new Map<string, Archive>();
   const archived = new Map<string, string>();
   const unreadable: ArchiveProblem[] = [];
-  if (!isObj(data)) return { quotes: [], unreadable, archived };
+  if (!isObj(data)) return { quotes: [], unreadable, archived, archives };
   const base = dirname(resolve(sheetPath));
   list(data.sources).forEach((s, index) => {
     if (!isObj(s) || typeof s.id !== 'string' || typeof s.archive !== 'string' || !s.archive.trim()) return;
@@ -131,7 +137,7 @@ export function checkQuotes(data: unknown, sheetPath: string): QuoteReport {
     }
     return { ...q, checked, ...(closest ? { closest } : {}) };
   });
-  return { quotes, unreadable, archived };
+  return { quotes, unreadable, archived, archives };
 }
 
 /** The quote normalised, outer punctuation dropped, split at its ellipses (the gaps). */
