@@ -135,6 +135,10 @@ describe('brief diff and brief new-week', () => {
     expect(out.topics[0]!.previousWeek).toBe('2025-W37');
     expect(out.topics[0]!.changes).toContainEqual({ kind: 'stage', from: 'negotiating', to: 'framework_agreed', since: '2025-09' });
     expect(out.topics[0]!.lines.length).toBe(out.topics[0]!.changes.length);
+    // W37 was reconstructed: the comparison says so
+    expect((out.topics[0] as unknown as { previousReconstructed: string }).previousReconstructed).toMatch(/^Written after the fact, not on 12 September/);
+    const text = await brief(['diff', '--week', WEEK, '--topic', 'tiktok-us-spinoff']);
+    expect(text.stdout).toContain('(The 2025-W37 edition was reconstructed later: Written after the fact');
   });
 
   it('diff says first coverage for the first week, and refuses an unknown topic with exit 2', async () => {
