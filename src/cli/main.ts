@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BriefError, DEFAULTS, ExitCode, isBriefError, ValidationFailed } from '../errors.js';
 import type { Problem } from '../validate/problems.js';
@@ -60,6 +60,9 @@ Options:
   --html              also write each briefing's HTML beside its PDF
   --watch             build, then rebuild on every save (writes the HTML too); Ctrl-C stops
   --browser PATH      Chrome/Chromium to use (or set PUPPETEER_EXECUTABLE_PATH; default: a headless shell if installed)
+  --force             build: print every document again, even those whose inputs are unchanged
+  --shard I/N         build: only the I-th of N equal parts of the documents (a CI matrix; see
+                      docs/performance.md)
   --concurrency N     documents printed at once (default: the number of CPU cores)
   --timeout MS        per-document render timeout (default: 60000)
   --format F          validate output: human (default), json, github (Actions annotations)
@@ -81,6 +84,7 @@ const OPTIONS = {
   week: { type: 'string' }, audience: { type: 'string', multiple: true }, data: { type: 'string' },
   templates: { type: 'string' }, out: { type: 'string' }, html: { type: 'boolean' }, watch: { type: 'boolean' }, browser: { type: 'string' },
   concurrency: { type: 'string' }, topic: { type: 'string' }, json: { type: 'boolean' }, timeout: { type: 'string' }, format: { type: 'string' }, strict: { type: 'boolean' },
+  force: { type: 'boolean' }, shard: { type: 'string' },
   debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -137,7 +141,8 @@ async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () => Promi
   try {
     return await fn();
   } finally {
-    await printer.close();
+    // The documents are written (or failed): the browser is killed, not shut down, off the path to exit.
+    if (!printer.kill()) await printer.close();
     for (const u of unregister) u();
     uninstall();
   }
@@ -145,24 +150,47 @@ async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () => Promi
 
 async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   const started = Date.now();
+  const shard = v.shard === undefined ? undefined : (await import('../app/shard.js')).parseShard(v.shard);
   const printer = new Printer({ executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) });
-  printer.warmUp().catch(() => {}); // launch now, while the rest loads; errors surface in build()
-  const [{ build }, { listWeeks }] = await Promise.all([import('../app/build.js'), dataModule()]);
-  // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
-  const asked = (v.week ?? '').split(',').map((w) => w.trim()).filter(Boolean);
-  const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(v.data ?? DEFAULTS.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
-  const results = await withCleanShutdown(printer, io, () => Promise.all(weeks.map((week) => build({
-    dataDir: v.data, templatesDir: v.templates, outDir: v.out, week, audiences: audienceList(v),
-    writeHtml: v.html, printer,
-    onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.ms} ms\n`),
-  }))));
+  // Launch now, while the rest loads (errors surface in build()), unless an earlier build left
+  // manifests: then documents may be up to date, and each build starts the browser if it prints.
+  if (v.force || !hasManifests(v.out ?? DEFAULTS.outDir)) printer.warmUp().catch(() => {});
+  const results = await withCleanShutdown(printer, io, async () => {
+    const [{ build }, { listWeeks, resolveWeek }] = await Promise.all([import('../app/build.js'), dataModule()]);
+    // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
+    const asked = (v.week ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+    const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(v.data ?? DEFAULTS.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
+    // A shard builds its part of the documents: the audiences it has for each week.
+    let jobs: { week: string | undefined; audiences: string[] | undefined }[] = weeks.map((week) => ({ week, audiences: audienceList(v) }));
+    if (shard) {
+      const [{ shardDocuments }, { listAudienceNames }] = await Promise.all([import('../app/shard.js'), audienceModule()]);
+      const resolved = await Promise.all(weeks.map((w) => resolveWeek(v.data ?? DEFAULTS.dataDir, w)));
+      const names = audienceList(v) ?? await listAudienceNames(v.templates ?? DEFAULTS.templatesDir);
+      jobs = [...shardDocuments(resolved, names, shard)].map(([week, audiences]) => ({ week, audiences }));
+    }
+    return Promise.all(jobs.map(({ week, audiences }) => build({
+      dataDir: v.data, templatesDir: v.templates, outDir: v.out, week, audiences,
+      writeHtml: v.html, printer, incremental: true, force: v.force,
+      onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.skipped ? 'unchanged' : `${d.ms} ms`}\n`),
+    })));
+  });
   io.stderr(buildWarnings(results.flatMap((r) => r.problems)));
   const retried = printer.crashes;
   if (retried > 0) io.stderr(`brief: the browser crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);
   const count = results.reduce((n, r) => n + r.documents.length, 0);
-  const which = results.length === 1 ? results[0]!.week : `${results.length} weeks (${results.map((r) => r.week).join(', ')})`;
-  io.stdout(`built ${count} briefing${count === 1 ? '' : 's'} for ${which} in ${Date.now() - started} ms\n`);
+  const unchanged = results.reduce((n, r) => n + r.documents.filter((d) => d.skipped).length, 0);
+  const which = results.length === 0 ? 'no week' : results.length === 1 ? results[0]!.week : `${results.length} weeks (${results.map((r) => r.week).join(', ')})`;
+  io.stdout(`built ${count} briefing${count === 1 ? '' : 's'}${unchanged > 0 ? ` (${unchanged} unchanged, not printed again; --force prints them)` : ''} for ${which}${v.shard ? ` (shard ${v.shard})` : ''} in ${Date.now() - started} ms\n`);
   return ExitCode.ok;
+}
+
+/** Whether an earlier incremental build wrote manifests into some week folder of `out` (incremental.ts). */
+function hasManifests(out: string): boolean {
+  try {
+    return readdirSync(out).some((w) => existsSync(join(out, w, '.brief')));
+  } catch {
+    return false;
+  }
 }
 
 /**
