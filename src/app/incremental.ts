@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PreviousEditions } from '../load/previous.js';
-import { readTextCached } from '../load/file-cache.js';
+import type { PreviousEditions } from '../validate/previous.js';
+import { readTextCached } from '../util/file-cache.js';
 import type { TemplateSet } from '../render/render.js';
 import { writeAtomic } from './write.js';
 

@@ -109,7 +109,7 @@ const packageVersion = (): string =>
 async function cmdValidate(args: string[], v: Values, io: CliIO): Promise<number> {
   const format = v.format ?? 'human';
   if (!FORMATS.includes(format)) throw new BriefError('usage', `--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
-  const { findFactSheetFiles, loadSheets } = await dataModule();
+  const [{ findFactSheetFiles }, { loadSheets }] = await Promise.all([dataModule(), import('../validate/sheets.js')]);
   const files = await findFactSheetFiles(args.length > 0 ? args : [v.data ?? DEFAULTS.dataDir]);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${args.join(', ') || DEFAULTS.dataDir}`);
   const result = await loadSheets(files);
@@ -156,7 +156,8 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   // manifests: then documents may be up to date, and each build starts the browser if it prints.
   if (v.force || !hasManifests(v.out ?? DEFAULTS.outDir)) printer.warmUp().catch(() => {});
   const results = await withCleanShutdown(printer, io, async () => {
-    const [{ build }, { listWeeks, resolveWeek }] = await Promise.all([import('../app/build.js'), dataModule()]);
+    const [{ build }, { listWeeks, resolveWeek }, { Session }] = await Promise.all([import('../app/build.js'), dataModule(), import('../app/session.js')]);
+    const session = new Session({ printer }); // one browser and one set of contents layouts for every week
     // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
     const asked = (v.week ?? '').split(',').map((w) => w.trim()).filter(Boolean);
     const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(v.data ?? DEFAULTS.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
@@ -170,9 +171,9 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
     }
     return Promise.all(jobs.map(({ week, audiences }) => build({
       dataDir: v.data, templatesDir: v.templates, outDir: v.out, week, audiences,
-      writeHtml: v.html, printer, incremental: true, force: v.force,
+      writeHtml: v.html, session, incremental: true, force: v.force,
       onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.skipped ? 'unchanged' : `${d.ms} ms`}\n`),
-    })));
+    }))).finally(() => session.close());
   });
   io.stderr(buildWarnings(results.flatMap((r) => r.problems)));
   const retried = printer.crashes;
