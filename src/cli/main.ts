@@ -5,7 +5,12 @@ import { BriefError, DEFAULTS, ExitCode, isBriefError, ValidationFailed } from '
 import type { Problem } from '../validate/problems.js';
 
 const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
-import { formatHuman, summaryLine } from '../report/human.js';
+// The human report loads js-yaml (for code frames): loaded when a command reports, not before
+// `brief build` has started the browser (loadHuman).
+let human: typeof import('../report/human.js') | undefined;
+const loadHuman = async () => { human ??= await import('../report/human.js'); };
+const formatHuman: typeof import('../report/human.js').formatHuman = (...a) => human!.formatHuman(...a);
+const summaryLine: typeof import('../report/human.js').summaryLine = (...a) => human!.summaryLine(...a);
 import { schemaUrl } from '../schema/index.js';
 import { Printer } from '../print/printer.js';
 
@@ -112,7 +117,7 @@ async function cmdValidate(args: string[], v: Values, io: CliIO): Promise<number
   const [{ findFactSheetFiles }, { loadSheets }] = await Promise.all([dataModule(), import('../validate/sheets.js')]);
   const files = await findFactSheetFiles(args.length > 0 ? args : [v.data ?? DEFAULTS.dataDir]);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${args.join(', ') || DEFAULTS.dataDir}`);
-  const result = await loadSheets(files);
+  const [result] = await Promise.all([loadSheets(files), loadHuman()]);
   const problems = v.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
   const { formatJson } = await import('../report/json.js');
   const { formatGithub } = await import('../report/github.js');
@@ -175,6 +180,7 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
       onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.skipped ? 'unchanged' : `${d.ms} ms`}\n`),
     }))).finally(() => session.close());
   });
+  await loadHuman();
   io.stderr(buildWarnings(results.flatMap((r) => r.problems)));
   const retried = printer.crashes;
   if (retried > 0) io.stderr(`brief: the browser crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);
@@ -221,7 +227,7 @@ async function cmdWatch(v: Values, io: CliIO): Promise<number> {
   const templates = v.templates ?? DEFAULTS.templatesDir;
   const stamp = () => new Date().toISOString().slice(11, 19);
   // A mistyped audience or week is a usage error now, not something to watch.
-  const [{ loadAudiences }, { resolveWeek }, { watch }] = await Promise.all([audienceModule(), dataModule(), import('../app/watch.js')]);
+  const [{ loadAudiences }, { resolveWeek }, { watch }] = await Promise.all([audienceModule(), dataModule(), import('../app/watch.js'), loadHuman()]);
   await Promise.all([loadAudiences(templates, audienceList(v)), resolveWeek(data, v.week)]);
   const watcher = watch({
     dataDir: data, templatesDir: templates, outDir: v.out, week: v.week, audiences: audienceList(v), printerOptions,
@@ -246,7 +252,7 @@ async function cmdWatch(v: Values, io: CliIO): Promise<number> {
 async function cmdDiff(v: Values, io: CliIO): Promise<number> {
   const names = audienceList(v);
   if (names && names.length > 1) throw new BriefError('usage', `diff takes one --audience; got ${names.join(', ')}`);
-  const { loadAudiences } = await audienceModule();
+  const [{ loadAudiences }] = await Promise.all([audienceModule(), loadHuman()]);
   const { weeklyDiff } = await import('../app/weekly-diff.js');
   const { formatChangesText } = await import('../compose/diff-text.js');
   const [audience] = names ? await loadAudiences(v.templates ?? DEFAULTS.templatesDir, names) : [];
@@ -320,7 +326,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
   } catch (e) {
     // Interrupted: the documents in flight failed because we closed the browser; say nothing more.
     if (isShuttingDown()) return ExitCode.render;
-    await removePendingTempFiles();
+    await Promise.all([removePendingTempFiles(), loadHuman()]);
     if (e instanceof ValidationFailed) {
       const color = io.isTTY && !io.env.NO_COLOR;
       io.stderr(`${formatHuman(e.problems, { color })}\nbrief: ${e.message}\n`);
