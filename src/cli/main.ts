@@ -12,7 +12,7 @@ const loadHuman = async () => { human ??= await import('../report/human.js'); };
 const formatHuman: typeof import('../report/human.js').formatHuman = (...a) => human!.formatHuman(...a);
 const summaryLine: typeof import('../report/human.js').summaryLine = (...a) => human!.summaryLine(...a);
 import { schemaUrl } from '../schema/index.js';
-import { Printer } from '../print/printer.js';
+import type { Printer } from '../print/printer.js';
 
 // Each command loads only the modules it needs (YAML, ajv, Handlebars, pdf-lib cost hundreds of
 // milliseconds to import): `brief build` starts the browser before any of them is loaded.
@@ -119,15 +119,13 @@ async function cmdValidate(args: string[], v: Values, io: CliIO): Promise<number
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${args.join(', ') || DEFAULTS.dataDir}`);
   const [result] = await Promise.all([loadSheets(files), loadHuman()]);
   const problems = v.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
-  const { formatJson } = await import('../report/json.js');
-  const { formatGithub } = await import('../report/github.js');
-  const { formatSarif } = await import('../report/sarif.js');
-  if (format === 'json') io.stdout(formatJson(problems, result.files));
+  // Only the report asked for is loaded.
+  if (format === 'json') io.stdout((await import('../report/json.js')).formatJson(problems, result.files));
   else if (format === 'github') {
-    io.stdout(formatGithub(problems));
+    io.stdout((await import('../report/github.js')).formatGithub(problems));
     io.stderr(`${summaryLine(problems, files.length)}\n`); // for the job log
   }
-  else if (format === 'sarif') io.stdout(formatSarif(problems, { version: packageVersion() }));
+  else if (format === 'sarif') io.stdout((await import('../report/sarif.js')).formatSarif(problems, { version: packageVersion() }));
   else {
     const color = io.isTTY && !io.env.NO_COLOR;
     if (problems.length > 0) io.stderr(`${formatHuman(problems, { texts: result.texts, color })}\n`);
@@ -156,6 +154,7 @@ async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () => Promi
 async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   const started = Date.now();
   const shard = v.shard === undefined ? undefined : (await import('../app/shard.js')).parseShard(v.shard);
+  const { Printer } = await import('../print/printer.js'); // the first thing `build` loads: the browser starts next
   const printer = new Printer({ executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) });
   // Launch now, while the rest loads (errors surface in build()), unless an earlier build left
   // manifests: then documents may be up to date, and each build starts the browser if it prints.
