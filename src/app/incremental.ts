@@ -44,26 +44,46 @@ export const manifestPath = (pdfPath: string): string => join(dirname(pdfPath), 
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-let toolDigest: string | undefined;
+/** The file gen-dist.mjs writes into dist/ with the code digest (codeDigest), computed once at build time. */
+export const CODE_DIGEST_FILE = 'code-digest.json';
 
 /**
- * brief's own code (every compiled module: any change to how a document is made changes the hash,
- * not only a version bump), its version and the versions of its dependencies. Once per process.
+ * A digest of brief's compiled code under `root` (every module, the generated validators and flags,
+ * by path relative to root and content): any change to how a document is made changes it, not only
+ * a version bump. The digest file itself is left out.
  */
-function toolFingerprint(): string {
-  if (toolDigest) return toolDigest;
-  const hash = createHash('sha256').update(FORMAT);
-  const codeRoot = fileURLToPath(new URL('..', import.meta.url)); // dist/ (src/ when run from source)
-  const files: string[] = [];
+export function codeDigest(root: string): string {
+  const hash = createHash('sha256');
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(?:c?js|json|ts)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(p);
+      else if (/\.(?:c?js|json|ts)$/.test(e.name) && !e.name.endsWith('.d.ts') && p !== join(root, CODE_DIGEST_FILE)) {
+        hash.update(`\0${relative(root, p)}\0`).update(readFileSync(p));
+      }
     }
   };
-  walk(codeRoot);
-  for (const f of files) hash.update(`\0${relative(codeRoot, f)}\0`).update(readFileSync(f));
+  walk(root);
+  return hash.digest('hex');
+}
+
+let toolDigest: string | undefined;
+
+/**
+ * brief's code (codeDigest: read from the file written at build time, else computed: ~1 MB of
+ * reading and hashing that would otherwise come before a cold build's print), its version and the
+ * versions of its dependencies. Once per process.
+ */
+function toolFingerprint(): string {
+  if (toolDigest) return toolDigest;
+  const codeRoot = fileURLToPath(new URL('..', import.meta.url)); // dist/ (src/ when run from source)
+  let code: string;
+  try {
+    code = (JSON.parse(readFileSync(join(codeRoot, CODE_DIGEST_FILE), 'utf8')) as { digest: string }).digest;
+  } catch {
+    code = codeDigest(codeRoot);
+  }
+  const hash = createHash('sha256').update(FORMAT).update(`\0code\0${code}`);
   const require = createRequire(import.meta.url);
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; dependencies?: Record<string, string> };
   hash.update(`\0brief@${pkg.version}`);
