@@ -32,7 +32,8 @@ function files(dir: string): Map<string, Buffer> {
 /** The documents a run printed again (its lines with a time) and those it kept ("unchanged"). */
 function printed(stdout: string): { printed: string[]; kept: string[] } {
   const lines = stdout.split('\n').filter((l) => l.includes('.pdf'));
-  const name = (l: string) => relative(tmp.dir, l.split('  ')[0]!).split('/').slice(1).join('/');
+  // "[ 3/6] /tmp/…/out/2025-W38/analyst.pdf  18 pages  TLP:GREEN  412 ms" → "2025-W38/analyst.pdf"
+  const name = (l: string) => relative(tmp.dir, l.replace(/^\[\s*\d+\/\d+\] /, '').split('  ')[0]!).split('/').slice(1).join('/');
   return {
     printed: lines.filter((l) => / \d+ ms$/.test(l)).map(name).sort(),
     kept: lines.filter((l) => l.endsWith('unchanged')).map(name).sort(),
