@@ -44,6 +44,7 @@ const HELP = `brief — YAML fact sheets to policy-briefing PDFs
 Usage:
   brief build [--week 2025-W38|W,W|all] [--audience NAME|all]     build the weekly briefing PDFs (several weeks: one browser)
   brief watch [--week W] [--audience NAME|all] [options]           rebuild on every save (also: build --watch)
+  brief preview [--week W] [--audience A] [--port N] [--open]     serve the briefings on 127.0.0.1, live on every save
   brief validate [FILES or FOLDERS…]                               check fact sheets (default: data/)
   brief diff [--week W] [--topic ID] [--audience A] [--json]       what changed since each topic's previous edition
   brief new-week [W]                                               scaffold week W (default: the next) from the latest week
@@ -67,6 +68,8 @@ Options:
   --strict            validate: treat warnings as errors (exit 1 on any warning)
   --topic ID          diff: only this topic
   --json              diff: print JSON
+  --port N            preview: the port (default: a free one)
+  --open              preview: open it in the default browser
   --debug             show stack traces for internal errors
   -h, --help          this help
   -v, --version       the version
@@ -81,6 +84,7 @@ const OPTIONS = {
   week: { type: 'string' }, audience: { type: 'string', multiple: true }, data: { type: 'string' },
   templates: { type: 'string' }, out: { type: 'string' }, html: { type: 'boolean' }, watch: { type: 'boolean' }, browser: { type: 'string' },
   concurrency: { type: 'string' }, topic: { type: 'string' }, json: { type: 'boolean' }, timeout: { type: 'string' }, format: { type: 'string' }, strict: { type: 'boolean' },
+  port: { type: 'string' }, open: { type: 'boolean' },
   debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -214,6 +218,42 @@ async function cmdWatch(v: Values, io: CliIO): Promise<number> {
   return ExitCode.ok;
 }
 
+async function cmdPreview(v: Values, io: CliIO): Promise<number> {
+  const names = audienceList(v);
+  if (names && names.length > 1) throw new BriefError('usage', `preview opens on one --audience; got ${names.join(', ')} (the page lists them all)`);
+  const port = v.port === undefined ? undefined : Number(v.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new BriefError('usage', `--port takes a port number (0-65535); got '${v.port}'`);
+  const { startPreview } = await import('../app/preview/server.js');
+  const { formatFailure } = await import('../app/preview/failure.js');
+  const stamp = () => new Date().toISOString().slice(11, 19);
+  const preview = await startPreview({
+    dataDir: v.data, templatesDir: v.templates, outDir: v.out, week: v.week, audience: names?.[0], port,
+    printerOptions: { executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) },
+    onStart: (job) => io.stdout(`${stamp()} ${job.files.length > 0 ? `changed ${job.files.map((f) => relative(process.cwd(), f)).join(', ')}: ` : ''}building ${job.week} ${job.audiences.join(', ')}\n`),
+    onBuilt: (t) => io.stdout(`  ${t.week}/${t.audience}: ${t.printed!.pages} page${t.printed!.pages === 1 ? '' : 's'}  ${t.printed!.marking}  ${t.printed!.ms} ms\n`),
+    onFailed: (report) => io.stderr(`${formatFailure(report)}\n  (still previewing: the last good briefing stays on the page)\n`),
+  });
+  io.stdout(`preview: ${preview.url}  (index: http://127.0.0.1:${preview.port}/) — Ctrl-C to stop\n`);
+  if (v.open) openInBrowser(preview.url, io);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  io.stdout('stopping…\n');
+  await preview.close();
+  return ExitCode.ok;
+}
+
+/** The system's way to open a URL; a failure only says so. */
+function openInBrowser(url: string, io: CliIO): void {
+  const [cmd, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  void import('node:child_process').then(({ spawn }) => {
+    const child = spawn(cmd!, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => io.stderr(`brief: could not open a browser (${cmd}); open ${url} yourself\n`));
+    child.unref();
+  });
+}
+
 async function cmdDiff(v: Values, io: CliIO): Promise<number> {
   const names = audienceList(v);
   if (names && names.length > 1) throw new BriefError('usage', `diff takes one --audience; got ${names.join(', ')}`);
@@ -282,11 +322,12 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
       case 'validate': return await cmdValidate(rest, values, io);
       case 'build': return await (values.watch ? cmdWatch(values, io) : cmdBuild(values, io));
       case 'watch': return await cmdWatch(values, io);
+      case 'preview': return await cmdPreview(values, io);
       case 'audiences': return await cmdAudiences(values, io);
       case 'diff': return await cmdDiff(values, io);
       case 'new-week': return await cmdNewWeek(rest, values, io);
       case 'schema': io.stdout(readFileSync(schemaUrl, 'utf8')); return ExitCode.ok;
-      default: throw new BriefError('usage', `unknown command '${command}' (try: build, watch, validate, diff, new-week, audiences, schema, help)`);
+      default: throw new BriefError('usage', `unknown command '${command}' (try: build, watch, preview, validate, diff, new-week, audiences, schema, help)`);
     }
   } catch (e) {
     // Interrupted: the documents in flight failed because we closed the browser; say nothing more.
