@@ -2,7 +2,8 @@ import { relative, resolve, sep } from 'node:path';
 import { build, DEFAULTS, type BuildOptions, type BuildResult } from './build.js';
 import { BuildLoop } from './build-loop.js';
 import { watchFiles } from './file-watcher.js';
-import { Printer } from '../print/printer.js';
+import type { Printer } from '../print/printer.js';
+import { Session } from './session.js';
 
 /**
  * watch: rebuild the briefings whenever a fact sheet, template or stylesheet is saved. The browser
@@ -43,15 +44,15 @@ export function audienceOf(templatesDir: string, file: string): string | undefin
 export function watch(options: WatchOptions = {}): Watcher {
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
-  const ownPrinter = !options.printer;
-  const printer = options.printer ?? new Printer(options.printerOptions);
+  // One session for the whole watch: the browser stays warm, the contents layouts are remembered.
+  const session = options.session ?? new Session({ ...(options.printer ? { printer: options.printer } : {}), ...(options.printerOptions ? { printerOptions: options.printerOptions } : {}) });
   const requested = options.audiences && options.audiences.length > 0 ? options.audiences : undefined;
 
   const loop = new BuildLoop(async (job) => {
     const event = { files: job.files, audiences: job.audiences ?? (requested ? [...requested] : undefined) };
     options.onStart?.(event);
     try {
-      const result = await build({ ...options, week: job.week, audiences: event.audiences, printer, writeHtml: true });
+      const result = await build({ ...options, week: job.week, audiences: event.audiences, session, writeHtml: true });
       options.onBuild?.(result, event);
     } catch (e) {
       if (!job.superseded()) options.onError?.(e, event);
@@ -76,7 +77,7 @@ export function watch(options: WatchOptions = {}): Watcher {
     async close() {
       await files.close();
       await loop.close();
-      if (ownPrinter) await printer.close();
+      if (!options.session) await session.close();
     },
   };
 }

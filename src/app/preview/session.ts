@@ -5,7 +5,8 @@ import { watchFiles, type FileWatcher } from '../file-watcher.js';
 import { audienceOf } from '../watch.js';
 import { DEFAULTS } from '../../errors.js';
 import { destinationPages } from '../../contents/toc.js';
-import { Printer, type PrinterOptions } from '../../print/printer.js';
+import type { Printer, PrinterOptions } from '../../print/printer.js';
+import { Session } from '../session.js';
 import { failureReport, type FailureReport } from './failure.js';
 
 /**
@@ -19,7 +20,9 @@ export interface PreviewSessionOptions {
   dataDir?: string;
   templatesDir?: string;
   outDir?: string;
-  /** A printer to use (not closed by close()); otherwise one is made and closed by close(). */
+  /** The session (printer, contents layouts) to use; it stays open. Otherwise one is made and closed by close(). */
+  session?: Session;
+  /** A printer to use (not closed by close()), when no session is given. */
   printer?: Printer;
   printerOptions?: PrinterOptions;
   /** The project folder, for file names in reports (default: the working folder). */
@@ -70,8 +73,7 @@ export class PreviewSession implements AsyncDisposable {
   /** Settles when the file watcher is ready. */
   readonly ready: Promise<void>;
   private readonly options: PreviewSessionOptions;
-  private readonly printer: Printer;
-  private readonly ownPrinter: boolean;
+  private readonly session: Session;
   private readonly targets = new Map<string, Target>();
   private readonly loop: BuildLoop;
   private readonly files: FileWatcher;
@@ -80,8 +82,7 @@ export class PreviewSession implements AsyncDisposable {
     this.options = options;
     this.dataDir = options.dataDir ?? DEFAULTS.dataDir;
     this.templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
-    this.ownPrinter = !options.printer;
-    this.printer = options.printer ?? new Printer(options.printerOptions);
+    this.session = options.session ?? new Session({ ...(options.printer ? { printer: options.printer } : {}), ...(options.printerOptions ? { printerOptions: options.printerOptions } : {}) });
     this.loop = new BuildLoop((job) => this.run(job));
     this.files = watchFiles([this.dataDir, this.templatesDir], { onChange: (file) => this.changed(file) });
     this.ready = this.files.ready;
@@ -116,7 +117,7 @@ export class PreviewSession implements AsyncDisposable {
     await this.files.close();
     await this.loop.close();
     for (const t of this.targets.values()) t.listeners.clear();
-    if (this.ownPrinter) await this.printer.close();
+    if (!this.options.session) await this.session.close();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -160,7 +161,7 @@ export class PreviewSession implements AsyncDisposable {
     }
     this.options.onStart?.({ week, audiences, files: job.files });
     try {
-      const result = await build({ dataDir: this.dataDir, templatesDir: this.templatesDir, outDir: this.options.outDir, week, audiences, printer: this.printer, writeHtml: true });
+      const result = await build({ dataDir: this.dataDir, templatesDir: this.templatesDir, outDir: this.options.outDir, week, audiences, session: this.session, writeHtml: true });
       for (const doc of result.documents) {
         const t = this.target(week, doc.audience);
         const [pdf, html] = await Promise.all([readFile(doc.path), readFile(doc.htmlPath!, 'utf8')]);
