@@ -1,6 +1,6 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/app/build.js';
 import { Printer } from '../../src/print/printer.js';
 import { audienceOf, watch, type Watcher } from '../../src/app/watch.js';
@@ -39,6 +39,16 @@ describe('brief watch', () => {
     events.push(e);
     waiting?.();
   };
+  /**
+   * Wait until the builds the last test caused are over: no event for 500 ms and none running. (A
+   * file changed while it was read, or a second write within 50 ms, gets one more build, rightly.)
+   */
+  async function settle(): Promise<void> {
+    for (let seen = -1; seen !== events.length || events.at(-1)?.kind === 'start'; ) {
+      seen = events.length;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 
   beforeAll(async () => {
     cpSync(DATA, data, { recursive: true });
@@ -56,6 +66,7 @@ describe('brief watch', () => {
     await printer.close();
     tmp.cleanup();
   });
+  beforeEach(settle, 30_000);
 
   it('builds the requested audiences first, writing the HTML beside each PDF', async () => {
     const first = await next(0);

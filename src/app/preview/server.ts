@@ -96,13 +96,13 @@ async function listen(session: PreviewSession, options: PreviewOptions): Promise
     return weeks.includes(w) && audiences.includes(a);
   }
 
-  function events(req: IncomingMessage, res: ServerResponse, w: string, a: string): void {
+  function events(res: ServerResponse, w: string, a: string): void {
     res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     res.write('retry: 1000\n\n');
     streams.add(res);
     const stop = session.follow(w, a, (state) => res.write(`event: state\ndata: ${JSON.stringify(summary(state))}\n\n`));
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-    req.on('close', () => {
+    res.on('close', () => { // the page went away (or the server closes)
       clearInterval(ping);
       stop();
       streams.delete(res);
@@ -129,7 +129,7 @@ async function listen(session: PreviewSession, options: PreviewOptions): Promise
       const q = new URLSearchParams(query);
       const w = q.get('week') ?? '';
       const a = q.get('audience') ?? '';
-      return (await known(w, a)) ? events(req, res, w, a) : notFound(res);
+      return (await known(w, a)) ? events(res, w, a) : notFound(res);
     }
     const m = /^\/([^/]+)\/([^/.]+)(\/|\.pdf|\.html)$/.exec(path);
     if (!m || !(await known(m[1]!, m[2]!))) return notFound(res);
