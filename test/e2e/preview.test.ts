@@ -123,6 +123,26 @@ describe('brief preview in a browser: live reload, the overlay, the last good br
     await until(page, async () => (await htmlText(page)).includes('Trade talks, public only'), 'the public rebuild');
     expect(preview.out().slice(mark)).not.toMatch(/building 2025-W38 [^\n]*analyst/);
   });
+
+  it('reloads on a save of a partial, a stylesheet and the audience config too', async () => {
+    const templates = join(tmp.dir, 'templates');
+    const edit = (file: string, change: (s: string) => string) => {
+      const text = change(readFileSync(file, 'utf8'));
+      writeFileSync(`${file}.tmp`, text);
+      renameSync(`${file}.tmp`, file);
+    };
+    const shown = () => page.$eval('#brief-preview', (e) => Number(e.getAttribute('data-shown')));
+    edit(join(templates, 'base', 'partials', 'section-bluf.hbs'), (s) => s.replace('Bottom line up front', 'Bottom line, edited in the partial'));
+    await until(page, async () => (await htmlText(page)).includes('Bottom line, edited in the partial'), 'the partial edit');
+    let before = await shown();
+    edit(join(templates, 'base', 'style.css'), (s) => `${s}\n.bluf { outline: 1pt solid #c00; }\n`);
+    await until(page, async () => (await shown()) > before, 'the stylesheet edit');
+    expect(await page.evaluate(() => document.querySelector<HTMLIFrameElement>('#html-pane iframe:not(.loading)')!.contentDocument!.documentElement.outerHTML)).toContain('outline: 1pt solid #c00');
+    before = await shown();
+    edit(join(templates, 'audiences', 'public', 'audience.yaml'), (s) => s.replace(/^title: .*$/m, 'title: Partner briefing, retitled'));
+    await until(page, async () => (await htmlText(page)).includes('Partner briefing, retitled'), 'the audience config edit');
+    expect(await shown()).toBeGreaterThan(before);
+  });
 });
 
 describe('brief preview serves nothing but its briefings', () => {
