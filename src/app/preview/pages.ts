@@ -21,8 +21,9 @@ ${rows}
 `;
 }
 
-export function briefingPage(week: string, audience: string, audiences: readonly Audience[]): string {
-  const nav = audiences.map((a) => `<a href="/${esc(week)}/${esc(a.name)}/"${a.name === audience ? ' aria-current="page"' : ''}>${esc(a.name)}</a>`).join(' ');
+/** The page around a briefing; `audiences` by name only (an audience config being edited may not load). */
+export function briefingPage(week: string, audience: string, audiences: readonly string[]): string {
+  const nav = audiences.map((a) => `<a href="/${esc(week)}/${esc(a)}/"${a === audience ? ' aria-current="page"' : ''}>${esc(a)}</a>`).join(' ');
   return `${head(`${week} · ${audience} — brief preview`)}
 <body><div id="brief-preview" data-week="${esc(week)}" data-audience="${esc(audience)}" data-status="waiting">
 <header><a href="/">brief preview</a> <strong>${esc(week)}</strong> <nav>${nav}</nav> <span id="status" role="status">waiting</span>

@@ -134,7 +134,7 @@ async function listen(session: PreviewSession, options: PreviewOptions): Promise
     const m = /^\/([^/]+)\/([^/.]+)(\/|\.pdf|\.html)$/.exec(path);
     if (!m || !(await known(m[1]!, m[2]!))) return notFound(res);
     const [, w, a, kind] = m as unknown as [string, string, string, string];
-    if (kind === '/') return send(res, 200, 'text/html; charset=utf-8', briefingPage(w, a, await loadAudiences(templatesDir)), { 'Content-Security-Policy': pageCsp(origin) });
+    if (kind === '/') return send(res, 200, 'text/html; charset=utf-8', briefingPage(w, a, await listAudienceNames(templatesDir)), { 'Content-Security-Policy': pageCsp(origin) });
     const printed = session.state(w, a).printed;
     if (!printed) return send(res, 404, 'text/plain; charset=utf-8', 'not built yet: open its page\n');
     if (kind === '.pdf') return send(res, 200, 'application/pdf', printed.pdf, { 'Content-Disposition': `inline; filename="${a}.pdf"`, 'X-Frame-Options': 'SAMEORIGIN' });
