@@ -3,7 +3,7 @@ import { build } from '../build.js';
 import { BuildLoop, type BuildJob } from '../build-loop.js';
 import { watchFiles, type FileWatcher } from '../file-watcher.js';
 import { audienceOf } from '../watch.js';
-import { DEFAULTS } from '../../errors.js';
+import { DEFAULTS } from '../../config.js';
 import { destinationPages } from '../../contents/toc.js';
 import type { Printer, PrinterOptions } from '../../print/printer.js';
 import { Session } from '../session.js';
