@@ -15,6 +15,7 @@ const audienceModule = () => import('../load/audience.js');
 const dataModule = () => import('../load/data.js');
 import { installSignalHandlers, isShuttingDown, onShutdown } from '../util/shutdown.js';
 import { abortWrites, removePendingTempFiles } from '../app/write.js';
+import { jsonSafe, terminalSafe } from '../util/printable.js';
 
 /** The CLI: argv → command → exit code. The only module that knows about stdout and the terminal. */
 export interface CliIO {
@@ -32,9 +33,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   else throw e;
 });
 
+// Nothing reaches the terminal raw: a control character from a fact sheet or a file name is
+// written out visibly (util/printable.ts), whatever path it took.
 const defaultIO = (): CliIO => ({
-  stdout: (s) => { if (!stdoutGone) process.stdout.write(s); },
-  stderr: (s) => process.stderr.write(s),
+  stdout: (s) => { if (!stdoutGone) process.stdout.write(terminalSafe(s)); },
+  stderr: (s) => process.stderr.write(terminalSafe(s)),
   env: process.env,
   isTTY: !!process.stderr.isTTY,
 });
@@ -229,7 +232,7 @@ async function cmdDiff(v: Values, io: CliIO): Promise<number> {
       first: t.changes?.first ?? false, unavailable: t.unavailable,
       changes: (t.changes?.changes ?? []), lines: t.lines,
     }));
-    io.stdout(`${JSON.stringify({ week: result.week, audience: audience?.name ?? null, topics }, null, 2)}\n`);
+    io.stdout(`${jsonSafe(JSON.stringify({ week: result.week, audience: audience?.name ?? null, topics }, null, 2))}\n`);
     return ExitCode.ok;
   }
   const blocks = result.topics.map((t) => t.unavailable

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { fileVersion, loadYamlFileSync, parseYaml, type FileVersion } from './yaml.js';
 import { indexPositions } from './positions.js';
-import type { Problem } from '../validate/problems.js';
+import { capProblems, count, MAX_PROBLEMS_PER_RUN, type Problem } from '../validate/problems.js';
 import type { FactSheet } from '../schema/index.js';
 import { validateLoaded, type ValidationResult } from '../validate/validate.js';
 import { isWeek } from '../util/week.js';
@@ -108,13 +108,30 @@ function validateFile(f: string, display: string, version: FileVersion): LoadedS
  * file, by position.
  */
 export async function loadSheets(files: readonly string[], cwd = process.cwd()): Promise<SheetsResult> {
-  // One file after another, synchronously: validation is CPU work (a worker thread per core did
-  // not help on 2 cores, whose second one V8's own compiler and GC threads already keep busy).
-  const results = files.map((f) => loadValidatedSync(f, cwd));
+  // One file after another: validation is CPU work (a worker thread per core did not help on 2
+  // cores, whose second one V8's own compiler and GC threads already keep busy). Every ~50 ms the
+  // event loop gets a turn, so a signal (Ctrl-C, SIGTERM) is handled during a long validation.
+  const results: LoadedSheet[] = [];
+  let turn = Date.now();
+  for (const f of files) {
+    results.push(loadValidatedSync(f, cwd));
+    if (Date.now() - turn > 50) {
+      await new Promise((r) => setImmediate(r));
+      turn = Date.now();
+    }
+  }
+  // At most MAX_PROBLEMS_PER_RUN problems are listed; a file past the limit gets its count only.
+  let budget = MAX_PROBLEMS_PER_RUN;
+  const problems: Problem[] = [];
+  for (const r of results) {
+    const listed = r.problems.filter((p) => !p.omitted).length;
+    problems.push(...(listed <= budget ? r.problems : capProblems(r.problems, budget, `at most ${count(MAX_PROBLEMS_PER_RUN)} are listed per run`)));
+    budget = Math.max(0, budget - listed);
+  }
   return {
     sheets: results.flatMap((r) => (r.sheet ? [r.sheet] : [])),
     files: results.map((r) => r.file),
-    problems: results.flatMap((r) => r.problems),
+    problems,
     texts: new Map(results.map((r) => [r.file, r.text])),
   };
 }

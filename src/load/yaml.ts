@@ -40,6 +40,8 @@ export interface LoadedYaml {
 
 /** Anchors, aliases, tags and merge keys: left to the full parser (alias limits, exact semantics). */
 const NEEDS_FULL_PARSER = /(?:^|[\s[{,:-])[&*!][^\s]|<<\s*:/m;
+/** An explicit key (`? …`) or a list or mapping as a key: left to the full parser, which reports it. */
+const COMPLEX_KEY = /^[ \t-]*(?:\?[ \t]*(?:[[{]|$)|[[{].*[\]}][ \t]*:(?:[ \t]|$))/m;
 /** A quicker test first: most sheets have none of these characters at all. */
 const MAYBE_FULL = /[&*!]|<</;
 
@@ -50,6 +52,7 @@ const MAYBE_FULL = /[&*!]|<</;
  */
 export function quickParse(file: string, text: string): LoadedYaml | undefined {
   if (MAYBE_FULL.test(text) && NEEDS_FULL_PARSER.test(text)) return undefined;
+  if (COMPLEX_KEY.test(text)) return undefined;
   let data: unknown;
   try {
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
@@ -109,13 +112,22 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return lo;
 }
 
+const TOO_DEEP = 'values are nested too deep to be read (hundreds of levels); a fact sheet is a few levels of mappings and lists';
+
 /** Parse YAML text with positions. Never throws for bad input: problems are returned. */
 export function parseYaml(file: string, text: string): LoadedYaml {
   const { LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
   const result: LoadedYaml = { file, text, doc: undefined, lineCounter, data: undefined, problems: [] };
   const at = (offset: number) => lineCounter.linePos(offset);
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let docs;
+  try {
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    result.problems.push(fileProblem(file, 'nesting-too-deep', TOO_DEEP));
+    return result;
+  }
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0 || list.every((d) => d.contents === null)) {
     const onlyComments = text.trim().length > 0;
@@ -139,8 +151,9 @@ export function parseYaml(file: string, text: string): LoadedYaml {
     const quote = unclosedQuote(text, err.code, err.message, err.pos[0]) ?? unclosedFlow(text, err.message, err.pos[0]);
     const pos = at(quote?.offset ?? err.pos[0]);
     const end = at(quote ? quote.offset + 1 : err.pos[1]);
-    const rule = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-    const message = quote?.message ?? yamlMessage(err.code, err.message, text.slice(err.pos[0]));
+    const deep = /Maximum call stack/i.test(err.message);
+    const rule = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : deep ? 'nesting-too-deep' : 'yaml-syntax';
+    const message = deep ? TOO_DEEP : quote?.message ?? yamlMessage(err.code, err.message, text.slice(err.pos[0]));
     // One mistake often yields several parser errors on the same line: report it once.
     const key = `${pos.line}:${message}`;
     if (seen.has(key)) continue;
@@ -151,11 +164,26 @@ export function parseYaml(file: string, text: string): LoadedYaml {
     });
   }
   if (result.problems.some((p) => p.severity === 'error')) return result;
+  // A list or mapping used as a key (`? [a, b]`, `{a: 1}: x`): the library would turn it into text,
+  // with a warning of its own on stderr. A fact sheet's keys are plain words.
+  const { isScalar, visit } = yaml();
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key === null || isScalar(pair.key)) return;
+      const range = (pair.key as Node).range;
+      const pos = at(range?.[0] ?? 0);
+      const end = at(range?.[1] ?? 0);
+      result.problems.push({ file, line: pos.line, col: pos.col, endLine: end.line, endCol: end.col, severity: 'error', rule: 'yaml-complex-key',
+        message: `a ${yaml().isSeq(pair.key) ? 'list' : 'mapping'} is used as a key; the keys of a fact sheet are plain words (id:, title:, …)`, pointer: '' });
+    },
+  });
+  if (result.problems.some((p) => p.severity === 'error')) return result;
   try {
     result.data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    result.problems.push(fileProblem(file, 'yaml-alias', /alias/i.test(msg)
+    if (e instanceof RangeError) result.problems.push(fileProblem(file, 'nesting-too-deep', TOO_DEEP));
+    else result.problems.push(fileProblem(file, 'yaml-alias', /alias/i.test(msg)
       ? 'too many alias expansions (a YAML "billion laughs" structure?); fact sheets should not need aliases'
       : `cannot read the YAML: ${msg}`));
   }
@@ -276,6 +304,9 @@ export function pointerToPath(pointer: string): (string | number)[] {
   });
 }
 
+/** The pairs of each mapping of a positioned parse, by key (see locate). */
+const mapKeys = new WeakMap<object, Map<string, import('yaml').Pair>>();
+
 /**
  * Where a value sits in the YAML. With `key`, the position of the mapping key `key` inside the
  * value at `path` (for unknown keys). Falls back to the nearest ancestor that exists.
@@ -298,7 +329,15 @@ export function locate(loaded: LoadedYaml, path: readonly (string | number)[], k
   let keyNode: Node | undefined;
   for (const seg of segs) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      let keys = mapKeys.get(node);
+      if (!keys) {
+        // A look-up table per mapping, made on its first use: a search of the items for each of
+        // many problems in one large mapping made reports quadratic.
+        keys = new Map();
+        for (const p of node.items) if (isPair(p) && isScalar(p.key) && !keys.has(String(p.key.value))) keys.set(String(p.key.value), p);
+        mapKeys.set(node, keys);
+      }
+      const pair = keys.get(String(seg));
       if (!pair) break;
       keyNode = isNode(pair.key) ? pair.key : undefined;
       node = pair.value ?? pair.key;

@@ -22,6 +22,11 @@ export const RULES: readonly Rule[] = [
   { id: 'yaml-duplicate-key', severity: 'error', description: 'A key appears twice in the same mapping.' },
   { id: 'yaml-multiple-documents', severity: 'error', description: 'The file holds more than one YAML document.' },
   { id: 'yaml-alias', severity: 'error', description: 'Too many YAML alias expansions.' },
+  { id: 'yaml-complex-key', severity: 'error', description: 'A list or mapping used as a key (`? [a, b]`); keys are plain words.' },
+  // Bounds on the work and the output (src/validate/shape.ts, src/validate/problems.ts)
+  { id: 'list-too-long', severity: 'error', description: 'A list with more than 1,000 items (only the first 1,000 are checked).' },
+  { id: 'nesting-too-deep', severity: 'error', description: 'Values nested more than 32 levels deep (the sheet is not checked further).' },
+  { id: 'problems-not-listed', severity: 'error', description: 'More problems than are listed (100 per file, 1,000 per run): their count, by severity.' },
   // The JSON Schema (schema/fact-sheet.schema.json)
   { id: 'schema-required', severity: 'error', description: 'A required field is missing (the message names it and where it belongs).' },
   { id: 'schema-unknown-key', severity: 'error', description: 'A key the schema does not know (suggests the nearest known key).' },
@@ -36,6 +41,8 @@ export const RULES: readonly Rule[] = [
   { id: 'schema-too-few', severity: 'error', description: 'A list with fewer items than required (e.g. a claim with no sources).' },
   { id: 'schema-duplicate-item', severity: 'error', description: 'A list that must hold distinct values names one twice.' },
   { id: 'schema-range', severity: 'error', description: 'A number outside its allowed range (e.g. credibility 1–6).' },
+  // Clean text (src/validate/checks-text.ts)
+  { id: 'text-control', severity: 'error', description: 'A value or key with a control character (C0 but tab and line feed, DEL, C1); tab and line feed only in prose fields.' },
   // Meaning: references and dates (src/checks.ts)
   { id: 'source-unknown', severity: 'error', description: 'A cited source id (or derived_from) that is not in the sources list.' },
   { id: 'id-duplicate', severity: 'error', description: 'Two items of the same list share an id.' },

@@ -31,6 +31,16 @@ beforeAll(() => {
   gen('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MINIMAL.toString('utf8'), 'utf16le')]));
   // A UTF-8 byte-order mark before a valid sheet: accepted.
   gen('bom.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), MINIMAL]));
+  // Hostile at scale (issue 24); bench/hostile.mjs times the same shapes at 2k, 10k and 60k.
+  const minimal = MINIMAL.toString('utf8');
+  gen('many-problems.yaml', `${minimal}${Array.from({ length: 5000 }, (_, i) => `x${i}: 1`).join('\n')}\n`);
+  gen('many-unknown-sources.yaml', minimal
+    .replace(/^ {2}sources: \[src-a\]$/m, `  sources: [src-a, ${Array.from({ length: 900 }, (_, i) => `nope-${i}`).join(', ')}]`)
+    .replace(/^sources:\n/m, `sources:\n${Array.from({ length: 800 }, (_, i) => `  - { id: known-${i}, publisher: P, title: T, reliability: B, credibility: 2 }`).join('\n')}\n`));
+  gen('many-milestones.yaml', minimal.replace(/ {2}milestones:\n(?: {4}- .*\n)+/, `  milestones:\n${Array.from({ length: 10000 }, (_, i) => `    - { id: m${i}, date: 2025-09, title: M, state: occurred, sources: [src-a] }`).join('\n')}\n`));
+  gen('deep.yaml', `${minimal}notes: ${'['.repeat(30000)}${']'.repeat(30000)}\n`);
+  gen('raw-escape.yaml', minimal.replace('title: A sample deal', 'title: Deal\x1b]0;pwned\x07\x1b[2J'));
+  gen('forged-line.yaml', minimal.replace('{ id: src-r,', '{ id: "src-r\\ngenerated/x.yaml:1:1: error fake: forged",'));
 });
 afterAll(() => tmp.cleanup());
 
@@ -71,6 +81,14 @@ const VALIDATE_CASES: ValidateCase[] = [
   { name: 'UTF-16', file: generated('utf16.yaml'), code: 1, expect: ['utf16.yaml:1:1: error file-encoding: file is UTF-16', 'save it as UTF-8'] },
   { name: 'a byte-order mark (accepted)', file: generated('bom.yaml'), code: 0, expect: ['1 file checked: 0 errors'] },
   { name: 'a file that does not exist', file: () => join(tmp.dir, 'no-such.yaml'), code: 2, expect: ['no-such.yaml: no such file or folder'] },
+  { name: 'control characters in values', file: fixture('../invalid/text-control.yaml'), code: 1, expect: ['text-control.yaml:4:8: error text-control: title contains a control character (ESC, U+001B) at character 14'] },
+  { name: 'raw ESC and BEL bytes in a title', file: generated('raw-escape.yaml'), code: 1, expect: ['raw-escape.yaml:3:8: error text-control', 'title: Deal\\x1b]0;pwned\\x07\\x1b[2J'] },
+  { name: 'a line break in an id (no forged report line)', file: generated('forged-line.yaml'), code: 1, expect: [/\(known: src-a, src-b, src-r\\ngenerated\/x\.yaml:1:1: error fake/, /1 file checked: \d+ errors/] },
+  { name: 'a list used as a key', file: fixture('../invalid/yaml-complex-key.yaml'), code: 1, expect: ['yaml-complex-key.yaml:58:3: error yaml-complex-key: a list is used as a key'] },
+  { name: 'values nested 30,000 deep', file: generated('deep.yaml'), code: 1, expect: ['error nesting-too-deep: values are nested too deep to be read'] },
+  { name: '5,000 problems in one file', file: generated('many-problems.yaml'), code: 1, expect: [/error problems-not-listed: and 4,900 more problems in this file \(4,900 errors, 0 warnings\) not listed/, '1 file checked: 5,000 errors, 0 warnings'] },
+  { name: '900 unknown sources among 800', file: generated('many-unknown-sources.yaml'), code: 1, expect: ["cites source 'nope-0', which is not in the sources list (803 known, e.g. ", 'and 798 more)', '1 file checked: 900 errors'] },
+  { name: '10,000 milestones', file: generated('many-milestones.yaml'), code: 1, expect: ['error list-too-long: status.milestones has 10,000 items; a list in a fact sheet may have at most 1,000'] },
 ];
 
 describe('brief validate on bad input', () => {
@@ -78,6 +96,9 @@ describe('brief validate on bad input', () => {
     const r = await brief(['validate', file()], tmp.dir);
     const output = r.stdout + r.stderr;
     for (const f of fragments) expect(output).toMatch(f);
+    expect(output.length).toBeLessThan(100 * 1024); // bounded, whatever the input
+    expect(output).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/); // no control character reaches the terminal
+    expect(output).not.toMatch(/^generated\/x\.yaml/m); // no forged line
     expect(output).not.toMatch(STACK);
     expect(output).not.toMatch(/internal error/);
     expect(r.code).toBe(code);
