@@ -1,11 +1,11 @@
 import type { BriefingView } from '../compose/compose.js';
 import { withPageNumbers } from './draft.js';
-import { formatDate } from '../render/helpers.js';
+import { formatDate } from '../util/dates.js';
 import { applyPdfMetadata, type PdfMetadata } from '../pdf/pdf-meta.js';
 import type { Printer } from '../print/printer.js';
 import type { TemplateSet } from '../render/render.js';
 import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
-import { guessLayout, rememberLayout } from './layout-cache.js';
+import type { LayoutStore } from './layout-cache.js';
 
 /**
  * print-briefing: one briefing from view to finished PDF bytes. A briefing with a contents page is
@@ -34,7 +34,7 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
   };
 }
 
-export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
+export async function printBriefing(printer: Printer, layouts: LayoutStore, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
   const fresh = view.audience.has.contents ? tocEntries(view) : undefined;
   // The contents needs page numbers that only a print can measure. Rather than a measuring draft
   // first, print with a guess when there is a good one (layout-cache.ts: this document's last
@@ -42,7 +42,7 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
   // confirms it (one print) or corrects it (a second, in place).
   const audience = set.audience.name;
   const kind = fresh ? [audience, ...view.topics.map((t) => t.id), '', ...fresh.map((e) => e.anchor)].join('\0') : '';
-  const last = fresh ? guessLayout(audience, name, kind) : undefined;
+  const last = fresh ? layouts.guess(audience, name, kind) : undefined;
   const guessed = fresh && last && last.anchors.length === fresh.length && last.anchors.every((a, i) => a === fresh[i]!.anchor)
     ? fresh.map((e, i) => ({ ...e, page: last.pages[i] ?? undefined }))
     : undefined;
@@ -55,7 +55,7 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
     ? async (pdf: Uint8Array) => {
       const measured = withPages(toc, await destinationPages(pdf));
       const held = !!printed && measured.every((e, i) => e.page === printed![i]!.page);
-      rememberLayout(audience, name, kind, { anchors: measured.map((e) => e.anchor), pages: measured.map((e) => e.page ?? null) }, first ? !!guessed && !held : undefined);
+      layouts.remember(audience, name, kind, { anchors: measured.map((e) => e.anchor), pages: measured.map((e) => e.page ?? null) }, first ? !!guessed && !held : undefined);
       first = false;
       if (held) return undefined;
       printed = measured;

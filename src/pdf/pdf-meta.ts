@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
 import { PdfLite } from './pdf-lite.js';
-import { xmpPacket, type XmpFields } from './xmp.js';
+import { xmpPacket } from './xmp.js';
+import { cleanMetadata, dataDate, fileId, type PdfMetadata } from './metadata.js';
+
+export type { PdfMetadata };
 
 /**
  * pdf-meta: the post-processing step after Chromium. Chromium writes only the Title, a random file
@@ -9,22 +11,6 @@ import { xmpPacket, type XmpFields } from './xmp.js';
  * file /ID derived from the content, so the same inputs give byte-identical PDFs. pdf-lib copies
  * every other object as it is: the structure tree (tags), /MarkInfo and the outline survive.
  */
-export interface PdfMetadata extends Omit<XmpFields, 'creator' | 'producer'> {
-  /** Default 'brief'. */
-  creator?: string;
-  /** Default 'brief (Chromium Skia/PDF)'. */
-  producer?: string;
-  /** Text that identifies the content (e.g. the HTML printed); hashed into the file /ID. */
-  fingerprint: string;
-}
-
-/** "2025-09-20" → that day at 00:00 UTC; anything else Date can parse is taken as is. */
-export function dataDate(d: string): Date {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00Z` : d);
-  if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${d}`);
-  return date;
-}
-
 /**
  * Set the metadata of a PDF Chromium printed; returns the new bytes. The fast path (pdf-lite) appends
  * an incremental update and fixes the two non-deterministic things Chromium writes (the clock in the
@@ -40,25 +26,6 @@ export async function applyPdfMetadata(pdf: Uint8Array, given: PdfMetadata): Pro
     return rewriteMetadata(pdf, meta);
   }
 }
-
-/**
- * Metadata text is one line of visible characters: a control character (which XMP's XML may not
- * even hold), a line separator or a bidirectional override from a fact sheet becomes a space, as
- * a viewer's document properties and a terminal running pdfinfo show it.
- */
-const cleanText = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
-export function cleanMetadata(meta: PdfMetadata): PdfMetadata {
-  return {
-    ...meta, title: cleanText(meta.title), author: cleanText(meta.author), subject: cleanText(meta.subject),
-    keywords: meta.keywords.map(cleanText), language: cleanText(meta.language),
-    ...(meta.creator === undefined ? {} : { creator: cleanText(meta.creator) }),
-    ...(meta.producer === undefined ? {} : { producer: cleanText(meta.producer) }),
-  };
-}
-
-/** The file identifier: from the content, not from chance. */
-export const fileId = (meta: PdfMetadata) =>
-  createHash('sha256').update(meta.fingerprint).update(JSON.stringify({ ...meta, fingerprint: undefined })).digest('hex').slice(0, 32);
 
 /** A PDF text string: a literal for plain ASCII, UTF-16BE hex otherwise. */
 function pdfText(s: string): string {

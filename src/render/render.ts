@@ -6,7 +6,7 @@ import { Handlebars } from './handlebars.js';
 import type { Audience } from '../load/audience.js';
 import type { BriefingView } from '../compose/compose.js';
 import { BriefError, ExitCode } from '../errors.js';
-import { readTextCached } from '../load/file-cache.js';
+import { readTextCached } from '../util/file-cache.js';
 import { FONT_ORIGIN, fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
 import { compileCached } from './template-cache.js';

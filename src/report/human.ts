@@ -1,4 +1,4 @@
-import { count, lineOf, tally, type Problem } from '../validate/problems.js';
+import { count, lineText, tally, type Problem } from '../validate/problems.js';
 import { oneLine } from '../util/printable.js';
 
 /** Formats problems for people: `file:line:col: severity rule: message`, the line and a caret. */
@@ -17,7 +17,7 @@ export function formatProblem(p: Problem, options: HumanOptions = {}): string {
   const head = `${paint(c, '1', `${oneLine(p.file)}:${p.line}:${p.col}:`)} ${sev} ${paint(c, '2', `${oneLine(p.rule)}:`)} ${oneLine(p.message)}`;
   const text = options.texts?.get(p.file);
   if (!text || p.line < 1) return head;
-  const line = lineOf(text, p.line);
+  const line = lineText(text, p.line);
   if (line === undefined) return head;
   const gutter = String(p.line).padStart(4);
   // A long line is shown as a window of 160 characters around the column.

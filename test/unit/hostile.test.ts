@@ -6,14 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSheets } from '../../src/load/data.js';
+import { loadSheets } from '../../src/validate/sheets.js';
 import { formatHuman, summaryLine } from '../../src/report/human.js';
 import { formatGithub } from '../../src/report/github.js';
 import { formatJson } from '../../src/report/json.js';
-import { lineOf, MAX_PROBLEMS_PER_FILE, MAX_PROBLEMS_PER_RUN, tally } from '../../src/validate/problems.js';
+import { lineText, MAX_PROBLEMS_PER_FILE, MAX_PROBLEMS_PER_RUN, tally } from '../../src/validate/problems.js';
 import { MAX_LIST_ITEMS } from '../../src/validate/shape.js';
 import { oneLine, printable, terminalSafe } from '../../src/util/printable.js';
-import { cleanMetadata } from '../../src/pdf/pdf-meta.js';
+import { cleanMetadata } from '../../src/pdf/metadata.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 
 const MINIMAL = readFileSync(join(FIXTURES, 'valid/minimal.yaml'), 'utf8');
@@ -120,9 +120,9 @@ describe('clean text on the terminal', () => {
     expect(terminalSafe(`${ESC}[1;31merror${ESC}[0m ${ESC}]0;title\x07${ESC}[2J`)).toBe(`${ESC}[1;31merror${ESC}[0m \\x1b]0;title\\x07\\x1b[2J`);
   });
 
-  it('lineOf: lines by number from one index of the text', () => {
+  it('lineText: lines by number from one index of the text', () => {
     const text = 'one\r\ntwo\n\nfour';
-    expect([1, 2, 3, 4, 5, 0].map((i) => lineOf(text, i))).toEqual(['one', 'two', '', 'four', undefined, undefined]);
+    expect([1, 2, 3, 4, 5, 0].map((i) => lineText(text, i))).toEqual(['one', 'two', '', 'four', undefined, undefined]);
   });
 
   it('PDF metadata holds no control character', () => {
