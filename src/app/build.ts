@@ -17,7 +17,8 @@ import { hasErrors, type Problem } from '../validate/problems.js';
 import { loadTemplateSet, type TemplateSet } from '../render/render.js';
 import type { FactSheet } from '../schema/index.js';
 import { tocEntries } from '../contents/toc.js';
-import { writeAtomic } from './write.js';
+import { prepareOutDir, writeAtomic } from './write.js';
+import { rm } from 'node:fs/promises';
 
 /** build: wires the stages together (load → validate → compose → render → print → write); prints nothing. */
 export interface BuildOptions {
@@ -79,6 +80,19 @@ export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, w
   return { view, html: inlineFonts(set.render(view)) };
 }
 
+/**
+ * A document's files are this build's or none: when making them fails, the PDF and HTML an earlier
+ * build left at its path are removed, so no stale briefing stands beside a new set as if current.
+ */
+async function replacedOrRemoved<T>(path: string, make: () => Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (e) {
+    await Promise.all([path, path.replace(/\.pdf$/, '.html')].map((f) => rm(f, { force: true }).catch(() => {})));
+    throw e;
+  }
+}
+
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
@@ -93,16 +107,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const warm = printer.warmUp();
   warm.catch(() => {}); // reported where it is awaited
   try {
-    const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences)]);
+    // An output folder that cannot take the briefings (read-only, full, under /proc) fails now, not after the printing.
+    const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences), prepareOutDir(join(outDir, week))]);
     if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
     const [sets, previous] = await Promise.all([
       Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a))),
       loadPreviousEditions(dataDir, week, loaded.sheets.map((s) => s.id)),
     ]);
-    const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map((set) => printer.inFlight(async () => {
+    const pathOf = (set: TemplateSet) => join(outDir, week, `${set.audience.name}.pdf`);
+    const documents = await allDocuments(sets.map(pathOf), sets.map((set) => printer.inFlight(() => replacedOrRemoved(pathOf(set), async () => {
       const view = composeView(loaded.sheets, set, week, previous);
-      const path = join(outDir, week, `${set.audience.name}.pdf`);
+      const path = pathOf(set);
       const { pdf, html, ms } = await printBriefing(printer, session.layouts, set, view, path);
       const pages = countPages(pdf);
       const budget = set.audience.page_budget;
@@ -117,7 +133,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await writeAtomic(path, pdf);
       options.onDocument?.(doc);
       return doc;
-    })));
+    }))));
     return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.crashes };
   } finally {
     releaseLayouts();

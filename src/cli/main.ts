@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BriefError, DEFAULTS, ExitCode, isBriefError, ValidationFailed } from '../errors.js';
 import type { Problem } from '../validate/problems.js';
+import type { DocumentResult } from '../app/build.js';
 
 const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
 import { formatHuman, summaryLine } from '../report/human.js';
@@ -155,14 +156,24 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
   const asked = (v.week ?? '').split(',').map((w) => w.trim()).filter(Boolean);
   const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(v.data ?? DEFAULTS.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
-  const results = await withCleanShutdown(printer, io, () => Promise.all(weeks.map((week) => build({
+  // One failed document or week does not stop the others (build-summary.ts): all are settled.
+  const written: DocumentResult[] = [];
+  const settled = await withCleanShutdown(printer, io, () => Promise.allSettled(weeks.map((week) => build({
     dataDir: v.data, templatesDir: v.templates, outDir: v.out, week, audiences: audienceList(v),
     writeHtml: v.html, session,
-    onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.ms} ms\n`),
+    onDocument: (d) => { written.push(d); io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.ms} ms\n`); },
   }))).finally(() => session.close()));
+  const { settleWeeks, failureSummary } = await import('./build-summary.js');
+  const { results, failed } = settleWeeks(weeks, settled);
   io.stderr(buildWarnings(results.flatMap((r) => r.problems)));
   const retried = printer.crashes;
-  if (retried > 0) io.stderr(`brief: the browser crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);
+  if (retried > 0) io.stderr(`brief: the browser or a page crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh page\n`);
+  if (printer.hangs > 0) io.stderr(`brief: ${printer.hangs} briefing${printer.hangs === 1 ? '' : 's'} timed out and ${printer.hangs === 1 ? 'was' : 'were'} printed again on a fresh page\n`);
+  if (failed.length > 0) {
+    const summary = failureSummary(failed, written);
+    io.stderr(summary.text);
+    return summary.exitCode;
+  }
   const count = results.reduce((n, r) => n + r.documents.length, 0);
   const which = results.length === 1 ? results[0]!.week : `${results.length} weeks (${results.map((r) => r.week).join(', ')})`;
   io.stdout(`built ${count} briefing${count === 1 ? '' : 's'} for ${which} in ${Date.now() - started} ms\n`);

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
@@ -78,7 +78,7 @@ const fileProblem = (file: string, rule: string, message: string, line = 1, col 
 function decode(file: string, bytes: Uint8Array, size = bytes.length): { text?: string; problem?: Problem } {
   if (size > MAX_FACT_SHEET_BYTES) {
     const mb = (size / 1024 / 1024).toFixed(1);
-    return { problem: fileProblem(file, 'file-too-large', `file is ${mb} MB; a fact sheet may be at most ${MAX_FACT_SHEET_BYTES / 1024 / 1024} MB`) };
+    return { problem: fileProblem(file, 'file-too-large', `file is ${bytes.length > MAX_FACT_SHEET_BYTES && size === bytes.length ? 'more than 2 MB' : `${mb} MB`}; a fact sheet may be at most ${MAX_FACT_SHEET_BYTES / 1024 / 1024} MB`) };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problem: fileProblem(file, 'file-encoding', 'file is UTF-16 (as Windows Notepad saves "Unicode"); save it as UTF-8') };
@@ -254,22 +254,29 @@ export interface FileVersion {
 /** Why a file cannot be read, for people. */
 function readError(file: string, e: unknown): BriefError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ELOOP' ? 'a symbolic link loop (a link that leads back to itself)' : String((e as Error).message);
   return new BriefError('io-read', `${file}: cannot read: ${why}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
 }
 
+const notRegular = (file: string, s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }) => new BriefError('io-read',
+  `${file}: cannot read: ${s.isFIFO() ? 'a FIFO (named pipe)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device' : s.isDirectory() ? 'a folder' : 'not a regular file'}, not a regular file; fact sheets are read only from regular files`,
+  { exitCode: ExitCode.usage, location: { file } });
+
 /**
- * The size and version of a fact sheet file. Throws BriefError (exit 2) when it cannot be read.
- * Synchronous, as the reading: a sheet is a few kB, and a stat and read each through the thread
- * pool cost more than the parse of a short sheet (`npm run bench:validate`).
+ * The size and version of a fact sheet file. Throws BriefError (exit 2) when it cannot be read or
+ * is not a regular file. Synchronous, as the reading: a sheet is a few kB, and a stat and read each
+ * through the thread pool cost more than the parse of a short sheet (`npm run bench:validate`).
  */
 export function fileVersion(file: string): FileVersion {
+  let s;
   try {
-    const s = statSync(file, { bigint: true });
-    return { size: Number(s.size), stamp: stampOf(s) };
+    s = statSync(file, { bigint: true });
   } catch (e) {
     throw readError(file, e);
   }
+  if (!s.isFile()) throw notRegular(file, s);
+  return { size: Number(s.size), stamp: stampOf(s) };
 }
 
 /**
@@ -281,16 +288,49 @@ export async function loadYamlFile(file: string, options: { quick?: boolean; ver
   return loadYamlFileSync(file, options);
 }
 
-export function loadYamlFileSync(file: string, options: { quick?: boolean; version?: FileVersion } = {}): LoadedYaml {
-  // A huge file is refused before it is read into memory.
-  const { size } = options.version ?? fileVersion(file);
-  let bytes: Uint8Array;
+/**
+ * At most `max` + 1 bytes of a regular file, whatever its stat says (a file may grow after the
+ * stat; a /proc file says 0). Opened without blocking (a FIFO put in its place since the stat
+ * would otherwise block the open) and checked to be a regular file by the open handle itself.
+ */
+export function readBounded(file: string, max: number): Uint8Array {
+  let fd: number;
   try {
-    bytes = size > MAX_FACT_SHEET_BYTES ? new Uint8Array(0) : readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw readError(file, e);
   }
-  const { text, problem } = decode(file, bytes, size);
+  try {
+    const s = fstatSync(fd);
+    if (!s.isFile()) throw notRegular(file, s);
+    const buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(64 * 1024, s.size + 1)));
+    let out = buf;
+    let length = 0;
+    for (;;) {
+      if (length === out.length) {
+        if (out.length > max) break;
+        const bigger = Buffer.allocUnsafe(Math.min(max + 1, out.length * 2));
+        out.copy(bigger, 0, 0, length);
+        out = bigger;
+      }
+      const n = readSync(fd, out, length, out.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return out.subarray(0, length);
+  } catch (e) {
+    if (e instanceof BriefError) throw e;
+    throw readError(file, e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function loadYamlFileSync(file: string, options: { quick?: boolean; version?: FileVersion } = {}): LoadedYaml {
+  // A huge file is refused before it is read into memory; no more than the limit is ever read.
+  const { size } = options.version ?? fileVersion(file);
+  const bytes = size > MAX_FACT_SHEET_BYTES ? new Uint8Array(0) : readBounded(file, MAX_FACT_SHEET_BYTES);
+  const { text, problem } = decode(file, bytes, Math.max(size, bytes.length));
   if (problem) return { file, text: '', doc: undefined, data: undefined, problems: [problem] };
   return (options.quick ? quickParse(file, text!) : undefined) ?? parseYaml(file, text!);
 }

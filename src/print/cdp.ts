@@ -12,7 +12,8 @@ export function pageSession(page: Page): Promise<{ cdp: CDPSession; frameId: str
   if (!s) {
     s = (async () => {
       const cdp = await page.createCDPSession();
-      const { frameTree } = await cdp.send('Page.getFrameTree');
+      // A renderer that dies is told by Inspector.targetCrashed (Puppeteer's page 'error' event).
+      const [{ frameTree }] = await Promise.all([cdp.send('Page.getFrameTree'), cdp.send('Inspector.enable')]);
       return { cdp, frameId: frameTree.frame.id };
     })();
     sessions.set(page, s);

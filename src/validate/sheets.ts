@@ -99,7 +99,7 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd()):
 
 /** The validated fact sheets of one week, sorted by topic id. */
 export async function loadWeek(dataDir: string, week: string): Promise<SheetsResult> {
-  const files = await findFactSheetFiles([join(dataDir, week)]);
+  const files = await findFactSheetFiles([join(dataDir, week)], { within: dataDir });
   const result = await loadSheets(files, process.cwd());
   result.sheets.sort((a, b) => compareText(a.id, b.id));
   return result;
