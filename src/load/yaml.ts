@@ -122,7 +122,7 @@ export function parseYaml(file: string, text: string): LoadedYaml {
   const at = (offset: number) => lineCounter.linePos(offset);
   let docs;
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     result.problems.push(fileProblem(file, 'nesting-too-deep', TOO_DEEP));
