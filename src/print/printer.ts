@@ -8,6 +8,7 @@ import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, repla
 import { reviseInPlace, withDraftStyle } from '../contents/draft.js';
 import { Limit } from '../util/limit.js';
 import { BriefError, ExitCode } from '../errors.js';
+import { MAX_TIMEOUT_MS } from './limits.js';
 
 /**
  * print: the Printer owns Chrome. One browser per run, launched on first use; documents print in
@@ -110,6 +111,9 @@ export class Printer implements AsyncDisposable {
     this.options = options;
     this.concurrency = Math.max(1, options.concurrency ?? availableParallelism());
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs < 1 || this.timeoutMs > MAX_TIMEOUT_MS) {
+      throw new BriefError('usage', `the render timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS.toLocaleString('en-US')}; got ${this.timeoutMs}`);
+    }
     this.pages = new Limit(this.concurrency);
     this.documents = new Limit(this.concurrency * 2);
   }

@@ -26,6 +26,11 @@ export function controlProblems(loaded: LoadedYaml): Problem[] {
   const path: (string | number)[] = [];
   const walk = (node: unknown, prose: boolean): void => {
     if (typeof node === 'string') {
+      if (node.length > 0 && node.trim() === '') {
+        const pointer = pointerOf(path);
+        out.push(problemAt(loaded, pointer, 'text-blank', `${dottedPath(pointer)} is only white space; write the text, or leave the field out if it may be left out`));
+        return;
+      }
       const at = firstControl(node, prose);
       if (at >= 0) {
         const pointer = pointerOf(path);

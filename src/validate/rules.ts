@@ -44,8 +44,10 @@ export const RULES: readonly Rule[] = [
   { id: 'schema-duplicate-item', severity: 'error', description: 'A list that must hold distinct values names one twice.' },
   { id: 'schema-range', severity: 'error', description: 'A number outside its allowed range (e.g. credibility 1–6).' },
   // Clean text (src/validate/checks-text.ts)
+  { id: 'text-blank', severity: 'error', description: 'A text of only white space (a title of five spaces passes a minimum length, but says nothing).', fix: 'Write the text, or leave out a field that may be left out.' },
   { id: 'text-control', severity: 'error', description: 'A value or key with a control character (C0 but tab and line feed, DEL, C1); tab and line feed only in prose fields.', fix: 'Remove the character (a `\\e`, `\\a` or `\\n` escape in a quoted text makes one); a title, id, name or date is one line.' },
   // Meaning: references and dates (src/checks.ts)
+  { id: 'topic-duplicate', severity: 'error', description: 'Two fact sheets of one week folder share a topic id (the second is reported).', fix: 'Each topic has one fact sheet a week: rename one id, or remove the copy.' },
   { id: 'source-unknown', severity: 'error', description: 'A cited source id (or derived_from) that is not in the sources list.', fix: 'Add the source to `sources:` with that id, or correct the id.' },
   { id: 'id-duplicate', severity: 'error', description: 'Two items of the same list share an id.' },
   { id: 'party-unknown', severity: 'error', description: 'A position or characterisation names a party not in status.parties.' },

@@ -1,8 +1,9 @@
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileVersion, loadYamlFileSync, parseYaml, type FileVersion } from '../load/yaml.js';
 import { indexPositions } from '../load/positions.js';
 import { findFactSheetFiles } from '../load/data.js';
-import { capProblems, count, MAX_PROBLEMS_PER_RUN, type Problem } from './problems.js';
+import { capProblems, count, MAX_PROBLEMS_PER_RUN, sortProblems, type Problem } from './problems.js';
+import { quoted } from './schema-messages.js';
 import type { FactSheet } from '../schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
 import { isWeek } from '../util/week.js';
@@ -81,20 +82,48 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd()):
       turn = Date.now();
     }
   }
+  const duplicates = duplicateTopics(results);
   // At most MAX_PROBLEMS_PER_RUN problems are listed; a file past the limit gets its count only.
   let budget = MAX_PROBLEMS_PER_RUN;
   const problems: Problem[] = [];
-  for (const r of results) {
+  for (const cached of results) {
+    const extra = duplicates.get(cached);
+    const r = extra ? { ...cached, sheet: undefined, problems: sortProblems([...cached.problems, extra]) } : cached;
     const listed = r.problems.filter((p) => !p.omitted).length;
     problems.push(...(listed <= budget ? r.problems : capProblems(r.problems, budget, `at most ${count(MAX_PROBLEMS_PER_RUN)} are listed per run`)));
     budget = Math.max(0, budget - listed);
   }
   return {
-    sheets: results.flatMap((r) => (r.sheet ? [r.sheet] : [])),
+    sheets: results.flatMap((r) => (r.sheet && !duplicates.has(r) ? [r.sheet] : [])),
     files: results.map((r) => r.file),
     problems,
     texts: new Map(results.map((r) => [r.file, r.text])),
   };
+}
+
+/**
+ * Two files of one week folder with the same topic id: the second (in file order) is an error
+ * (`topic-duplicate`), at its `id:` line; a week's briefing would print the topic twice.
+ */
+function duplicateTopics(results: readonly LoadedSheet[]): Map<LoadedSheet, Problem> {
+  const out = new Map<LoadedSheet, Problem>();
+  const first = new Map<string, LoadedSheet>();
+  for (const r of results) {
+    const id = (r.data as { id?: unknown } | undefined)?.id;
+    const week = weekOfPath(r.file);
+    if (typeof id !== 'string' || !week) continue;
+    const key = `${dirname(r.file)}\0${id}`;
+    const earlier = first.get(key);
+    if (!earlier) { first.set(key, r); continue; }
+    const m = /^id:[ \t]*/m.exec(r.text);
+    const line = m ? r.text.slice(0, m.index).split('\n').length : 1;
+    const col = m ? m[0].length + 1 : 1;
+    out.set(r, {
+      file: r.file, line, col, endLine: line, endCol: col + id.length, severity: 'error', rule: 'topic-duplicate', pointer: '/id',
+      message: `topic id ${quoted(id)} is also the id of ${earlier.file} in the same week; each topic has one fact sheet a week (rename one id, or remove the copy)`,
+    });
+  }
+  return out;
 }
 
 /** The validated fact sheets of one week, sorted by topic id. */

@@ -85,6 +85,8 @@ const VALIDATE_CASES: ValidateCase[] = [
   { name: 'control characters in values', file: fixture('../invalid/text-control.yaml'), code: 1, expect: ['text-control.yaml:4:8: error text-control: title contains a control character (ESC, U+001B) at character 14'] },
   { name: 'raw ESC and BEL bytes in a title', file: generated('raw-escape.yaml'), code: 1, expect: ['raw-escape.yaml:3:8: error text-control', 'title: Deal\\x1b]0;pwned\\x07\\x1b[2J'] },
   { name: 'a line break in an id (no forged report line)', file: generated('forged-line.yaml'), code: 1, expect: [/\(known: src-a, src-b, src-r\\ngenerated\/x\.yaml:1:1: error fake/, /1 file checked: \d+ errors/] },
+  { name: 'a title of five spaces', file: fixture('../invalid/text-blank.yaml'), code: 1, expect: ['text-blank.yaml:4:8: error text-blank: title is only white space'] },
+  { name: 'the same topic id twice in one week', file: fixture('../invalid/2025-W38'), code: 1, expect: [/topic-duplicate-2\.yaml:3:5: error topic-duplicate: topic id 'sample-deal' is also the id of \S*topic-duplicate-1\.yaml in the same week/] },
   { name: 'a list used as a key', file: fixture('../invalid/yaml-complex-key.yaml'), code: 1, expect: ['yaml-complex-key.yaml:58:3: error yaml-complex-key: a list is used as a key'] },
   { name: 'values nested 30,000 deep', file: generated('deep.yaml'), code: 1, expect: ['error nesting-too-deep: values are nested too deep to be read'] },
   { name: '5,000 problems in one file', file: generated('many-problems.yaml'), code: 1, expect: [/error problems-not-listed: and 4,900 more problems in this file \(4,900 errors, 0 warnings\) not listed/, '1 file checked: 5,000 errors, 0 warnings'] },
@@ -183,6 +185,12 @@ const BUILD_CASES: BuildCase[] = [
       return ['--browser', fake, '--audience', 'executive'];
     },
     expect: [/could not start the browser at .*broken-chrome: Chrome exited at start \(code 127\): error while loading shared libraries: libnss3\.so/],
+  },
+  { name: 'a --timeout too large for a timer', setup: () => ['--timeout', '3000000000'], code: 2, expect: ["--timeout may be at most 86,400,000; got '3000000000'"] },
+  {
+    name: 'two sheets of the week with one topic id', code: 1,
+    setup: (p) => { copyFileSync(join(FIXTURES, 'valid/minimal.yaml'), join(p.data, '2025-W38', 'copy.yaml')); return []; },
+    expect: [/sample-deal\.yaml:2:5: error topic-duplicate: topic id 'sample-deal' is also the id of \S*copy\.yaml in the same week/, 'nothing was built'],
   },
   { name: 'a render that takes too long (--timeout 1)', setup: () => ['--timeout', '1', '--audience', 'executive'], code: 3, expect: [/executive\.pdf: rendering took longer than 1 ms/] },
 ];
@@ -344,5 +352,21 @@ describe('brief on hostile file systems', () => {
     } finally {
       m.done();
     }
+  });
+});
+
+describe('brief diff for an audience', () => {
+  // The handling fixture's restricted items carry canaries (KX…GRN/AMB/STR/RED, kx…-grn/amb/str/red).
+  const RESTRICTED = /\bKX[A-Z]*(GRN|AMB|STR|RED)\b|\bkx[a-z]*-(grn|amb|str|red)\b/;
+  it('--audience public: no restricted id or text on stdout or stderr (warnings counted, not shown)', async () => {
+    const data = join(FIXTURES, 'handling');
+    const all = await brief(['diff', '--data', data], tmp.dir);
+    expect(all.stderr).toMatch(RESTRICTED); // without an audience the warnings name them: the check below can fail
+    const pub = await brief(['diff', '--data', data, '--audience', 'public', '--templates', TEMPLATES], tmp.dir);
+    expect(pub.code).toBe(0);
+    expect(pub.stdout + pub.stderr).not.toMatch(RESTRICTED);
+    expect(pub.stderr).toMatch(/brief: 0 errors and \d+ warnings in the fact sheets, not shown for the public audience/);
+    const json = await brief(['diff', '--data', data, '--audience', 'public', '--templates', TEMPLATES, '--json'], tmp.dir);
+    expect(json.stdout + json.stderr).not.toMatch(RESTRICTED);
   });
 });

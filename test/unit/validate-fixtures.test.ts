@@ -25,6 +25,9 @@ const CORPUS: [fixture: string, expected: Expected, message?: string][] = [
   ['yaml-alias', [['yaml-alias', 1, 1]], 'alias'],
   ['yaml-complex-key', [['yaml-complex-key', 58, 3]], 'a list is used as a key; the keys of a fact sheet are plain words'],
   ['nesting-too-deep', [['nesting-too-deep', 58, 39]], 'notes[0][0][0][0][0]… is nested more than 32 levels deep'],
+  ['text-blank', [['text-blank', 4, 8]], 'title is only white space'],
+  ['2025-W38/topic-duplicate-1', []],
+  ['2025-W38/topic-duplicate-2', [['topic-duplicate', 3, 5]], "topic id 'sample-deal' is also the id of test/fixtures/invalid/2025-W38/topic-duplicate-1.yaml in the same week"],
   ['text-control', [['text-control', 4, 8], ['text-control', 8, 10]], 'title contains a control character (ESC, U+001B) at character 14; remove it (this field is one line: no tabs or line breaks)\nsummary contains a control character (BEL, U+0007) at character 34; remove it'],
   // schema keywords
   ['schema-required', [['schema-required', 13, 1]], "missing required field 'summary' in status"],
