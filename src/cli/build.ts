@@ -5,7 +5,6 @@ import { addBuildOptions, configFlags, type RawOptions } from './options.js';
 import { buildWarnings, withCleanShutdown } from './output.js';
 import { plural } from './io.js';
 import { watchAction } from './watch.js';
-import { failureSummary, settleWeeks } from './build-summary.js';
 import type { DocumentResult } from '../app/build.js';
 
 interface BuildOptions extends RawOptions { watch?: boolean }
@@ -40,8 +39,9 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
     writeHtml: cfg.html, session,
     onDocument: (d) => { written.push(d); io.stdout(`[${String(++n).padStart(width)}/${total}] ${d.path}  ${plural(d.pages, 'page')}  ${d.marking}  ${d.ms} ms\n`); },
   }))).finally(() => session.close()));
+  const { settleWeeks, failureSummary } = await import('./build-summary.js'); // loads the report formatter: only now
   const { results, failed } = settleWeeks(weeks, settled);
-  io.stderr(buildWarnings(results.flatMap((r) => r.problems)));
+  io.stderr(await buildWarnings(results.flatMap((r) => r.problems)));
   const retried = printer.crashes;
   if (retried > 0) io.stderr(`brief: the browser or a page crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh page\n`);
   if (printer.hangs > 0) io.stderr(`brief: ${plural(printer.hangs, 'briefing')} timed out and ${printer.hangs === 1 ? 'was' : 'were'} printed again on a fresh page\n`);

@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { jsonSafe } from '../util/printable.js';
 import { BriefError, ExitCode, ValidationFailed } from '../errors.js';
-import { formatHuman } from '../report/human.js';
-import { tally, type Problem } from '../validate/problems.js';
+import type { Problem } from '../validate/problems.js';
 import { plural } from './io.js';
 import type { Context } from './context.js';
 import { configFlags, options } from './options.js';
@@ -30,6 +29,7 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
   const [audience] = names && names.length > 0 ? await loadAudiences(cfg.templatesDir, names) : [];
   // For an audience, problems are counted, not shown: their messages and code frames quote the
   // sheets, restricted items included (`brief validate` shows them to whoever may see the sheets).
+  const { tally } = await import('../validate/problems.js');
   const hidden = (problems: readonly Problem[]) => {
     const { errors, warnings } = tally(problems);
     return `brief: ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the fact sheets, not shown for the ${audience!.name} audience (they may quote restricted items); 'brief validate' lists them`;
@@ -38,7 +38,7 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
     if (audience && e instanceof ValidationFailed) throw new BriefError('invalid-data', `${hidden(e.problems).replace(/^brief: /, '')}; nothing was compared`, { exitCode: e.exitCode });
     throw e;
   });
-  if (result.problems.length > 0) io.stderr(`${audience ? hidden(result.problems) : formatHuman(result.problems, { color: ctx.color })}\n`);
+  if (result.problems.length > 0) io.stderr(`${audience ? hidden(result.problems) : (await import('../report/human.js')).formatHuman(result.problems, { color: ctx.color })}\n`);
   if (o.json) {
     const topics = result.topics.map((t) => ({
       id: t.id, title: t.title, previousWeek: t.previousWeek ?? null, previousAsOf: t.changes?.previousAsOf ?? null,
