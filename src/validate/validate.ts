@@ -7,6 +7,7 @@ import { capProblems, lineText, MAX_PROBLEMS_PER_FILE, problemAt, sortProblems, 
 import { factSheetSchema, schemaUrl, type FactSheet } from '../schema/index.js';
 import { crossReferenceProblems } from './checks.js';
 import { sourceProblems } from './checks-sources.js';
+import { evidenceProblems } from './checks-evidence.js';
 import { describeSchemaError, nearest } from './schema-messages.js';
 import { checkShape } from './shape.js';
 import { controlProblems } from './checks-text.js';
@@ -109,7 +110,7 @@ function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
  * Validate a loaded fact sheet: parse problems, then the schema (all errors), then the meaning
  * checks the schema cannot express. Returns every problem at once, sorted by position.
  */
-export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = {}): ValidationResult {
+export function validateLoaded(loaded: LoadedYaml, options: { week?: string; path?: string } = {}): ValidationResult {
   const problems = [...loaded.problems];
   if (problems.some((p) => p.severity === 'error') || loaded.data === undefined) {
     return { file: loaded.file, sheet: undefined, problems: sortProblems(problems) };
@@ -125,7 +126,8 @@ export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = 
   const checked = shape.bounded === loaded.data ? loaded : { ...loaded, data: shape.bounded };
   problems.push(...schemaProblems(checked));
   // Meaning checks run on whatever parts are well-formed, so all problems show at once.
-  problems.push(...crossReferenceProblems(checked, options), ...sourceProblems(checked, options), ...controlProblems(checked));
+  // `path`: where the sheet is on disk (archives are relative to it); by default its display name.
+  problems.push(...crossReferenceProblems(checked, options), ...sourceProblems(checked, options), ...evidenceProblems(checked, options), ...controlProblems(checked));
   const ok = !problems.some((p) => p.severity === 'error');
   return { file: loaded.file, sheet: ok ? (loaded.data as FactSheet) : undefined, problems: capProblems(sortProblems(problems), MAX_PROBLEMS_PER_FILE) };
 }
