@@ -340,7 +340,7 @@ describe('brief on hostile file systems', () => {
     try {
       const r = await build({ ...p, out: join(m.dir, 'out') });
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/\.pdf: cannot write: no space left on the device; nothing was written there/);
+      expect(r.stderr).toMatch(/\.(pdf|html): cannot write: no space left on the device; nothing was written there/);
       const summary = /brief: (\d+) briefings? failed; (\d+) briefings? written:/.exec(r.stderr);
       expect(summary, r.stderr).not.toBeNull();
       const pdfs = leftovers(join(m.dir, 'out'), /\.pdf$/);
