@@ -15,7 +15,9 @@ export class DocumentsFailed extends BriefError {
     const done = total - failures.length;
     const line = (f: DocumentFailure) => {
       const message = f.error instanceof Error ? f.error.message.split('\n')[0]! : String(f.error);
-      const said = message.startsWith(`${f.name}:`) ? message : `${f.name}: ${f.error instanceof BriefError ? '' : 'internal error: '}${message}`;
+      // A message that names the document (or its HTML) already is not prefixed with its name again.
+      const named = [f.name, f.name.replace(/\.pdf$/, '.html')].some((n) => message.startsWith(`${n}:`));
+      const said = named ? message : `${f.name}: ${f.error instanceof BriefError ? '' : 'internal error: '}${message}`;
       return said;
     };
     // Not every failure is a BriefError (a bug is one): the batch error carries the first such cause.
