@@ -42,9 +42,12 @@ function batchProject(name: string, n: number): { root: string; args: string[]; 
   }
   const out = join(root, 'out');
   const cache = join(root, 'cache');
+  // A temp folder of the run's own: other tests' runs sweep the shared one for dead runs' throwaway
+  // profiles, and would remove this run's before the test looks at it.
+  mkdirSync(join(root, 'tmp'), { recursive: true });
   return {
     root, out, args: ['build', '--data', join(root, 'data'), '--templates', join(root, 'templates'), '--out', out, '--concurrency', '1', '--audience', audiences.join(',')], // (the packaged audiences would be built too)
-    env: { BRIEF_CACHE_DIR: cache }, keptProfile: join(cache, 'chrome-profile'),
+    env: { BRIEF_CACHE_DIR: cache, TMPDIR: join(root, 'tmp') }, keptProfile: join(cache, 'chrome-profile'),
   };
 }
 
