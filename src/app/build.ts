@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { loadAudiences, type Audience } from '../load/audience.js';
 import { allDocuments } from './batch.js';
 import { attachChanges } from '../compose/changes.js';
@@ -17,9 +18,15 @@ import { hasErrors, type Problem } from '../validate/problems.js';
 import { loadTemplateSet, type TemplateSet } from '../render/render.js';
 import type { FactSheet } from '../schema/index.js';
 import { tocEntries } from '../contents/toc.js';
+<<<<<<< HEAD
 import { writeAtomic } from './write.js';
 import { missingText, type TextBlock } from '../pdf/fidelity.js';
 import { pdfPageTexts } from '../pdf/pdf-text.js';
+=======
+import { prepareOutDir, writeAtomic } from './write.js';
+import { rm } from 'node:fs/promises';
+import { browserIdentity, inputsHash, manifestPath, recordManifest, upToDate } from './incremental.js';
+>>>>>>> main
 
 /** build: wires the stages together (load → validate → compose → render → print → write); prints nothing. */
 export interface BuildOptions {
@@ -38,10 +45,19 @@ export interface BuildOptions {
   printer?: Printer;
   printerOptions?: PrinterOptions;
   /**
+<<<<<<< HEAD
    * Check each PDF holds the text its HTML showed, block by block (pdf/fidelity.ts); a block
    * missing fails the build, naming the topic, the section and the first words missing.
    */
   verify?: boolean;
+=======
+   * Print only the documents whose inputs changed since the build that wrote them (incremental.ts:
+   * a manifest beside each PDF); the others are kept as they are. Default: every document is printed.
+   */
+  incremental?: boolean;
+  /** With `incremental`: print every document all the same (and write its manifest). */
+  force?: boolean;
+>>>>>>> main
   /** Called once per finished document (progress). */
   onDocument?: (doc: DocumentResult) => void;
 }
@@ -54,6 +70,8 @@ export interface DocumentResult {
   bytes: number;
   ms: number;
   marking: string;
+  /** Not printed again: its inputs and its files were unchanged (an incremental build). */
+  skipped?: boolean;
 }
 
 export interface BuildResult {
@@ -88,12 +106,36 @@ export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, w
   return { view, html: inlineFonts(set.render(view)) };
 }
 
+<<<<<<< HEAD
 /** Fail with `text-missing` when the PDF lacks a block of text its HTML showed. */
 async function verifyText(path: string, pdf: Uint8Array, blocks: TextBlock[]): Promise<void> {
   const missing = missingText(blocks, await pdfPageTexts(pdf));
   if (missing.length === 0) return;
   const lines = missing.slice(0, 5).map(({ block, missing: words }) => `  ${block.topic ? `topic "${block.topic}"` : 'outside the topics'}${block.section ? `, section ${block.section}` : ''}: missing "${words}"`);
   throw new BriefError('text-missing', `${path}: ${missing.length} block${missing.length === 1 ? '' : 's'} of text shown in the HTML ${missing.length === 1 ? 'is' : 'are'} not in the PDF:\n${lines.join('\n')}${missing.length > 5 ? `\n  … and ${missing.length - 5} more` : ''}`, { exitCode: ExitCode.render });
+=======
+/**
+ * A document's files are this build's or none: when making them fails, the PDF, HTML and manifest
+ * an earlier build left at its path are removed, so no stale briefing stands beside a new set as if
+ * current (and a full disk leaves no HTML without its PDF).
+ */
+async function replacedOrRemoved<T>(path: string, make: () => Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (e) {
+    await Promise.all([path, path.replace(/\.pdf$/, '.html'), manifestPath(path)].map((f) => rm(f, { force: true }).catch(() => {})));
+    throw e;
+  }
+}
+
+/**
+ * Whether an incremental build of this week may find every document up to date: each asked-for
+ * audience (or, with none named, some document) has a manifest. Decides only when the browser starts.
+ */
+async function mayBeUpToDate(outDir: string, week: string, audiences: readonly string[] | undefined): Promise<boolean> {
+  const have = new Set(await readdir(dirname(manifestPath(join(outDir, week, 'x.pdf')))).catch(() => [] as string[]));
+  return audiences ? audiences.every((a) => have.has(`${a}.json`)) : have.size > 0;
+>>>>>>> main
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -106,36 +148,72 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const session = options.session ?? new Session({ ...(options.printer ? { printer: options.printer } : {}), ...(options.printerOptions ? { printerOptions: options.printerOptions } : {}) });
   const { printer } = session;
   const releaseLayouts = session.layouts.hold();
-  // Start the browser while the YAML is parsed and validated; it is closed on every exit path.
-  const warm = printer.warmUp();
-  warm.catch(() => {}); // reported where it is awaited
+  const incremental = !!options.incremental;
+  // Start the browser while the YAML is parsed and validated; it is closed on every exit path. An
+  // incremental build whose documents all have manifests may print nothing: it starts the browser
+  // when a document turns out to need it.
+  let warm: Promise<unknown> | undefined;
+  const startBrowser = () => {
+    if (warm) return;
+    warm = printer.warmUp();
+    warm.catch(() => {}); // reported where it is awaited
+  };
+  if (!incremental || options.force || !(await mayBeUpToDate(outDir, week, options.audiences))) startBrowser();
   try {
-    const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences)]);
+    // An output folder that cannot take the briefings (read-only, full, under /proc) fails now, not after the printing.
+    const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences), prepareOutDir(join(outDir, week))]);
     if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
-    const [sets, previous] = await Promise.all([
+    const [sets, previous, browser] = await Promise.all([
       Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a))),
       loadPreviousEditions(dataDir, week, loaded.sheets.map((s) => s.id)),
+      incremental ? printer.browserPath().then(browserIdentity, () => 'none') : '',
     ]);
-    const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map((set) => printer.inFlight(async () => {
-      const view = composeView(loaded.sheets, set, week, previous);
+    // Documents are named by their output path (a batch's summary names what failed and what was written).
+    const documents = await allDocuments(sets.map((s) => join(outDir, week, `${s.audience.name}.pdf`)), sets.map(async (set) => {
       const path = join(outDir, week, `${set.audience.name}.pdf`);
+<<<<<<< HEAD
       const { pdf, html, ms, blocks } = await printBriefing(printer, session.layouts, set, view, path, { verify: options.verify });
       if (blocks) await verifyText(path, pdf, blocks);
       const pages = countPages(pdf);
       const budget = set.audience.page_budget;
       if (budget !== undefined && pages > budget) {
         throw new BriefError('page-budget', `${path}: ${pages} pages, over the ${set.audience.name} audience's budget of ${budget} by ${pages - budget} page${pages - budget === 1 ? '' : 's'}; shorten the content or raise page_budget in ${join(set.audience.dir, 'audience.yaml')}`, { exitCode: ExitCode.render });
+=======
+      const inputs = incremental ? await inputsHash({ week, sheets: loaded.texts, previous, set, templatesDir, browser }) : undefined;
+      if (inputs !== undefined && !options.force) {
+        const kept = await upToDate(path, inputs, !!options.writeHtml);
+        if (kept) {
+          const doc: DocumentResult = { audience: set.audience.name, path, pages: kept.pages, bytes: kept.bytes, ms: 0, marking: kept.marking, skipped: true };
+          if (options.writeHtml) doc.htmlPath = path.replace(/\.pdf$/, '.html');
+          options.onDocument?.(doc);
+          return doc;
+        }
+        startBrowser();
+>>>>>>> main
       }
-      const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking };
-      if (options.writeHtml) {
-        doc.htmlPath = path.replace(/\.pdf$/, '.html');
-        await writeAtomic(doc.htmlPath, inlineFonts(html)); // a file that stands alone: its fonts inline
-      }
-      await writeAtomic(path, pdf);
-      options.onDocument?.(doc);
-      return doc;
-    })));
+      return printer.inFlight(() => replacedOrRemoved(path, async () => {
+        const view = composeView(loaded.sheets, set, week, previous);
+        const { pdf, html, ms } = await printBriefing(printer, session.layouts, set, view, path);
+        const pages = countPages(pdf);
+        const budget = set.audience.page_budget;
+        if (budget !== undefined && pages > budget) {
+          throw new BriefError('page-budget', `${path}: ${pages} pages, over the ${set.audience.name} audience's budget of ${budget} by ${pages - budget} page${pages - budget === 1 ? '' : 's'}; shorten the content or raise page_budget in ${join(set.audience.dir, 'audience.yaml')}`, { exitCode: ExitCode.render });
+        }
+        const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking };
+        let standalone: string | undefined;
+        if (options.writeHtml) {
+          doc.htmlPath = path.replace(/\.pdf$/, '.html');
+          standalone = inlineFonts(html); // a file that stands alone: its fonts inline
+          await writeAtomic(doc.htmlPath, standalone);
+        }
+        await writeAtomic(path, pdf);
+        // The manifest last: an interrupted build leaves none, or one the written files do not match.
+        if (inputs !== undefined) await recordManifest(path, inputs, { pdf, html: standalone, pages, marking: view.marking });
+        options.onDocument?.(doc);
+        return doc;
+      }));
+    }));
     return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.crashes };
   } finally {
     releaseLayouts();

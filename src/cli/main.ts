@@ -1,7 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig, type ConfigFlags } from '../config.js';
 import { ExitCode, isBriefError, ValidationFailed } from '../errors.js';
-import { formatHuman } from '../report/human.js';
 import { isShuttingDown } from '../util/shutdown.js';
 import { removePendingTempFiles } from '../app/write.js';
 import type { Context } from './context.js';
@@ -12,8 +11,10 @@ import * as browser from './browser.js';
 import * as build from './build.js';
 import * as config from './config.js';
 import * as diff from './diff.js';
+import * as evidence from './evidence.js';
 import * as init from './init.js';
 import * as newWeek from './new-week.js';
+import * as preview from './preview.js';
 import * as schema from './schema.js';
 import * as validate from './validate.js';
 import * as watch from './watch.js';
@@ -26,7 +27,7 @@ export type { CliIO } from './io.js';
  * modules it needs when it runs (YAML, ajv, Handlebars, pdf-lib cost hundreds of milliseconds to
  * import), so `brief build` starts the browser before any of them is loaded.
  */
-const COMMANDS = [build, watch, validate, diff, newWeek, audiences, schema, init, config, browser];
+const COMMANDS = [build, watch, preview, validate, diff, evidence, newWeek, audiences, schema, init, config, browser];
 
 const FOOTER = `
 Configuration: brief.config.yaml, found from the working folder up (\`brief schema config\`);
@@ -85,6 +86,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     if (isShuttingDown()) return ExitCode.render;
     await removePendingTempFiles();
     if (e instanceof ValidationFailed) {
+      const { formatHuman } = await import('../report/human.js');
       io.stderr(`${formatHuman(e.problems, { color: ctx.color })}\nbrief: ${e.message}\n`);
       return e.exitCode;
     }

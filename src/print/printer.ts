@@ -8,6 +8,7 @@ import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, repla
 import { reviseInPlace, withDraftStyle } from '../contents/draft.js';
 import { Limit } from '../util/limit.js';
 import { BriefError, ExitCode } from '../errors.js';
+import { MAX_TIMEOUT_MS } from './limits.js';
 
 /**
  * print: the Printer owns Chrome. One browser per run, launched on first use; documents print in
@@ -79,8 +80,10 @@ export class Printer implements AsyncDisposable {
   prints = 0;
   /** How many documents went onto a page by replacing only the body (cdp.ts replaceBody). */
   bodyReplacements = 0;
-  /** How many documents met a crashed browser and were retried. */
+  /** How many documents met a crashed browser or page and were retried. */
   crashes = 0;
+  /** How many documents timed out (a hung page) and were retried on a fresh page. */
+  hangs = 0;
   /** How many font requests pages made (fonts by reference, fonts.ts): a page asks for each font once. */
   fontsAnswered = 0;
   /** How many times a page's garbage was collected (every COLLECT_EVERY documents, and when idle: see collectWhenIdle). */
@@ -110,8 +113,25 @@ export class Printer implements AsyncDisposable {
     this.options = options;
     this.concurrency = Math.max(1, options.concurrency ?? availableParallelism());
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs < 1 || this.timeoutMs > MAX_TIMEOUT_MS) {
+      throw new BriefError('usage', `the render timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS.toLocaleString('en-US')}; got ${this.timeoutMs}`);
+    }
     this.pages = new Limit(this.concurrency);
     this.documents = new Limit(this.concurrency * 2);
+  }
+
+  private chosen: Promise<{ path: string; shell?: boolean }> | undefined;
+
+  /** The browser executable this printer launches (found once). */
+  browserPath(): Promise<string> {
+    return this.choose().then((c) => c.path);
+  }
+
+  private choose(): Promise<{ path: string; shell?: boolean }> {
+    this.chosen ??= findBrowser(this.options.executablePath);
+    const chosen = this.chosen;
+    chosen.catch(() => { if (this.chosen === chosen) this.chosen = undefined; }); // asked again next time
+    return chosen;
   }
 
   /** Start the browser now (e.g. while fact sheets are still being validated). */
@@ -125,7 +145,7 @@ export class Printer implements AsyncDisposable {
       // renderer process, ~30 MB, for as long as the browser runs).
       this.firstPage = this.browser.then(async (b) => {
         const [tab] = await b.pages();
-        return tab && tab.url() === 'about:blank' ? this.configure(tab, b) : this.openPage(b);
+        return tab && tab.url() === 'about:blank' ? this.inTime(this.configure(tab, b), b) : this.openPage(b);
       }).catch(() => undefined);
     }
     return this.browser;
@@ -133,8 +153,27 @@ export class Printer implements AsyncDisposable {
 
   /** A configured page: JavaScript off, every request refused but inline data: and our fonts by reference. */
   private async openPage(browser: Browser): Promise<Page> {
-    const page = await browser.newPage().catch((e: unknown) => { throw this.blame(e, browser); });
-    return this.configure(page, browser);
+    const opening = (async () => {
+      const page = await browser.newPage().catch((e: unknown) => { throw this.blame(e, browser); });
+      return this.configure(page, browser);
+    })();
+    return this.inTime(opening, browser);
+  }
+
+  /**
+   * A page that does not open within the timeout (its renderer killed as it started) is a crash:
+   * the document is tried again; the page, should it open after all, is closed.
+   */
+  private inTime(opening: Promise<Page>, browser: Browser): Promise<Page> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        opening.then((p) => p.close().catch(() => {}), () => {});
+        reject(this.blame(new Error('Target closed: a new page did not open in time (its renderer crashed?)'), browser));
+      }, Math.max(this.timeoutMs, 10_000)); // a page opens in ~130 ms
+      timer.unref();
+    });
+    return Promise.race([opening, late]).finally(() => clearTimeout(timer));
   }
 
   private async configure(page: Page, browser: Browser): Promise<Page> {
@@ -148,7 +187,7 @@ export class Printer implements AsyncDisposable {
    * pipe closes and Chrome exits with it. If the browser dies first, the next page launches a new one.
    */
   private async launch(): Promise<Browser> {
-    const { path, shell } = await findBrowser(this.options.executablePath);
+    const { path, shell } = await this.choose();
     this.launches++;
     // The kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
     // runs on it: it exits at start), a throwaway one.
@@ -304,13 +343,20 @@ export class Printer implements AsyncDisposable {
     try {
       return await this.printOnce(html, options);
     } catch (e) {
-      if (!this.isCrash(e)) throw e;
-      this.crashes++;
+      // A crash (of the browser or of the page's renderer) or a hang is tried once more, on a
+      // fresh page (the failed one was closed) and, if the browser died, a fresh browser.
+      const hung = e instanceof BriefError && e.code === 'render-timeout' && !this.closed;
+      if (!hung && !this.isCrash(e)) throw e;
+      if (hung) this.hangs++; else this.crashes++;
       try {
         return await this.printOnce(html, options);
       } catch (again) {
+        if (again instanceof BriefError && again.code === 'render-timeout') {
+          throw new BriefError('render-timeout', `${again.message} (twice: the second time on a fresh page)`, { exitCode: ExitCode.render, cause: again });
+        }
         if (!this.isCrash(again)) throw again;
-        throw new BriefError('browser-crashed', `${options.name}: the browser crashed twice while printing it (${(again as Error).message.split('\n')[0]})`, { exitCode: ExitCode.render, cause: again });
+        const page = /page crashed/i.test((again as Error)?.message ?? '');
+        throw new BriefError(page ? 'page-crashed' : 'browser-crashed', `${options.name}: the ${page ? 'page' : 'browser'} crashed twice while printing it (${(again as Error).message.split('\n')[0]})`, { exitCode: ExitCode.render, cause: again });
       }
     }
   }
@@ -340,10 +386,14 @@ export class Printer implements AsyncDisposable {
       // wait at once, as a crash (the document is printed again on a fresh browser).
       const browser = page.browser();
       let onGone: (() => void) | undefined;
+      let onCrash: (() => void) | undefined;
       const gone = new Promise<never>((_, reject) => {
         onGone = () => reject(new Error('Target closed: the page or its browser went away'));
+        // The page's renderer died (killed, out of memory): Puppeteer says so by the page's 'error' event.
+        onCrash = () => reject(new Error('Page crashed: its renderer process ended'));
         // on/off, not once: Puppeteer wraps a once-handler, so off() would not find it (a leak per document)
         page.on('close', onGone);
+        page.on('error', onCrash);
         browser.on('disconnected', onGone);
         if (page.isClosed() || !browser.connected) onGone();
       });
@@ -381,11 +431,23 @@ export class Printer implements AsyncDisposable {
           }
           return { pdf, blocks: options.textBlocks ? await textBlocks(page) : undefined };
         })();
+<<<<<<< HEAD
         const { pdf, blocks } = await Promise.race([work, timeout, gone]);
         return { pdf, ms: Date.now() - started, ...(blocks ? { blocks } : {}) };
+=======
+        // A renderer killed while it prints fails the print ("Printing failed") a moment before
+        // the page says it crashed: a protocol error waits that moment for the crash to be known.
+        const settled = work.catch(async (e: unknown) => {
+          if (/Protocol error/i.test((e as Error)?.message ?? '')) await Promise.race([gone, new Promise((r) => setTimeout(r, 1000).unref())]);
+          throw e;
+        });
+        const pdf = await Promise.race([settled, timeout, gone]);
+        return { pdf, ms: Date.now() - started };
+>>>>>>> main
       } finally {
         clearTimeout(timer);
         page.off('close', onGone);
+        page.off('error', onCrash);
         browser.off('disconnected', onGone);
       }
     }, options.name);
@@ -409,6 +471,33 @@ export class Printer implements AsyncDisposable {
     await this.releaseProfile(b);
   }
 
+  /**
+   * End the browser at once, for a process about to exit with its documents written: its whole
+   * process group is killed (no renderer is left behind, and no teardown is waited for; the browser
+   * has nothing to save: see browser-profile.ts). A kept profile is unlocked now; a throwaway one,
+   * which would take time to remove, is removed by the next run (its name says its run is gone).
+   * Returns false when that cannot be done here (no process to signal: Windows): close() instead.
+   */
+  kill(): boolean {
+    const b = this.current;
+    const proc = b ? this.processes.get(b) : undefined;
+    // Nothing launched: nothing to end. A launch in flight, or no process to signal (Windows): close().
+    if (!this.browser) return true;
+    if (!b || !proc?.pid || process.platform === 'win32') return false;
+    this.closed = true;
+    clearTimeout(this.collectTimer);
+    this.browser = undefined;
+    this.current = undefined;
+    this.idle = [];
+    this.garbage.clear();
+    if (proc.exitCode === null && proc.signalCode === null) {
+      try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
+    }
+    const profile = this.profiles.get(b);
+    if (profile?.kept) void profile.release();
+    return true;
+  }
+
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
@@ -426,5 +515,7 @@ async function terminate(proc: ChildProcess | undefined): Promise<boolean> {
     await exited;
   }
   clearTimeout(timer);
+  // A helper (a renderer busy printing) may outlive the browser by a moment: its group goes too.
+  try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* none left */ }
   return true;
 }

@@ -17,6 +17,8 @@ export interface PreviousEdition {
   file: string;
   /** Undefined when the file has errors. */
   sheet: FactSheet | undefined;
+  /** The file's text (what an incremental build hashes). */
+  text?: string;
 }
 
 export interface PreviousEditions {
@@ -38,7 +40,7 @@ export async function loadPreviousEditions(dataDir: string, week: string, topicI
   const earlier = (await listWeeks(dataDir)).filter((w) => w < week).reverse();
   for (const w of earlier) {
     if (wanted.size === 0) break;
-    const files = await findFactSheetFiles([join(dataDir, w)]);
+    const files = await findFactSheetFiles([join(dataDir, w)], { within: dataDir });
     const found = await Promise.all(files.map(async (f) => {
       const result = await loadValidated(f, cwd); // validated as filed under week w (its folder)
       return { result, id: declaredId(result.data, f) };
@@ -46,7 +48,7 @@ export async function loadPreviousEditions(dataDir: string, week: string, topicI
     for (const { result, id } of found) {
       if (!wanted.has(id)) continue;
       wanted.delete(id);
-      byTopic.set(id, { week: w, file: result.file, sheet: result.sheet });
+      byTopic.set(id, { week: w, file: result.file, sheet: result.sheet, text: result.text });
       if (!result.sheet) {
         problems.push(...result.problems.filter((p) => p.severity === 'error').map((p) => ({
           ...p, severity: 'warning' as const, rule: 'previous-edition-invalid',
