@@ -18,15 +18,11 @@ import { hasErrors, type Problem } from '../validate/problems.js';
 import { loadTemplateSet, type TemplateSet } from '../render/render.js';
 import type { FactSheet } from '../schema/index.js';
 import { tocEntries } from '../contents/toc.js';
-<<<<<<< HEAD
-import { writeAtomic } from './write.js';
+import { prepareOutDir, writeAtomic } from './write.js';
 import { missingText, type TextBlock } from '../pdf/fidelity.js';
 import { pdfPageTexts } from '../pdf/pdf-text.js';
-=======
-import { prepareOutDir, writeAtomic } from './write.js';
 import { rm } from 'node:fs/promises';
 import { browserIdentity, inputsHash, manifestPath, recordManifest, upToDate } from './incremental.js';
->>>>>>> main
 
 /** build: wires the stages together (load → validate → compose → render → print → write); prints nothing. */
 export interface BuildOptions {
@@ -45,19 +41,18 @@ export interface BuildOptions {
   printer?: Printer;
   printerOptions?: PrinterOptions;
   /**
-<<<<<<< HEAD
-   * Check each PDF holds the text its HTML showed, block by block (pdf/fidelity.ts); a block
-   * missing fails the build, naming the topic, the section and the first words missing.
-   */
-  verify?: boolean;
-=======
    * Print only the documents whose inputs changed since the build that wrote them (incremental.ts:
    * a manifest beside each PDF); the others are kept as they are. Default: every document is printed.
    */
   incremental?: boolean;
   /** With `incremental`: print every document all the same (and write its manifest). */
   force?: boolean;
->>>>>>> main
+  /**
+   * Check each PDF holds the text its HTML showed, block by block (pdf/fidelity.ts); a block
+   * missing fails the build, naming the topic, the section and the first words missing. Every
+   * document is printed (an unchanged one too: it is the print that is checked).
+   */
+  verify?: boolean;
   /** Called once per finished document (progress). */
   onDocument?: (doc: DocumentResult) => void;
 }
@@ -106,14 +101,6 @@ export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, w
   return { view, html: inlineFonts(set.render(view)) };
 }
 
-<<<<<<< HEAD
-/** Fail with `text-missing` when the PDF lacks a block of text its HTML showed. */
-async function verifyText(path: string, pdf: Uint8Array, blocks: TextBlock[]): Promise<void> {
-  const missing = missingText(blocks, await pdfPageTexts(pdf));
-  if (missing.length === 0) return;
-  const lines = missing.slice(0, 5).map(({ block, missing: words }) => `  ${block.topic ? `topic "${block.topic}"` : 'outside the topics'}${block.section ? `, section ${block.section}` : ''}: missing "${words}"`);
-  throw new BriefError('text-missing', `${path}: ${missing.length} block${missing.length === 1 ? '' : 's'} of text shown in the HTML ${missing.length === 1 ? 'is' : 'are'} not in the PDF:\n${lines.join('\n')}${missing.length > 5 ? `\n  … and ${missing.length - 5} more` : ''}`, { exitCode: ExitCode.render });
-=======
 /**
  * A document's files are this build's or none: when making them fails, the PDF, HTML and manifest
  * an earlier build left at its path are removed, so no stale briefing stands beside a new set as if
@@ -135,7 +122,14 @@ async function replacedOrRemoved<T>(path: string, make: () => Promise<T>): Promi
 async function mayBeUpToDate(outDir: string, week: string, audiences: readonly string[] | undefined): Promise<boolean> {
   const have = new Set(await readdir(dirname(manifestPath(join(outDir, week, 'x.pdf')))).catch(() => [] as string[]));
   return audiences ? audiences.every((a) => have.has(`${a}.json`)) : have.size > 0;
->>>>>>> main
+}
+
+/** Fail with `text-missing` when the PDF lacks a block of text its HTML showed. */
+async function verifyText(path: string, pdf: Uint8Array, blocks: TextBlock[]): Promise<void> {
+  const missing = missingText(blocks, await pdfPageTexts(pdf));
+  if (missing.length === 0) return;
+  const lines = missing.slice(0, 5).map(({ block, missing: words }) => `  ${block.topic ? `topic "${block.topic}"` : 'outside the topics'}${block.section ? `, section ${block.section}` : ''}: missing "${words}"`);
+  throw new BriefError('text-missing', `${path}: ${missing.length} block${missing.length === 1 ? '' : 's'} of text shown in the HTML ${missing.length === 1 ? 'is' : 'are'} not in the PDF:\n${lines.join('\n')}${missing.length > 5 ? `\n  … and ${missing.length - 5} more` : ''}`, { exitCode: ExitCode.render });
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -172,16 +166,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Documents are named by their output path (a batch's summary names what failed and what was written).
     const documents = await allDocuments(sets.map((s) => join(outDir, week, `${s.audience.name}.pdf`)), sets.map(async (set) => {
       const path = join(outDir, week, `${set.audience.name}.pdf`);
-<<<<<<< HEAD
-      const { pdf, html, ms, blocks } = await printBriefing(printer, session.layouts, set, view, path, { verify: options.verify });
-      if (blocks) await verifyText(path, pdf, blocks);
-      const pages = countPages(pdf);
-      const budget = set.audience.page_budget;
-      if (budget !== undefined && pages > budget) {
-        throw new BriefError('page-budget', `${path}: ${pages} pages, over the ${set.audience.name} audience's budget of ${budget} by ${pages - budget} page${pages - budget === 1 ? '' : 's'}; shorten the content or raise page_budget in ${join(set.audience.dir, 'audience.yaml')}`, { exitCode: ExitCode.render });
-=======
       const inputs = incremental ? await inputsHash({ week, sheets: loaded.texts, previous, set, templatesDir, browser }) : undefined;
-      if (inputs !== undefined && !options.force) {
+      if (inputs !== undefined && !options.force && !options.verify) {
         const kept = await upToDate(path, inputs, !!options.writeHtml);
         if (kept) {
           const doc: DocumentResult = { audience: set.audience.name, path, pages: kept.pages, bytes: kept.bytes, ms: 0, marking: kept.marking, skipped: true };
@@ -190,11 +176,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           return doc;
         }
         startBrowser();
->>>>>>> main
       }
       return printer.inFlight(() => replacedOrRemoved(path, async () => {
         const view = composeView(loaded.sheets, set, week, previous);
-        const { pdf, html, ms } = await printBriefing(printer, session.layouts, set, view, path);
+        const { pdf, html, ms, blocks } = await printBriefing(printer, session.layouts, set, view, path, { verify: options.verify });
+        if (blocks) await verifyText(path, pdf, blocks);
         const pages = countPages(pdf);
         const budget = set.audience.page_budget;
         if (budget !== undefined && pages > budget) {

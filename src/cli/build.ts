@@ -9,21 +9,14 @@ import { buildWarnings, withCleanShutdown } from './output.js';
 import { plural } from './io.js';
 import { watchAction } from './watch.js';
 
-<<<<<<< HEAD
-interface BuildOptions extends RawOptions { watch?: boolean; verify?: boolean }
-=======
-interface BuildOptions extends RawOptions { watch?: boolean; force?: boolean; shard?: string }
->>>>>>> main
+interface BuildOptions extends RawOptions { watch?: boolean; force?: boolean; shard?: string; verify?: boolean }
 
 export function register(program: Command, ctx: Context, done: (code: number) => void): void {
   addBuildOptions(program.command('build').description('build the weekly briefing PDFs (several weeks: one browser)'))
     .option('--watch', 'build, then rebuild on every save (writes the HTML too); Ctrl-C stops')
-<<<<<<< HEAD
     .option('--verify', 'check every block of text the HTML shows is in the PDF; a block missing fails the build, naming it')
-=======
     .option('--force', 'print every document again, even those whose inputs are unchanged since they were written')
     .option('--shard <i/n>', 'build only the i-th of n equal parts of the documents (a CI matrix: docs/examples/sharded-workflow.yml)')
->>>>>>> main
     .addHelpText('after', '\nExamples:\n  brief build                          the latest week, every audience\n  brief build --week all --audience executive,public\n  brief build --watch --audience analyst')
     .action(async (o: BuildOptions) => done(o.watch ? await watchAction(o, ctx) : await buildAction(o, ctx)));
 }
@@ -43,25 +36,6 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
   const shard = o.shard === undefined ? undefined : (await import('../app/shard.js')).parseShard(o.shard);
   const [cfg, { Printer }] = await Promise.all([ctx.config(configFlags(o)), import('../print/printer.js')]);
   const printer = new Printer({ executablePath: cfg.browser, concurrency: cfg.concurrency, timeoutMs: cfg.timeoutMs });
-<<<<<<< HEAD
-  printer.warmUp().catch(() => {}); // launch now, while the rest loads; errors surface in build()
-  const [{ build }, { listWeeks }, { listAudienceNames }, { Session }] = await Promise.all([import('../app/build.js'), import('../load/data.js'), import('../load/audience.js'), import('../app/session.js')]);
-  const session = new Session({ printer }); // one browser and one set of contents layouts for every week
-  // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
-  const asked = (o.week ?? '').split(',').map((w) => w.trim()).filter(Boolean);
-  const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(cfg.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
-  // n/N progress: N is every week's audiences (a usage error, if any, is reported by build()).
-  const perWeek = cfg.audiences?.length ?? (await listAudienceNames(cfg.templatesDir).catch(() => [])).length;
-  const total = weeks.length * perWeek;
-  let n = 0;
-  const width = String(total).length;
-  const results = await withCleanShutdown(printer, io, () => Promise.all(weeks.map((week) => build({
-    dataDir: cfg.dataDir, templatesDir: cfg.templatesDir, outDir: cfg.outDir, week, audiences: cfg.audiences,
-    writeHtml: cfg.html, verify: o.verify, session,
-    onDocument: (d) => io.stdout(`[${String(++n).padStart(width)}/${total}] ${d.path}  ${plural(d.pages, 'page')}  ${d.marking}  ${d.ms} ms\n`),
-  }))).finally(() => session.close()));
-  io.stderr(buildWarnings(results.flatMap((r) => r.problems)));
-=======
   // Launch now, while the rest loads (errors surface in build()), unless an earlier build left
   // manifests (incremental builds): then documents may be up to date, and a build starts the browser
   // when one needs printing.
@@ -91,14 +65,13 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
     jobWeeks = jobs.map((j) => j.week);
     return Promise.allSettled(jobs.map(({ week, audiences }) => build({
       dataDir: cfg.dataDir, templatesDir: cfg.templatesDir, outDir: cfg.outDir, week, audiences,
-      writeHtml: cfg.html, session, incremental: true, force: o.force,
+      writeHtml: cfg.html, verify: o.verify, session, incremental: true, force: o.force,
       onDocument: (d) => { written.push(d); io.stdout(`[${String(++n).padStart(width)}/${total}] ${d.path}  ${plural(d.pages, 'page')}  ${d.marking}  ${d.skipped ? 'unchanged' : `${d.ms} ms`}\n`); },
     }))).finally(() => session.close());
   });
   const { settleWeeks, failureSummary } = await import('./build-summary.js'); // loads the report formatter: only now
   const { results, failed } = settleWeeks(jobWeeks, settled);
   io.stderr(await buildWarnings(results.flatMap((r) => r.problems)));
->>>>>>> main
   const retried = printer.crashes;
   if (retried > 0) io.stderr(`brief: the browser or a page crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh page\n`);
   if (printer.hangs > 0) io.stderr(`brief: ${plural(printer.hangs, 'briefing')} timed out and ${printer.hangs === 1 ? 'was' : 'were'} printed again on a fresh page\n`);

@@ -431,19 +431,14 @@ export class Printer implements AsyncDisposable {
           }
           return { pdf, blocks: options.textBlocks ? await textBlocks(page) : undefined };
         })();
-<<<<<<< HEAD
-        const { pdf, blocks } = await Promise.race([work, timeout, gone]);
-        return { pdf, ms: Date.now() - started, ...(blocks ? { blocks } : {}) };
-=======
         // A renderer killed while it prints fails the print ("Printing failed") a moment before
         // the page says it crashed: a protocol error waits that moment for the crash to be known.
         const settled = work.catch(async (e: unknown) => {
           if (/Protocol error/i.test((e as Error)?.message ?? '')) await Promise.race([gone, new Promise((r) => setTimeout(r, 1000).unref())]);
           throw e;
         });
-        const pdf = await Promise.race([settled, timeout, gone]);
-        return { pdf, ms: Date.now() - started };
->>>>>>> main
+        const { pdf, blocks } = await Promise.race([settled, timeout, gone]);
+        return { pdf, ms: Date.now() - started, ...(blocks ? { blocks } : {}) };
       } finally {
         clearTimeout(timer);
         page.off('close', onGone);

@@ -7,11 +7,8 @@ import { capProblems, lineText, MAX_PROBLEMS_PER_FILE, problemAt, sortProblems, 
 import { factSheetSchema, schemaUrl, type FactSheet } from '../schema/index.js';
 import { crossReferenceProblems } from './checks.js';
 import { sourceProblems } from './checks-sources.js';
-<<<<<<< HEAD
 import { glyphProblems } from './checks-glyphs.js';
-=======
 import { evidenceProblems } from './checks-evidence.js';
->>>>>>> main
 import { describeSchemaError, nearest } from './schema-messages.js';
 import { checkShape } from './shape.js';
 import { controlProblems } from './checks-text.js';
@@ -130,12 +127,8 @@ export function validateLoaded(loaded: LoadedYaml, options: { week?: string; pat
   const checked = shape.bounded === loaded.data ? loaded : { ...loaded, data: shape.bounded };
   problems.push(...schemaProblems(checked));
   // Meaning checks run on whatever parts are well-formed, so all problems show at once.
-<<<<<<< HEAD
-  problems.push(...crossReferenceProblems(loaded, options), ...sourceProblems(loaded, options), ...glyphProblems(loaded));
-=======
   // `path`: where the sheet is on disk (archives are relative to it); by default its display name.
-  problems.push(...crossReferenceProblems(checked, options), ...sourceProblems(checked, options), ...evidenceProblems(checked, options), ...controlProblems(checked));
->>>>>>> main
+  problems.push(...crossReferenceProblems(checked, options), ...sourceProblems(checked, options), ...evidenceProblems(checked, options), ...controlProblems(checked), ...glyphProblems(checked));
   const ok = !problems.some((p) => p.severity === 'error');
   return { file: loaded.file, sheet: ok ? (loaded.data as FactSheet) : undefined, problems: capProblems(sortProblems(problems), MAX_PROBLEMS_PER_FILE) };
 }
