@@ -6,6 +6,9 @@ import type { Printer } from '../print/printer.js';
 import type { TemplateSet } from '../render/render.js';
 import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
 import { guessLayout, rememberLayout } from './layout-cache.js';
+import { decideJoins } from './pagination.js';
+import { fitPage, fitSteps } from '../compose/fit.js';
+import { countPages } from '../pdf/pdf-info.js';
 
 /**
  * print-briefing: one briefing from view to finished PDF bytes. A briefing with a contents page is
@@ -35,6 +38,31 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
 }
 
 export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
+  const budget = view.audience.pageBudget;
+  const first = await printComposed(printer, set, view, name);
+  if (budget === undefined || countPages(first.pdf) <= budget) return first;
+  // Over the budget: the page gives way step by step (fit.ts), the fewest steps that fit found by
+  // halving (each step shrinks the page, so a step that fits means every later one does too).
+  let ms = first.ms;
+  let lo = 0;
+  let hi = fitSteps(view.topics.length);
+  let fits: BriefingPrintResult | undefined;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    const tried = await printComposed(printer, set, fitPage(view, mid), name);
+    ms += tried.ms;
+    if (countPages(tried.pdf) <= budget) { hi = mid; fits = tried; } else lo = mid;
+  }
+  // Every step tried overflowed: the last step (the caller enforces the budget and says so).
+  fits ??= await printComposed(printer, set, fitPage(view, hi), name);
+  return { ...fits, ms: ms + fits.ms };
+}
+
+/** One composed view printed: its topics paginated (pagination.ts), its contents numbered. */
+async function printComposed(printer: Printer, set: TemplateSet, composed: BriefingView, name: string): Promise<BriefingPrintResult> {
+  // Topics that might share pages are measured first, in a draft in which each opens a page.
+  const paginate = composed.audience.pageBudget === undefined && composed.topics.length > 1 && composed.joins === undefined;
+  let view = paginate ? { ...composed, measure: true } : composed;
   const fresh = view.audience.has.contents ? tocEntries(view) : undefined;
   // The contents needs page numbers that only a print can measure. Rather than a measuring draft
   // first, print with a guess when there is a good one (layout-cache.ts: this document's last
@@ -50,9 +78,19 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
   let html = set.render(toc ? { ...view, toc } : view);
   let printed: TocEntry[] | undefined = toc;
   let first = true;
-  // After each print: if the contents does not show the pages the print has, print again with them.
-  const revise = toc && toc.length > 0
+  let measuring = paginate;
+  const numbered = toc && toc.length > 0;
+  // After each print: the measuring draft decides the pagination (the document is loaded again
+  // without its markers); then, if the contents does not show the pages the print has, print again with them.
+  const revise = paginate || numbered
     ? async (pdf: Uint8Array) => {
+      if (measuring) {
+        measuring = false;
+        view = { ...composed, joins: decideJoins(pdf, view) };
+        html = set.render(printed ? { ...view, toc: printed } : view);
+        return { html };
+      }
+      if (!numbered) return undefined;
       const measured = withPages(toc, await destinationPages(pdf));
       const held = !!printed && measured.every((e, i) => e.page === printed![i]!.page);
       rememberLayout(audience, name, kind, { anchors: measured.map((e) => e.anchor), pages: measured.map((e) => e.page ?? null) }, first ? !!guessed && !held : undefined);
@@ -66,7 +104,7 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
       return { html, pageNumbers };
     }
     : undefined;
-  const { pdf, ms } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, ...(revise ? { revise, draftFirst: !guessed } : {}) });
+  const { pdf, ms } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, ...(revise ? { revise, draftFirst: paginate || !guessed } : {}) });
   const started = Date.now();
   const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
   return { pdf: finished, html, ms: ms + Date.now() - started };

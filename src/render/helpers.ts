@@ -21,6 +21,9 @@ export function formatDate(d: unknown): string {
 /** "red_line" → "red line"; "official_statement" → "official statement". */
 export const words = (s: unknown): string => (typeof s === 'string' ? s.replace(/_/g, ' ') : '');
 
+/** How often: "once", "twice", "3 times". */
+export const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
 /** Only http(s) URLs ever become links. */
 export const safeUrl = (u: unknown): string | undefined => {
   if (typeof u !== 'string') return undefined;
@@ -50,6 +53,8 @@ export function registerHelpers(hb: HB, audience: Audience): void {
   hb.registerHelper('endsWithStop', (s: unknown) => typeof s === 'string' && /[.!?…]["'”’)]*$/.test(s.trim()));
   hb.registerHelper('len', (a: unknown) => (Array.isArray(a) ? a.length : 0));
   hb.registerHelper('upper', (s: unknown) => (typeof s === 'string' ? s.toUpperCase() : ''));
+  /** 1 → "once", 2 → "twice", n → "n times". */
+  hb.registerHelper('times', (n: unknown) => times(Number(n)));
   hb.registerHelper('plural', (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many));
   hb.registerHelper('tlpClass', (t: unknown) => (t == null ? '' : String(t).replace('TLP:', 'tlp-').replace('+', '-').toLowerCase()));
   /** Section name → partial name; whole-document sections render nothing inside a topic. */
