@@ -18,7 +18,12 @@ import { join } from 'node:path';
 import { parse, parseDocument } from 'yaml';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const lib = await import(join(ROOT, 'dist/index.js'));
+const lib = {
+  ...(await import(join(ROOT, 'dist/index.js'))),
+  ...(await import(join(ROOT, 'dist/print/browser.js'))),
+  ...(await import(join(ROOT, 'dist/load/audience.js'))),
+  ...(await import(join(ROOT, 'dist/render/fonts.js'))),
+};
 const { nextWeek } = await import(join(ROOT, 'dist/util/week.js'));
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const N_DOCS = Number(args.get('docs') ?? 102);

@@ -15,7 +15,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { findFactSheetFiles, formatHuman, loadSheets } from '../dist/index.js';
+import { formatHuman } from '../dist/index.js';
+import { findFactSheetFiles } from '../dist/load/data.js';
+import { loadSheets } from '../dist/validate/sheets.js';
 
 const { values } = parseArgs({ options: { sheets: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, json: { type: 'string' } } });
 const SHEETS = Number(values.sheets);

@@ -1,4 +1,21 @@
-import type { Problem } from './validate/problems.js';
+/** A problem found in a fact sheet, at a position. Validation returns these; it never throws for bad data. */
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  file: string;
+  /** 1-based line and column of the offending node (0 when the whole file is at fault). */
+  line: number;
+  col: number;
+  /** Where the problem ends (same line/col when unknown), for carets and SARIF regions. */
+  endLine?: number;
+  endCol?: number;
+  severity: Severity;
+  /** Stable rule id, e.g. `schema-enum`, `source-unknown`. */
+  rule: string;
+  message: string;
+  /** JSON pointer of the offending value inside the fact sheet. */
+  pointer: string;
+}
 
 /** Exit codes, in one table: the CLI maps every outcome through it. */
 export const ExitCode = {

@@ -1,41 +1,20 @@
-/** The library API. The CLI (cli.ts) is a thin layer over it; tests call it directly. */
-export { loadYamlFile, parseYaml, locate, type LoadedYaml } from './load/yaml.js';
-export { validateLoaded, schemaValidator, type ValidationResult } from './validate/validate.js';
-export { loadSheets, loadWeek, listWeeks, resolveWeek, findFactSheetFiles, type SheetsResult } from './load/data.js';
-export { loadAudience, loadAudiences, listAudienceNames, type Audience } from './load/audience.js';
-export { composeBriefing, composeTopic, type BriefingView, type TopicView } from './compose/compose.js';
-export { redactSheet, allowedFor, maxTlp, levelOf, type RedactedSheet } from './compose/handling.js';
-export { loadTemplateSet, renderHtml, type TemplateSet } from './render/render.js';
-export { inlineFonts, FONT_ORIGIN } from './render/fonts.js';
+/**
+ * The library API: what the CLI (src/cli/) is a thin layer over. Kept small on purpose; the names
+ * are pinned by test/unit/api.test.ts and documented in README.md ("Library API").
+ */
+export { build, renderBriefing, type BuildOptions, type BuildResult, type DocumentResult } from './app/build.js';
+export { watch, type WatchOptions, type Watcher } from './app/watch.js';
+export { validate, type ValidateOptions } from './app/validate.js';
+export type { SheetsResult } from './validate/sheets.js';
+export { weeklyDiff, type WeeklyDiff, type WeeklyDiffOptions, type TopicDiff } from './app/weekly-diff.js';
+export { newWeek, type NewWeekOptions, type NewWeekResult } from './app/new-week.js';
+export { loadAudiences, type Audience } from './load/audience.js';
 export { Printer, type PrinterOptions, type PrintResult } from './print/printer.js';
-export { findBrowser, isHeadlessShell, SYSTEM_BROWSERS } from './print/browser.js';
-export type { BrowserChoice } from './print/browser.js';
-export { build, renderBriefing, ValidationFailed, type BuildOptions, type BuildResult, type DocumentResult } from './app/build.js';
-export { writeAtomic } from './app/write.js';
-export { watch, audienceOf, type Watcher, type WatchOptions } from './app/watch.js';
-export { diffSheets, diffForLevel, restrictSheet, type Change, type ChangeKind, type TopicChanges } from './compose/diff.js';
-export { changeLines, groupLines, changesView, formatChangesText, type ChangeLine, type ChangeGroup, type ChangesView } from './compose/diff-text.js';
-export { loadPreviousEditions, type PreviousEdition, type PreviousEditions } from './load/previous.js';
-export { weeklyDiff, type WeeklyDiff, type TopicDiff, type WeeklyDiffOptions } from './app/weekly-diff.js';
-export { newWeek, carryForward, type NewWeekOptions, type NewWeekResult } from './app/new-week.js';
-export { formatHuman, formatProblem } from './report/human.js';
+export { Session, type SessionOptions } from './app/session.js';
+export { formatHuman } from './report/human.js';
 export { formatJson } from './report/json.js';
 export { formatGithub } from './report/github.js';
-export { formatSarif, toSarif } from './report/sarif.js';
-export { RULES, ruleOf, type Rule } from './validate/rules.js';
-export { BriefError, ExitCode } from './errors.js';
-export type { Problem, Severity } from './validate/problems.js';
-export * from './schema/index.js';
-import { loadYamlFile } from './load/yaml.js';
-import { validateLoaded } from './validate/validate.js';
-
-/** Load and validate one fact sheet file. */
-export async function loadFactSheet(file: string) {
-  return validateLoaded(await loadYamlFile(file));
-}
-/** Validate one fact sheet file (same as loadFactSheet; named for the pipeline stage). */
-export const validate = loadFactSheet;
-/** Print HTML to a PDF with a (reusable) printer. */
-export async function renderPdf(printer: import('./print/printer.js').Printer, html: string, options: import('./print/printer.js').PrintOptions) {
-  return printer.pdf(html, options);
-}
+export { formatSarif } from './report/sarif.js';
+export { RULES, type Rule } from './validate/rules.js';
+export { BriefError, ExitCode, type Problem, type Severity } from './errors.js';
+export type { FactSheet, Source, KeyJudgment, StickingPoint, ExpertView, Tlp } from './schema/index.js';

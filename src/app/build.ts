@@ -4,13 +4,14 @@ import { allDocuments } from './batch.js';
 import { attachChanges } from '../compose/changes.js';
 import { markChanges } from '../compose/marking.js';
 import { composeBriefing, type BriefingView } from '../compose/compose.js';
-import { loadWeek, resolveWeek } from '../load/data.js';
+import { resolveWeek } from '../load/data.js';
+import { loadWeek } from '../validate/sheets.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { countPages } from '../pdf/pdf-info.js';
 import { inlineFonts } from '../render/fonts.js';
 import { Printer, type PrinterOptions } from '../print/printer.js';
-import { holdLayouts } from '../contents/layout-cache.js';
-import { loadPreviousEditions, type PreviousEditions } from '../load/previous.js';
+import { Session } from './session.js';
+import { loadPreviousEditions, type PreviousEditions } from '../validate/previous.js';
 import { printBriefing } from '../contents/print-briefing.js';
 import { hasErrors, type Problem } from '../validate/problems.js';
 import { loadTemplateSet, type TemplateSet } from '../render/render.js';
@@ -29,7 +30,9 @@ export interface BuildOptions {
   audiences?: readonly string[];
   /** Also write the HTML beside each PDF. */
   writeHtml?: boolean;
-  /** A printer to reuse (its browser stays open); otherwise one is made and closed. */
+  /** The session whose printer and contents layouts to use (it stays open); otherwise one is made and closed. */
+  session?: Session;
+  /** A printer to reuse (its browser stays open), when no session is given. */
   printer?: Printer;
   printerOptions?: PrinterOptions;
   /** Called once per finished document (progress). */
@@ -81,9 +84,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
   const outDir = options.outDir ?? DEFAULTS.outDir;
   const week = await resolveWeek(dataDir, options.week);
-  const ownPrinter = !options.printer;
-  const printer = options.printer ?? new Printer(options.printerOptions);
-  const releaseLayouts = holdLayouts();
+  // State that outlives one build (the browser, the contents layouts) belongs to a session: the
+  // caller's, else one made for this build alone.
+  const session = options.session ?? new Session({ ...(options.printer ? { printer: options.printer } : {}), ...(options.printerOptions ? { printerOptions: options.printerOptions } : {}) });
+  const { printer } = session;
+  const releaseLayouts = session.layouts.hold();
   // Start the browser while the YAML is parsed and validated; it is closed on every exit path.
   const warm = printer.warmUp();
   warm.catch(() => {}); // reported where it is awaited
@@ -98,7 +103,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map((set) => printer.inFlight(async () => {
       const view = composeView(loaded.sheets, set, week, previous);
       const path = join(outDir, week, `${set.audience.name}.pdf`);
-      const { pdf, html, ms } = await printBriefing(printer, set, view, path);
+      const { pdf, html, ms } = await printBriefing(printer, session.layouts, set, view, path);
       const pages = countPages(pdf);
       const budget = set.audience.page_budget;
       if (budget !== undefined && pages > budget) {
@@ -116,6 +121,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.crashes };
   } finally {
     releaseLayouts();
-    if (ownPrinter) await printer.close();
+    if (!options.session) await session.close();
   }
 }

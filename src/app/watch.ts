@@ -1,7 +1,8 @@
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { build, DEFAULTS, type BuildOptions, type BuildResult } from './build.js';
-import { Printer } from '../print/printer.js';
+import type { Printer } from '../print/printer.js';
+import { Session } from './session.js';
 
 /**
  * watch: rebuild the briefings whenever a fact sheet, template or stylesheet is saved. The browser
@@ -43,8 +44,8 @@ const ignored = (file: string) => /(^|[\\/])(\.[^\\/]*|[^\\/]*~|[^\\/]*\.(swp|sw
 export function watch(options: WatchOptions = {}): Watcher {
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
-  const ownPrinter = !options.printer;
-  const printer = options.printer ?? new Printer(options.printerOptions);
+  // One session for the whole watch: the browser stays warm, the contents layouts are remembered.
+  const session = new Session({ ...(options.printer ? { printer: options.printer } : {}), ...(options.printerOptions ? { printerOptions: options.printerOptions } : {}) });
   const debounceMs = options.debounceMs ?? 100;
 
   let closed = false;
@@ -66,7 +67,7 @@ export function watch(options: WatchOptions = {}): Watcher {
     if (audiences && audiences.length === 0) return; // only audiences we are not building changed
     options.onStart?.(event);
     try {
-      const result = await build({ ...options, audiences, printer, writeHtml: true });
+      const result = await build({ ...options, audiences, session, writeHtml: true });
       options.onBuild?.(result, event);
     } catch (e) {
       options.onError?.(e, event);
@@ -120,7 +121,7 @@ export function watch(options: WatchOptions = {}): Watcher {
       clearTimeout(timer);
       for (const w of watchers) w.close();
       while (running) await running;
-      if (ownPrinter) await printer.close();
+      await session.close();
     },
   };
 }

@@ -1,9 +1,10 @@
-import { ValidationFailed } from './build.js';
-import { loadWeek, resolveWeek } from '../load/data.js';
+import { ValidationFailed } from '../errors.js';
+import { resolveWeek } from '../load/data.js';
+import { loadWeek } from '../validate/sheets.js';
 import { diffForLevel, type TopicChanges } from '../compose/diff.js';
 import { changeLines, type ChangeLine } from '../compose/diff-text.js';
 import { BriefError, ExitCode } from '../errors.js';
-import { loadPreviousEditions } from '../load/previous.js';
+import { loadPreviousEditions } from '../validate/previous.js';
 import { hasErrors, type Problem } from '../validate/problems.js';
 import type { Tlp } from '../schema/index.js';
 

@@ -105,7 +105,7 @@ const packageVersion = (): string =>
 async function cmdValidate(args: string[], v: Values, io: CliIO): Promise<number> {
   const format = v.format ?? 'human';
   if (!FORMATS.includes(format)) throw new BriefError('usage', `--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
-  const { findFactSheetFiles, loadSheets } = await dataModule();
+  const [{ findFactSheetFiles }, { loadSheets }] = await Promise.all([dataModule(), import('../validate/sheets.js')]);
   const files = await findFactSheetFiles(args.length > 0 ? args : [v.data ?? DEFAULTS.dataDir]);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${args.join(', ') || DEFAULTS.dataDir}`);
   const result = await loadSheets(files);
@@ -147,15 +147,16 @@ async function cmdBuild(v: Values, io: CliIO): Promise<number> {
   const started = Date.now();
   const printer = new Printer({ executablePath: v.browser, concurrency: positiveInt('concurrency', v.concurrency), timeoutMs: positiveInt('timeout', v.timeout) });
   printer.warmUp().catch(() => {}); // launch now, while the rest loads; errors surface in build()
-  const [{ build }, { listWeeks }] = await Promise.all([import('../app/build.js'), dataModule()]);
+  const [{ build }, { listWeeks }, { Session }] = await Promise.all([import('../app/build.js'), dataModule(), import('../app/session.js')]);
+  const session = new Session({ printer }); // one browser and one set of contents layouts for every week
   // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
   const asked = (v.week ?? '').split(',').map((w) => w.trim()).filter(Boolean);
   const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(v.data ?? DEFAULTS.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
   const results = await withCleanShutdown(printer, io, () => Promise.all(weeks.map((week) => build({
     dataDir: v.data, templatesDir: v.templates, outDir: v.out, week, audiences: audienceList(v),
-    writeHtml: v.html, printer,
+    writeHtml: v.html, session,
     onDocument: (d) => io.stdout(`${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  ${d.ms} ms\n`),
-  }))));
+  }))).finally(() => session.close()));
   io.stderr(buildWarnings(results.flatMap((r) => r.problems)));
   const retried = printer.crashes;
   if (retried > 0) io.stderr(`brief: the browser crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);

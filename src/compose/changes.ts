@@ -2,7 +2,7 @@ import type { BriefingView } from './compose.js';
 import { diffForLevel } from './diff.js';
 import { changesView, groupLines, topChanges, type ChangesView } from './diff-text.js';
 import type { AudienceShow } from '../load/audience.js';
-import type { PreviousEditions } from '../load/previous.js';
+import type { PreviousEditions } from '../validate/previous.js';
 import type { FactSheet, Tlp } from '../schema/index.js';
 
 /**

@@ -1,8 +1,17 @@
 import type { Audience, AudienceShow, SectionName } from '../load/audience.js';
 import { allowedFor, levelOf, markingClass, maxTlp, redactSheet } from './handling.js';
 import { LIKELIHOOD, STAGES, type FactSheet, type Tlp } from '../schema/index.js';
-import type { TocEntry } from '../contents/toc.js';
 import { weekRange } from '../util/week.js';
+
+/** An entry of the contents page; the contents pass (contents/) measures its page. */
+export interface TocEntry {
+  /** Id of the element the entry points at (a topic or a section). */
+  anchor: string;
+  title: string;
+  level: 1 | 2;
+  /** Printed page number (1 = the cover); undefined until the first pass has measured it. */
+  page?: number | undefined;
+}
 
 /**
  * compose: pure. Fact sheets + audience → the view model the templates print. Items above the

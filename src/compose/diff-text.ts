@@ -1,5 +1,6 @@
 import type { Change, ChangeKind, TopicChanges } from './diff.js';
-import { formatDate, words } from '../render/helpers.js';
+import { formatDate } from '../util/dates.js';
+import { words } from '../util/text.js';
 import { likelihoodRange, STAGE_LABELS } from './compose.js';
 import { LIKELIHOOD } from '../schema/index.js';
 

@@ -1,7 +1,7 @@
 import type { BriefingView } from './compose.js';
 import { diffForLevel, type Change } from './diff.js';
 import { markingClass, maxTlp, redactSheet, type RedactedSheet } from './handling.js';
-import type { PreviousEditions } from '../load/previous.js';
+import type { PreviousEditions } from '../validate/previous.js';
 import type { FactSheet, Tlp } from '../schema/index.js';
 
 /**

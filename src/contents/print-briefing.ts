@@ -1,11 +1,11 @@
 import type { BriefingView } from '../compose/compose.js';
 import { withPageNumbers } from './draft.js';
-import { formatDate } from '../render/helpers.js';
+import { formatDate } from '../util/dates.js';
 import { applyPdfMetadata, type PdfMetadata } from '../pdf/pdf-meta.js';
 import type { Printer } from '../print/printer.js';
 import type { TemplateSet } from '../render/render.js';
 import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
-import { guessLayout, rememberLayout } from './layout-cache.js';
+import type { LayoutStore } from './layout-cache.js';
 import { decideJoins } from './pagination.js';
 import { fitPage, fitSteps } from '../compose/fit.js';
 import { countPages } from '../pdf/pdf-info.js';
@@ -37,9 +37,9 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
   };
 }
 
-export async function printBriefing(printer: Printer, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
+export async function printBriefing(printer: Printer, layouts: LayoutStore, set: TemplateSet, view: BriefingView, name: string): Promise<BriefingPrintResult> {
   const budget = view.audience.pageBudget;
-  const first = await printComposed(printer, set, view, name);
+  const first = await printComposed(printer, layouts, set, view, name);
   if (budget === undefined || countPages(first.pdf) <= budget) return first;
   // Over the budget: the page gives way step by step (fit.ts), the fewest steps that fit found by
   // halving (each step shrinks the page, so a step that fits means every later one does too).
@@ -49,17 +49,17 @@ export async function printBriefing(printer: Printer, set: TemplateSet, view: Br
   let fits: BriefingPrintResult | undefined;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    const tried = await printComposed(printer, set, fitPage(view, mid), name);
+    const tried = await printComposed(printer, layouts, set, fitPage(view, mid), name);
     ms += tried.ms;
     if (countPages(tried.pdf) <= budget) { hi = mid; fits = tried; } else lo = mid;
   }
   // Every step tried overflowed: the last step (the caller enforces the budget and says so).
-  fits ??= await printComposed(printer, set, fitPage(view, hi), name);
+  fits ??= await printComposed(printer, layouts, set, fitPage(view, hi), name);
   return { ...fits, ms: ms + fits.ms };
 }
 
 /** One composed view printed: its topics paginated (pagination.ts), its contents numbered. */
-async function printComposed(printer: Printer, set: TemplateSet, composed: BriefingView, name: string): Promise<BriefingPrintResult> {
+async function printComposed(printer: Printer, layouts: LayoutStore, set: TemplateSet, composed: BriefingView, name: string): Promise<BriefingPrintResult> {
   // Topics that might share pages are measured first, in a draft in which each opens a page.
   const paginate = composed.audience.pageBudget === undefined && composed.topics.length > 1 && composed.joins === undefined;
   let view = paginate ? { ...composed, measure: true } : composed;
@@ -70,7 +70,7 @@ async function printComposed(printer: Printer, set: TemplateSet, composed: Brief
   // confirms it (one print) or corrects it (a second, in place).
   const audience = set.audience.name;
   const kind = fresh ? [audience, ...view.topics.map((t) => t.id), '', ...fresh.map((e) => e.anchor)].join('\0') : '';
-  const last = fresh ? guessLayout(audience, name, kind) : undefined;
+  const last = fresh ? layouts.guess(audience, name, kind) : undefined;
   const guessed = fresh && last && last.anchors.length === fresh.length && last.anchors.every((a, i) => a === fresh[i]!.anchor)
     ? fresh.map((e, i) => ({ ...e, page: last.pages[i] ?? undefined }))
     : undefined;
@@ -93,7 +93,7 @@ async function printComposed(printer: Printer, set: TemplateSet, composed: Brief
       if (!numbered) return undefined;
       const measured = withPages(toc, await destinationPages(pdf));
       const held = !!printed && measured.every((e, i) => e.page === printed![i]!.page);
-      rememberLayout(audience, name, kind, { anchors: measured.map((e) => e.anchor), pages: measured.map((e) => e.page ?? null) }, first ? !!guessed && !held : undefined);
+      layouts.remember(audience, name, kind, { anchors: measured.map((e) => e.anchor), pages: measured.map((e) => e.page ?? null) }, first ? !!guessed && !held : undefined);
       first = false;
       if (held) return undefined;
       printed = measured;

@@ -1,4 +1,6 @@
-import type { BriefingView, TopicView } from '../compose/compose.js';
+import type { BriefingView, TocEntry, TopicView } from '../compose/compose.js';
+
+export type { TocEntry };
 import { PdfLite } from '../pdf/pdf-lite.js';
 
 /**
@@ -7,15 +9,6 @@ import { PdfLite } from '../pdf/pdf-lite.js';
  * page each anchor landed — Chromium writes a named destination for every id a link points at —
  * and the second print fills the numbers in. The layout does not move between the passes.
  */
-export interface TocEntry {
-  /** Id of the element the entry points at (a topic or a section). */
-  anchor: string;
-  title: string;
-  level: 1 | 2;
-  /** Printed page number (1 = the cover); undefined until the first pass has measured it. */
-  page?: number | undefined;
-}
-
 /** Section titles as the section partials print them (the h2 of each). */
 export const SECTION_TITLES: Record<string, string> = {
   bluf: 'Bottom line up front',

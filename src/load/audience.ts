@@ -5,8 +5,8 @@ import jsYaml from 'js-yaml';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { setBounded } from '../util/bounded.js';
 import { BriefError, ExitCode } from '../errors.js';
-import { readTextCached } from './file-cache.js';
-import { precompiledValidator } from '../validate/precompiled.js';
+import { readTextCached } from '../util/file-cache.js';
+import { precompiledValidator } from '../schema/precompiled.js';
 import type { Tlp } from '../schema/index.js';
 
 export type SectionName =

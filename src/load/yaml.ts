@@ -10,9 +10,9 @@ import type { Document, LineCounter, Node } from 'yaml';
 let yamlModule: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import { BriefError, ExitCode } from '../errors.js';
-import { stampOf } from './file-cache.js';
+import { stampOf } from '../util/file-cache.js';
 import type { PositionIndex } from './positions.js';
-import type { Problem } from '../validate/problems.js';
+import type { Problem } from '../errors.js';
 
 /** Fact sheets larger than this are refused before parsing (a hand-written sheet is a few kB). */
 export const MAX_FACT_SHEET_BYTES = 2 * 1024 * 1024;

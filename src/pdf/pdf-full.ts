@@ -1,5 +1,5 @@
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
-import { dataDate, fileId, type PdfMetadata } from './pdf-meta.js';
+import { dataDate, fileId, type PdfMetadata } from './metadata.js';
 import { xmpPacket } from './xmp.js';
 
 /**

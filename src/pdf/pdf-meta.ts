@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
 import { PdfLite } from './pdf-lite.js';
-import { xmpPacket, type XmpFields } from './xmp.js';
+import { xmpPacket } from './xmp.js';
+import { dataDate, fileId, type PdfMetadata } from './metadata.js';
+
+export type { PdfMetadata };
 
 /**
  * pdf-meta: the post-processing step after Chromium. Chromium writes only the Title, a random file
@@ -9,22 +11,6 @@ import { xmpPacket, type XmpFields } from './xmp.js';
  * file /ID derived from the content, so the same inputs give byte-identical PDFs. pdf-lib copies
  * every other object as it is: the structure tree (tags), /MarkInfo and the outline survive.
  */
-export interface PdfMetadata extends Omit<XmpFields, 'creator' | 'producer'> {
-  /** Default 'brief'. */
-  creator?: string;
-  /** Default 'brief (Chromium Skia/PDF)'. */
-  producer?: string;
-  /** Text that identifies the content (e.g. the HTML printed); hashed into the file /ID. */
-  fingerprint: string;
-}
-
-/** "2025-09-20" → that day at 00:00 UTC; anything else Date can parse is taken as is. */
-export function dataDate(d: string): Date {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00Z` : d);
-  if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${d}`);
-  return date;
-}
-
 /**
  * Set the metadata of a PDF Chromium printed; returns the new bytes. The fast path (pdf-lite) appends
  * an incremental update and fixes the two non-deterministic things Chromium writes (the clock in the
@@ -39,10 +25,6 @@ export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Prom
     return rewriteMetadata(pdf, meta);
   }
 }
-
-/** The file identifier: from the content, not from chance. */
-export const fileId = (meta: PdfMetadata) =>
-  createHash('sha256').update(meta.fingerprint).update(JSON.stringify({ ...meta, fingerprint: undefined })).digest('hex').slice(0, 32);
 
 /** A PDF text string: a literal for plain ASCII, UTF-16BE hex otherwise. */
 function pdfText(s: string): string {

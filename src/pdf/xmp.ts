@@ -1,4 +1,4 @@
-import { xml } from '../render/visuals/svg.js';
+import { xml } from '../util/xml.js';
 
 /**
  * xmp: the document's XMP metadata packet (ISO 16684), the form of the document information that

@@ -3,24 +3,12 @@ import type Handlebars from 'handlebars';
 import type { Audience } from '../load/audience.js';
 import type { Citation } from '../compose/compose.js';
 import { registerVisualHelpers } from './visuals/index.js';
+import { markingClass } from '../compose/handling.js';
+import type { Tlp } from '../schema/index.js';
+import { formatDate } from '../util/dates.js';
+import { words } from '../util/text.js';
 
 type HB = typeof Handlebars;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2025-09-20" → "20 September 2025"; "2025-09" → "September 2025"; "2025" → "2025". */
-export function formatDate(d: unknown): string {
-  if (typeof d !== 'string') return '';
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d);
-  if (!m) return d;
-  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (m[3]) return `${Number(m[3])} ${month} ${m[1]}`;
-  if (month) return `${month} ${m[1]}`;
-  return m[1]!;
-}
-
-/** "red_line" → "red line"; "official_statement" → "official statement". */
-export const words = (s: unknown): string => (typeof s === 'string' ? s.replace(/_/g, ' ') : '');
-
 /** How often: "once", "twice", "3 times". */
 export const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
@@ -56,7 +44,7 @@ export function registerHelpers(hb: HB, audience: Audience): void {
   /** 1 → "once", 2 → "twice", n → "n times". */
   hb.registerHelper('times', (n: unknown) => times(Number(n)));
   hb.registerHelper('plural', (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many));
-  hb.registerHelper('tlpClass', (t: unknown) => (t == null ? '' : String(t).replace('TLP:', 'tlp-').replace('+', '-').toLowerCase()));
+  hb.registerHelper('tlpClass', (t: unknown) => (t == null ? '' : markingClass(String(t) as Tlp)));
   /** Section name → partial name; whole-document sections render nothing inside a topic. */
   hb.registerHelper('sectionPartial', (s: unknown) => (s === 'cover' || s === 'contents' ? 'empty' : `section-${String(s).replace(/_/g, '-')}`));
   /** Citation markers linking to the topic's source list: [1][3]. */

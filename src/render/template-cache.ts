@@ -14,7 +14,6 @@ import { compiler } from './handlebars.js';
  * trusted as the tool's code, or BRIEF_CACHE_DIR); when it cannot be written, templates are simply compiled.
  */
 const require = createRequire(import.meta.url);
-const CACHE_DIR = join(cacheDir(), 'templates');
 const VERSION = (require('handlebars/package.json') as { version: string }).version;
 
 type Options = CompileOptions;
@@ -27,14 +26,15 @@ type CompileOptions = Parameters<typeof Handlebars.precompile>[1];
  */
 export function compileCached(hb: typeof Handlebars, text: string, options: Options = {}): Handlebars.TemplateDelegate {
   const key = createHash('sha256').update(`${VERSION}\0${JSON.stringify(options)}\0${text}`).digest('hex').slice(0, 32);
-  const file = join(CACHE_DIR, `${key}.js`);
+  const dir = join(cacheDir(), 'templates'); // read now, not at import: the environment may change between runs in one process
+  const file = join(dir, `${key}.js`);
   let spec: string;
   try {
     spec = readFileSync(file, 'utf8');
   } catch {
     spec = compiler().precompile(text, options) as string; // the compiler is loaded only now
     try {
-      mkdirSync(CACHE_DIR, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, spec);
       renameSync(tmp, file);

@@ -6,7 +6,7 @@ import { BriefError, ExitCode } from '../errors.js';
  * the wrong arguments) without any position: these helpers find the line in the template's text.
  */
 
-const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
+const lineAtOffset = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
 /** The line of the last `{{#block}}` that is never closed, if any. */
 export function unclosedBlockLine(text: string): { name: string; line: number } | undefined {
@@ -16,7 +16,7 @@ export function unclosedBlockLine(text: string): { name: string; line: number } 
     else if (m[1] === '/') stack.pop();
   }
   const open = stack.at(-1);
-  return open && { name: open.name, line: lineOf(text, open.offset) };
+  return open && { name: open.name, line: lineAtOffset(text, open.offset) };
 }
 
 /** A template syntax error at file:line (the line where an unclosed block opens, when that is the fault). */
@@ -44,7 +44,7 @@ function culprit(msg: string): string | undefined {
 function usageLine(text: string, name: string): number | undefined {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(`\\{\\{~?\\s*[#>]?\\s*\\(?${esc}\\b`).exec(text);
-  return m ? lineOf(text, m.index) : undefined;
+  return m ? lineAtOffset(text, m.index) : undefined;
 }
 
 /**

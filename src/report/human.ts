@@ -1,4 +1,4 @@
-import { lineOf, type Problem } from '../validate/problems.js';
+import { lineText, type Problem } from '../validate/problems.js';
 
 /** Formats problems for people: `file:line:col: severity rule: message`, the line and a caret. */
 export interface HumanOptions {
@@ -15,7 +15,7 @@ export function formatProblem(p: Problem, options: HumanOptions = {}): string {
   const head = `${paint(c, '1', `${p.file}:${p.line}:${p.col}:`)} ${sev} ${paint(c, '2', `${p.rule}:`)} ${p.message}`;
   const text = options.texts?.get(p.file);
   if (!text || p.line < 1) return head;
-  const line = lineOf(text, p.line);
+  const line = lineText(text, p.line);
   if (line === undefined) return head;
   const gutter = String(p.line).padStart(4);
   const shown = line.length > 160 ? `${line.slice(0, 157)}...` : line;

@@ -1,5 +1,5 @@
 import type { LoadedYaml } from '../load/yaml.js';
-import { isRealDate } from './checks.js';
+import { isRealDate } from '../util/dates.js';
 import { problemAt, type Problem, type Severity } from './problems.js';
 import { weekRange } from '../util/week.js';
 

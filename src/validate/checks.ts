@@ -1,6 +1,7 @@
 import type { LoadedYaml } from '../load/yaml.js';
 import type { Problem } from './problems.js';
 import { problemAt } from './problems.js';
+import { earliestDay, isRealDate } from '../util/dates.js';
 
 /**
  * Meaning checks the schema cannot express. They run on data that may still have schema errors,
@@ -11,20 +12,6 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
-/** A YYYY-MM-DD date that exists in the calendar (as_of must be one before dates are compared with it). */
-export function isRealDate(d: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
-  const y = Number(d.slice(0, 4));
-  const m = Number(d.slice(5, 7));
-  const day = Number(d.slice(8, 10));
-  if (m < 1 || m > 12 || day < 1) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return day <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
-}
-
-/** The first day a (possibly partial) date can mean, for ordering and "after as_of". */
-export const earliestDay = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
 
 /** Collections whose items carry ids that must be unique: where (as keys from the root), and what. */
 const ID_COLLECTIONS: [string[], string][] = [

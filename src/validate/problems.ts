@@ -1,24 +1,8 @@
 import { locate, pointerToPath, type LoadedYaml } from '../load/yaml.js';
 import { compareText } from '../util/compare.js';
 
-/** A problem found in a fact sheet, at a position. Validation returns these; it never throws for bad data. */
-export type Severity = 'error' | 'warning';
-
-export interface Problem {
-  file: string;
-  /** 1-based line and column of the offending node (0 when the whole file is at fault). */
-  line: number;
-  col: number;
-  /** Where the problem ends (same line/col when unknown), for carets and SARIF regions. */
-  endLine?: number;
-  endCol?: number;
-  severity: Severity;
-  /** Stable rule id, e.g. `schema-enum`, `source-unknown`. */
-  rule: string;
-  message: string;
-  /** JSON pointer of the offending value inside the fact sheet. */
-  pointer: string;
-}
+export type { Problem, Severity } from '../errors.js';
+import type { Problem, Severity } from '../errors.js';
 
 export const hasErrors = (problems: readonly Problem[]): boolean =>
   problems.some((p) => p.severity === 'error');
@@ -39,7 +23,7 @@ export function problemAt(
 }
 
 /** Line `n` (1-based) of a text, without its line break; undefined past the end. Splits nothing. */
-export function lineOf(text: string, n: number): string | undefined {
+export function lineText(text: string, n: number): string | undefined {
   let start = 0;
   for (let i = 1; i < n; i++) {
     const eol = text.indexOf('\n', start);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { locate, pointerToPath, type LoadedYaml } from '../load/yaml.js';
-import { precompiledValidator } from './precompiled.js';
-import { lineOf, problemAt, sortProblems, type Problem } from './problems.js';
+import { precompiledValidator } from '../schema/precompiled.js';
+import { lineText, problemAt, sortProblems, type Problem } from './problems.js';
 import { factSheetSchema, schemaUrl, type FactSheet } from '../schema/index.js';
 import { crossReferenceProblems } from './checks.js';
 import { sourceProblems } from './checks-sources.js';
@@ -74,8 +74,8 @@ function requiredAt(loaded: LoadedYaml, pointer: string, rule: string, message: 
     return { ...problemAt(loaded, pointer.slice(0, cut), rule, message, 'error', last.replace(/~1/g, '/').replace(/~0/g, '~')), pointer };
   }
   const p = problemAt(loaded, pointer, rule, message);
-  const lineText = lineOf(loaded.text, p.line) ?? '';
-  return { ...p, endLine: p.line, endCol: Math.max(p.col, lineText.length + 1) };
+  const text = lineText(loaded.text, p.line) ?? '';
+  return { ...p, endLine: p.line, endCol: Math.max(p.col, text.length + 1) };
 }
 
 /** Drop errors that only repeat another one (the `if`/`anyOf` echoes, a pattern next to a format). */

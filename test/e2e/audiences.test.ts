@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/app/build.js';
 import { run } from '../../src/cli/main.js';
-import { loadWeek } from '../../src/load/data.js';
+import { loadWeek } from '../../src/validate/sheets.js';
 import { Printer } from '../../src/print/printer.js';
 import { DATA, TEMPLATES, readPdf, squash, tempDir } from '../helpers.js';
 

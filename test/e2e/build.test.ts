@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/app/build.js';
-import { loadWeek } from '../../src/load/data.js';
+import { loadWeek } from '../../src/validate/sheets.js';
 import { Printer } from '../../src/print/printer.js';
 import type { FactSheet } from '../../src/schema/index.js';
 import { DATA, TEMPLATES, readPdf, squash, tempDir } from '../helpers.js';

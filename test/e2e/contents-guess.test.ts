@@ -7,9 +7,10 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/app/build.js';
 import { Printer } from '../../src/print/printer.js';
+import { Session } from '../../src/app/session.js';
 import { destinationPages } from '../../src/contents/toc.js';
 import { DATA, TEMPLATES, tempDir } from '../helpers.js';
 import { pageTexts } from '../pdf-strings.js';
@@ -17,11 +18,14 @@ import { pageTexts } from '../pdf-strings.js';
 const tmp = tempDir();
 const data = join(tmp.dir, 'data');
 const printer = new Printer({ concurrency: 1 });
+/** One run of the tool: its session (the printer, the contents layouts in memory, the cache folder). */
+const aRun = (cacheDir = join(tmp.dir, 'cache-main')) => new Session({ printer, cacheDir });
+const session = aRun();
 
 /** Build one week's analyst briefing; how many prints it took, and the contents as printed next to the real pages. */
-async function analyst(week: string, outDir = join(tmp.dir, 'out'), run = build): Promise<{ prints: number; shown: number[]; real: number[] }> {
+async function analyst(week: string, outDir = join(tmp.dir, 'out'), run = session): Promise<{ prints: number; shown: number[]; real: number[] }> {
   const before = printer.prints;
-  const r = await run({ dataDir: data, templatesDir: TEMPLATES, outDir, week, audiences: ['analyst'], printer, writeHtml: true });
+  const r = await build({ dataDir: data, templatesDir: TEMPLATES, outDir, week, audiences: ['analyst'], session: run, writeHtml: true });
   const doc = r.documents[0]!;
   const prints = printer.prints - before;
   // The anchors in contents order, from the HTML that was printed, and the pages they are on in the PDF.
@@ -74,14 +78,13 @@ describe('contents page numbers from a guess, checked by the print', () => {
 
   it('the next run starts from the layout this run measured (kept on disk), and a stale one is corrected', async () => {
     const out = join(tmp.dir, 'out-runs');
-    // A run of the tool: its modules loaded afresh (nothing in memory), with a cache folder of this test's own.
-    process.env.BRIEF_CACHE_DIR = join(tmp.dir, 'cache');
-    const aRun = async () => { vi.resetModules(); return (await import('../../src/app/build.js')).build; };
-    try {
-      const first = await aRun();
+    // Runs of the tool: each a new session (nothing in memory), with a cache folder of this test's own.
+    const cache = join(tmp.dir, 'cache');
+    {
+      const first = aRun(cache);
       expect((await analyst('2025-W40', out, first)).prints).toBe(2);
       await analyst('2025-W43', out, first);
-      const again = await analyst('2025-W40', out, await aRun());
+      const again = await analyst('2025-W40', out, aRun(cache));
       expect(again.prints).toBe(1);
       expect(again.shown).toEqual(again.real);
       // A stale entry (2025-W43's output recorded with 2025-W40's pages) costs a print, not a wrong number.
@@ -91,12 +94,9 @@ describe('contents page numbers from a guess, checked by the print', () => {
       expect(saved.documents[key('2025-W43')]?.pages).not.toEqual(saved.documents[key('2025-W40')]?.pages);
       saved.documents[key('2025-W43')]!.pages = saved.documents[key('2025-W40')]!.pages;
       writeFileSync(file, JSON.stringify(saved));
-      const stale = await analyst('2025-W43', out, await aRun());
+      const stale = await analyst('2025-W43', out, aRun(cache));
       expect(stale.prints).toBe(2);
       expect(stale.shown).toEqual(stale.real);
-    } finally {
-      delete process.env.BRIEF_CACHE_DIR;
-      vi.resetModules();
     }
   });
 });

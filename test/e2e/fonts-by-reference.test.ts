@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadAudience } from '../../src/load/audience.js';
 import { build } from '../../src/app/build.js';
 import { composeBriefing } from '../../src/compose/compose.js';
-import { loadWeek } from '../../src/load/data.js';
+import { loadWeek } from '../../src/validate/sheets.js';
 import { FONT_ORIGIN, fontResponse, inlineFonts } from '../../src/render/fonts.js';
 import { applyPdfMetadata, type PdfMetadata } from '../../src/pdf/pdf-meta.js';
 import { Printer } from '../../src/print/printer.js';

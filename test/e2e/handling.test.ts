@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAudiences } from '../../src/load/audience.js';
 import { build, type BuildResult } from '../../src/app/build.js';
 import { composeBriefing } from '../../src/compose/compose.js';
-import { loadWeek } from '../../src/load/data.js';
+import { loadWeek } from '../../src/validate/sheets.js';
 import { Printer } from '../../src/print/printer.js';
 import { TLP_LEVELS, tlpRank, type FactSheet, type Tlp } from '../../src/schema/index.js';
 import { FIXTURES, TEMPLATES, tempDir } from '../helpers.js';

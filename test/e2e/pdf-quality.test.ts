@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAudience } from '../../src/load/audience.js';
 import { build } from '../../src/app/build.js';
 import { composeBriefing } from '../../src/compose/compose.js';
-import { loadWeek } from '../../src/load/data.js';
+import { loadWeek } from '../../src/validate/sheets.js';
 import { Printer } from '../../src/print/printer.js';
 import { tocEntries } from '../../src/contents/toc.js';
 import { DATA, FIXTURES, TEMPLATES, hasTool, tempDir } from '../helpers.js';

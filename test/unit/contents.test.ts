@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAudience } from '../../src/load/audience.js';
 import { renderBriefing } from '../../src/app/build.js';
-import { loadWeek } from '../../src/load/data.js';
+import { loadWeek } from '../../src/validate/sheets.js';
 import { withDraftStyle, withPageNumbers } from '../../src/contents/draft.js';
 import { inlineFonts } from '../../src/render/fonts.js';
 import { loadTemplateSet } from '../../src/render/render.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAudience } from '../../src/load/audience.js';
 import { composeBriefing } from '../../src/compose/compose.js';
-import { loadWeek } from '../../src/load/data.js';
+import { loadWeek } from '../../src/validate/sheets.js';
 import { HANDLED, levelOf, redactSheet } from '../../src/compose/handling.js';
 import { factSheetSchema, TLP_LEVELS, tlpRank, type FactSheet } from '../../src/schema/index.js';
 import { FIXTURES, TEMPLATES } from '../helpers.js';

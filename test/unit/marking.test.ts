@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFactSheet } from '../../src/index.js';
+import { validate } from '../../src/index.js';
 import { redactSheet } from '../../src/compose/handling.js';
 import { changeLevel } from '../../src/compose/marking.js';
 import type { FactSheet } from '../../src/schema/index.js';
@@ -9,9 +9,9 @@ import { FIXTURES } from '../helpers.js';
 describe('changeLevel: the level of what a change mentions', () => {
   let sheet: FactSheet;
   beforeAll(async () => {
-    const r = await loadFactSheet(join(FIXTURES, 'valid', 'minimal.yaml'));
-    expect(r.sheet).toBeDefined();
-    sheet = r.sheet!;
+    const r = await validate([join(FIXTURES, 'valid', 'minimal.yaml')]);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    sheet = r.sheets[0]!;
   });
 
   it('is the item’s level in whichever edition holds it, the higher of the two', () => {

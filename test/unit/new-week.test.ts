@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listWeeks, loadWeek } from '../../src/load/data.js';
+import { listWeeks } from '../../src/load/data.js';
+import { loadWeek } from '../../src/validate/sheets.js';
 import { nextWeek, weekRange } from '../../src/util/week.js';
 import { carryForward, newWeek } from '../../src/app/new-week.js';
 import { weeklyDiff } from '../../src/app/weekly-diff.js';

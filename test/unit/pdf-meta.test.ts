@@ -1,6 +1,7 @@
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { applyPdfMetadata, dataDate, type PdfMetadata } from '../../src/pdf/pdf-meta.js';
+import { applyPdfMetadata } from '../../src/pdf/pdf-meta.js';
+import { dataDate, type PdfMetadata } from '../../src/pdf/metadata.js';
 import { destinationPages } from '../../src/contents/toc.js';
 import { PdfLite } from '../../src/pdf/pdf-lite.js';
 
@@ -116,5 +117,30 @@ describe('PdfLite', () => {
     const lite = new PdfLite(updated);
     expect(lite.pages()).toHaveLength(3);
     expect(Object.fromEntries(lite.destinations())).toEqual({ a: 1, b: 3 });
+  });
+});
+
+describe('the full rewrite (pdf-full), for PDFs the fast path does not read', () => {
+  it('sets the same document information and keeps the pages and destinations', async () => {
+    const { rewriteMetadata, destinationPagesFull } = await import('../../src/pdf/pdf-full.js');
+    const pdf = await samplePdf();
+    const out = await rewriteMetadata(pdf, META);
+    const doc = await PDFDocument.load(out, { updateMetadata: false });
+    expect(doc.getTitle()).toBe(META.title);
+    expect(doc.getSubject()).toBe(META.subject);
+    expect(doc.getKeywords()).toBe('TLP:GREEN; TikTok: the U.S. spin-off talks; 字节跳动');
+    expect(doc.getCreationDate()?.toISOString()).toBe('2025-09-20T00:00:00.000Z');
+    expect(doc.catalog.lookup(PDFName.of('Lang'))?.toString()).toBe('(en)');
+    expect(doc.getPageCount()).toBe(3);
+    expect(Object.fromEntries(await destinationPagesFull(out))).toMatchObject({ t1: 2, 't1-sources': 3, t2: 1 });
+    // deterministic: the same input gives the same bytes
+    expect(Buffer.from(await rewriteMetadata(await samplePdf(), META)).equals(Buffer.from(out))).toBe(true);
+  });
+
+  it('is what applyPdfMetadata falls back to when the fast path cannot read the file', async () => {
+    const doc = await PDFDocument.load(await samplePdf());
+    const compressed = await doc.save({ useObjectStreams: true }); // object streams: not Chromium's form
+    const out = await applyPdfMetadata(compressed, META);
+    expect((await PDFDocument.load(out, { updateMetadata: false })).getTitle()).toBe(META.title);
   });
 });

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { topicChangesView } from '../../src/compose/changes.js';
-import { loadWeek } from '../../src/load/data.js';
-import { loadPreviousEditions } from '../../src/load/previous.js';
+import { loadWeek } from '../../src/validate/sheets.js';
+import { loadPreviousEditions } from '../../src/validate/previous.js';
 import { weeklyDiff } from '../../src/app/weekly-diff.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findFactSheetFiles, loadSheets } from '../../src/load/data.js';
+import { findFactSheetFiles } from '../../src/load/data.js';
+import { loadSheets } from '../../src/validate/sheets.js';
 import { RULES, ruleOf } from '../../src/validate/rules.js';
 import { FIXTURES, ROOT, tempDir } from '../helpers.js';
 
@@ -93,8 +94,8 @@ describe('the broken fact-sheet corpus', async () => {
 });
 
 describe('the rule catalogue', () => {
-  it('is documented in the README: one table row per rule, with its severity', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it('is documented in docs/rules.md: one table row per rule, with its severity', () => {
+    const readme = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
     const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning) \| /gm)].map((m) => [m[1], m[2]]);
     expect(rows).toEqual(RULES.map((r) => [r.id, r.severity]));
   });

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/load/yaml.js';
 import { validateLoaded } from '../../src/validate/validate.js';
-import { isRealDate } from '../../src/validate/checks.js';
-import { findFactSheetFiles, loadSheets } from '../../src/load/data.js';
+import { isRealDate } from '../../src/util/dates.js';
+import { findFactSheetFiles } from '../../src/load/data.js';
+import { loadSheets } from '../../src/validate/sheets.js';
 import { DATA, FIXTURES } from '../helpers.js';
 
 const minimal = readFileSync(join(FIXTURES, 'valid/minimal.yaml'), 'utf8');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { LIKELIHOOD } from '../../src/schema/index.js';
 import { likelihoodScaleSvg } from '../../src/render/visuals/likelihood-scale.js';
 import { stageTrackerSvg } from '../../src/render/visuals/stage-tracker.js';
-import { textWidth, wrap, xml } from '../../src/render/visuals/svg.js';
+import { textWidth, wrap } from '../../src/render/visuals/svg.js';
+import { xml } from '../../src/util/xml.js';
 import { shortDate, timelineEvents, timelineSvg, type TimelineInput } from '../../src/render/visuals/timeline.js';
 
 const LADDER = ['Exploratory', 'Negotiating', 'Framework agreed', 'Agreement in principle', 'Signed', 'Regulatory review', 'Implemented'];

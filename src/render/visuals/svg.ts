@@ -2,10 +2,7 @@
  * Small SVG building blocks for the visuals drawn at build time. Every piece of text that reaches
  * the markup goes through `xml()`; numbers are rounded so the output is stable and short.
  */
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escape text for SVG/HTML content and attribute values. */
-export const xml = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+import { xml } from '../../util/xml.js';
 
 /** A number for an SVG attribute: at most two decimals. */
 export const num = (n: number): string => String(Math.round(n * 100) / 100);

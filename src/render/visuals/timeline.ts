@@ -1,4 +1,4 @@
-import { earliestDay } from '../../validate/checks.js';
+import { earliestDay } from '../../util/dates.js';
 import { num, svg, text, textWidth, wrap } from './svg.js';
 import { compareText } from '../../util/compare.js';
 

@@ -1,5 +1,6 @@
 import { basename, join } from 'node:path';
-import { findFactSheetFiles, listWeeks, loadValidated } from './data.js';
+import { findFactSheetFiles, listWeeks } from '../load/data.js';
+import { loadValidated } from './sheets.js';
 import type { Problem } from '../validate/problems.js';
 import type { FactSheet } from '../schema/index.js';
 
