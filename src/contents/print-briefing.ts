@@ -24,6 +24,15 @@ export interface BriefingPrintResult {
 }
 
 /** The PDF document information of a briefing, all from the data. */
+/** The text of every h1–h6 in the HTML, as a reader sees it written (tags dropped, entities and spaces resolved). */
+export function headingTexts(html: string): string[] {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x3D': '=', '#x60': '`', nbsp: ' ' };
+  return [...html.matchAll(/<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/gi)].map((m) => m[1]!
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (e, n: string) => entities[n] ?? (n.startsWith('#x') ? String.fromCodePoint(parseInt(n.slice(2), 16)) : n.startsWith('#') ? String.fromCodePoint(Number(n.slice(1))) : e))
+    .replace(/\s+/g, ' ').trim());
+}
+
 export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMetadata {
   const topics = view.topics.map((t) => t.title);
   return {
@@ -34,6 +43,7 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
     language: 'en',
     date: view.asOf,
     fingerprint,
+    headings: headingTexts(fingerprint),
   };
 }
 
