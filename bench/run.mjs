@@ -48,8 +48,8 @@ const BARE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networ
 const BROWSER = await lib.findBrowser();
 const HEADLESS = BROWSER.shell ? 'shell' : true;
 async function launchBare() {
-  // Loaded on first use, after the memory figures: the tool itself does not load the full `puppeteer`.
-  const { default: puppeteer } = await import('puppeteer');
+  // Loaded on first use, after the memory figures.
+  const { default: puppeteer } = await import('puppeteer-core');
   return puppeteer.launch({ executablePath: BROWSER.path, headless: HEADLESS, pipe: true, args: BARE_ARGS });
 }
 

@@ -33,6 +33,13 @@ const audienceHash = createHash('sha256').update(audienceText).digest('hex');
 writeFileSync(new URL('dist/schema/audience.validator.cjs', root),
   `${standaloneCode.default(audienceAjv, audienceValidate)}\nmodule.exports.schemaHash = ${JSON.stringify(audienceHash)};\n`);
 
+// brief.config.yaml: same options as src/config.ts compiles with at run time.
+const configText = readFileSync(new URL('schema/config.schema.json', root), 'utf8');
+const configAjv = new Ajv2020({ allErrors: true, strict: true, code: { source: true } });
+const configValidate = configAjv.compile(JSON.parse(configText));
+writeFileSync(new URL('dist/schema/config.validator.cjs', root),
+  `${standaloneCode.default(configAjv, configValidate)}\nmodule.exports.schemaHash = ${JSON.stringify(createHash('sha256').update(configText).digest('hex'))};\n`);
+
 // Chrome's flags, as `puppeteer.launch` computes them for our launch flags (without --no-sandbox,
 // which is added at run time when needed). src/chrome.ts uses them while they match.
 const { launchArgs } = await import(new URL('dist/print/browser.js', root).href);

@@ -13,7 +13,7 @@ found() { node --input-type=module -e "import('./dist/print/browser.js').then(m=
 if path=$(found); then echo "browser: $path"; exit 0; fi
 
 echo "No browser found; trying Puppeteer's own download (chrome-headless-shell)…"
-if timeout 600 npx --no-install puppeteer browsers install chrome-headless-shell >/tmp/brief-browser-download.log 2>&1 && path=$(found); then
+if timeout 600 node bin/brief.js browser install >/tmp/brief-browser-download.log 2>&1 && path=$(found); then
   echo "browser: $path"; exit 0
 fi
 echo "  download not possible here (see /tmp/brief-browser-download.log)."
@@ -31,7 +31,7 @@ fi
 
 cat >&2 <<'MSG'
 No Chrome or Chromium is available, and none could be installed automatically. Install one of:
-  npx puppeteer browsers install chrome-headless-shell     (Puppeteer's own browser; needs network)
+  npx brief browser install                                (Chrome's headless shell; needs network)
   sudo apt-get install -y chromium-headless-shell          (Debian; or the chromium package)
 or set PUPPETEER_EXECUTABLE_PATH to an installed Chrome/Chromium, then run `npm run setup` again.
 MSG

@@ -6,9 +6,8 @@ cd "$(dirname "$0")/.."
 major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$major" -lt 20 ]; then echo "brief needs Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))" >&2; exit 1; fi
 
-# The browser is fetched below, in an order that also works offline; skip Puppeteer's own
-# postinstall download (it fails without network and newer npm does not run it anyway).
-export PUPPETEER_SKIP_DOWNLOAD=1
+# The browser is found or fetched below, in an order that also works offline (the install
+# itself downloads nothing).
 echo "== installing dependencies (npm ci)"
 npm ci --no-audit --no-fund --loglevel=error
 echo "== getting a browser"

@@ -66,6 +66,3 @@ export class ValidationFailed extends BriefError {
     this.problems = problems;
   }
 }
-
-/** Where data, templates and output live unless told otherwise. */
-export const DEFAULTS = { dataDir: 'data', templatesDir: 'templates', outDir: 'out' } as const;

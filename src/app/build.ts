@@ -58,8 +58,10 @@ export interface BuildResult {
   retried: number;
 }
 
-export { DEFAULTS, ValidationFailed } from '../errors.js';
-import { DEFAULTS, ValidationFailed } from '../errors.js';
+export { ValidationFailed } from '../errors.js';
+export { DEFAULTS } from '../config.js';
+import { ValidationFailed } from '../errors.js';
+import { DEFAULTS } from '../config.js';
 
 /** Compose one audience's view; with `previous`, each topic gets its changes since then. */
 function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): BriefingView {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { setBounded } from '../util/bounded.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { readTextCached } from '../util/file-cache.js';
 import { precompiledValidator } from '../schema/precompiled.js';
+import { templateRoots } from './templates.js';
 import type { Tlp } from '../schema/index.js';
 
 export type SectionName =
@@ -54,23 +56,27 @@ function compileAudienceSchema(text: string): ReturnType<Ajv2020['compile']> {
 }
 
 
-/** Names of the audiences under templates/audiences/. */
-export async function listAudienceNames(templatesDir: string): Promise<string[]> {
-  const dir = join(templatesDir, 'audiences');
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  } catch (e) {
-    throw new BriefError('templates-missing', `templates folder not found: ${dir} (expected templates/base/ and templates/audiences/<name>/)`, { exitCode: ExitCode.usage, cause: e });
+/** Names of the audiences under templates/audiences/, the project's and the packaged ones. */
+export async function listAudienceNames(templatesDir?: string): Promise<string[]> {
+  const names = new Set<string>();
+  for (const root of templateRoots(templatesDir)) {
+    try {
+      for (const e of await readdir(join(root, 'audiences'), { withFileTypes: true })) if (e.isDirectory()) names.add(e.name);
+    } catch {
+      // this root has no audiences of its own
+    }
   }
+  return [...names].sort();
 }
 
-export async function loadAudience(templatesDir: string, name: string): Promise<Audience> {
+export async function loadAudience(templatesDir: string | undefined, name: string): Promise<Audience> {
   const names = await listAudienceNames(templatesDir);
   if (!names.includes(name)) {
     throw new BriefError('audience-unknown', `unknown audience '${name}' (available: ${names.join(', ') || 'none'})`, { exitCode: ExitCode.usage });
   }
-  const dir = join(templatesDir, 'audiences', name);
+  // The most specific audience.yaml: the project's, else the packaged one.
+  const dirs = templateRoots(templatesDir).map((r) => join(r, 'audiences', name));
+  const dir = dirs.find((d) => existsSync(join(d, 'audience.yaml'))) ?? dirs[0]!;
   const file = join(dir, 'audience.yaml');
   let raw: unknown;
   let key: string | undefined;
@@ -107,7 +113,7 @@ export async function loadAudience(templatesDir: string, name: string): Promise<
 /** Valid audience configs by file and text (a batch loads each audience once per week). */
 const audiences = new Map<string, Audience>();
 
-export async function loadAudiences(templatesDir: string, names?: readonly string[]): Promise<Audience[]> {
+export async function loadAudiences(templatesDir: string | undefined, names?: readonly string[]): Promise<Audience[]> {
   const all = names && names.length > 0 ? names : await listAudienceNames(templatesDir);
   return Promise.all(all.map((n) => loadAudience(templatesDir, n)));
 }

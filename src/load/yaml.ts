@@ -115,7 +115,7 @@ export function parseYaml(file: string, text: string): LoadedYaml {
   const lineCounter = new LineCounter();
   const result: LoadedYaml = { file, text, doc: undefined, lineCounter, data: undefined, problems: [] };
   const at = (offset: number) => lineCounter.linePos(offset);
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0 || list.every((d) => d.contents === null)) {
     const onlyComments = text.trim().length > 0;

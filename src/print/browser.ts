@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 
 /**
@@ -46,52 +46,57 @@ export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = pr
     if (!existsSync(fromEnv)) throw new BriefError('browser-missing', `browser not found at ${fromEnv} (from PUPPETEER_EXECUTABLE_PATH)`, { exitCode: ExitCode.usage });
     return { path: fromEnv, how: 'env', shell: isHeadlessShell(fromEnv) };
   }
-  try {
-    // Puppeteer's own downloads: Chrome for Testing, or the smaller headless shell (what
-    // `npm run setup` fetches), which must be launched in Puppeteer's 'shell' headless mode.
-    // Loading Puppeteer to ask takes ~150 ms: skipped when it cannot have downloaded anything.
-    if (!puppeteerMayHaveBrowser(env)) throw new Error('no Puppeteer download');
-    const { default: puppeteer } = await import('puppeteer');
-    const own = puppeteer.executablePath({ headless: true });
-    if (own && existsSync(own)) return { path: own, how: 'puppeteer' };
-    const shell = puppeteer.executablePath({ headless: 'shell' });
-    if (shell && existsSync(shell)) return { path: shell, how: 'puppeteer', shell: true };
-  } catch {
-    // no downloaded browser: fall through to the system ones
+  // A browser downloaded into Puppeteer's cache (`brief browser install`, `npx @puppeteer/browsers
+  // install`, or a `puppeteer` package elsewhere): the headless shell first, Chrome for Testing next.
+  // @puppeteer/browsers is loaded only when the cache folder holds a build.
+  if (puppeteerMayHaveBrowser(env)) {
+    const own = await downloadedBrowser(env).catch(() => undefined);
+    if (own) return own;
   }
   for (const p of SYSTEM_BROWSERS) if (existsSync(p)) return { path: p, how: 'system', shell: isHeadlessShell(p) };
   throw new BriefError('browser-missing', [
     'no Chrome or Chromium found. Get one of:',
-    '  npx puppeteer browsers install chrome-headless-shell   (downloads Puppeteer\'s own browser)',
+    '  brief browser install                                   (downloads Chrome\'s headless shell; needs network)',
     '  sudo apt-get install -y chromium-headless-shell         (Debian; or the chromium package)',
     'or point PUPPETEER_EXECUTABLE_PATH (or --browser) at an installed Chrome/Chromium.',
   ].join('\n'), { exitCode: ExitCode.usage });
 }
 
-/**
- * Whether Puppeteer may have a browser downloaded: its cache folder (PUPPETEER_CACHE_DIR or the
- * default ~/.cache/puppeteer) holds a chrome or chrome-headless-shell build, or a Puppeteer config
- * file (which may move the cache anywhere) is in the way from here to the root.
- */
-export function puppeteerMayHaveBrowser(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): boolean {
-  const cache = env.PUPPETEER_CACHE_DIR || join(homedir(), '.cache', 'puppeteer');
-  const builds = (b: string) => { try { return readdirSync(join(cache, b)).length > 0; } catch { return false; } };
-  if (builds('chrome') || builds('chrome-headless-shell')) return true;
-  if (Object.keys(env).some((k) => /^PUPPETEER_(CONFIG|BROWSER)/i.test(k))) return true;
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    if (CONFIG_FILES.some((f) => existsSync(join(dir, f)))) return true;
-    try {
-      if ('puppeteer' in (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as object)) return true;
-    } catch {
-      // no package.json here, or not JSON
-    }
-    if (dirname(dir) === dir) return false;
-  }
+/** Puppeteer's browser cache: PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer (where Puppeteer and @puppeteer/browsers put them). */
+export function browserCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PUPPETEER_CACHE_DIR || join(homedir(), '.cache', 'puppeteer');
 }
 
-/** Where cosmiconfig looks for Puppeteer's configuration (besides package.json's "puppeteer" key). */
-const CONFIG_FILES = ['.puppeteerrc', '.puppeteerrc.json', '.puppeteerrc.yaml', '.puppeteerrc.yml', '.puppeteerrc.js', '.puppeteerrc.cjs', '.puppeteerrc.mjs', '.puppeteerrc.ts', '.puppeteerrc.mts', '.puppeteerrc.cts',
-  'puppeteer.config.js', 'puppeteer.config.cjs', 'puppeteer.config.mjs', 'puppeteer.config.ts', 'puppeteer.config.mts', 'puppeteer.config.cts', '.config/puppeteerrc', '.config/puppeteerrc.json', '.config/puppeteerrc.yaml', '.config/puppeteerrc.yml', '.config/puppeteerrc.js', '.config/puppeteerrc.cjs', '.config/puppeteerrc.mjs'];
+/** Whether Puppeteer's cache folder holds a chrome or chrome-headless-shell build (a cheap look before loading @puppeteer/browsers). */
+export function puppeteerMayHaveBrowser(env: NodeJS.ProcessEnv = process.env): boolean {
+  const cache = browserCacheDir(env);
+  const builds = (b: string) => { try { return readdirSync(join(cache, b)).length > 0; } catch { return false; } };
+  return builds('chrome') || builds('chrome-headless-shell');
+}
+
+/** The newest downloaded headless shell for this platform, else the newest Chrome for Testing. */
+async function downloadedBrowser(env: NodeJS.ProcessEnv): Promise<BrowserChoice | undefined> {
+  const { getInstalledBrowsers, detectBrowserPlatform, Browser } = await import('@puppeteer/browsers');
+  const platform = detectBrowserPlatform();
+  const installed = (await getInstalledBrowsers({ cacheDir: browserCacheDir(env) }))
+    .filter((b) => b.platform === platform && existsSync(b.executablePath))
+    .sort((a, b) => compareBuildIds(b.buildId, a.buildId));
+  const shell = installed.find((b) => b.browser === Browser.CHROMEHEADLESSSHELL);
+  if (shell) return { path: shell.executablePath, how: 'puppeteer', shell: true };
+  const chrome = installed.find((b) => b.browser === Browser.CHROME);
+  return chrome ? { path: chrome.executablePath, how: 'puppeteer', shell: false } : undefined;
+}
+
+/** Chrome build ids (148.0.7778.97) compared part by part as numbers. */
+export function compareBuildIds(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+  }
+  return a.localeCompare(b);
+}
 
 /** Launch flags: no network chatter, no GPU; no sandbox only where it cannot work (root). */
 export function launchArgs(): string[] {

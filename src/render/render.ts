@@ -14,6 +14,7 @@ import { pageNames } from '../contents/pagination.js';
 import { compileCached } from './template-cache.js';
 import { templateRuntimeError, templateSyntaxError } from './template-errors.js';
 import { setBounded } from '../util/bounded.js';
+import { templateRoots } from '../load/templates.js';
 
 /**
  * render: the audience's template set (base templates, overridden per audience) → HTML string.
@@ -111,16 +112,22 @@ function pageCss(view: BriefingView): string {
   return css;
 }
 
-export async function loadTemplateSet(templatesDir: string, audience: Audience): Promise<TemplateSet> {
-  const baseDir = join(templatesDir, 'base');
+/**
+ * The audience's templates: layers from the most general to the most specific (packaged base, the
+ * project's base, the packaged audience, the project's audience; those that exist). The most
+ * specific layout wins, partials replace by name, stylesheets are added in layer order.
+ */
+export async function loadTemplateSet(templatesDir: string | undefined, audience: Audience): Promise<TemplateSet> {
+  const roots = templateRoots(templatesDir).reverse();
+  const layers = [...roots.map((r) => join(r, 'base')), ...roots.map((r) => join(r, 'audiences', audience.name))];
   const hb = Handlebars.create();
   registerHelpers(hb, audience);
-  const layout = (await readIfExists(join(audience.dir, 'layout.hbs'))) ?? (await readIfExists(join(baseDir, 'layout.hbs')));
-  if (!layout) throw new BriefError('template-missing', `no layout.hbs in ${baseDir} or ${audience.dir}`, { exitCode: ExitCode.usage });
+  let layout: Source | undefined;
+  for (const dir of [...layers].reverse()) if ((layout = await readIfExists(join(dir, 'layout.hbs')))) break;
+  if (!layout) throw new BriefError('template-missing', `no layout.hbs in ${layers.join(' or ')}`, { exitCode: ExitCode.usage });
   const partials = new Map<string, Source>();
-  for (const p of await partialsIn(join(baseDir, 'partials'))) partials.set(basename(p.file, '.hbs'), p);
-  for (const p of await partialsIn(join(audience.dir, 'partials'))) partials.set(basename(p.file, '.hbs'), p);
-  const styles = [await readIfExists(join(baseDir, 'style.css')), await readIfExists(join(audience.dir, 'style.css'))].filter((s): s is Source => !!s);
+  for (const dir of layers) for (const p of await partialsIn(join(dir, 'partials'))) partials.set(basename(p.file, '.hbs'), p);
+  const styles = (await Promise.all(layers.map((dir) => readIfExists(join(dir, 'style.css'))))).filter((s): s is Source => !!s);
   // Templates are compiled once per process: the same audience and the same files give the same set
   // (a batch of weeks, watch mode rebuilding after a data change). Any edit makes a new key.
   const key = createHash('sha256').update(JSON.stringify(audience));
@@ -130,7 +137,7 @@ export async function loadTemplateSet(templatesDir: string, audience: Audience):
   if (cached) return cached;
   // Each template is compiled (its syntax checked) unless a compiled copy of that very text is
   // cached: ~30 ms less at every start.
-  const partialDirs = [join(baseDir, 'partials'), join(audience.dir, 'partials')];
+  const partialDirs = layers.map((dir) => join(dir, 'partials'));
   for (const [name, src] of partials) {
     // Each partial reports its own runtime errors (helper, missing partial) at its file:line.
     const compiled = compileTemplate(hb, src, {});

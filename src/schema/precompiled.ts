@@ -8,7 +8,7 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
  * schema it was made from. One is used only while its schema is unchanged; otherwise (or running
  * from src/, as the tests do) the caller compiles the schema itself.
  */
-export function precompiledValidator(name: 'fact-sheet' | 'audience', schemaText: string): ValidateFunction | undefined {
+export function precompiledValidator(name: 'fact-sheet' | 'audience' | 'config', schemaText: string): ValidateFunction | undefined {
   try {
     const mod = createRequire(import.meta.url)(`../schema/${name}.validator.cjs`) as ValidateFunction & { schemaHash?: string };
     return mod.schemaHash === createHash('sha256').update(schemaText).digest('hex') ? mod : undefined;

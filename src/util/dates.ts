@@ -23,5 +23,12 @@ export function isRealDate(d: string): boolean {
   return day <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }
 
+/** A date as fact sheets may write it where partial dates are allowed: YYYY, YYYY-MM with a real month, or a real YYYY-MM-DD. */
+export function isPartialDate(d: string): boolean {
+  if (/^\d{4}$/.test(d)) return true;
+  if (/^\d{4}-\d{2}$/.test(d)) return Number(d.slice(5)) >= 1 && Number(d.slice(5)) <= 12;
+  return isRealDate(d);
+}
+
 /** The first day a (possibly partial) date can mean, for ordering and "after as_of". */
 export const earliestDay = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);

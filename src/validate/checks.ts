@@ -1,7 +1,7 @@
 import type { LoadedYaml } from '../load/yaml.js';
 import type { Problem } from './problems.js';
 import { problemAt } from './problems.js';
-import { earliestDay, isRealDate } from '../util/dates.js';
+import { earliestDay, isPartialDate, isRealDate } from '../util/dates.js';
 
 /**
  * Meaning checks the schema cannot express. They run on data that may still have schema errors,
@@ -11,7 +11,6 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** Collections whose items carry ids that must be unique: where (as keys from the root), and what. */
 const ID_COLLECTIONS: [string[], string][] = [
@@ -19,6 +18,17 @@ const ID_COLLECTIONS: [string[], string][] = [
   [['key_judgments'], 'key judgment'], [['status', 'milestones'], 'milestone'], [['status', 'deadlines'], 'deadline'],
   [['status', 'parties'], 'party'], [['status', 'characterisations'], 'characterisation'],
 ];
+
+/** The fields the schema types as partialDate, with their JSON pointers. */
+function partialDates(data: Obj): [string, string][] {
+  const out: [string, string][] = [];
+  const one = (pointer: string, v: unknown) => { if (typeof v === 'string') out.push([pointer, v]); };
+  const status = isObj(data.status) ? data.status : {};
+  one('/status/since', status.since);
+  for (const key of ['characterisations', 'deadlines', 'milestones']) list(status[key]).forEach((x, i) => isObj(x) && one(`/status/${key}/${i}/date`, x.date));
+  for (const key of ['expert_views', 'watch_next', 'sources']) list(data[key]).forEach((x, i) => isObj(x) && one(`/${key}/${i}/date`, x.date));
+  return out;
+}
 
 function at(data: unknown, keys: string[]): unknown {
   let node = data;
@@ -96,10 +106,16 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
     if (typeof j === 'string' && !judgments.has(j)) add(`/bluf/judgments/${i}`, 'judgment-unknown', `BLUF points at key judgment '${j}', which does not exist (known: ${[...judgments].join(', ') || 'none'})`);
   });
 
+  // Partial dates (YYYY, YYYY-MM, YYYY-MM-DD): the schema's pattern checks the form and the ranges of
+  // month and day; a day the month does not have (2025-11-31, 2025-02-29) is caught here.
+  for (const [path, d] of partialDates(data)) {
+    if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d) && !isRealDate(d)) add(path, 'schema-date', `'${d}' in ${path.slice(1).replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')} is not a real date (no such day in the calendar); expected YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2025-09-20`);
+  }
+
   // Dates: nothing that has happened may be dated after as_of; milestones in order.
   const asOf = str(data.as_of);
   if (asOf && isRealDate(asOf)) {
-    const after = (d: unknown) => typeof d === 'string' && DATE_RE.test(d) && earliestDay(d) > asOf;
+    const after = (d: unknown) => typeof d === 'string' && isPartialDate(d) && earliestDay(d) > asOf;
     const late = (pointer: string, d: unknown) => {
       if (after(d)) add(pointer, 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
     };
@@ -114,7 +130,7 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
   let prev: { date: string; i: number } | undefined;
   list(status.milestones).forEach((m, i) => {
     const d = isObj(m) ? str(m.date) : undefined;
-    if (!d || !DATE_RE.test(d)) return;
+    if (!d || !isPartialDate(d)) return;
     if (prev && earliestDay(d) < earliestDay(prev.date)) add(`/status/milestones/${i}/date`, 'milestone-order', `milestone dated ${d} comes after one dated ${prev.date} (status.milestones[${prev.i}]); list milestones in date order`);
     prev = { date: d, i };
   });

@@ -3,13 +3,15 @@ import type { Severity } from './problems.js';
 /**
  * The catalogue of validation rules: every rule id `brief validate` can report, with its default
  * severity and what it means. The ids are stable (CI configurations and editors may key on them);
- * the README's rule table lists the same rules, and a test keeps the two in step.
+ * docs/rules.md is generated from it (`npm run gen:rules`), and a test keeps the two in step.
  */
 export interface Rule {
   id: string;
   severity: Severity;
-  /** One line: what the rule checks. */
+  /** What the rule checks (its first sentence is the short description code scanning shows). */
   description: string;
+  /** Optional: how to fix it (Markdown), shown in code scanning's help and in docs/rules.md. */
+  fix?: string;
 }
 
 export const RULES: readonly Rule[] = [
@@ -18,16 +20,16 @@ export const RULES: readonly Rule[] = [
   { id: 'file-binary', severity: 'error', description: 'The file is binary (contains NUL bytes), not YAML text.' },
   { id: 'file-encoding', severity: 'error', description: 'The file is not valid UTF-8.' },
   { id: 'file-too-large', severity: 'error', description: 'The file is larger than a fact sheet may be (2 MB).' },
-  { id: 'yaml-syntax', severity: 'error', description: 'The YAML cannot be parsed (bad indentation, unclosed quote, tab indent, …).' },
-  { id: 'yaml-duplicate-key', severity: 'error', description: 'A key appears twice in the same mapping.' },
+  { id: 'yaml-syntax', severity: 'error', description: 'The YAML cannot be parsed (bad indentation, unclosed quote, tab indent, …).', fix: 'Look at the line and the one above it: indentation with spaces only, quotes closed, and quote a text holding `: ` or starting with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backtick.' },
+  { id: 'yaml-duplicate-key', severity: 'error', description: 'A key appears twice in the same mapping.', fix: 'Keep one of the two keys (YAML keeps only the last, silently, in other tools).' },
   { id: 'yaml-multiple-documents', severity: 'error', description: 'The file holds more than one YAML document.' },
   { id: 'yaml-alias', severity: 'error', description: 'Too many YAML alias expansions.' },
   // The JSON Schema (schema/fact-sheet.schema.json)
-  { id: 'schema-required', severity: 'error', description: 'A required field is missing (the message names it and where it belongs).' },
-  { id: 'schema-unknown-key', severity: 'error', description: 'A key the schema does not know (suggests the nearest known key).' },
-  { id: 'schema-enum', severity: 'error', description: 'A value outside the allowed list (lists them, suggests the nearest; likelihood lists the ICD 203 scale).' },
+  { id: 'schema-required', severity: 'error', description: 'A required field is missing (the message names it and where it belongs).', fix: 'Add the field the message names, at the place it names (`brief schema` lists every field).' },
+  { id: 'schema-unknown-key', severity: 'error', description: 'A key the schema does not know (suggests the nearest known key).', fix: 'Rename the key to the suggested one, or remove it; `brief schema` lists the keys each place takes.' },
+  { id: 'schema-enum', severity: 'error', description: 'A value outside the allowed list (lists them, suggests the nearest; likelihood lists the ICD 203 scale).', fix: 'Use one of the values the message lists.' },
   { id: 'schema-type', severity: 'error', description: 'A value of the wrong kind (text, number, list, mapping, true/false).' },
-  { id: 'schema-date', severity: 'error', description: 'Not a date, or not a real date; says the expected format (YYYY-MM-DD, or YYYY-MM / YYYY where partial dates are allowed).' },
+  { id: 'schema-date', severity: 'error', description: 'Not a date, or not a real date; says the expected format (YYYY-MM-DD, or YYYY-MM / YYYY where partial dates are allowed).', fix: 'Write dates as `YYYY-MM-DD` (or `YYYY-MM` / `YYYY` where a partial date is allowed), with a real month and day.' },
   { id: 'schema-id', severity: 'error', description: 'An id that is not kebab-case (lowercase letters, digits, single hyphens).' },
   { id: 'schema-url', severity: 'error', description: 'A web address that does not start with http:// or https://.' },
   { id: 'schema-empty', severity: 'error', description: 'A text that must not be empty is empty.' },
@@ -37,21 +39,21 @@ export const RULES: readonly Rule[] = [
   { id: 'schema-duplicate-item', severity: 'error', description: 'A list that must hold distinct values names one twice.' },
   { id: 'schema-range', severity: 'error', description: 'A number outside its allowed range (e.g. credibility 1–6).' },
   // Meaning: references and dates (src/checks.ts)
-  { id: 'source-unknown', severity: 'error', description: 'A cited source id (or derived_from) that is not in the sources list.' },
+  { id: 'source-unknown', severity: 'error', description: 'A cited source id (or derived_from) that is not in the sources list.', fix: 'Add the source to `sources:` with that id, or correct the id.' },
   { id: 'id-duplicate', severity: 'error', description: 'Two items of the same list share an id.' },
   { id: 'party-unknown', severity: 'error', description: 'A position or characterisation names a party not in status.parties.' },
   { id: 'judgment-unknown', severity: 'error', description: 'The BLUF points at a key judgment that does not exist.' },
-  { id: 'date-after-as-of', severity: 'error', description: 'A source, expert view, characterisation or status date after the sheet’s as_of.' },
+  { id: 'date-after-as-of', severity: 'error', description: 'A source, expert view, characterisation or status date after the sheet’s as_of.', fix: 'Correct the date, or move `as_of` forward if the sheet really describes a later day.' },
   { id: 'milestone-occurred-future', severity: 'error', description: 'A milestone marked occurred but dated after as_of.' },
   { id: 'milestone-order', severity: 'error', description: 'Milestones not in date order.' },
   // Meaning: evidence and currency (src/checks-sources.ts)
-  { id: 'claim-unsourced', severity: 'error', description: 'A BLUF or key judgment with no source behind it: none of the sources it cites exists.' },
-  { id: 'sources-weak', severity: 'warning', description: 'A claim (BLUF, status, characterisation, deadline, milestone, sticking point, position, key judgment, watch item) resting only on sources graded E or F for reliability. Expert views (see expert-unverified) and internal notes are not checked.' },
-  { id: 'sources-single', severity: 'warning', description: 'A BLUF or key judgment resting on one independent source (rewrites linked by derived_from count as one).' },
+  { id: 'claim-unsourced', severity: 'error', description: 'A BLUF or key judgment with no source behind it: none of the sources it cites exists.', fix: 'Cite at least one source from `sources:` for the claim.' },
+  { id: 'sources-weak', severity: 'warning', description: 'A claim (BLUF, status, characterisation, deadline, milestone, sticking point, position, key judgment, watch item) resting only on sources graded E or F for reliability. Expert views (see expert-unverified) and internal notes are not checked.', fix: 'Add a source graded A–D for reliability, or say in the text that the claim rests on weak reporting.' },
+  { id: 'sources-single', severity: 'warning', description: 'A BLUF or key judgment resting on one independent source (rewrites linked by derived_from count as one).', fix: 'Add a second, independent source, or lower the confidence and note the gap.' },
   { id: 'confirmed-uncorroborated', severity: 'warning', description: 'A source graded credibility 1 (“confirmed”) that no claim cites together with an independent source.' },
   { id: 'expert-unverified', severity: 'warning', description: 'An expert view with verified: false and no verification_note saying so.' },
-  { id: 'as-of-stale', severity: 'warning', description: 'as_of is older than the Monday of the ISO week the sheet is filed under.' },
-  { id: 'as-of-after-week', severity: 'error', description: 'as_of is after the Sunday of the ISO week the sheet is filed under.' },
+  { id: 'as-of-stale', severity: 'warning', description: 'as_of is older than the Monday of the ISO week the sheet is filed under.', fix: 'Update `as_of` (and the facts) for this week, or file the sheet under the week it describes.' },
+  { id: 'as-of-after-week', severity: 'error', description: 'as_of is after the Sunday of the ISO week the sheet is filed under.', fix: 'Move the sheet to the folder of the week its `as_of` falls in, or correct `as_of`.' },
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

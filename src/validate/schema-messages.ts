@@ -82,6 +82,10 @@ export function describeSchemaError(err: ErrorObject, _data: unknown): SchemaMes
           message: `${describeValue(err.data)} is not a likelihood term of the ICD 203 scale for ${where}${guess ? `; did you mean '${guess}'?` : ''} (the scale: ${scale})`,
         };
       }
+      // TLP 1.0's WHITE: TLP 2.0 (FIRST, 2022) renamed it CLEAR; the old name is not a typo to guess at.
+      if (typeof err.data === 'string' && /^tlp:white$/i.test(err.data.trim()) && allowed.includes('TLP:CLEAR')) {
+        return { rule: 'schema-enum', message: `${describeValue(err.data)} is not allowed for ${where}: TLP 2.0 renamed it TLP:CLEAR; write TLP:CLEAR (allowed: ${allowed.join(', ')})` };
+      }
       const guess = typeof err.data === 'string' ? nearest(err.data, allowed) : undefined;
       return {
         rule: 'schema-enum',

@@ -151,7 +151,7 @@ const BUILD_CASES: BuildCase[] = [
     expect: [/out\/2025-W38\/executive\.(pdf|html): cannot write: a file is in the way/],
   },
   { name: 'a bad --concurrency', setup: () => ['--concurrency', 'zero'], code: 2, expect: ["--concurrency takes a whole number ≥ 1; got 'zero'"] },
-  { name: 'an unknown option', setup: () => ['--colour'], code: 2, expect: ["Unknown option '--colour'", "Run 'brief --help' for usage."] },
+  { name: 'an unknown option', setup: () => ['--colour'], code: 2, expect: ["unknown option '--colour'", "Run 'brief build --help' for usage."] },
   { name: 'a browser that does not exist', setup: (p) => ['--browser', join(p.root, 'no-chrome')], code: 2, expect: [/browser not found at .*no-chrome \(given with --browser\)/] },
   {
     name: 'a browser that dies at start', code: 3,

@@ -1,3 +1,4 @@
+import { Browser, computeExecutablePath } from '@puppeteer/browsers';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -42,17 +43,17 @@ describe('finding a browser', () => {
     }
   });
 
-  it("Puppeteer's own headless shell (what `npm run setup` downloads) is preferred to the system browser, and prints", async () => {
+  it("Puppeteer's headless shell in its cache (what `brief browser install` downloads) is preferred to the system browser, and prints", async () => {
     // A Puppeteer cache holding a "chrome-headless-shell" that is really the system Chromium.
     const real = (await findBrowser()).path;
     const tmp = tempDir();
     try {
       const env = { ...process.env, PUPPETEER_CACHE_DIR: tmp.dir, PUPPETEER_EXECUTABLE_PATH: '' };
-      const where = (await exec('node', ['--input-type=module', '-e', "const { default: p } = await import('puppeteer'); console.log(p.executablePath({ headless: 'shell' }))"], { cwd: ROOT, env })).stdout.trim();
+      const where = computeExecutablePath({ browser: Browser.CHROMEHEADLESSSHELL, buildId: '148.0.7778.97', cacheDir: tmp.dir });
       expect(where.startsWith(tmp.dir)).toBe(true);
       mkdirSync(dirname(where), { recursive: true });
       symlinkSync(real, where);
-      // In a fresh process (Puppeteer reads its cache folder when it is loaded), on the compiled modules.
+      // In a fresh process, on the compiled modules.
       const script = `
         const { findBrowser } = await import('${join(ROOT, 'dist/print/browser.js')}');
         const { Printer } = await import('${join(ROOT, 'dist/print/printer.js')}');

@@ -35,11 +35,15 @@ function batchProject(name: string, n: number): { root: string; args: string[]; 
   copyFileSync(join(FIXTURES, 'valid/minimal.yaml'), join(root, 'data', '2025-W38', 'sample-deal.yaml'));
   cpSync(TEMPLATES, join(root, 'templates'), { recursive: true });
   for (const a of ['executive', 'public']) rmSync(join(root, 'templates', 'audiences', a), { recursive: true });
-  for (let i = 1; i < n; i++) cpSync(join(root, 'templates/audiences/analyst'), join(root, 'templates/audiences', `b${String(i).padStart(2, '0')}`), { recursive: true });
+  const audiences = ['analyst'];
+  for (let i = 1; i < n; i++) {
+    audiences.push(`b${String(i).padStart(2, '0')}`);
+    cpSync(join(root, 'templates/audiences/analyst'), join(root, 'templates/audiences', audiences.at(-1)!), { recursive: true });
+  }
   const out = join(root, 'out');
   const cache = join(root, 'cache');
   return {
-    root, out, args: ['build', '--data', join(root, 'data'), '--templates', join(root, 'templates'), '--out', out, '--concurrency', '1'],
+    root, out, args: ['build', '--data', join(root, 'data'), '--templates', join(root, 'templates'), '--out', out, '--concurrency', '1', '--audience', audiences.join(',')], // (the packaged audiences would be built too)
     env: { BRIEF_CACHE_DIR: cache }, keptProfile: join(cache, 'chrome-profile'),
   };
 }

@@ -1,0 +1,44 @@
+import { Option, type Command } from 'commander';
+import { BriefError, ExitCode } from '../errors.js';
+import { formatHuman } from '../report/human.js';
+import type { Context } from './context.js';
+import { configFlags, options } from './options.js';
+
+interface DiffOptions { week?: string; topic?: string; audience?: string; data?: string; templates?: string; json?: boolean }
+
+export function register(program: Command, ctx: Context, done: (code: number) => void): void {
+  program.command('diff').description("what changed since each topic's previous edition")
+    .addOption(options.week()).option('--topic <id>', 'only this topic')
+    .addOption(new Option('--audience <name>', 'as this audience sees it (what its maximum marking lets it see)'))
+    .addOption(options.data()).addOption(options.templates())
+    .option('--json', 'print JSON')
+    .action(async (o: DiffOptions) => done(await diffAction(o, ctx)));
+}
+
+async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
+  const { io } = ctx;
+  const names = o.audience?.split(',').map((a) => a.trim()).filter(Boolean);
+  if (names && names.length > 1) throw new BriefError('usage', `diff takes one --audience; got ${names.join(', ')}`);
+  const cfg = await ctx.config({ ...configFlags({ data: o.data, templates: o.templates }), audiences: names });
+  const [{ loadAudiences }, { weeklyDiff }, { formatChangesText }] = await Promise.all([
+    import('../load/audience.js'), import('../app/weekly-diff.js'), import('../compose/diff-text.js'),
+  ]);
+  // Only a named audience narrows the diff (the config's default audiences are for building).
+  const [audience] = names && names.length > 0 ? await loadAudiences(cfg.templatesDir, names) : [];
+  const result = await weeklyDiff({ dataDir: cfg.dataDir, week: o.week, topic: o.topic, maxHandling: audience?.max_handling });
+  if (result.problems.length > 0) io.stderr(`${formatHuman(result.problems, { color: ctx.color })}\n`);
+  if (o.json) {
+    const topics = result.topics.map((t) => ({
+      id: t.id, title: t.title, previousWeek: t.previousWeek ?? null, previousAsOf: t.changes?.previousAsOf ?? null,
+      first: t.changes?.first ?? false, unavailable: t.unavailable,
+      changes: (t.changes?.changes ?? []), lines: t.lines,
+    }));
+    io.stdout(`${JSON.stringify({ week: result.week, audience: audience?.name ?? null, topics }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const blocks = result.topics.map((t) => t.unavailable
+    ? `${t.title} [${t.id}] — ${result.week}\n  Not compared: the ${t.previousWeek} edition has errors (see the warnings above).`
+    : formatChangesText(t.title, t.id, t.changes!, result.week, t.previousWeek));
+  io.stdout(`${blocks.join('\n\n')}\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,44 @@
+import { isBriefError, ValidationFailed } from '../errors.js';
+import { formatHuman } from '../report/human.js';
+import type { Problem } from '../validate/problems.js';
+import type { Printer } from '../print/printer.js';
+import { installSignalHandlers, onShutdown } from '../util/shutdown.js';
+import { abortWrites } from '../app/write.js';
+import type { CliIO } from './io.js';
+
+/**
+ * Warnings after a build: a previous edition that could not be compared is shown in full (it says
+ * why a chapter has no changes); the fact sheets' own warnings in one line, `brief validate` has them.
+ */
+export function buildWarnings(problems: readonly Problem[]): string {
+  const previous = problems.filter((p) => p.rule === 'previous-edition-invalid');
+  const own = problems.length - previous.length;
+  const files = new Set(problems.filter((p) => p.rule !== 'previous-edition-invalid').map((p) => p.file)).size;
+  return [
+    ...(previous.length > 0 ? [formatHuman(previous)] : []),
+    ...(own > 0 ? [`brief: ${own} warning${own === 1 ? '' : 's'} in ${files} fact sheet${files === 1 ? '' : 's'} (not errors; \`brief validate\` lists them)`] : []),
+  ].map((s) => `${s}\n`).join('');
+}
+
+/** One line (or a problem list) for an error during watch; watching goes on. */
+export function describeError(e: unknown, debug: boolean): string {
+  if (e instanceof ValidationFailed) return `${formatHuman(e.problems)}\nbrief: ${e.message}`;
+  if (isBriefError(e)) return `brief: ${e.message}`;
+  return `brief: internal error: ${(e as Error).message}${debug ? `\n${(e as Error).stack ?? ''}` : ''}`;
+}
+
+/**
+ * Ctrl-C / SIGTERM while `fn` runs: close the browser, let no write complete and remove the temp
+ * files, then exit 130 / 143.
+ */
+export async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () => Promise<T>): Promise<T> {
+  const uninstall = installSignalHandlers((signal) => io.stderr(`brief: ${signal}: stopping; closing the browser and removing temp files\n`));
+  const unregister = [onShutdown(() => abortWrites()), onShutdown(() => printer.close())];
+  try {
+    return await fn();
+  } finally {
+    await printer.close();
+    for (const u of unregister) u();
+    uninstall();
+  }
+}

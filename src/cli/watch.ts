@@ -1,0 +1,41 @@
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { ExitCode } from '../errors.js';
+import type { Context } from './context.js';
+import { addBuildOptions, configFlags, type RawOptions } from './options.js';
+import { buildWarnings, describeError } from './output.js';
+
+export function register(program: Command, ctx: Context, done: (code: number) => void): void {
+  addBuildOptions(program.command('watch').description('build, then rebuild on every save (same as build --watch)'))
+    .action(async (o: RawOptions) => done(await watchAction(o, ctx)));
+}
+
+export async function watchAction(o: RawOptions, ctx: Context): Promise<number> {
+  const { io } = ctx;
+  const cfg = await ctx.config(configFlags(o));
+  const printerOptions = { executablePath: cfg.browser, concurrency: cfg.concurrency, timeoutMs: cfg.timeoutMs };
+  const data = cfg.dataDir;
+  const templates = cfg.templatesDir;
+  const stamp = () => new Date().toISOString().slice(11, 19);
+  // A mistyped audience or week is a usage error now, not something to watch.
+  const [{ loadAudiences }, { resolveWeek }, { watch }] = await Promise.all([import('../load/audience.js'), import('../load/data.js'), import('../app/watch.js')]);
+  await Promise.all([loadAudiences(templates, cfg.audiences), resolveWeek(data, o.week)]);
+  const watcher = watch({
+    dataDir: data, templatesDir: templates, outDir: cfg.outDir, week: o.week, audiences: cfg.audiences, printerOptions,
+    onStart: (ev) => io.stdout(`${stamp()} ${ev.files.length > 0 ? `changed ${ev.files.map((f) => relative(process.cwd(), f)).join(', ')}: ` : ''}building ${ev.audiences?.join(', ') ?? 'every audience'}\n`),
+    onBuild: (r) => {
+      r.documents.forEach((d, i) => io.stdout(`  [${i + 1}/${r.documents.length}] ${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  (+ ${d.htmlPath ?? 'no HTML'})\n`));
+      io.stderr(buildWarnings(r.problems));
+    },
+    onError: (e) => io.stderr(`${describeError(e, ctx.debug())}\n  (still watching)\n`),
+  });
+  await watcher.ready;
+  io.stdout(`watching ${data}/ and ${templates}/ — Ctrl-C to stop\n`);
+  await new Promise<void>((resolveStop) => {
+    process.once('SIGINT', resolveStop);
+    process.once('SIGTERM', resolveStop);
+  });
+  io.stdout('stopping…\n');
+  await watcher.close();
+  return ExitCode.ok;
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { BriefError, ExitCode } from './errors.js';
+import { DEFAULT_TEMPLATES_DIR } from './load/templates.js';
+import { precompiledValidator } from './schema/precompiled.js';
+
+/**
+ * config: where every setting of a run comes from, in one place. Defaults, then the project's
+ * configuration file (brief.config.yaml, found upward from the working folder), then the command
+ * line's flags; the result is one frozen value the commands read. Paths in the file are relative to
+ * the file's folder; they are given to the rest relative to the working folder when inside it.
+ */
+export const DEFAULTS = Object.freeze({ dataDir: 'data', templatesDir: DEFAULT_TEMPLATES_DIR, outDir: 'out' });
+
+/** The configuration file's names, looked for in this order in each folder from cwd up. */
+export const CONFIG_FILES = ['brief.config.yaml', 'brief.config.yml', 'brief.config.json'];
+
+/** What the file may hold (schema/config.schema.json). */
+export interface ConfigFile {
+  data?: string;
+  templates?: string;
+  out?: string;
+  audiences?: string[];
+  concurrency?: number;
+  timeout?: number;
+  browser?: string;
+  html?: boolean;
+}
+
+/** What the command line may say; undefined means "not given". */
+export interface ConfigFlags {
+  data?: string;
+  templates?: string;
+  out?: string;
+  /** Audience names, or 'all' (every audience, whatever the file says). */
+  audiences?: string[] | 'all';
+  concurrency?: number;
+  timeout?: number;
+  browser?: string;
+  html?: boolean;
+  /** A configuration file to use instead of searching (--config). */
+  config?: string;
+}
+
+export interface Config {
+  dataDir: string;
+  templatesDir: string;
+  outDir: string;
+  /** Audiences to build; undefined: every audience. */
+  audiences: readonly string[] | undefined;
+  concurrency: number | undefined;
+  timeoutMs: number | undefined;
+  /** An explicit browser (flag, else the file unless PUPPETEER_EXECUTABLE_PATH is set); undefined: found. */
+  browser: string | undefined;
+  html: boolean;
+  /** The configuration file read, if any. */
+  file: string | undefined;
+}
+
+export const configSchemaUrl = new URL('../schema/config.schema.json', import.meta.url);
+
+/** Read and check a configuration file; a BriefError (usage) names the file and the field. */
+export function readConfigFile(file: string): ConfigFile {
+  let raw: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    if (file.endsWith('.json')) raw = JSON.parse(text);
+    else {
+      const require = createRequire(import.meta.url);
+      const jsYaml = require('js-yaml') as typeof import('js-yaml');
+      raw = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file }) ?? {};
+    }
+  } catch (e) {
+    throw new BriefError('config-read', `${file}: cannot read the configuration: ${(e as Error).message.split('\n')[0]}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
+  }
+  const schemaText = readFileSync(configSchemaUrl, 'utf8');
+  const validate = precompiledValidator('config', schemaText) ?? (() => {
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    return new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(schemaText) as object);
+  })();
+  if (!validate(raw)) {
+    const msgs = (validate.errors ?? []).map((e) => `${e.instancePath || '(top)'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`);
+    throw new BriefError('config-invalid', `${file}: invalid configuration:\n  ${msgs.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
+  }
+  return raw as ConfigFile;
+}
+
+/** The nearest configuration file from `cwd` up to the file-system root (lilconfig's search). */
+export async function findConfigFile(cwd: string): Promise<string | undefined> {
+  const { lilconfig } = await import('lilconfig');
+  const found = await lilconfig('brief', {
+    searchPlaces: CONFIG_FILES, stopDir: '/', loaders: { '.yaml': () => ({}), '.yml': () => ({}), '.json': () => ({}) },
+  }).search(cwd);
+  return found?.filepath;
+}
+
+/**
+ * Defaults + the configuration file + the flags → one frozen Config. `env` is consulted only for
+ * PUPPETEER_EXECUTABLE_PATH, which beats the file's browser (the flag beats both).
+ */
+export async function loadConfig(flags: ConfigFlags = {}, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Readonly<Config>> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const file = flags.config ? resolve(cwd, flags.config) : await findConfigFile(cwd);
+  const fromFile = file ? readConfigFile(file) : {};
+  // A path from the file, relative to the file's folder; shown relative to cwd when inside it.
+  const path = (p: string | undefined): string | undefined => {
+    if (p === undefined || !file) return p;
+    const abs = resolve(dirname(file), p);
+    const rel = relative(cwd, abs);
+    return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  };
+  return Object.freeze({
+    dataDir: flags.data ?? path(fromFile.data) ?? DEFAULTS.dataDir,
+    templatesDir: flags.templates ?? path(fromFile.templates) ?? DEFAULTS.templatesDir,
+    outDir: flags.out ?? path(fromFile.out) ?? DEFAULTS.outDir,
+    audiences: flags.audiences === 'all' ? undefined
+      : flags.audiences && flags.audiences.length > 0 ? Object.freeze([...new Set(flags.audiences)])
+        : fromFile.audiences ? Object.freeze([...fromFile.audiences]) : undefined,
+    concurrency: flags.concurrency ?? fromFile.concurrency,
+    timeoutMs: flags.timeout ?? fromFile.timeout,
+    browser: flags.browser ?? (env.PUPPETEER_EXECUTABLE_PATH ? undefined : path(fromFile.browser)),
+    html: flags.html ?? fromFile.html ?? false,
+    file,
+  });
+}

@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, readPdf, tempDir } from '../helpers.js';
+import { writeOfflineProject } from './offline-lock.js';
+
+const exec = promisify(execFile);
+
+/**
+ * The packed package, installed as a user would into an empty folder, with no network: npm's
+ * `--offline` refuses any request, so Puppeteer's browser download (or anything else fetched at
+ * install time) would fail the install. Then the installed `brief` runs there on its own files.
+ */
+describe('the packed package, installed offline into an empty folder', () => {
+  const tmp = tempDir('brief-pack-');
+  const project = join(tmp.dir, 'project');
+  let files: string[] = [];
+  const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const npx = (args: string[]) => exec('npx', ['--no-install', 'brief', ...args], { cwd: project, env, maxBuffer: 1 << 24 });
+
+  beforeAll(async () => {
+    // dist/ is built by `npm test` before the tests; --ignore-scripts packs it as it is.
+    const { stdout } = await exec('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp.dir], { cwd: ROOT, env, maxBuffer: 1 << 24 });
+    const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+    files = packed!.files.map((f) => f.path);
+    mkdirSync(project);
+    writeOfflineProject(project, ROOT, join(tmp.dir, packed!.filename));
+    await exec('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: project, env, maxBuffer: 1 << 24 });
+  }, 180_000);
+  afterAll(() => tmp.cleanup());
+
+  it('ships what runs and nothing else', () => {
+    for (const f of ['bin/brief.js', 'dist/cli/main.js', 'dist/index.js', 'dist/schema/fact-sheet.validator.cjs', 'schema/fact-sheet.schema.json', 'templates/base/layout.hbs', 'templates/audiences/executive/audience.yaml', 'starter/example.yaml', 'schema/config.schema.json', 'README.md', 'package.json']) {
+      expect(files, f).toContain(f);
+    }
+    for (const f of files) expect(f).not.toMatch(/^(test|bench|src|scripts|data|out|\.ci|\.github)\/|\.map$/);
+    expect(existsSync(join(project, 'node_modules', 'puppeteer'))).toBe(false); // no download at install
+  });
+
+  it('init → validate → build with no flags, on the packaged templates, the $schema lines pointing into node_modules', async () => {
+    const init = await npx(['init']);
+    expect(init.stdout).toMatch(/wrote brief\.config\.yaml/);
+    expect(init.stdout).toMatch(/kept  package\.json/);
+    const [week] = readdirSync(join(project, 'data'));
+    const example = readFileSync(join(project, 'data', week!, 'example.yaml'), 'utf8');
+    const ref = /\$schema=(\S+)/.exec(example)![1]!;
+    expect(ref).toBe('../../node_modules/brief/schema/fact-sheet.schema.json');
+    expect(existsSync(join(project, 'data', week!, ref))).toBe(true);
+    expect(existsSync(join(project, 'schema'))).toBe(false); // no copy needed
+    const validate = await npx(['validate']);
+    expect(validate.stderr).toMatch(/1 file checked: 0 errors, 0 warnings/);
+    const build = await npx(['build']);
+    expect(build.stdout).toMatch(new RegExp(`built 3 briefings for ${week}`));
+    expect(readdirSync(join(project, 'out', week!)).sort()).toEqual(['analyst.pdf', 'executive.pdf', 'public.pdf']);
+    const pdf = await readPdf(join(project, 'out', week!, 'analyst.pdf'));
+    expect(pdf.text).toContain('Example talks between two parties');
+    expect(pdf.text).toContain('Who runs the border crossings');
+  }, 120_000);
+});
