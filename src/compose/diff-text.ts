@@ -1,6 +1,6 @@
 import type { Change, ChangeKind, TopicChanges } from './diff.js';
 import { formatDate } from '../util/dates.js';
-import { words } from '../util/text.js';
+import { times, words } from '../util/text.js';
 import { likelihoodRange, STAGE_LABELS } from './compose.js';
 import { LIKELIHOOD } from '../schema/index.js';
 
@@ -37,7 +37,6 @@ export function groupLines(lines: readonly ChangeLine[]): ChangeGroup[] {
 
 const stage = (s: string) => STAGE_LABELS[s] ?? words(s);
 const stripStop = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/[.。]$/, '');
-const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
 function sentence(c: Change): ChangeLine {
   switch (c.kind) {

@@ -51,10 +51,3 @@ export function decideJoins(pdf: Uint8Array, view: BriefingView): Record<string,
   }
   return joins;
 }
-
-/** The named page of each topic: its own, or that of the run it continues. */
-export function pageNames(view: BriefingView): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const t of view.topics) out.set(t.anchor, `topic-${view.joins?.[t.anchor] ?? t.anchor}`);
-  return out;
-}

@@ -6,12 +6,9 @@ import { registerVisualHelpers } from './visuals/index.js';
 import { markingClass } from '../compose/handling.js';
 import type { Tlp } from '../schema/index.js';
 import { formatDate } from '../util/dates.js';
-import { words } from '../util/text.js';
+import { times, words } from '../util/text.js';
 
 type HB = typeof Handlebars;
-/** How often: "once", "twice", "3 times". */
-export const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
-
 /** Only http(s) URLs ever become links. */
 export const safeUrl = (u: unknown): string | undefined => {
   if (typeof u !== 'string') return undefined;

@@ -10,7 +10,7 @@ import { readTextCached } from '../util/file-cache.js';
 import { FONT_ORIGIN, fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
 import { formatDate } from '../util/dates.js';
-import { pageNames } from '../contents/pagination.js';
+import { pageNames } from '../compose/pages.js';
 import { compileCached } from './template-cache.js';
 import { templateRuntimeError, templateSyntaxError } from './template-errors.js';
 import { setBounded } from '../util/bounded.js';
