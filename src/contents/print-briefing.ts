@@ -70,43 +70,56 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
 
 /** One composed view printed: its topics paginated (pagination.ts), its contents numbered. */
 async function printComposed(printer: Printer, layouts: LayoutStore, set: TemplateSet, composed: BriefingView, name: string): Promise<BriefingPrintResult> {
-  // Topics that might share pages are measured first, in a draft in which each opens a page.
-  const paginate = composed.audience.pageBudget === undefined && composed.topics.length > 1 && composed.joins === undefined;
-  let view = paginate ? { ...composed, measure: true } : composed;
-  const fresh = view.audience.has.contents ? tocEntries(view) : undefined;
+  const fresh = composed.audience.has.contents ? tocEntries(composed) : undefined;
   // The contents needs page numbers that only a print can measure. Rather than a measuring draft
   // first, print with a guess when there is a good one (layout-cache.ts: this document's last
   // layout, or the last of another week of the same topics); the measurement after the print
-  // confirms it (one print) or corrects it (a second, in place).
+  // confirms it (one print) or corrects it (a second, in place). The guess carries the pagination
+  // decided with it.
   const audience = set.audience.name;
-  const kind = fresh ? [audience, ...view.topics.map((t) => t.id), '', ...fresh.map((e) => e.anchor)].join('\0') : '';
+  const kind = fresh ? [audience, ...composed.topics.map((t) => t.id), '', ...fresh.map((e) => e.anchor)].join('\0') : '';
   const last = fresh ? layouts.guess(audience, name, kind) : undefined;
   const guessed = fresh && last && last.anchors.length === fresh.length && last.anchors.every((a, i) => a === fresh[i]!.anchor)
     ? fresh.map((e, i) => ({ ...e, page: last.pages[i] ?? undefined }))
     : undefined;
+  const guessedJoins = guessed && composed.joins === undefined ? last?.joins : undefined;
+  // Topics that might share pages are measured first, in a draft in which each opens a page.
+  const paginate = composed.audience.pageBudget === undefined && composed.topics.length > 1 && composed.joins === undefined && !guessedJoins;
+  let view: BriefingView = paginate ? { ...composed, measure: true } : guessedJoins ? { ...composed, joins: guessedJoins } : composed;
   const toc = guessed ?? fresh;
   let html = set.render(toc ? { ...view, toc } : view);
   let printed: TocEntry[] | undefined = toc;
   let first = true;
   let measuring = paginate;
+  /** The loaded page has the measuring markers: a revision loads the HTML whole. */
+  let reload = false;
   const numbered = toc && toc.length > 0;
-  // After each print: the measuring draft decides the pagination (the document is loaded again
-  // without its markers); then, if the contents does not show the pages the print has, print again with them.
   const revise = paginate || numbered
     ? async (pdf: Uint8Array) => {
       if (measuring) {
         measuring = false;
-        view = { ...composed, joins: decideJoins(pdf, view) };
+        const joins = decideJoins(pdf, view);
+        view = { ...composed, joins };
         html = set.render(printed ? { ...view, toc: printed } : view);
-        return { html };
+        // Joined topics move: print again. Otherwise the draft has the final layout (the markers
+        // take no room) and its contents pages are measured as they are; the page is loaded
+        // again either way, without the markers' links.
+        if (Object.keys(joins).length > 0 || !numbered) return { html };
+        reload = true;
       }
       if (!numbered) return undefined;
       const measured = withPages(toc, await destinationPages(pdf));
       const held = !!printed && measured.every((e, i) => e.page === printed![i]!.page);
-      layouts.remember(audience, name, kind, { anchors: measured.map((e) => e.anchor), pages: measured.map((e) => e.page ?? null) }, first ? !!guessed && !held : undefined);
+      layouts.remember(audience, name, kind, { anchors: measured.map((e) => e.anchor), pages: measured.map((e) => e.page ?? null), joins: view.joins }, first ? !!guessed && !held : undefined);
       first = false;
-      if (held) return undefined;
+      const whole = reload;
+      reload = false;
+      if (held) return whole ? { html } : undefined;
       printed = measured;
+      if (whole) {
+        html = set.render({ ...view, toc: measured });
+        return { html };
+      }
       const pageNumbers = new Map(measured.map((e) => [e.anchor, e.page]));
       // The numbers written into the HTML as the printer writes them into the page; a contents
       // partial without data-page-of holders is rendered again with them.

@@ -193,7 +193,8 @@ describe('PDF print quality', () => {
     expect(Math.max(...xs)).toBeLessThanOrEqual(right + 1);
     const text = run('pdftotext', [letter(), '-']);
     expect(text).toContain('Donaudampfschiff');
-    expect(text).toContain('query=abcdefghijklmnopqrstuvwxyz');
+    // The URL is broken across lines anywhere (break-all): printed whole once the lines are joined.
+    expect(text.replace(/\n/g, '')).toContain('query=abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789&more=1');
     const raw = readFileSync(letter()).toString('latin1');
     expect(raw).toContain('/URI (https://example.com/a/very/long/path/that/never/breaks/');
   });
