@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { BriefError, ExitCode } from './errors.js';
-import { DEFAULT_TEMPLATES_DIR } from './load/templates.js';
+import { DEFAULT_TEMPLATES_DIR, PACKAGED_TEMPLATES } from './load/templates.js';
 import { precompiledValidator } from './schema/precompiled.js';
 
 /**
@@ -104,17 +104,22 @@ export async function loadConfig(flags: ConfigFlags = {}, options: { cwd?: strin
   const env = options.env ?? process.env;
   const file = flags.config ? resolve(cwd, flags.config) : await findConfigFile(cwd);
   const fromFile = file ? readConfigFile(file) : {};
-  // A path from the file, relative to the file's folder; shown relative to cwd when inside it.
+  // The project's folder: the configuration file's (its paths, and the default folders, are
+  // relative to it), else the working folder. A path is shown relative to cwd when inside it.
+  const base = file ? dirname(file) : cwd;
   const path = (p: string | undefined): string | undefined => {
     if (p === undefined || !file) return p;
-    const abs = resolve(dirname(file), p);
+    const abs = resolve(base, p);
     const rel = relative(cwd, abs);
     return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
   };
+  // The default templates folder may be missing: the packaged templates alone are used then (and
+  // named, so that watch has a folder to watch). One named by a flag or by the file must exist.
+  const defaultTemplates = (): string => existsSync(resolve(base, DEFAULTS.templatesDir)) ? path(DEFAULTS.templatesDir)! : PACKAGED_TEMPLATES;
   return Object.freeze({
-    dataDir: flags.data ?? path(fromFile.data) ?? DEFAULTS.dataDir,
-    templatesDir: flags.templates ?? path(fromFile.templates) ?? DEFAULTS.templatesDir,
-    outDir: flags.out ?? path(fromFile.out) ?? DEFAULTS.outDir,
+    dataDir: flags.data ?? path(fromFile.data ?? DEFAULTS.dataDir)!,
+    templatesDir: flags.templates ?? path(fromFile.templates) ?? defaultTemplates(),
+    outDir: flags.out ?? path(fromFile.out ?? DEFAULTS.outDir)!,
     audiences: flags.audiences === 'all' ? undefined
       : flags.audiences && flags.audiences.length > 0 ? Object.freeze([...new Set(flags.audiences)])
         : fromFile.audiences ? Object.freeze([...fromFile.audiences]) : undefined,

@@ -14,8 +14,11 @@ export interface InitOptions {
   dir: string;
   /** Today (tests): the example's week and as_of. */
   today?: Date;
-  /** The package's version, for a package.json made here. */
-  version: string;
+  /**
+   * How a package.json made here names brief (npm's `brief` is an unrelated package): e.g.
+   * `github:owner/brief`; without it the package.json lists no brief and init says so.
+   */
+  packageSpec?: string;
 }
 
 export interface InitResult {
@@ -53,7 +56,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     [join('data', week, 'example.yaml'), async () => (await starter('example.yaml')).replaceAll('__SCHEMA__', sheet.ref).replaceAll('__AS_OF__', asOf).replaceAll('__MONTH__', asOf.slice(0, 7))],
     [join('.github', 'workflows', 'briefing.yml'), () => starter('workflow.yml')],
     ['.gitignore', () => starter('gitignore')],
-    ['package.json', async () => `${JSON.stringify({ private: true, scripts: { validate: 'brief validate', build: 'brief build' }, devDependencies: { brief: `^${options.version}` } }, null, 2)}\n`],
+    ['package.json', async () => `${JSON.stringify({ private: true, scripts: { validate: 'brief validate', build: 'brief build' }, ...(options.packageSpec ? { devDependencies: { brief: options.packageSpec } } : {}) }, null, 2)}\n`],
   ];
   for (const c of [sheet.copy, config.copy]) {
     if (c) files.push([relative(project, c), () => readFile(join(PACKAGE_ROOT, 'schema', c.split(sep).pop()!), 'utf8')]);

@@ -36,7 +36,7 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
     writeHtml: cfg.html, session,
     onDocument: (d) => io.stdout(`[${String(++n).padStart(width)}/${total}] ${d.path}  ${plural(d.pages, 'page')}  ${d.marking}  ${d.ms} ms\n`),
   }))).finally(() => session.close()));
-  io.stderr(buildWarnings(results.flatMap((r) => r.problems)));
+  io.stderr(await buildWarnings(results.flatMap((r) => r.problems)));
   const retried = printer.crashes;
   if (retried > 0) io.stderr(`brief: the browser crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);
   const count = results.reduce((sum, r) => sum + r.documents.length, 0);

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { BriefError, ExitCode } from '../errors.js';
-import { formatHuman } from '../report/human.js';
 import type { Context } from './context.js';
 import { configFlags, options } from './options.js';
 
@@ -26,7 +25,7 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
   // Only a named audience narrows the diff (the config's default audiences are for building).
   const [audience] = names && names.length > 0 ? await loadAudiences(cfg.templatesDir, names) : [];
   const result = await weeklyDiff({ dataDir: cfg.dataDir, week: o.week, topic: o.topic, maxHandling: audience?.max_handling });
-  if (result.problems.length > 0) io.stderr(`${formatHuman(result.problems, { color: ctx.color })}\n`);
+  if (result.problems.length > 0) io.stderr(`${(await import('../report/human.js')).formatHuman(result.problems, { color: ctx.color })}\n`);
   if (o.json) {
     const topics = result.topics.map((t) => ({
       id: t.id, title: t.title, previousWeek: t.previousWeek ?? null, previousAsOf: t.changes?.previousAsOf ?? null,

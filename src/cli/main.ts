@@ -1,7 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig, type ConfigFlags } from '../config.js';
 import { ExitCode, isBriefError, ValidationFailed } from '../errors.js';
-import { formatHuman } from '../report/human.js';
 import { isShuttingDown } from '../util/shutdown.js';
 import { removePendingTempFiles } from '../app/write.js';
 import type { Context } from './context.js';
@@ -85,6 +84,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     if (isShuttingDown()) return ExitCode.render;
     await removePendingTempFiles();
     if (e instanceof ValidationFailed) {
+      const { formatHuman } = await import('../report/human.js');
       io.stderr(`${formatHuman(e.problems, { color: ctx.color })}\nbrief: ${e.message}\n`);
       return e.exitCode;
     }

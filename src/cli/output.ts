@@ -1,5 +1,4 @@
 import { isBriefError, ValidationFailed } from '../errors.js';
-import { formatHuman } from '../report/human.js';
 import type { Problem } from '../validate/problems.js';
 import type { Printer } from '../print/printer.js';
 import { installSignalHandlers, onShutdown } from '../util/shutdown.js';
@@ -7,22 +6,28 @@ import { abortWrites } from '../app/write.js';
 import type { CliIO } from './io.js';
 
 /**
+ * The human report (it loads js-yaml for code frames): loaded when something is reported, not
+ * before `brief build` has started the browser.
+ */
+export const human = (): Promise<typeof import('../report/human.js')> => import('../report/human.js');
+
+/**
  * Warnings after a build: a previous edition that could not be compared is shown in full (it says
  * why a chapter has no changes); the fact sheets' own warnings in one line, `brief validate` has them.
  */
-export function buildWarnings(problems: readonly Problem[]): string {
+export async function buildWarnings(problems: readonly Problem[]): Promise<string> {
   const previous = problems.filter((p) => p.rule === 'previous-edition-invalid');
   const own = problems.length - previous.length;
   const files = new Set(problems.filter((p) => p.rule !== 'previous-edition-invalid').map((p) => p.file)).size;
   return [
-    ...(previous.length > 0 ? [formatHuman(previous)] : []),
+    ...(previous.length > 0 ? [(await human()).formatHuman(previous)] : []),
     ...(own > 0 ? [`brief: ${own} warning${own === 1 ? '' : 's'} in ${files} fact sheet${files === 1 ? '' : 's'} (not errors; \`brief validate\` lists them)`] : []),
   ].map((s) => `${s}\n`).join('');
 }
 
 /** One line (or a problem list) for an error during watch; watching goes on. */
-export function describeError(e: unknown, debug: boolean): string {
-  if (e instanceof ValidationFailed) return `${formatHuman(e.problems)}\nbrief: ${e.message}`;
+export async function describeError(e: unknown, debug: boolean): Promise<string> {
+  if (e instanceof ValidationFailed) return `${(await human()).formatHuman(e.problems)}\nbrief: ${e.message}`;
   if (isBriefError(e)) return `brief: ${e.message}`;
   return `brief: internal error: ${(e as Error).message}${debug ? `\n${(e as Error).stack ?? ''}` : ''}`;
 }

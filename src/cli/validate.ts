@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BriefError, ExitCode } from '../errors.js';
-import { formatHuman, summaryLine } from '../report/human.js';
 import type { Context } from './context.js';
 import { options } from './options.js';
 
@@ -34,7 +33,7 @@ async function validateAction(paths: string[], o: ValidateOptions, ctx: Context)
   const format = o.format ?? 'human';
   if (!FORMATS.includes(format)) throw new BriefError('usage', `--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
   const cfg = paths.length > 0 && o.data === undefined ? undefined : await ctx.config({ data: o.data });
-  const [{ findFactSheetFiles }, { loadSheets }] = await Promise.all([import('../load/data.js'), import('../validate/sheets.js')]);
+  const [{ findFactSheetFiles }, { loadSheets }, { formatHuman, summaryLine }] = await Promise.all([import('../load/data.js'), import('../validate/sheets.js'), import('../report/human.js')]);
   const where = paths.length > 0 ? paths : [cfg!.dataDir];
   const files = await findFactSheetFiles(where);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${where.join(', ')}`);

@@ -25,9 +25,9 @@ export async function watchAction(o: RawOptions, ctx: Context): Promise<number> 
     onStart: (ev) => io.stdout(`${stamp()} ${ev.files.length > 0 ? `changed ${ev.files.map((f) => relative(process.cwd(), f)).join(', ')}: ` : ''}building ${ev.audiences?.join(', ') ?? 'every audience'}\n`),
     onBuild: (r) => {
       r.documents.forEach((d, i) => io.stdout(`  [${i + 1}/${r.documents.length}] ${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  (+ ${d.htmlPath ?? 'no HTML'})\n`));
-      io.stderr(buildWarnings(r.problems));
+      void buildWarnings(r.problems).then(io.stderr);
     },
-    onError: (e) => io.stderr(`${describeError(e, ctx.debug())}\n  (still watching)\n`),
+    onError: (e) => void describeError(e, ctx.debug()).then((s) => io.stderr(`${s}\n  (still watching)\n`)),
   });
   await watcher.ready;
   io.stdout(`watching ${data}/ and ${templates}/ — Ctrl-C to stop\n`);

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { useColor } from '../../src/cli/io.js';
 import { tempDir } from '../helpers.js';
+import { brief } from '../process-helpers.js';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
   let stdout = '';
@@ -73,6 +74,26 @@ describe('a CLI that fits habits', () => {
     expect((await cli(['validate', sheet], { FORCE_COLOR: '1' })).stderr).toContain('\x1b[');
     expect((await cli(['validate', sheet], { TERM: 'dumb' }, true)).stderr).not.toContain('\x1b[');
   });
+
+  it('brief browser path names the browser and how it was found; brief config prints the configuration', async () => {
+    const r = await cli(['browser', 'path']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\/\S+ {2}\((option|env|puppeteer|system)(, headless shell)?\)\n$/);
+    const bad = await cli(['browser', 'path', '--browser', join(tmp.dir, 'no-chrome')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('browser not found');
+    expect(JSON.parse((await cli(['config'])).stdout)).toMatchObject({ data: 'data', out: 'out', templates: 'templates', file: null });
+    expect((await cli(['config', 'out'])).stdout).toBe('out\n');
+    expect((await cli(['config', 'nope'])).code).toBe(2);
+  });
+
+  it('brief browser install without a way out fails with exit 2 and says what else to do', async () => {
+    // every request through a proxy that is not there: the download fails at once, whatever the network
+    const r = await brief(['browser', 'install'], tmp.dir, { PUPPETEER_CACHE_DIR: join(tmp.dir, 'pcache'), HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', NO_PROXY: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/could not download chrome-headless-shell [\d.]+/);
+    expect(r.stderr).toContain("Debian's chromium-headless-shell");
+  }, 60_000);
 
   it('a batch prints n/N progress, one line per document', async () => {
     const r = await cli(['build', '--week', 'all', '--audience', 'executive,public', '--out', join(tmp.dir, 'out')]);

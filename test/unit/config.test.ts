@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, loadConfig } from '../../src/config.js';
+import { PACKAGED_TEMPLATES } from '../../src/load/templates.js';
 import { ROOT, tempDir } from '../helpers.js';
 
 /** Defaults, then brief.config.yaml found upward, then flags: one frozen value. */
@@ -18,7 +19,7 @@ describe('the configuration', () => {
     const empty = join(tmp.dir, 'empty');
     mkdirSync(empty);
     const cfg = await loadConfig({}, { cwd: empty, env: {} });
-    expect(cfg).toMatchObject({ dataDir: DEFAULTS.dataDir, templatesDir: 'templates', outDir: 'out', audiences: undefined, concurrency: undefined, html: false, file: undefined });
+    expect(cfg).toMatchObject({ dataDir: DEFAULTS.dataDir, templatesDir: PACKAGED_TEMPLATES, outDir: 'out', audiences: undefined, concurrency: undefined, html: false, file: undefined });
     expect(Object.isFrozen(cfg)).toBe(true);
   });
 
@@ -27,6 +28,11 @@ describe('the configuration', () => {
     expect(atRoot).toMatchObject({ file: join(project, 'brief.config.yaml'), dataDir: 'facts', outDir: join('build', 'pdf'), audiences: ['executive', 'public'], concurrency: 2, timeoutMs: 5000, html: true, browser: join('bin', 'chrome') });
     const below = await loadConfig({}, { cwd: sub, env: {} });
     expect(below.dataDir).toBe(join(project, 'facts')); // outside cwd: absolute
+    // the default folders are the project's too, not the working folder's
+    expect(below.templatesDir).toBe(PACKAGED_TEMPLATES); // the project has no templates/: the packaged ones
+    mkdirSync(join(project, 'templates'));
+    expect((await loadConfig({}, { cwd: sub, env: {} })).templatesDir).toBe(join(project, 'templates'));
+    expect((await loadConfig({}, { cwd: project, env: {} })).templatesDir).toBe('templates');
   });
 
   it('flags override the file; --audience all overrides its audiences; PUPPETEER_EXECUTABLE_PATH beats its browser', async () => {

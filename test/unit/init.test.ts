@@ -12,7 +12,7 @@ describe('brief init', () => {
 
   it('outside a project with brief installed: copies the schemas, and the example is valid for this week', async () => {
     const dir = join(tmp.dir, 'fresh');
-    const r = await init({ dir, version: '9.9.9', today: new Date('2027-01-01T12:00:00Z') });
+    const r = await init({ dir, packageSpec: 'github:someone/brief', today: new Date('2027-01-01T12:00:00Z') });
     expect(r.week).toBe('2026-W53'); // ISO week of 1 January 2027
     expect(r.written).toEqual(expect.arrayContaining(['brief.config.yaml', join('data', '2026-W53', 'example.yaml'), join('.github', 'workflows', 'briefing.yml'), '.gitignore', 'package.json', join('schema', 'fact-sheet.schema.json')]));
     const example = join(dir, 'data', '2026-W53', 'example.yaml');
@@ -21,7 +21,7 @@ describe('brief init', () => {
     const loaded = await loadSheets([example]);
     expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^out\/$/m);
-    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).devDependencies).toEqual({ brief: '^9.9.9' });
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).devDependencies).toEqual({ brief: 'github:someone/brief' });
     const workflow = parse(readFileSync(join(dir, '.github', 'workflows', 'briefing.yml'), 'utf8'));
     expect(workflow.jobs.validate.permissions['security-events']).toBe('write');
   });
@@ -30,7 +30,7 @@ describe('brief init', () => {
     const dir = join(tmp.dir, 'kept');
     mkdirSync(dir);
     writeFileSync(join(dir, '.gitignore'), 'mine\n');
-    const r = await init({ dir, version: '1.0.0' });
+    const r = await init({ dir });
     expect(r.kept).toEqual(['.gitignore']);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('mine\n');
     expect(existsSync(join(dir, 'brief.config.yaml'))).toBe(true);

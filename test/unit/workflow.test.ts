@@ -62,7 +62,7 @@ describe('the example GitHub Actions workflow and the action', () => {
     const lint = await createLinter();
     const tmp = tempDir();
     try {
-      await init({ dir: tmp.dir, version: '0.1.0' });
+      await init({ dir: tmp.dir });
       for (const file of [join(ROOT, '.github/workflows/briefing.yml'), join(tmp.dir, '.github/workflows/briefing.yml')]) {
         expect(lint(readFileSync(file, 'utf8'), file).map((r) => `${r.line}:${r.column} ${r.kind}: ${r.message}`), file).toEqual([]);
       }
