@@ -2,7 +2,8 @@
 // - the fact-sheet and audience-config validators, as ajv standalone code (~300 ms and ~60 ms of
 //   schema compiling): dist/schema/fact-sheet.validator.cjs and dist/schema/audience.validator.cjs;
 // - Puppeteer's default Chrome flags for our launch flags (src/chrome.ts starts Chrome before it
-//   loads Puppeteer): dist/chrome-args.json.
+//   loads Puppeteer): dist/chrome-args.json;
+// - the digest of the compiled code, for incremental builds: dist/code-digest.json.
 // (run after tsc: `npm run build:ts`, `prepare` and `npm test` do). src/validate.ts checks the
 // schema hash it embeds and compiles at run time instead when the file is missing or stale.
 import { createHash } from 'node:crypto';
@@ -51,3 +52,8 @@ writeFileSync(new URL('dist/chrome-args.json', root), `${JSON.stringify({
   headless: puppeteer.defaultArgs({ headless: true, args: [...base] }),
   shell: puppeteer.defaultArgs({ headless: 'shell', args: [...base] }),
 }, null, 2)}\n`);
+
+// The digest of the compiled code, which incremental builds hash as brief's own input (src/app/incremental.ts):
+// computed here once rather than at the start of every build. Last: it covers the files written above.
+const { codeDigest, CODE_DIGEST_FILE } = await import(new URL('dist/app/incremental.js', root).href);
+writeFileSync(new URL(`dist/${CODE_DIGEST_FILE}`, root), `${JSON.stringify({ digest: codeDigest(new URL('dist/', root).pathname) })}\n`);

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { loadAudiences, type Audience } from '../load/audience.js';
 import { allDocuments } from './batch.js';
 import { attachChanges } from '../compose/changes.js';
@@ -18,6 +19,7 @@ import { loadTemplateSet, type TemplateSet } from '../render/render.js';
 import type { FactSheet } from '../schema/index.js';
 import { tocEntries } from '../contents/toc.js';
 import { writeAtomic } from './write.js';
+import { browserIdentity, inputsHash, manifestPath, recordManifest, upToDate } from './incremental.js';
 
 /** build: wires the stages together (load → validate → compose → render → print → write); prints nothing. */
 export interface BuildOptions {
@@ -35,6 +37,13 @@ export interface BuildOptions {
   /** A printer to reuse (its browser stays open), when no session is given. */
   printer?: Printer;
   printerOptions?: PrinterOptions;
+  /**
+   * Print only the documents whose inputs changed since the build that wrote them (incremental.ts:
+   * a manifest beside each PDF); the others are kept as they are. Default: every document is printed.
+   */
+  incremental?: boolean;
+  /** With `incremental`: print every document all the same (and write its manifest). */
+  force?: boolean;
   /** Called once per finished document (progress). */
   onDocument?: (doc: DocumentResult) => void;
 }
@@ -47,6 +56,8 @@ export interface DocumentResult {
   bytes: number;
   ms: number;
   marking: string;
+  /** Not printed again: its inputs and its files were unchanged (an incremental build). */
+  skipped?: boolean;
 }
 
 export interface BuildResult {
@@ -81,6 +92,15 @@ export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, w
   return { view, html: inlineFonts(set.render(view)) };
 }
 
+/**
+ * Whether an incremental build of this week may find every document up to date: each asked-for
+ * audience (or, with none named, some document) has a manifest. Decides only when the browser starts.
+ */
+async function mayBeUpToDate(outDir: string, week: string, audiences: readonly string[] | undefined): Promise<boolean> {
+  const have = new Set(await readdir(dirname(manifestPath(join(outDir, week, 'x.pdf')))).catch(() => [] as string[]));
+  return audiences ? audiences.every((a) => have.has(`${a}.json`)) : have.size > 0;
+}
+
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
@@ -91,35 +111,61 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const session = options.session ?? new Session({ ...(options.printer ? { printer: options.printer } : {}), ...(options.printerOptions ? { printerOptions: options.printerOptions } : {}) });
   const { printer } = session;
   const releaseLayouts = session.layouts.hold();
-  // Start the browser while the YAML is parsed and validated; it is closed on every exit path.
-  const warm = printer.warmUp();
-  warm.catch(() => {}); // reported where it is awaited
+  const incremental = !!options.incremental;
+  // Start the browser while the YAML is parsed and validated; it is closed on every exit path. An
+  // incremental build whose documents all have manifests may print nothing: it starts the browser
+  // when a document turns out to need it.
+  let warm: Promise<unknown> | undefined;
+  const startBrowser = () => {
+    if (warm) return;
+    warm = printer.warmUp();
+    warm.catch(() => {}); // reported where it is awaited
+  };
+  if (!incremental || options.force || !(await mayBeUpToDate(outDir, week, options.audiences))) startBrowser();
   try {
     const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences)]);
     if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
-    const [sets, previous] = await Promise.all([
+    const [sets, previous, browser] = await Promise.all([
       Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a))),
       loadPreviousEditions(dataDir, week, loaded.sheets.map((s) => s.id)),
+      incremental ? printer.browserPath().then(browserIdentity, () => 'none') : '',
     ]);
-    const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map((set) => printer.inFlight(async () => {
-      const view = composeView(loaded.sheets, set, week, previous);
+    const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map(async (set) => {
       const path = join(outDir, week, `${set.audience.name}.pdf`);
-      const { pdf, html, ms } = await printBriefing(printer, session.layouts, set, view, path);
-      const pages = countPages(pdf);
-      const budget = set.audience.page_budget;
-      if (budget !== undefined && pages > budget) {
-        throw new BriefError('page-budget', `${path}: ${pages} pages, over the ${set.audience.name} audience's budget of ${budget} by ${pages - budget} page${pages - budget === 1 ? '' : 's'}; shorten the content or raise page_budget in ${join(set.audience.dir, 'audience.yaml')}`, { exitCode: ExitCode.render });
+      const inputs = incremental ? await inputsHash({ week, sheets: loaded.texts, previous, set, templatesDir, browser }) : undefined;
+      if (inputs !== undefined && !options.force) {
+        const kept = await upToDate(path, inputs, !!options.writeHtml);
+        if (kept) {
+          const doc: DocumentResult = { audience: set.audience.name, path, pages: kept.pages, bytes: kept.bytes, ms: 0, marking: kept.marking, skipped: true };
+          if (options.writeHtml) doc.htmlPath = path.replace(/\.pdf$/, '.html');
+          options.onDocument?.(doc);
+          return doc;
+        }
+        startBrowser();
       }
-      const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking };
-      if (options.writeHtml) {
-        doc.htmlPath = path.replace(/\.pdf$/, '.html');
-        await writeAtomic(doc.htmlPath, inlineFonts(html)); // a file that stands alone: its fonts inline
-      }
-      await writeAtomic(path, pdf);
-      options.onDocument?.(doc);
-      return doc;
-    })));
+      return printer.inFlight(async () => {
+        const view = composeView(loaded.sheets, set, week, previous);
+        const { pdf, html, ms } = await printBriefing(printer, session.layouts, set, view, path);
+        const pages = countPages(pdf);
+        const budget = set.audience.page_budget;
+        if (budget !== undefined && pages > budget) {
+          throw new BriefError('page-budget', `${path}: ${pages} pages, over the ${set.audience.name} audience's budget of ${budget} by ${pages - budget} page${pages - budget === 1 ? '' : 's'}; shorten the content or raise page_budget in ${join(set.audience.dir, 'audience.yaml')}`, { exitCode: ExitCode.render });
+        }
+        const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking };
+        let standalone: string | undefined;
+        if (options.writeHtml) {
+          doc.htmlPath = path.replace(/\.pdf$/, '.html');
+          standalone = inlineFonts(html); // a file that stands alone: its fonts inline
+          await writeAtomic(doc.htmlPath, standalone);
+        }
+        await writeAtomic(path, pdf);
+        // The manifest last: an interrupted build leaves none, or one the written files do not match.
+        if (inputs !== undefined) await recordManifest(path, inputs, { pdf, html: standalone, pages, marking: view.marking });
+        options.onDocument?.(doc);
+        return doc;
+      });
+    }));
     return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.crashes };
   } finally {
     releaseLayouts();

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
@@ -6,41 +8,67 @@ import { buildWarnings, withCleanShutdown } from './output.js';
 import { plural } from './io.js';
 import { watchAction } from './watch.js';
 
-interface BuildOptions extends RawOptions { watch?: boolean }
+interface BuildOptions extends RawOptions { watch?: boolean; force?: boolean; shard?: string }
 
 export function register(program: Command, ctx: Context, done: (code: number) => void): void {
   addBuildOptions(program.command('build').description('build the weekly briefing PDFs (several weeks: one browser)'))
     .option('--watch', 'build, then rebuild on every save (writes the HTML too); Ctrl-C stops')
+    .option('--force', 'print every document again, even those whose inputs are unchanged since they were written')
+    .option('--shard <i/n>', 'build only the i-th of n equal parts of the documents (a CI matrix: docs/examples/sharded-workflow.yml)')
     .addHelpText('after', '\nExamples:\n  brief build                          the latest week, every audience\n  brief build --week all --audience executive,public\n  brief build --watch --audience analyst')
     .action(async (o: BuildOptions) => done(o.watch ? await watchAction(o, ctx) : await buildAction(o, ctx)));
+}
+
+/** Whether an earlier incremental build wrote manifests into some week folder of `out` (app/incremental.ts). */
+function hasManifests(out: string): boolean {
+  try {
+    return readdirSync(out).some((w) => existsSync(join(out, w, '.brief')));
+  } catch {
+    return false;
+  }
 }
 
 export async function buildAction(o: BuildOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   const started = Date.now();
+  const shard = o.shard === undefined ? undefined : (await import('../app/shard.js')).parseShard(o.shard);
   const [cfg, { Printer }] = await Promise.all([ctx.config(configFlags(o)), import('../print/printer.js')]);
   const printer = new Printer({ executablePath: cfg.browser, concurrency: cfg.concurrency, timeoutMs: cfg.timeoutMs });
-  printer.warmUp().catch(() => {}); // launch now, while the rest loads; errors surface in build()
-  const [{ build }, { listWeeks }, { listAudienceNames }, { Session }] = await Promise.all([import('../app/build.js'), import('../load/data.js'), import('../load/audience.js'), import('../app/session.js')]);
-  const session = new Session({ printer }); // one browser and one set of contents layouts for every week
-  // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
-  const asked = (o.week ?? '').split(',').map((w) => w.trim()).filter(Boolean);
-  const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(cfg.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
-  // n/N progress: N is every week's audiences (a usage error, if any, is reported by build()).
-  const perWeek = cfg.audiences?.length ?? (await listAudienceNames(cfg.templatesDir).catch(() => [])).length;
-  const total = weeks.length * perWeek;
-  let n = 0;
-  const width = String(total).length;
-  const results = await withCleanShutdown(printer, io, () => Promise.all(weeks.map((week) => build({
-    dataDir: cfg.dataDir, templatesDir: cfg.templatesDir, outDir: cfg.outDir, week, audiences: cfg.audiences,
-    writeHtml: cfg.html, session,
-    onDocument: (d) => io.stdout(`[${String(++n).padStart(width)}/${total}] ${d.path}  ${plural(d.pages, 'page')}  ${d.marking}  ${d.ms} ms\n`),
-  }))).finally(() => session.close()));
+  // Launch now, while the rest loads (errors surface in build()), unless an earlier build left
+  // manifests (incremental builds): then documents may be up to date, and a build starts the browser
+  // when one needs printing.
+  if (o.force || !hasManifests(cfg.outDir)) printer.warmUp().catch(() => {});
+  const results = await withCleanShutdown(printer, io, async () => {
+    const [{ build }, { listWeeks, resolveWeek }, { listAudienceNames }, { Session }] = await Promise.all([import('../app/build.js'), import('../load/data.js'), import('../load/audience.js'), import('../app/session.js')]);
+    const session = new Session({ printer }); // one browser and one set of contents layouts for every week
+    // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
+    const asked = (o.week ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+    const weeks: (string | undefined)[] = asked.includes('all') ? await listWeeks(cfg.dataDir) : asked.length > 0 ? [...new Set(asked)] : [undefined];
+    // A shard builds its part of the documents: the audiences it has for each week.
+    let jobs: { week: string | undefined; audiences: readonly string[] | undefined }[] = weeks.map((week) => ({ week, audiences: cfg.audiences }));
+    if (shard) {
+      const { shardDocuments } = await import('../app/shard.js');
+      const resolved = await Promise.all(weeks.map((w) => resolveWeek(cfg.dataDir, w)));
+      const names = cfg.audiences ?? await listAudienceNames(cfg.templatesDir);
+      jobs = [...shardDocuments(resolved, names, shard)].map(([week, audiences]) => ({ week, audiences }));
+    }
+    // n/N progress: N is every week's audiences (a usage error, if any, is reported by build()).
+    const perWeek = cfg.audiences?.length ?? (await listAudienceNames(cfg.templatesDir).catch(() => [])).length;
+    const total = jobs.reduce((sum, j) => sum + (j.audiences?.length ?? perWeek), 0);
+    let n = 0;
+    const width = String(total).length;
+    return Promise.all(jobs.map(({ week, audiences }) => build({
+      dataDir: cfg.dataDir, templatesDir: cfg.templatesDir, outDir: cfg.outDir, week, audiences,
+      writeHtml: cfg.html, session, incremental: true, force: o.force,
+      onDocument: (d) => io.stdout(`[${String(++n).padStart(width)}/${total}] ${d.path}  ${plural(d.pages, 'page')}  ${d.marking}  ${d.skipped ? 'unchanged' : `${d.ms} ms`}\n`),
+    }))).finally(() => session.close());
+  });
   io.stderr(await buildWarnings(results.flatMap((r) => r.problems)));
   const retried = printer.crashes;
   if (retried > 0) io.stderr(`brief: the browser crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);
   const count = results.reduce((sum, r) => sum + r.documents.length, 0);
-  const which = results.length === 1 ? results[0]!.week : `${results.length} weeks (${results.map((r) => r.week).join(', ')})`;
-  io.stdout(`built ${plural(count, 'briefing')} for ${which} in ${Date.now() - started} ms\n`);
+  const unchanged = results.reduce((sum, r) => sum + r.documents.filter((d) => d.skipped).length, 0);
+  const which = results.length === 0 ? 'no week' : results.length === 1 ? results[0]!.week : `${results.length} weeks (${results.map((r) => r.week).join(', ')})`;
+  io.stdout(`built ${plural(count, 'briefing')}${unchanged > 0 ? ` (${unchanged} unchanged, not printed again; --force prints them)` : ''} for ${which}${shard ? ` (shard ${o.shard})` : ''} in ${Date.now() - started} ms\n`);
   return ExitCode.ok;
 }

@@ -28,7 +28,7 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
   if (result.problems.length > 0) io.stderr(`${(await import('../report/human.js')).formatHuman(result.problems, { color: ctx.color })}\n`);
   if (o.json) {
     const topics = result.topics.map((t) => ({
-      id: t.id, title: t.title, previousWeek: t.previousWeek ?? null, previousAsOf: t.changes?.previousAsOf ?? null,
+      id: t.id, title: t.title, previousWeek: t.previousWeek ?? null, previousAsOf: t.changes?.previousAsOf ?? null, previousReconstructed: t.previousReconstructed ?? null,
       first: t.changes?.first ?? false, unavailable: t.unavailable,
       changes: (t.changes?.changes ?? []), lines: t.lines,
     }));
@@ -37,7 +37,8 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
   }
   const blocks = result.topics.map((t) => t.unavailable
     ? `${t.title} [${t.id}] — ${result.week}\n  Not compared: the ${t.previousWeek} edition has errors (see the warnings above).`
-    : formatChangesText(t.title, t.id, t.changes!, result.week, t.previousWeek));
+    : formatChangesText(t.title, t.id, t.changes!, result.week, t.previousWeek)
+      + (t.previousReconstructed ? `\n  (The ${t.previousWeek} edition was reconstructed later: ${t.previousReconstructed})` : ''));
   io.stdout(`${blocks.join('\n\n')}\n`);
   return ExitCode.ok;
 }

@@ -42,7 +42,8 @@ export async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () =
   try {
     return await fn();
   } finally {
-    await printer.close();
+    // The documents are written (or failed): the browser is killed, not shut down, off the path to exit.
+    if (!printer.kill()) await printer.close();
     for (const u of unregister) u();
     uninstall();
   }

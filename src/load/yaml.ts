@@ -1,7 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
-import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
+
+// js-yaml too is loaded on first use: the CLI's reports import this module (for code frames), and
+// `brief build` should have its browser starting before any parser is loaded.
+let jsYamlModule: typeof import('js-yaml') | undefined;
+const quick = (): typeof import('js-yaml') => (jsYamlModule ??= createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml'));
 
 /**
  * The positioned parser (`yaml`'s document API) is loaded on first use: a build whose sheets the
@@ -52,6 +56,7 @@ export function quickParse(file: string, text: string): LoadedYaml | undefined {
   if (MAYBE_FULL.test(text) && NEEDS_FULL_PARSER.test(text)) return undefined;
   let data: unknown;
   try {
+    const jsYaml = quick();
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
   } catch {
     return undefined;

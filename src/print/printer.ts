@@ -112,6 +112,20 @@ export class Printer implements AsyncDisposable {
     this.documents = new Limit(this.concurrency * 2);
   }
 
+  private chosen: Promise<{ path: string; shell?: boolean }> | undefined;
+
+  /** The browser executable this printer launches (found once). */
+  browserPath(): Promise<string> {
+    return this.choose().then((c) => c.path);
+  }
+
+  private choose(): Promise<{ path: string; shell?: boolean }> {
+    this.chosen ??= findBrowser(this.options.executablePath);
+    const chosen = this.chosen;
+    chosen.catch(() => { if (this.chosen === chosen) this.chosen = undefined; }); // asked again next time
+    return chosen;
+  }
+
   /** Start the browser now (e.g. while fact sheets are still being validated). */
   warmUp(): Promise<Browser> {
     if (this.closed) return Promise.reject(new BriefError('printer-closed', 'the printer was closed (interrupted?)', { exitCode: ExitCode.render }));
@@ -146,7 +160,7 @@ export class Printer implements AsyncDisposable {
    * pipe closes and Chrome exits with it. If the browser dies first, the next page launches a new one.
    */
   private async launch(): Promise<Browser> {
-    const { path, shell } = await findBrowser(this.options.executablePath);
+    const { path, shell } = await this.choose();
     this.launches++;
     // The kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
     // runs on it: it exits at start), a throwaway one.
@@ -405,6 +419,33 @@ export class Printer implements AsyncDisposable {
     // in ~30 ms where Browser.close takes ~100 ms; if it does not exit, its process group is killed.
     if (!(await terminate(this.processes.get(b)))) await b.close().catch(() => {});
     await this.releaseProfile(b);
+  }
+
+  /**
+   * End the browser at once, for a process about to exit with its documents written: its whole
+   * process group is killed (no renderer is left behind, and no teardown is waited for; the browser
+   * has nothing to save: see browser-profile.ts). A kept profile is unlocked now; a throwaway one,
+   * which would take time to remove, is removed by the next run (its name says its run is gone).
+   * Returns false when that cannot be done here (no process to signal: Windows): close() instead.
+   */
+  kill(): boolean {
+    const b = this.current;
+    const proc = b ? this.processes.get(b) : undefined;
+    // Nothing launched: nothing to end. A launch in flight, or no process to signal (Windows): close().
+    if (!this.browser) return true;
+    if (!b || !proc?.pid || process.platform === 'win32') return false;
+    this.closed = true;
+    clearTimeout(this.collectTimer);
+    this.browser = undefined;
+    this.current = undefined;
+    this.idle = [];
+    this.garbage.clear();
+    if (proc.exitCode === null && proc.signalCode === null) {
+      try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
+    }
+    const profile = this.profiles.get(b);
+    if (profile?.kept) void profile.release();
+    return true;
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

@@ -17,6 +17,8 @@ export interface PreviousEdition {
   file: string;
   /** Undefined when the file has errors. */
   sheet: FactSheet | undefined;
+  /** The file's text (what an incremental build hashes). */
+  text?: string;
 }
 
 export interface PreviousEditions {
@@ -46,7 +48,7 @@ export async function loadPreviousEditions(dataDir: string, week: string, topicI
     for (const { result, id } of found) {
       if (!wanted.has(id)) continue;
       wanted.delete(id);
-      byTopic.set(id, { week: w, file: result.file, sheet: result.sheet });
+      byTopic.set(id, { week: w, file: result.file, sheet: result.sheet, text: result.text });
       if (!result.sheet) {
         problems.push(...result.problems.filter((p) => p.severity === 'error').map((p) => ({
           ...p, severity: 'warning' as const, rule: 'previous-edition-invalid',

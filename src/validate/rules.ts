@@ -43,7 +43,7 @@ export const RULES: readonly Rule[] = [
   { id: 'id-duplicate', severity: 'error', description: 'Two items of the same list share an id.' },
   { id: 'party-unknown', severity: 'error', description: 'A position or characterisation names a party not in status.parties.' },
   { id: 'judgment-unknown', severity: 'error', description: 'The BLUF points at a key judgment that does not exist.' },
-  { id: 'date-after-as-of', severity: 'error', description: 'A source, expert view, characterisation or status date after the sheet’s as_of.', fix: 'Correct the date, or move `as_of` forward if the sheet really describes a later day.' },
+  { id: 'date-after-as-of', severity: 'error', description: 'A source, expert view, characterisation or status date after the sheet’s as_of (source dates are allowed in a reconstructed edition).', fix: 'Correct the date, or move `as_of` forward if the sheet really describes a later day; a sheet written later from later sources declares `reconstructed:` with its basis.' },
   { id: 'milestone-occurred-future', severity: 'error', description: 'A milestone marked occurred but dated after as_of.' },
   { id: 'milestone-order', severity: 'error', description: 'Milestones not in date order.' },
   // Meaning: evidence and currency (src/checks-sources.ts)
@@ -54,6 +54,11 @@ export const RULES: readonly Rule[] = [
   { id: 'expert-unverified', severity: 'warning', description: 'An expert view with verified: false and no verification_note saying so.' },
   { id: 'as-of-stale', severity: 'warning', description: 'as_of is older than the Monday of the ISO week the sheet is filed under.', fix: 'Update `as_of` (and the facts) for this week, or file the sheet under the week it describes.' },
   { id: 'as-of-after-week', severity: 'error', description: 'as_of is after the Sunday of the ISO week the sheet is filed under.', fix: 'Move the sheet to the folder of the week its `as_of` falls in, or correct `as_of`.' },
+  // Meaning: the evidence itself (src/validate/checks-evidence.ts, quotes.ts; docs/evidence.md)
+  { id: 'quote-not-in-source', severity: 'error', description: 'A quote (a kind: quote characterisation or expert view, or a passage in double quotation marks in a claim) is not in the archived text of any source its claim cites; names the closest passage and how many characters differ.', fix: 'Quote the archived text exactly (an ellipsis marks a gap), cite the source that has it, or make the passage a paraphrase without quotation marks.' },
+  { id: 'archive-unreadable', severity: 'warning', description: 'A source’s archive (its archived copy: text, HTML or PDF, relative to the sheet) cannot be read, so its quotes are not checked.', fix: 'Correct the `archive:` path (relative to the fact sheet), or add the archived copy.' },
+  { id: 'source-undated', severity: 'warning', description: 'A source with no date and no date_note saying why.', fix: 'Give the publication `date:`, or a `date_note:` saying why there is none.' },
+  { id: 'deadline-passed', severity: 'warning', description: 'A deadline dated on or before as_of (or to a month or year that includes it) with no recorded outcome (outcome: what happened, or “outcome unreported”).', fix: 'Record `outcome:` (what happened, or "outcome unreported"), and do not forecast a decision already taken.' },
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

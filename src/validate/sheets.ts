@@ -53,13 +53,14 @@ function validateFile(f: string, display: string, version: FileVersion): LoadedS
   let loaded = loadYamlFileSync(f, { quick: true, version });
   loaded.file = name;
   for (const p of loaded.problems) p.file = name; // parse problems were made before the rename
-  let checked = validateLoaded(loaded, week ? { week } : {});
+  const options = { path: f, ...(week ? { week } : {}) };
+  let checked = validateLoaded(loaded, options);
   if (loaded.quick && checked.problems.length > 0) {
     // The quick parse has no positions: the problems are found again with them, from the quick
     // parser's position index (positions.ts), or from the full parse where the index cannot be made.
     const index = indexPositions(loaded.text);
     loaded = index ? { ...loaded, index } : parseYaml(name, loaded.text);
-    checked = validateLoaded(loaded, week ? { week } : {});
+    checked = validateLoaded(loaded, options);
   }
   return { ...checked, text: loaded.text, data: loaded.data };
 }

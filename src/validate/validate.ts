@@ -7,6 +7,7 @@ import { lineText, problemAt, sortProblems, type Problem } from './problems.js';
 import { factSheetSchema, schemaUrl, type FactSheet } from '../schema/index.js';
 import { crossReferenceProblems } from './checks.js';
 import { sourceProblems } from './checks-sources.js';
+import { evidenceProblems } from './checks-evidence.js';
 import { describeSchemaError, nearest } from './schema-messages.js';
 
 /** ajv's compiler is only loaded when there is no precompiled validator (it costs ~40 ms to load). */
@@ -98,7 +99,7 @@ function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
  * Validate a loaded fact sheet: parse problems, then the schema (all errors), then the meaning
  * checks the schema cannot express. Returns every problem at once, sorted by position.
  */
-export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = {}): ValidationResult {
+export function validateLoaded(loaded: LoadedYaml, options: { week?: string; path?: string } = {}): ValidationResult {
   const problems = [...loaded.problems];
   if (problems.some((p) => p.severity === 'error') || loaded.data === undefined) {
     return { file: loaded.file, sheet: undefined, problems: sortProblems(problems) };
@@ -110,7 +111,8 @@ export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = 
   const schemaErrs = schemaProblems(loaded);
   problems.push(...schemaErrs);
   // Meaning checks run on whatever parts are well-formed, so all problems show at once.
-  problems.push(...crossReferenceProblems(loaded, options), ...sourceProblems(loaded, options));
+  // `path`: where the sheet is on disk (archives are relative to it); by default its display name.
+  problems.push(...crossReferenceProblems(loaded, options), ...sourceProblems(loaded, options), ...evidenceProblems(loaded, options));
   const ok = !problems.some((p) => p.severity === 'error');
   return { file: loaded.file, sheet: ok ? (loaded.data as FactSheet) : undefined, problems: sortProblems(problems) };
 }

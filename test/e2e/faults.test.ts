@@ -187,7 +187,8 @@ describe('interrupting a build', () => {
     if (kind === 'kept') expect(readFileSync(lock, 'utf8')).toBe(String(run.child.pid));
     else rmSync(lock);
     expect(leftovers(p.out, /\.tmp$/).length).toBeLessThanOrEqual(1);
-    const next = await brief([...p.args, '--audience', 'analyst'], p.root, p.env);
+    // --force: printed again (its PDF may be up to date), so that the next build starts a browser
+    const next = await brief([...p.args, '--audience', 'analyst', '--force'], p.root, p.env);
     expect(next.code, next.stderr).toBe(0);
     expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
     expect(existsSync(profile)).toBe(kind === 'kept'); // a throwaway one removed; the kept one taken over

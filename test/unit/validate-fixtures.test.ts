@@ -54,6 +54,11 @@ const CORPUS: [fixture: string, expected: Expected, message?: string][] = [
   ['confirmed-uncorroborated', [['confirmed-uncorroborated', 56, 92]], "source 'src-b' is graded credibility 1"],
   ['expert-unverified', [['expert-unverified', 46, 15]], "expert 'Jane Analyst' is not verified but has no verification_note"],
   ['2025-W39/as-of-stale', [['as-of-stale', 6, 8]], 'older than the week the sheet is filed under (2025-W39 starts on 2025-09-22)'],
+  // meaning: the evidence itself (quotes against archived sources, dates, deadlines)
+  ['quote-not-in-source', [['quote-not-in-source', 22, 26]], "quote “approved the deal” is not in the archived text of source 'src-a'; closest passage (5 characters different): “approved the”"],
+  ['archive-unreadable', [['archive-unreadable', 55, 143]], "the archive of source 'src-a' (archives/missing.txt) cannot be read: no such file"],
+  ['source-undated', [['source-undated', 56, 7]], "source 'src-b' has no date"],
+  ['deadline-passed', [['deadline-passed', 24, 53]], "deadline 'ban' (2025-09-15) is on or before the sheet's as_of (2025-09-20)"],
   ['2025-W37/as-of-after-week', [['as-of-after-week', 6, 8]], 'after the week the sheet is filed under (2025-W37 ends on 2025-09-14)'],
 ];
 
