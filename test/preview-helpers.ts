@@ -1,12 +1,13 @@
 import { request } from 'node:http';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { findBrowser, launchArgs } from '../src/print/browser.js';
+import { findBrowser, launchArgs, NO_NETWORK } from '../src/print/browser.js';
 import { spawnBrief, waitFor } from './process-helpers.js';
 
 /** For tests of `brief preview`: a browser as the printer finds it, raw HTTP, the CLI started. */
 export async function launchBrowser(): Promise<Browser> {
   const { path, shell } = await findBrowser();
-  return puppeteer.launch({ executablePath: path, headless: shell ? 'shell' : true, args: launchArgs() });
+  // A viewer of the preview server, not the printer: it needs the network the printer is denied.
+  return puppeteer.launch({ executablePath: path, headless: shell ? 'shell' : true, args: launchArgs().filter((a) => !NO_NETWORK.includes(a)) });
 }
 
 export interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }

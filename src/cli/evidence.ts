@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
-import { formatHuman } from '../report/human.js';
 import type { Context } from './context.js';
 import { configFlags, options } from './options.js';
 
@@ -19,7 +18,7 @@ async function evidenceAction(o: EvidenceOptions, ctx: Context): Promise<number>
   const cfg = await ctx.config(configFlags({ data: o.data }));
   const [{ evidence }, { formatEvidence }] = await Promise.all([import('../app/evidence.js'), import('./evidence-text.js')]);
   const report = await evidence({ dataDir: cfg.dataDir, week: o.week, topic: o.topic });
-  if (report.problems.length > 0) io.stderr(`${formatHuman(report.problems, { color: ctx.color })}\n`);
+  if (report.problems.length > 0) io.stderr(`${(await import('../report/human.js')).formatHuman(report.problems, { color: ctx.color })}\n`);
   io.stdout(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvidence(report));
   return ExitCode.ok;
 }

@@ -23,12 +23,16 @@ export type ArchiveRead = { archive: Archive } | { error: string };
 
 const cache = new Map<string, { stamp: string; read: ArchiveRead }>();
 
+/** An archive larger than this is not read (an article is kilobytes; a sheet may name any path). */
+export const MAX_ARCHIVE_BYTES = 32 * 1024 * 1024;
+
 /** The archive at an absolute path, read and normalised (or why it cannot be read). */
 export function readArchive(path: string): ArchiveRead {
   let stamp: string;
   try {
     const s = statSync(path);
     if (!s.isFile()) return { error: 'not a regular file' };
+    if (s.size > MAX_ARCHIVE_BYTES) return { error: `larger than an archived article may be (${MAX_ARCHIVE_BYTES / 1024 / 1024} MB)` };
     stamp = `${s.size}:${s.mtimeMs}`;
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message };

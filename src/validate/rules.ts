@@ -24,6 +24,11 @@ export const RULES: readonly Rule[] = [
   { id: 'yaml-duplicate-key', severity: 'error', description: 'A key appears twice in the same mapping.', fix: 'Keep one of the two keys (YAML keeps only the last, silently, in other tools).' },
   { id: 'yaml-multiple-documents', severity: 'error', description: 'The file holds more than one YAML document.' },
   { id: 'yaml-alias', severity: 'error', description: 'Too many YAML alias expansions.' },
+  { id: 'yaml-complex-key', severity: 'error', description: 'A list or mapping used as a key (`? [a, b]`); keys are plain words.', fix: 'Write the key as a plain word (`id:`, `title:`, …); a list or mapping belongs after the colon, as the value.' },
+  // Bounds on the work and the output (src/validate/shape.ts, src/validate/problems.ts)
+  { id: 'list-too-long', severity: 'error', description: 'A list with more than 1,000 items (only the first 1,000 are checked).', fix: 'A briefing holds a few dozen items per list at most: split the topic, or keep the items that matter this week.' },
+  { id: 'nesting-too-deep', severity: 'error', description: 'Values nested more than 32 levels deep (the sheet is not checked further).', fix: 'A fact sheet is a few levels of mappings and lists (`brief schema` shows them): look for brackets that never close.' },
+  { id: 'problems-not-listed', severity: 'error', description: 'More problems than are listed (100 per file, 1,000 per run): their count, by severity.', fix: 'Fix the problems listed above it (often one mistake repeated), then run `brief validate` again.' },
   // The JSON Schema (schema/fact-sheet.schema.json)
   { id: 'schema-required', severity: 'error', description: 'A required field is missing (the message names it and where it belongs).', fix: 'Add the field the message names, at the place it names (`brief schema` lists every field).' },
   { id: 'schema-unknown-key', severity: 'error', description: 'A key the schema does not know (suggests the nearest known key).', fix: 'Rename the key to the suggested one, or remove it; `brief schema` lists the keys each place takes.' },
@@ -38,7 +43,11 @@ export const RULES: readonly Rule[] = [
   { id: 'schema-too-few', severity: 'error', description: 'A list with fewer items than required (e.g. a claim with no sources).' },
   { id: 'schema-duplicate-item', severity: 'error', description: 'A list that must hold distinct values names one twice.' },
   { id: 'schema-range', severity: 'error', description: 'A number outside its allowed range (e.g. credibility 1–6).' },
+  // Clean text (src/validate/checks-text.ts)
+  { id: 'text-blank', severity: 'error', description: 'A text of only white space (a title of five spaces passes a minimum length, but says nothing).', fix: 'Write the text, or leave out a field that may be left out.' },
+  { id: 'text-control', severity: 'error', description: 'A value or key with a control character (C0 but tab and line feed, DEL, C1); tab and line feed only in prose fields.', fix: 'Remove the character (a `\\e`, `\\a` or `\\n` escape in a quoted text makes one); a title, id, name or date is one line.' },
   // Meaning: references and dates (src/checks.ts)
+  { id: 'topic-duplicate', severity: 'error', description: 'Two fact sheets of one week folder share a topic id (the second is reported).', fix: 'Each topic has one fact sheet a week: rename one id, or remove the copy.' },
   { id: 'source-unknown', severity: 'error', description: 'A cited source id (or derived_from) that is not in the sources list.', fix: 'Add the source to `sources:` with that id, or correct the id.' },
   { id: 'id-duplicate', severity: 'error', description: 'Two items of the same list share an id.' },
   { id: 'party-unknown', severity: 'error', description: 'A position or characterisation names a party not in status.parties.' },

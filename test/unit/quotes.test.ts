@@ -115,3 +115,23 @@ describe('quotes in a sheet against its archives', () => {
     }
   });
 });
+
+describe('archives that cannot be read', () => {
+  it('a folder, a device, a binary file and a file too large are warnings, not crashes', async () => {
+    const { readArchive, MAX_ARCHIVE_BYTES } = await import('../../src/validate/archive.js');
+    const tmp = tempDir();
+    try {
+      writeFileSync(join(tmp.dir, 'bin.txt'), Buffer.from([0x41, 0, 0x42]));
+      writeFileSync(join(tmp.dir, 'big.txt'), '');
+      const { truncateSync } = await import('node:fs');
+      truncateSync(join(tmp.dir, 'big.txt'), MAX_ARCHIVE_BYTES + 1);
+      expect(readArchive(tmp.dir)).toEqual({ error: 'not a regular file' });
+      expect(readArchive('/dev/null')).toEqual({ error: 'not a regular file' });
+      expect(readArchive(join(tmp.dir, 'bin.txt'))).toEqual({ error: 'binary file (not text, HTML or PDF)' });
+      expect(readArchive(join(tmp.dir, 'big.txt'))).toEqual({ error: 'larger than an archived article may be (32 MB)' });
+      expect(readArchive(join(tmp.dir, 'none.txt'))).toEqual({ error: 'no such file' });
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
