@@ -1,6 +1,6 @@
 import type { BriefingView } from './compose.js';
 import { diffForLevel } from './diff.js';
-import { changesView, groupLines, type ChangesView } from './diff-text.js';
+import { changesView, groupLines, topChanges, type ChangesView } from './diff-text.js';
 import type { AudienceShow } from '../load/audience.js';
 import type { PreviousEditions } from '../validate/previous.js';
 import type { FactSheet, Tlp } from '../schema/index.js';
@@ -27,7 +27,7 @@ export function applyShow(view: ChangesView, show: AudienceShow): ChangesView {
   const items = view.items
     .filter((l) => show.positions || !l.kind.startsWith('position'))
     .map((l) => (show.judgment_details || !l.kind.startsWith('judgment') ? l : { kind: l.kind, text: l.text }));
-  return { ...view, items, groups: groupLines(items), none: view.none || (!view.first && !view.unavailable && items.length === 0) };
+  return { ...view, items, groups: groupLines(items), top: topChanges(items), none: view.none || (!view.first && !view.unavailable && items.length === 0) };
 }
 
 /** Attach the changes to every topic of a composed briefing (when the audience shows them). */

@@ -44,7 +44,18 @@ export interface TopicView {
   /** The sheet's language (BCP 47), when it declares one: the topic's element carries it. */
   lang?: string | undefined;
   level: Tlp;
-  bluf: (Cited<FactSheet['bluf']> & { singleSource?: string | undefined }) | undefined;
+  bluf: (Cited<FactSheet['bluf']> & {
+    singleSource?: string | undefined;
+    /** The key judgments the BLUF rests on (those the audience may see): likelihood and confidence from data, never from prose. */
+    basis: BlufJudgment[];
+    /** The BLUF's first sentence (the executive page's compact form). */
+    firstSentence: string;
+  }) | undefined;
+  /**
+   * How much of the topic a page with a budget prints (the executive page's fitting, fitPage):
+   * full; compact (title, the BLUF's first sentence, the stage); line (the title and stage only).
+   */
+  fit?: 'full' | 'compact' | 'line';
   /** The basis of a reconstructed edition (printed on page 1 and in the topic's heading). */
   reconstructed?: string | undefined;
   status: {
@@ -59,6 +70,8 @@ export interface TopicView {
   } | undefined;
   stickingPoints: (Cited<Omit<FactSheet['sticking_points'][number], 'positions'>> & {
     positions: (Cited<FactSheet['sticking_points'][number]['positions'][number]> & { partyName: string })[];
+    /** The party column's width (CSS), sized to the names in it. */
+    partyWidth: string;
   })[];
   expertViews: Cited<FactSheet['expert_views'][number]>[];
   /** Sticking points the audience may see but that its `limits` left out. */
@@ -72,6 +85,9 @@ export interface TopicView {
   changes?: unknown;
 }
 
+/** A key judgment as the BLUF cites it. */
+export interface BlufJudgment { id: string; statement: string; likelihood: string; range: string; confidence: string }
+
 export interface BriefingView {
   week: string;
   weekStart: string;
@@ -82,10 +98,23 @@ export interface BriefingView {
     name: string; title: string; description: string; pageSize: 'A4' | 'Letter'; show: AudienceShow; sections: SectionName[]; has: Record<string, boolean>;
     /** The audience's maximum handling level: anything added to the view later (e.g. week-over-week changes) must come from sheets redacted to it (redactSheet). */
     maxHandling: Tlp;
+    /** The audience's page budget (one page: no page numbers, the page fits itself: fit.ts). */
+    pageBudget?: number | undefined;
   };
   marking: Tlp;
   markingClass: string;
   topics: TopicView[];
+  /** Topics a page budget left out (fitPage); named in a line at the end of the page. */
+  moreTopics?: number;
+  /** All the week's topics, when fitPage left some out. */
+  totalTopics?: number;
+  /**
+   * Which topics open a new page (pagination.ts): topic anchor → the anchor of the topic whose
+   * run of pages it continues. Unset: every topic opens a page.
+   */
+  joins?: Record<string, string>;
+  /** A measuring print: markers at each topic's end (pagination.ts). */
+  measure?: boolean;
   /** Reconstructed editions' bases, printed on page 1 (with the topics' titles when not every topic shares it). */
   reconstructed: { title: string; basis: string }[];
   /** The table of contents, when the audience has one (filled in by the printing step). */
@@ -119,7 +148,7 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
   const keptSources = sheet.sources.filter((s) => allowed(levelOf(s, sheet.handling)));
   const numbers = new Map(keptSources.map((s, i) => [s.id, i + 1]));
   const cite = (ids: readonly string[] | undefined): Citation[] => !showSources ? [] :
-    (ids ?? []).filter((id) => numbers.has(id)).map((id) => ({ n: numbers.get(id)!, id, anchor: `${prefix}-src-${id}` }));
+    [...new Set(ids ?? [])].filter((id) => numbers.has(id)).map((id) => ({ n: numbers.get(id)!, id, anchor: `${prefix}-src-${id}` })).sort((x, y) => x.n - y.n);
 
   /** The items the audience may see, at most `limit`; `shown` false when their section is not printed. */
   function keep<T extends { handling?: Tlp | undefined; sources?: readonly string[] | undefined }>(items: readonly T[] | undefined, parent: Tlp, limit?: number, shown = true): Cited<T>[] {
@@ -159,24 +188,33 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
     };
   }
 
-  const stickingPoints = keep(sheet.sticking_points, sheet.handling, lim.sticking_points, shows('sticking_points')).map((sp) => {
+  // A limited list shows the points that matter most: deadlocked and open before narrowing and
+  // resolved, then by significance (a stable sort: file order breaks ties).
+  const ranked = lim.sticking_points === undefined ? sheet.sticking_points : rankStickingPoints(sheet.sticking_points);
+  const stickingPoints = keep(ranked, sheet.handling, lim.sticking_points, shows('sticking_points')).map((sp) => {
     const positions = keep((sp as unknown as FactSheet['sticking_points'][number]).positions, sp.level, undefined, audience.show.positions)
       .map((p) => ({ ...p, partyName: partyName(p.party) }));
-    return { ...sp, positions };
+    return { ...sp, positions, partyWidth: partyColumnWidth(positions.map((p) => p.partyName)) };
   });
   const allowedStickingPoints = shows('sticking_points') ? sheet.sticking_points.length : 0;
   const keyJudgments = keep(sheet.key_judgments, sheet.handling, lim.key_judgments, shows('key_judgments')).map((kj) => {
     const scaleIndex = LIKELIHOOD.findIndex((l) => l.term === kj.likelihood);
-    const l = LIKELIHOOD[scaleIndex]!;
     const one = singleSourceNote(singleSource(original, original.key_judgments.find((k) => k.id === kj.id)?.sources), (id) => numbers.has(id));
-    return { ...kj, scaleIndex, range: `${l.low}–${l.high} %`, singleSource: one };
+    return { ...kj, scaleIndex, range: likelihoodRange(kj.likelihood), singleSource: one };
   });
   const { sources: blufSources, ...bluf } = sheet.bluf;
+  // The judgments the BLUF points at, whether or not the audience prints the key judgments section.
+  const basis: BlufJudgment[] = (bluf.judgments ?? []).flatMap((id) => {
+    const kj = sheet.key_judgments.find((k) => k.id === id);
+    if (!kj || !allowed(levelOf(kj, sheet.handling))) return [];
+    used.push(levelOf(kj, sheet.handling));
+    return [{ id: kj.id, statement: kj.statement, likelihood: kj.likelihood, range: likelihoodRange(kj.likelihood), confidence: kj.confidence }];
+  });
 
   const topic: TopicView = {
     id: sheet.id, anchor: prefix, n, title: sheet.title, topic: sheet.topic, asOf: sheet.as_of, summary: sheet.summary, lang: sheet.lang,
     level: sheet.handling,
-    bluf: { ...bluf, cites: cite(blufSources), level: sheet.handling, singleSource: singleSourceNote(singleSource(original, original.bluf.sources), (id) => numbers.has(id)) },
+    bluf: { ...bluf, cites: cite(blufSources), level: sheet.handling, basis, firstSentence: firstSentence(bluf.text), singleSource: singleSourceNote(singleSource(original, original.bluf.sources), (id) => numbers.has(id)) },
     reconstructed: sheet.reconstructed?.basis,
     status,
     stickingPoints,
@@ -199,6 +237,41 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
   return topic;
 }
 
+const STATUS_RANK: Record<string, number> = { deadlocked: 0, open: 1, narrowing: 2, resolved: 3 };
+const SIGNIFICANCE_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
+
+/** Sticking points by status (deadlocked, open, narrowing, resolved), then significance; stable. */
+export function rankStickingPoints<T extends { status: string; significance: string }>(points: readonly T[]): T[] {
+  return points.map((p, i) => ({ p, i }))
+    .sort((a, b) => (STATUS_RANK[a.p.status] ?? 9) - (STATUS_RANK[b.p.status] ?? 9)
+      || (SIGNIFICANCE_RANK[a.p.significance] ?? 9) - (SIGNIFICANCE_RANK[b.p.significance] ?? 9) || a.i - b.i)
+    .map((x) => x.p);
+}
+
+/**
+ * The party column's width for these names: the longest name on one line up to ~18 characters,
+ * else on two or three lines, never narrower than its longest word (names do not break mid-word).
+ */
+export function partyColumnWidth(names: readonly string[]): string {
+  const longest = Math.max(5, ...names.map((n) => n.length));
+  const word = Math.max(0, ...names.flatMap((n) => n.split(/\s+/).map((w) => w.length)));
+  const chars = longest <= 18 ? longest : Math.max(word, Math.min(26, Math.ceil(longest / (longest > 48 ? 3 : 2))));
+  // ~0.55 em a character at the column's size, plus the cell's padding.
+  return `${(chars * 0.55 + 1.2).toFixed(1)}em`;
+}
+
+/** "roughly even chance" → "45–55%" (the ICD 203 range, printed with an en dash and no space before %). */
+export function likelihoodRange(term: string): string {
+  const l = LIKELIHOOD.find((x) => x.term === term);
+  return l ? `${l.low}–${l.high}%` : '';
+}
+
+/** The first sentence of a text (by the language's sentence rules: "U.S. and" does not end one). */
+export function firstSentence(text: string): string {
+  const first = new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)[Symbol.iterator]().next();
+  return first.done ? text : first.value.segment.trim();
+}
+
 export interface ComposeOptions { week: string; title?: string }
 
 /** Compose the weekly briefing for one audience from the week's fact sheets (already validated). */
@@ -214,7 +287,7 @@ export function composeBriefing(sheets: readonly FactSheet[], audience: Audience
   return {
     week: options.week, weekStart: start, weekEnd: end, asOf,
     title: options.title ?? `Weekly briefing ${options.week}`,
-    audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling },
+    audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling, pageBudget: audience.page_budget },
     marking, markingClass: markingClass(marking),
     topics,
     // One line per basis: topics rebuilt the same way share it.

@@ -1,7 +1,7 @@
 import type { Change, ChangeKind, TopicChanges } from './diff.js';
 import { formatDate } from '../util/dates.js';
-import { words } from '../util/text.js';
-import { STAGE_LABELS } from './compose.js';
+import { times, words } from '../util/text.js';
+import { likelihoodRange, STAGE_LABELS } from './compose.js';
 import { LIKELIHOOD } from '../schema/index.js';
 
 const CONFIDENCE = ['low', 'moderate', 'high'];
@@ -37,7 +37,6 @@ export function groupLines(lines: readonly ChangeLine[]): ChangeGroup[] {
 
 const stage = (s: string) => STAGE_LABELS[s] ?? words(s);
 const stripStop = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/[.。]$/, '');
-const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
 function sentence(c: Change): ChangeLine {
   switch (c.kind) {
@@ -75,18 +74,23 @@ function sentence(c: Change): ChangeLine {
     case 'expert-view-added':
       return { kind: c.kind, text: `New expert view: ${c.name}, ${stripStop(c.affiliation)}: ${stripStop(c.stance)}.` };
     case 'judgment-added':
-      return { kind: c.kind, text: `New judgment (${c.likelihood}, ${c.confidence} confidence): ${stripStop(c.statement)}.` };
+      // Likelihood and confidence in sentences of their own (ICD 203 keeps them apart).
+      return { kind: c.kind, text: `New judgment: ${stripStop(c.statement)}. Likelihood: ${c.likelihood} (${likelihoodRange(c.likelihood)}). Confidence: ${c.confidence}.` };
     case 'judgment-changed': {
       const l = c.likelihood, k = c.confidence;
-      const dir = (from: number, to: number) => (to > from ? 'Up' : 'Down');
-      const conf = k.from !== k.to ? `confidence ${dir(CONFIDENCE.indexOf(k.from), CONFIDENCE.indexOf(k.to)).toLowerCase()} from ${k.from} to ${k.to}` : `confidence still ${k.to}`;
-      const head = l.from !== l.to
-        ? `${dir(likelihoodIndex(l.from), likelihoodIndex(l.to))} from ${l.from} to ${l.to} (${conf})`
-        : `${conf.charAt(0).toUpperCase()}${conf.slice(1)} (still ${l.to})`;
+      const dir = (from: number, to: number) => (to > from ? 'up' : 'down');
+      const likelihoodMoved = l.from !== l.to;
+      const confidenceMoved = k.from !== k.to;
+      const head = likelihoodMoved
+        ? `Likelihood ${dir(likelihoodIndex(l.from), likelihoodIndex(l.to))} from ${l.from} to ${l.to} (${likelihoodRange(l.to)})`
+        : `Confidence ${dir(CONFIDENCE.indexOf(k.from), CONFIDENCE.indexOf(k.to))} from ${k.from} to ${k.to}`;
+      const other = likelihoodMoved
+        ? (confidenceMoved ? `Confidence ${dir(CONFIDENCE.indexOf(k.from), CONFIDENCE.indexOf(k.to))} from ${k.from} to ${k.to}.` : `Confidence: still ${k.to}.`)
+        : `Likelihood: still ${l.to} (${likelihoodRange(l.to)}).`;
       const detail = c.reason === undefined
-        ? 'No reason is recorded in the data (change_reason).'
+        ? 'No reason for the change is recorded.'
         : `Why: ${stripStop(c.reason)}.${c.reasonUnchanged ? ' (This reason is unchanged from the previous edition.)' : ''}`;
-      return { kind: c.kind, text: `${head}: ${stripStop(c.statement)}.`, detail };
+      return { kind: c.kind, text: `${head}: ${stripStop(c.statement)}. ${other}`, detail };
     }
     case 'judgment-dropped':
       return { kind: c.kind, text: `Judgment dropped: ${stripStop(c.statement)}.` };
@@ -96,6 +100,21 @@ function sentence(c: Change): ChangeLine {
 }
 
 const sourceLabel = (c: Extract<Change, { kind: 'source-added' }>) => `${c.publisher}, “${stripStop(c.title)}”${c.date ? ` (${formatDate(c.date)})` : ''}`;
+
+/**
+ * How much a kind of change matters to a reader, most first: the stage, then sticking points moving
+ * or resolving, judgments, deadlines and milestones, positions; new sources last.
+ */
+const WEIGHT: Record<ChangeKind, number> = {
+  'stage': 0, 'sticking-point-resolved': 1, 'sticking-point-status': 1, 'sticking-point-opened': 2, 'judgment-changed': 2,
+  'judgment-added': 3, 'judgment-dropped': 3, 'deadline-extended': 3, 'milestone-occurred': 3, 'position-changed': 4,
+  'sticking-point-dropped': 4, 'deadline-added': 5, 'milestone-added': 5, 'position-added': 6, 'expert-view-added': 7, 'source-added': 9,
+};
+
+/** The `n` most significant changes, ranked (stable: the order of the records breaks ties). */
+export function topChanges(lines: readonly ChangeLine[], n = 3): ChangeLine[] {
+  return lines.map((l, i) => ({ l, i })).sort((a, b) => WEIGHT[a.l.kind] - WEIGHT[b.l.kind] || a.i - b.i).slice(0, n).map((x) => x.l);
+}
 
 /** One line per change, in the order of the records. */
 export function changeLines(changes: readonly Change[]): ChangeLine[] {
@@ -114,11 +133,13 @@ export interface ChangesView {
   previousReconstructed?: string | undefined;
   items: ChangeLine[];
   groups: ChangeGroup[];
+  /** The most significant changes, ranked (the short box after the BLUF). */
+  top?: ChangeLine[];
 }
 
 export function changesView(tc: TopicChanges, previousWeek?: string): ChangesView {
   const items = changeLines(tc.changes);
-  return { first: tc.first, none: !tc.first && tc.changes.length === 0, previousAsOf: tc.previousAsOf, previousWeek, items, groups: groupLines(items) };
+  return { first: tc.first, none: !tc.first && tc.changes.length === 0, previousAsOf: tc.previousAsOf, previousWeek, items, groups: groupLines(items), top: topChanges(items) };
 }
 
 /** Plain-text report of one topic's changes for the terminal. */

@@ -16,6 +16,8 @@ export interface Layout {
   anchors: string[];
   /** The page each anchor was printed on (null: not found in the print). */
   pages: (number | null)[];
+  /** Which topics continued the pages of the topic before them (pagination.ts), when decided. */
+  joins?: Record<string, string> | undefined;
 }
 
 const MAX = 256;

@@ -7,6 +7,8 @@ export interface PdfMetadata extends Omit<XmpFields, 'creator' | 'producer'> {
   creator?: string;
   /** Default 'brief (Chromium Skia/PDF)'. */
   producer?: string;
+  /** The document's headings as written (the bookmarks' titles are mended to them: pdf-meta outlineFixes). */
+  headings?: string[] | undefined;
   /** Text that identifies the content (e.g. the HTML printed); hashed into the file /ID. */
   fingerprint: string;
 }

@@ -92,20 +92,34 @@ export class PdfLite {
     return out;
   }
 
+  /** The first page's height in points (its /MediaBox, or the page tree's). */
+  pageHeight(): number {
+    const first = this.pages()[0];
+    const own = first === undefined ? undefined : /\/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/.exec(this.dict(first));
+    const box = own ?? /\/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/.exec(this.text);
+    if (!box) throw new Error('pdf-lite: no /MediaBox');
+    return Number(box[4]) - Number(box[2]);
+  }
+
   /** Named destinations (the catalog's /Dests dictionary) → 1-based page numbers. */
   destinations(): Map<string, number> {
+    return new Map([...this.destinationPoints()].map(([k, v]) => [k, v.page]));
+  }
+
+  /** Named destinations → 1-based page and the destination's height on it (PDF points from the bottom; NaN when not given). */
+  destinationPoints(): Map<string, { page: number; y: number }> {
     const pageNo = new Map(this.pages().map((n, i) => [n, i + 1]));
-    const out = new Map<string, number>();
+    const out = new Map<string, { page: number; y: number }>();
     const catalog = this.dict(this.catalog);
     const destsRef = PdfLite.ref(catalog, 'Dests');
     if (destsRef === undefined) {
       if (/\/Names\b/.test(catalog)) throw new Error('pdf-lite: destinations in a name tree');
       return out;
     }
-    for (const m of this.dict(destsRef).matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+0\s+R/g)) {
+    for (const m of this.dict(destsRef).matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+0\s+R(?:\s*\/XYZ\s+[-\d.]+\s+([-\d.]+))?/g)) {
       const name = m[1]!.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
       const page = pageNo.get(Number(m[2]));
-      if (page !== undefined) out.set(Buffer.from(name, 'latin1').toString('utf8'), page);
+      if (page !== undefined) out.set(Buffer.from(name, 'latin1').toString('utf8'), { page, y: m[3] === undefined ? NaN : Number(m[3]) });
     }
     return out;
   }

@@ -43,6 +43,42 @@ function sameLengthDate(when: Date, length: number): string {
   return length >= base.length ? base.padEnd(length, '0') : base.slice(0, length);
 }
 
+/** A PDF text string's value: a literal `(…)` with its escapes, or hex (UTF-16BE with a BOM, else bytes). */
+function decodePdfText(raw: string): string {
+  if (raw.startsWith('<')) {
+    const bytes = Buffer.from(raw.slice(1, -1).replace(/\s+/g, ''), 'hex');
+    return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
+  }
+  const body = raw.slice(1, -1).replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) =>
+    /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e);
+  const bytes = Buffer.from(body, 'latin1');
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : body;
+}
+
+const outlineKey = (s: string) => s.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+
+/**
+ * Chromium titles bookmarks with the heading's laid-out text: a line break loses its space
+ * ("Caspian LittoralAgreement"), text-transform shows ("STATUS"). Each outline item whose title is
+ * a heading's text but for spaces and case gets the heading's real text: [object, new dictionary].
+ */
+export function outlineFixes(text: string, headings: readonly string[]): [number, string][] {
+  const byKey = new Map<string, string>();
+  for (const h of headings) if (!byKey.has(outlineKey(h))) byKey.set(outlineKey(h), h);
+  const out: [number, string][] = [];
+  for (const m of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\s*(<<(?:(?!endobj)[\s\S])*?>>)\s*endobj/g)) {
+    const dict = m[2]!;
+    if (!/\/Parent\s+\d+\s+0\s+R/.test(dict)) continue;
+    const title = /\/Title\s*(\((?:[^\\()]|\\[\s\S])*\)|<[0-9A-Fa-f\s]*>)/.exec(dict);
+    if (!title) continue;
+    const now = decodePdfText(title[1]!);
+    const real = byKey.get(outlineKey(now));
+    if (real === undefined || real === now) continue;
+    out.push([Number(m[1]), dict.replace(title[0], `/Title ${pdfText(real)}`)]);
+  }
+  return out;
+}
+
 function appendMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
   const lite = new PdfLite(pdf);
   const { text } = lite;
@@ -88,11 +124,14 @@ function appendMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
   obj(root, Buffer.from(catalog, 'latin1'));
   obj(size, Buffer.from(info, 'latin1'));
   obj(size + 1, Buffer.concat([Buffer.from(`<</Type /Metadata\n/Subtype /XML\n/Length ${xmp.length}>> stream\n`, 'latin1'), xmp, Buffer.from('\nendstream', 'latin1')]));
+  const retitled = meta.headings ? outlineFixes(text, meta.headings) : [];
+  for (const [n, dict] of retitled) obj(n, Buffer.from(dict, 'latin1'));
   const entry = (n: number) => `${String(offsets[n]).padStart(10, '0')} 00000 n \n`;
   const xrefAt = offset;
   const id = fileId(meta);
   add(Buffer.from([
     'xref', '0 1', '0000000000 65535 f ', `${root} 1`, entry(root).trimEnd(), `${size} 2`, entry(size).trimEnd(), entry(size + 1).trimEnd(),
+    ...retitled.flatMap(([n]) => [`${n} 1`, entry(n).trimEnd()]),
     'trailer', `<</Size ${size + 2}\n/Root ${root} 0 R\n/Info ${size} 0 R\n/ID [<${id}> <${id}>]\n/Prev ${startxref}>>`,
     'startxref', String(xrefAt), '%%EOF', '',
   ].join('\n').replace(/ n\n/g, ' n \n').replace('65535 f\n', '65535 f \n'), 'latin1'));

@@ -7,7 +7,7 @@ import { installBidiIsolation } from './bidi.js';
 import { markingClass } from '../compose/handling.js';
 import type { Tlp } from '../schema/index.js';
 import { formatDate } from '../util/dates.js';
-import { words } from '../util/text.js';
+import { times, words } from '../util/text.js';
 
 type HB = typeof Handlebars;
 /** Only http(s) URLs ever become links. */
@@ -40,6 +40,8 @@ export function registerHelpers(hb: HB, audience: Audience): void {
   hb.registerHelper('endsWithStop', (s: unknown) => typeof s === 'string' && /[.!?…]["'”’)]*$/.test(s.trim()));
   hb.registerHelper('len', (a: unknown) => (Array.isArray(a) ? a.length : 0));
   hb.registerHelper('upper', (s: unknown) => (typeof s === 'string' ? s.toUpperCase() : ''));
+  /** 1 → "once", 2 → "twice", n → "n times". */
+  hb.registerHelper('times', (n: unknown) => times(Number(n)));
   hb.registerHelper('plural', (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many));
   hb.registerHelper('tlpClass', (t: unknown) => (t == null ? '' : markingClass(String(t) as Tlp)));
   /** Section name → partial name; whole-document sections render nothing inside a topic. */

@@ -10,6 +10,8 @@ import { readTextCached } from '../util/file-cache.js';
 import { FONT_ORIGIN, fontFaceCss } from './fonts.js';
 import { BIDI_CSS, installBidiIsolation } from './bidi.js';
 import { registerHelpers } from './helpers.js';
+import { formatDate } from '../util/dates.js';
+import { pageNames } from '../compose/pages.js';
 import { compileCached } from './template-cache.js';
 import { templateRuntimeError, templateSyntaxError } from './template-errors.js';
 import { setBounded } from '../util/bounded.js';
@@ -71,20 +73,44 @@ export function cssString(s: string): string {
   return `${out}"`;
 }
 
-/** The running header and footer, as CSS page-margin boxes (they use the page's embedded fonts). */
+/** TLP 2.0 colours: the label's text colour, always on black. */
+const TLP_COLOURS: Record<string, string> = {
+  'TLP:RED': '#FF2B2B', 'TLP:AMBER+STRICT': '#FFC000', 'TLP:AMBER': '#FFC000', 'TLP:GREEN': '#33FF00', 'TLP:CLEAR': '#FFFFFF',
+};
+
+/**
+ * The running header and footer, as CSS page-margin boxes (they use the page's embedded fonts): the
+ * TLP label in its colours on black in both, the topic in the head (each topic, or run of topics
+ * sharing pages, is a named page: pagination.ts), the as-of date and the page number in the foot.
+ */
 function pageCss(view: BriefingView): string {
   const size = view.audience.pageSize === 'Letter' ? 'letter' : 'A4';
   const mark = cssString(view.marking);
+  const colour = TLP_COLOURS[view.marking] ?? '#FFFFFF';
   const title = cssString(`${view.title} · ${view.audience.title}`);
-  const asOf = cssString(`As of ${view.asOf}`);
-  return `@page { size: ${size};
+  const asOf = cssString(`As of ${formatDate(view.asOf)}`);
+  const label = `content: ${mark}; color: ${colour}; background: #000; font-size: 12pt; font-weight: 700; width: max-content; height: auto; padding: 0.3mm 2mm; letter-spacing: 0.02em;`;
+  // A one-page document needs no page number.
+  const pageNo = view.audience.pageBudget === 1 ? 'none' : '"Page " counter(page) " of " counter(pages)';
+  let css = `@page { size: ${size};
   @top-left { content: ${title}; }
-  @top-right { content: ${mark}; }
+  @top-right { ${label} margin: auto 0 3mm; }
   @bottom-left { content: ${asOf}; }
-  @bottom-center { content: "Page " counter(page) " of " counter(pages); }
-  @bottom-right { content: ${mark}; }
+  @bottom-center { content: ${pageNo}; }
+  @bottom-right { ${label} margin: 3mm 0 auto; }
 }
 @page :first { @top-left { content: none; } }`;
+  if (view.audience.pageBudget === 1) return css;
+  // Runs of topics: the first topic's anchor names the run; its head names every topic in it.
+  const names = pageNames(view);
+  const runs = new Map<string, string[]>();
+  for (const t of view.topics) {
+    const name = names.get(t.anchor)!;
+    runs.set(name, [...(runs.get(name) ?? []), view.topics.length > 1 ? `${t.n}. ${t.title}` : t.title]);
+  }
+  for (const t of view.topics) css += `\n#${t.anchor} { page: ${names.get(t.anchor)}; }`;
+  for (const [name, titles] of runs) css += `\n@page ${name} { @top-left { content: ${cssString(titles.join(' · '))}; } }`;
+  return css;
 }
 
 /**

@@ -44,7 +44,8 @@ describe('building the sample briefing', () => {
     expect(pdf.text).toContain(`Page 1 of ${pdf.pages}`);
     expect(pdf.text).toContain(`Page ${pdf.pages} of ${pdf.pages}`);
     expect(pdf.text).toContain('TLP:');
-    expect(pdf.text).toContain('As of 2025-09-20');
+    expect(pdf.text).toContain('As of 20 September 2025');
+    expect(pdf.text).not.toContain('As of 2025-09-20');
   });
 
   it('writes the HTML beside the PDF, with no script and no remote reference', () => {

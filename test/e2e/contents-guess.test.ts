@@ -23,7 +23,7 @@ const aRun = (cacheDir = join(tmp.dir, 'cache-main')) => new Session({ printer, 
 const session = aRun();
 
 /** Build one week's analyst briefing; how many prints it took, and the contents as printed next to the real pages. */
-async function analyst(week: string, outDir = join(tmp.dir, 'out'), run = session): Promise<{ prints: number; shown: number[]; real: number[] }> {
+async function analyst(week: string, outDir = join(tmp.dir, 'out'), run = session): Promise<{ prints: number; shown: number[]; real: number[]; joined: boolean }> {
   const before = printer.prints;
   const r = await build({ dataDir: data, templatesDir: TEMPLATES, outDir, week, audiences: ['analyst'], session: run, writeHtml: true });
   const doc = r.documents[0]!;
@@ -32,10 +32,13 @@ async function analyst(week: string, outDir = join(tmp.dir, 'out'), run = sessio
   const anchors = [...readFileSync(doc.htmlPath!, 'utf8').matchAll(/data-page-of="([^"]+)"/g)].map((m) => m[1]!);
   const dests = await destinationPages(new Uint8Array(readFileSync(doc.path)));
   const real = anchors.map((a) => dests.get(a)!);
+  // Whether the second topic continues the first one's pages (pagination.ts): measuring that takes
+  // a draft of its own when it moves the topics, a print more than the contents alone.
+  const joined = /#t2 \{ page: topic-t1; \}/.test(readFileSync(doc.htmlPath!, 'utf8'));
   // The numbers the contents page shows, in order: each entry ends with its page number.
   const contents = (await pageTexts(readFileSync(doc.path)))[1]!;
   const shown = [...contents.replace(/^.*?Contents/, '').matchAll(/[A-Za-z)]\s+(\d{1,3})(?=\s|$)/g)].map((m) => Number(m[1]));
-  return { prints, shown: shown.slice(0, anchors.length), real };
+  return { prints, shown: shown.slice(0, anchors.length), real, joined };
 }
 
 beforeAll(() => {
@@ -56,8 +59,8 @@ afterAll(async () => {
 
 describe('contents page numbers from a guess, checked by the print', () => {
   it('the first briefing of a kind is measured by a draft print: two prints, right numbers', async () => {
-    const { prints, shown, real } = await analyst('2025-W40');
-    expect(prints).toBe(2);
+    const { prints, shown, real, joined } = await analyst('2025-W40');
+    expect(prints).toBe(joined ? 3 : 2);
     expect(real.length).toBeGreaterThan(10);
     expect(shown).toEqual(real);
   });
@@ -82,7 +85,8 @@ describe('contents page numbers from a guess, checked by the print', () => {
     const cache = join(tmp.dir, 'cache');
     {
       const first = aRun(cache);
-      expect((await analyst('2025-W40', out, first)).prints).toBe(2);
+      const measured = await analyst('2025-W40', out, first);
+      expect(measured.prints).toBe(measured.joined ? 3 : 2);
       await analyst('2025-W43', out, first);
       const again = await analyst('2025-W40', out, aRun(cache));
       expect(again.prints).toBe(1);

@@ -90,14 +90,16 @@ describe(`the ${WEEK} weekly briefing`, () => {
     // TikTok: the Madrid "basic framework consensus" moved the talks to a framework.
     expect(text).toContain('Stage moved from Negotiating to Framework agreed');
     expect(text).toContain('Newly planned, October 2025: Trump–Xi meeting at the APEC summit in South Korea.');
-    expect(text).toMatch(/Up from unlikely to roughly even chance \(confidence still low\): A final, signed agreement spinning off TikTok/);
+    expect(text).toMatch(/Likelihood up from unlikely to roughly even chance \(45–55%\): A final, signed agreement spinning off TikTok/);
+    expect(text).toContain('Confidence: still low.');
     expect(text).toContain('Why: Up from unlikely in the reconstructed W37 edition: the Madrid “basic framework consensus”');
     // W37 was reconstructed later: the changes say what they are measured against.
     expect(text).toContain('so these changes are measured against a reconstruction: Written after the fact, not on 12 September');
     // Trade: new sticking points named in the sources, and the truce judgment moved up.
     expect(text).toContain('New sticking point (open, high significance): U.S. semiconductor export controls.');
     expect(text).toContain('Rare earths and high-tech magnets');
-    expect(text).toMatch(/Up from likely to very likely \(confidence still moderate\): Neither side will reimpose or raise tariffs/);
+    expect(text).toMatch(/Likelihood up from likely to very likely \(80–95%\): Neither side will reimpose or raise tariffs/);
+    expect(text).toContain('Confidence: still moderate.');
   });
 });
 

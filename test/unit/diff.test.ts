@@ -113,12 +113,14 @@ describe('diffSheets: one crafted pair per change kind', () => {
     expect(c).toMatchObject({ kind: 'judgment-changed', id: 'kj-signed', likelihood: { from: 'roughly even chance', to: 'likely' }, confidence: { from: 'low', to: 'moderate' }, reason: 'Both leaders endorsed the framework.', reasonUnchanged: false });
     expect(changeLines([c])[0]).toEqual({
       kind: 'judgment-changed',
-      text: 'Up from roughly even chance to likely (confidence up from low to moderate): A final agreement is signed before the end of 2025.',
+      text: 'Likelihood up from roughly even chance to likely (55–80%): A final agreement is signed before the end of 2025. Confidence up from low to moderate.',
       detail: 'Why: Both leaders endorsed the framework.',
     });
     const down = only((s) => { s.key_judgments[0]!.confidence = 'high'; s.key_judgments[0]!.likelihood = 'unlikely'; });
-    expect(changeLines([down])[0]!.text).toMatch(/^Down from roughly even chance to unlikely \(confidence up from low to high\)/);
-    expect(changeLines([down])[0]!.detail).toBe('No reason is recorded in the data (change_reason).');
+    expect(changeLines([down])[0]!.text).toBe('Likelihood down from roughly even chance to unlikely (20–45%): A final agreement is signed before the end of 2025. Confidence up from low to high.');
+    // Likelihood and confidence never share a sentence (ICD 203).
+    for (const sentence of changeLines([down])[0]!.text.split(/(?<=\.) /)) expect(/likelihood/i.test(sentence) && /confidence/i.test(sentence)).toBe(false);
+    expect(changeLines([down])[0]!.detail).toBe('No reason for the change is recorded.');
   });
 
   it('a judgment whose reason was carried over unchanged says so', () => {
@@ -139,7 +141,7 @@ describe('diffSheets: one crafted pair per change kind', () => {
   it('judgment added', () => {
     const c = only((s) => s.key_judgments.push({ id: 'kj-new', statement: 'The summit takes place.', likelihood: 'likely', confidence: 'moderate', ...src }));
     expect(c).toMatchObject({ kind: 'judgment-added', id: 'kj-new' });
-    expect(changeLines([c])[0]!.text).toBe('New judgment (likely, moderate confidence): The summit takes place.');
+    expect(changeLines([c])[0]!.text).toBe('New judgment: The summit takes place. Likelihood: likely (55–80%). Confidence: moderate.');
   });
 
   it('source added', () => {
@@ -216,7 +218,7 @@ describe('changes follow the audience’s show switches', () => {
 
   it('drops position changes and judgment reasons when the audience hides them; nothing left reads as "none"', () => {
     const hidden = applyShow(view, { ...show, positions: false, judgment_details: false });
-    expect(hidden.items).toEqual([{ kind: 'judgment-changed', text: expect.stringMatching(/^Up from roughly even chance to likely/) }]);
+    expect(hidden.items).toEqual([{ kind: 'judgment-changed', text: expect.stringMatching(/^Likelihood up from roughly even chance to likely/) }]);
     expect(hidden.groups.map((g) => g.label)).toEqual(['Key judgments']);
     const onlyPosition = changesView(diffSheets(...pair((s) => { s.sticking_points[0]!.positions[0]!.flexibility = 'flexible'; })));
     expect(applyShow(onlyPosition, { ...show, positions: false })).toMatchObject({ none: true, items: [], groups: [] });

@@ -1,6 +1,7 @@
 import { earliestDay } from '../../util/dates.js';
 import { num, svg, text, textWidth, wrap } from './svg.js';
 import { compareText } from '../../util/compare.js';
+import { times } from '../../util/text.js';
 
 /**
  * The milestone timeline. Events are placed in date order at even spacing (the sample spans years
@@ -35,16 +36,26 @@ export function shortDate(d: string): string {
 /** Milestones and dated deadlines, merged in date order; a deadline already listed as a milestone is not repeated. */
 export function timelineEvents(input: TimelineInput): TimelineEvent[] {
   const events: TimelineEvent[] = input.milestones.map((m) => ({ date: m.date, title: m.title, state: m.kind === 'deadline' ? 'deadline' : m.state }));
+  // A deadline is the same event as a deadline milestone only on the same date and when they name
+  // the same thing (a shared word of four letters or more); each milestone takes one deadline's count.
+  const merged = new Set<TimelineEvent>();
   for (const d of input.deadlines) {
     if (!d.date) continue;
-    const same = events.find((e) => e.state === 'deadline' && e.date === d.date);
-    if (same) same.extensions = d.extensions;
+    const same = events.find((e) => e.state === 'deadline' && e.date === d.date && !merged.has(e) && sameThing(e.title, d.label));
+    if (same) { same.extensions = d.extensions; merged.add(same); }
     else events.push({ date: d.date, title: d.label, state: 'deadline', extensions: d.extensions });
   }
   return events
     .map((e, i) => ({ e, i }))
     .sort((a, b) => compareText(earliestDay(a.e.date), earliestDay(b.e.date)) || a.i - b.i)
     .map(({ e }) => e);
+}
+
+const STEMS = (s: string) => new Set((s.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5)));
+/** Whether two labels name the same thing: they share a word (by its first five letters: "expiry", "expires"). */
+function sameThing(a: string, b: string): boolean {
+  const x = STEMS(a);
+  return [...STEMS(b)].some((w) => x.has(w));
 }
 
 const W = 174;
@@ -72,7 +83,7 @@ export function timelineSvg(input: TimelineInput): string {
     const hi = i + 2 < n ? (xs[i]! + xs[i + 2]!) / 2 - 1.5 : W;
     const left = Math.max(lo, xs[i]! - 31);
     const right = Math.min(hi, xs[i]! + 31);
-    const extra = e.state === 'deadline' && e.extensions ? ` (extended ${e.extensions} ${e.extensions === 1 ? 'time' : 'times'})` : '';
+    const extra = e.state === 'deadline' && e.extensions ? ` (extended ${times(e.extensions)})` : '';
     const room = (right - left) * 0.95; // a margin for the width estimate
     const date = wrap(shortDate(e.date) + (e.state === 'deadline' ? ' · deadline' : ''), room, SIZE, 2, true);
     return { cx: (left + right) / 2, date, lines: wrap(e.title + extra, room, SIZE * 0.96, MAX_LINES) };
@@ -93,9 +104,11 @@ export function timelineSvg(input: TimelineInput): string {
     body += `<line x1="${num(split)}" y1="${num(axisY)}" x2="${num(W - 2)}" y2="${num(axisY)}" stroke="#1a1a1a" stroke-width="0.6" stroke-dasharray="1.4 1"/>`;
     body += `<line x1="${num(split)}" y1="${num(axisY - 3)}" x2="${num(split)}" y2="${num(axisY + 3)}" stroke="#1a1a1a" stroke-width="0.35"/>`;
   }
+  let gaps = 0;
   for (let i = 0; i + 1 < n; i++) {
     const gapDays = (Date.parse(earliestDay(events[i + 1]!.date)) - Date.parse(earliestDay(events[i]!.date))) / 86_400_000;
     if (gapDays > 200) {
+      gaps++;
       const mx = (xs[i]! + xs[i + 1]!) / 2 + (Math.abs((xs[i]! + xs[i + 1]!) / 2 - split) < 2 ? 3 : 0);
       body += `<rect x="${num(mx - 1)}" y="${num(axisY - 1.5)}" width="2" height="3" fill="#ffffff"/>`;
       body += `<path d="M${num(mx - 1.6)},${num(axisY + 1.5)} l1.2,-3 M${num(mx + 0.4)},${num(axisY + 1.5)} l1.2,-3" stroke="#1a1a1a" stroke-width="0.4"/>`;
@@ -116,24 +129,33 @@ export function timelineSvg(input: TimelineInput): string {
     body += marker(x, axisY, e.state);
   });
 
-  // Legend
+  // Legend: only the marks this timeline draws.
   const LEG = 2.3;
-  const items: [TimelineEvent['state'], string][] = [['occurred', 'occurred'], ['scheduled', 'scheduled'], ['planned', 'planned'], ['deadline', 'deadline']];
+  const drawn = new Set(events.map((e) => e.state));
+  const items: [TimelineEvent['state'], string][] = ([['occurred', 'occurred'], ['scheduled', 'scheduled'], ['planned', 'planned'], ['deadline', 'deadline']] as [TimelineEvent['state'], string][])
+    .filter(([state]) => drawn.has(state));
   let lx = 3;
   for (const [state, label] of items) {
     body += marker(lx, legendY - 0.8, state);
     body += text(lx + 3.4, legendY, label, { 'font-size': LEG, fill: '#333333' });
     lx += 3.4 + textWidth(label, LEG) + 5;
   }
-  const asOfText = `to ${shortDate(input.asOf)} (as of)`;
-  body += `<line x1="${num(lx)}" y1="${num(legendY - 0.8)}" x2="${num(lx + 7)}" y2="${num(legendY - 0.8)}" stroke="#1a1a1a" stroke-width="0.6"/>`;
-  body += text(lx + 8.5, legendY, asOfText, { 'font-size': LEG, fill: '#333333' });
-  lx += 8.5 + textWidth(asOfText, LEG) + 5;
-  body += `<line x1="${num(lx)}" y1="${num(legendY - 0.8)}" x2="${num(lx + 7)}" y2="${num(legendY - 0.8)}" stroke="#1a1a1a" stroke-width="0.6" stroke-dasharray="1.4 1"/>`;
-  body += text(lx + 8.5, legendY, 'after', { 'font-size': LEG, fill: '#333333' });
-  lx += 8.5 + textWidth('after', LEG) + 5;
-  body += `<path d="M${num(lx)},${num(legendY + 0.4)} l1.2,-3 M${num(lx + 2)},${num(legendY + 0.4)} l1.2,-3" stroke="#1a1a1a" stroke-width="0.4"/>`;
-  body += text(lx + 4.5, legendY, 'gap of months or years', { 'font-size': LEG, fill: '#333333' });
+  if (pastIdx >= 0) {
+    const asOfText = `to ${shortDate(input.asOf)} (as of)`;
+    body += `<line x1="${num(lx)}" y1="${num(legendY - 0.8)}" x2="${num(lx + 7)}" y2="${num(legendY - 0.8)}" stroke="#1a1a1a" stroke-width="0.6"/>`;
+    body += text(lx + 8.5, legendY, asOfText, { 'font-size': LEG, fill: '#333333' });
+    lx += 8.5 + textWidth(asOfText, LEG) + 5;
+  }
+  if (split < W - 2) {
+    const afterText = pastIdx >= 0 ? 'after' : `after ${shortDate(input.asOf)} (as of)`;
+    body += `<line x1="${num(lx)}" y1="${num(legendY - 0.8)}" x2="${num(lx + 7)}" y2="${num(legendY - 0.8)}" stroke="#1a1a1a" stroke-width="0.6" stroke-dasharray="1.4 1"/>`;
+    body += text(lx + 8.5, legendY, afterText, { 'font-size': LEG, fill: '#333333' });
+    lx += 8.5 + textWidth(afterText, LEG) + 5;
+  }
+  if (gaps > 0) {
+    body += `<path d="M${num(lx)},${num(legendY + 0.4)} l1.2,-3 M${num(lx + 2)},${num(legendY + 0.4)} l1.2,-3" stroke="#1a1a1a" stroke-width="0.4"/>`;
+    body += text(lx + 4.5, legendY, 'gap of months or years', { 'font-size': LEG, fill: '#333333' });
+  }
 
   const label = `Timeline: ${events.map((e) => `${shortDate(e.date)}, ${e.title} (${e.state})`).join('; ')}`;
   return svg(W, legendY + 1.5, label, body, 'timeline');
