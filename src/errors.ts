@@ -15,6 +15,11 @@ export interface Problem {
   message: string;
   /** JSON pointer of the offending value inside the fact sheet. */
   pointer: string;
+  /**
+   * Only on a `problems-not-listed` entry (validate/problems.ts capProblems): how many problems of
+   * the file were counted but not listed, by severity. The summary line counts them.
+   */
+  omitted?: { errors: number; warnings: number };
 }
 
 /** Exit codes, in one table: the CLI maps every outcome through it. */

@@ -119,3 +119,9 @@ export function leftovers(dir: string, pattern = /\.(pdf|html|tmp)$/): string[] 
   walk(dir);
   return out.sort();
 }
+
+/** The renderer processes of a browser (its process group, `--type=renderer`): killing one crashes its pages. */
+export function rendererPidsOf(browserPid: number): number[] {
+  // A zygote's child rewrites its command line as one string: look for the flag inside it.
+  return allPids().filter((p) => groupOf(p) === browserPid && cmdline(p).some((a) => a.includes('--type=renderer')));
+}

@@ -18,7 +18,8 @@ import { hasErrors, type Problem } from '../validate/problems.js';
 import { loadTemplateSet, type TemplateSet } from '../render/render.js';
 import type { FactSheet } from '../schema/index.js';
 import { tocEntries } from '../contents/toc.js';
-import { writeAtomic } from './write.js';
+import { prepareOutDir, writeAtomic } from './write.js';
+import { rm } from 'node:fs/promises';
 import { browserIdentity, inputsHash, manifestPath, recordManifest, upToDate } from './incremental.js';
 
 /** build: wires the stages together (load → validate → compose → render → print → write); prints nothing. */
@@ -93,6 +94,20 @@ export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, w
 }
 
 /**
+ * A document's files are this build's or none: when making them fails, the PDF, HTML and manifest
+ * an earlier build left at its path are removed, so no stale briefing stands beside a new set as if
+ * current (and a full disk leaves no HTML without its PDF).
+ */
+async function replacedOrRemoved<T>(path: string, make: () => Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (e) {
+    await Promise.all([path, path.replace(/\.pdf$/, '.html'), manifestPath(path)].map((f) => rm(f, { force: true }).catch(() => {})));
+    throw e;
+  }
+}
+
+/**
  * Whether an incremental build of this week may find every document up to date: each asked-for
  * audience (or, with none named, some document) has a manifest. Decides only when the browser starts.
  */
@@ -123,7 +138,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
   if (!incremental || options.force || !(await mayBeUpToDate(outDir, week, options.audiences))) startBrowser();
   try {
-    const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences)]);
+    // An output folder that cannot take the briefings (read-only, full, under /proc) fails now, not after the printing.
+    const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences), prepareOutDir(join(outDir, week))]);
     if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
     const [sets, previous, browser] = await Promise.all([
@@ -131,7 +147,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       loadPreviousEditions(dataDir, week, loaded.sheets.map((s) => s.id)),
       incremental ? printer.browserPath().then(browserIdentity, () => 'none') : '',
     ]);
-    const documents = await allDocuments(sets.map((s) => s.audience.name), sets.map(async (set) => {
+    // Documents are named by their output path (a batch's summary names what failed and what was written).
+    const documents = await allDocuments(sets.map((s) => join(outDir, week, `${s.audience.name}.pdf`)), sets.map(async (set) => {
       const path = join(outDir, week, `${set.audience.name}.pdf`);
       const inputs = incremental ? await inputsHash({ week, sheets: loaded.texts, previous, set, templatesDir, browser }) : undefined;
       if (inputs !== undefined && !options.force) {
@@ -144,7 +161,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
         startBrowser();
       }
-      return printer.inFlight(async () => {
+      return printer.inFlight(() => replacedOrRemoved(path, async () => {
         const view = composeView(loaded.sheets, set, week, previous);
         const { pdf, html, ms } = await printBriefing(printer, session.layouts, set, view, path);
         const pages = countPages(pdf);
@@ -164,7 +181,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (inputs !== undefined) await recordManifest(path, inputs, { pdf, html: standalone, pages, marking: view.marking });
         options.onDocument?.(doc);
         return doc;
-      });
+      }));
     }));
     return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.crashes };
   } finally {

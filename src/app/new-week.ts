@@ -43,7 +43,7 @@ export async function newWeek(options: NewWeekOptions): Promise<NewWeekResult> {
   if (!isWeek(week)) throw new BriefError('week-invalid', `'${week}' is not an ISO week; expected YYYY-Www, e.g. 2025-W39`, { exitCode: ExitCode.usage });
   const from = weeks.filter((w) => w < week).at(-1);
   if (!from) throw new BriefError('week-unknown', `no week before ${week} in ${options.dataDir} to carry forward (weeks: ${weeks.join(', ')})`, { exitCode: ExitCode.usage });
-  const sources = await findFactSheetFiles([join(options.dataDir, from)]);
+  const sources = await findFactSheetFiles([join(options.dataDir, from)], { within: options.dataDir });
   if (sources.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(options.dataDir, from)} to carry forward`, { exitCode: ExitCode.usage });
 
   const asOf = weekRange(week).start;

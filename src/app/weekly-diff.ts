@@ -23,6 +23,8 @@ export interface TopicDiff {
   id: string;
   title: string;
   previousWeek?: string | undefined;
+  /** The previous edition's basis when it was reconstructed (the changes are measured against a reconstruction). */
+  previousReconstructed?: string | undefined;
   /** The previous edition has errors: nothing could be compared. */
   unavailable: boolean;
   changes: TopicChanges | undefined;
@@ -55,7 +57,7 @@ export async function weeklyDiff(options: WeeklyDiffOptions): Promise<WeeklyDiff
     const unavailable = !!edition && !edition.sheet;
     const changes = unavailable ? undefined : diffForLevel(edition?.sheet, sheet, max);
     if (!unavailable && !changes) continue; // the whole topic is above the level
-    topics.push({ id: sheet.id, title: sheet.title, previousWeek: edition?.week, unavailable, changes, lines: changes ? changeLines(changes.changes) : [] });
+    topics.push({ id: sheet.id, title: sheet.title, previousWeek: edition?.week, previousReconstructed: edition?.sheet?.reconstructed?.basis, unavailable, changes, lines: changes ? changeLines(changes.changes) : [] });
   }
   return { week, topics, problems: [...loaded.problems, ...previous.problems] };
 }

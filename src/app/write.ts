@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import { dirname, join, basename, relative, resolve } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { isProcessAlive } from '../util/pid.js';
 
@@ -44,14 +45,7 @@ async function writeAtomicNow(path: string, data: Uint8Array | string): Promise<
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => {});
     if (e instanceof BriefError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'ENOSPC' ? 'no space left on the device'
-      : code === 'EDQUOT' ? 'disk quota exceeded'
-      : code === 'EROFS' ? 'read-only file system'
-      : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way (part of the output path is a file, not a folder)'
-      : code === 'EISDIR' ? 'a folder of that name is in the way'
-      : (e as Error).message;
+    const why = writeWhy(e);
     throw new BriefError('io-write', `${path}: cannot write: ${why}; nothing was written there`, { exitCode: ExitCode.usage, cause: e });
   } finally {
     pendingTempFiles.delete(tmp);
@@ -62,8 +56,70 @@ async function writeAtomicNow(path: string, data: Uint8Array | string): Promise<
 const made = new Set<string>();
 
 async function makeDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   made.add(dir);
+}
+
+/**
+ * mkdir -p, one level at a time from the deepest folder that exists: Node's recursive mkdir spins
+ * for ever where a parent refuses new entries with ENOENT (under /proc).
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const s = await stat(d).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+    if (s) {
+      if (!s.isDirectory()) throw Object.assign(new Error(`${d} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) await mkdir(d).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : Promise.reject(e)));
+}
+
+/** Virtual file systems: what is written there is not a file on a disk (and /proc spins mkdir). */
+const VIRTUAL = ['/proc', '/sys', '/dev'];
+/** Less free space than this on the output's file system fails the build before anything is printed. */
+export const MIN_FREE_BYTES = 1024 * 1024;
+
+/**
+ * Fail fast on an output folder that cannot take the briefings: under /proc, /sys or /dev, on a
+ * read-only file system, not writable, or on a file system with less than MIN_FREE_BYTES free.
+ * Throws an `io-write` BriefError (exit 2) saying why.
+ */
+export async function prepareOutDir(dir: string): Promise<void> {
+  const abs = resolve(dir);
+  const fail = (why: string, cause?: unknown) => new BriefError('io-write', `${dir}: cannot write the briefings there: ${why}; nothing was built`, { exitCode: ExitCode.usage, cause });
+  // The real place of the deepest folder that exists (a link may lead into /proc).
+  let existing = abs;
+  while (!(await stat(existing).then(() => true, () => false)) && dirname(existing) !== existing) existing = dirname(existing);
+  const real = await realpath(existing).catch(() => existing);
+  const where = join(real, relative(existing, abs));
+  const virtual = VIRTUAL.find((v) => where === v || where.startsWith(`${v}/`));
+  if (virtual) throw fail(`it is under ${virtual}, a virtual file system, not a disk`);
+  // Nothing is made yet (a build that fails validation leaves no folder): the deepest folder that
+  // exists must be a folder this process may write in.
+  try {
+    if (!(await stat(existing)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    await access(existing, constants.W_OK);
+  } catch (e) {
+    throw fail(writeWhy(e), e);
+  }
+  const fs = await statfs(existing).catch(() => undefined);
+  if (fs && fs.bavail * fs.bsize < MIN_FREE_BYTES) throw fail(`no space left on the device (${Math.floor((fs.bavail * fs.bsize) / 1024)} kB free)`);
+}
+
+/** A write error's code in words. */
+function writeWhy(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ENOSPC' ? 'no space left on the device'
+    : code === 'EDQUOT' ? 'disk quota exceeded'
+    : code === 'EROFS' ? 'read-only file system'
+    : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way (part of the output path is a file, not a folder)'
+    : code === 'EISDIR' ? 'a folder of that name is in the way'
+    : (e as Error).message;
 }
 
 /** Remove temp files left by this process (on SIGINT/SIGTERM). */

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import type { DocumentResult } from '../app/build.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
@@ -38,7 +39,10 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
   // manifests (incremental builds): then documents may be up to date, and a build starts the browser
   // when one needs printing.
   if (o.force || !hasManifests(cfg.outDir)) printer.warmUp().catch(() => {});
-  const results = await withCleanShutdown(printer, io, async () => {
+  // One failed document or week does not stop the others (build-summary.ts): all are settled.
+  const written: DocumentResult[] = [];
+  let jobWeeks: (string | undefined)[] = [];
+  const settled = await withCleanShutdown(printer, io, async () => {
     const [{ build }, { listWeeks, resolveWeek }, { listAudienceNames }, { Session }] = await Promise.all([import('../app/build.js'), import('../load/data.js'), import('../load/audience.js'), import('../app/session.js')]);
     const session = new Session({ printer }); // one browser and one set of contents layouts for every week
     // Several weeks (comma-separated, or 'all') are built in one run, on one browser.
@@ -57,15 +61,24 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
     const total = jobs.reduce((sum, j) => sum + (j.audiences?.length ?? perWeek), 0);
     let n = 0;
     const width = String(total).length;
-    return Promise.all(jobs.map(({ week, audiences }) => build({
+    jobWeeks = jobs.map((j) => j.week);
+    return Promise.allSettled(jobs.map(({ week, audiences }) => build({
       dataDir: cfg.dataDir, templatesDir: cfg.templatesDir, outDir: cfg.outDir, week, audiences,
       writeHtml: cfg.html, session, incremental: true, force: o.force,
-      onDocument: (d) => io.stdout(`[${String(++n).padStart(width)}/${total}] ${d.path}  ${plural(d.pages, 'page')}  ${d.marking}  ${d.skipped ? 'unchanged' : `${d.ms} ms`}\n`),
+      onDocument: (d) => { written.push(d); io.stdout(`[${String(++n).padStart(width)}/${total}] ${d.path}  ${plural(d.pages, 'page')}  ${d.marking}  ${d.skipped ? 'unchanged' : `${d.ms} ms`}\n`); },
     }))).finally(() => session.close());
   });
+  const { settleWeeks, failureSummary } = await import('./build-summary.js'); // loads the report formatter: only now
+  const { results, failed } = settleWeeks(jobWeeks, settled);
   io.stderr(await buildWarnings(results.flatMap((r) => r.problems)));
   const retried = printer.crashes;
-  if (retried > 0) io.stderr(`brief: the browser crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh browser\n`);
+  if (retried > 0) io.stderr(`brief: the browser or a page crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh page\n`);
+  if (printer.hangs > 0) io.stderr(`brief: ${plural(printer.hangs, 'briefing')} timed out and ${printer.hangs === 1 ? 'was' : 'were'} printed again on a fresh page\n`);
+  if (failed.length > 0) {
+    const summary = failureSummary(failed, written);
+    io.stderr(summary.text);
+    return summary.exitCode;
+  }
   const count = results.reduce((sum, r) => sum + r.documents.length, 0);
   const unchanged = results.reduce((sum, r) => sum + r.documents.filter((d) => d.skipped).length, 0);
   const which = results.length === 0 ? 'no week' : results.length === 1 ? results[0]!.week : `${results.length} weeks (${results.map((r) => r.week).join(', ')})`;

@@ -1,5 +1,8 @@
 import { Option, type Command } from 'commander';
-import { BriefError, ExitCode } from '../errors.js';
+import { jsonSafe } from '../util/printable.js';
+import { BriefError, ExitCode, ValidationFailed } from '../errors.js';
+import type { Problem } from '../validate/problems.js';
+import { plural } from './io.js';
 import type { Context } from './context.js';
 import { configFlags, options } from './options.js';
 
@@ -24,20 +27,31 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
   ]);
   // Only a named audience narrows the diff (the config's default audiences are for building).
   const [audience] = names && names.length > 0 ? await loadAudiences(cfg.templatesDir, names) : [];
-  const result = await weeklyDiff({ dataDir: cfg.dataDir, week: o.week, topic: o.topic, maxHandling: audience?.max_handling });
-  if (result.problems.length > 0) io.stderr(`${(await import('../report/human.js')).formatHuman(result.problems, { color: ctx.color })}\n`);
+  // For an audience, problems are counted, not shown: their messages and code frames quote the
+  // sheets, restricted items included (`brief validate` shows them to whoever may see the sheets).
+  const { tally } = await import('../validate/problems.js');
+  const hidden = (problems: readonly Problem[]) => {
+    const { errors, warnings } = tally(problems);
+    return `brief: ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the fact sheets, not shown for the ${audience!.name} audience (they may quote restricted items); 'brief validate' lists them`;
+  };
+  const result = await weeklyDiff({ dataDir: cfg.dataDir, week: o.week, topic: o.topic, maxHandling: audience?.max_handling }).catch((e: unknown) => {
+    if (audience && e instanceof ValidationFailed) throw new BriefError('invalid-data', `${hidden(e.problems).replace(/^brief: /, '')}; nothing was compared`, { exitCode: e.exitCode });
+    throw e;
+  });
+  if (result.problems.length > 0) io.stderr(`${audience ? hidden(result.problems) : (await import('../report/human.js')).formatHuman(result.problems, { color: ctx.color })}\n`);
   if (o.json) {
     const topics = result.topics.map((t) => ({
-      id: t.id, title: t.title, previousWeek: t.previousWeek ?? null, previousAsOf: t.changes?.previousAsOf ?? null,
+      id: t.id, title: t.title, previousWeek: t.previousWeek ?? null, previousAsOf: t.changes?.previousAsOf ?? null, previousReconstructed: t.previousReconstructed ?? null,
       first: t.changes?.first ?? false, unavailable: t.unavailable,
       changes: (t.changes?.changes ?? []), lines: t.lines,
     }));
-    io.stdout(`${JSON.stringify({ week: result.week, audience: audience?.name ?? null, topics }, null, 2)}\n`);
+    io.stdout(`${jsonSafe(JSON.stringify({ week: result.week, audience: audience?.name ?? null, topics }, null, 2))}\n`);
     return ExitCode.ok;
   }
   const blocks = result.topics.map((t) => t.unavailable
     ? `${t.title} [${t.id}] — ${result.week}\n  Not compared: the ${t.previousWeek} edition has errors (see the warnings above).`
-    : formatChangesText(t.title, t.id, t.changes!, result.week, t.previousWeek));
+    : formatChangesText(t.title, t.id, t.changes!, result.week, t.previousWeek)
+      + (t.previousReconstructed ? `\n  (The ${t.previousWeek} edition was reconstructed later: ${t.previousReconstructed})` : ''));
   io.stdout(`${blocks.join('\n\n')}\n`);
   return ExitCode.ok;
 }

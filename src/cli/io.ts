@@ -1,3 +1,5 @@
+import { terminalSafe } from '../util/printable.js';
+
 /** The CLI's terminal: where output goes, and whether it may be coloured. */
 export interface CliIO {
   stdout: (s: string) => void;
@@ -14,9 +16,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   else throw e;
 });
 
+// Nothing reaches the terminal raw: a control character from a fact sheet or a file name is
+// written out visibly (util/printable.ts), whatever path it took.
 export const defaultIO = (): CliIO => ({
-  stdout: (s) => { if (!stdoutGone) process.stdout.write(s); },
-  stderr: (s) => process.stderr.write(s),
+  stdout: (s) => { if (!stdoutGone) process.stdout.write(terminalSafe(s)); },
+  stderr: (s) => process.stderr.write(terminalSafe(s)),
   env: process.env,
   isTTY: !!process.stderr.isTTY,
 });

@@ -11,8 +11,10 @@ import * as browser from './browser.js';
 import * as build from './build.js';
 import * as config from './config.js';
 import * as diff from './diff.js';
+import * as evidence from './evidence.js';
 import * as init from './init.js';
 import * as newWeek from './new-week.js';
+import * as preview from './preview.js';
 import * as schema from './schema.js';
 import * as validate from './validate.js';
 import * as watch from './watch.js';
@@ -25,7 +27,7 @@ export type { CliIO } from './io.js';
  * modules it needs when it runs (YAML, ajv, Handlebars, pdf-lib cost hundreds of milliseconds to
  * import), so `brief build` starts the browser before any of them is loaded.
  */
-const COMMANDS = [build, watch, validate, diff, newWeek, audiences, schema, init, config, browser];
+const COMMANDS = [build, watch, preview, validate, diff, evidence, newWeek, audiences, schema, init, config, browser];
 
 const FOOTER = `
 Configuration: brief.config.yaml, found from the working folder up (\`brief schema config\`);

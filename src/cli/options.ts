@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { MAX_TIMEOUT_MS } from '../print/limits.js';
 import { BriefError } from '../errors.js';
 import type { ConfigFlags } from '../config.js';
 
@@ -25,10 +26,11 @@ export function addBuildOptions(cmd: Command): Command {
   return cmd;
 }
 
-export function positiveInt(name: string, v: string | undefined): number | undefined {
+export function positiveInt(name: string, v: string | undefined, max?: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new BriefError('usage', `--${name} takes a whole number ≥ 1; got '${v}'`);
+  if (max !== undefined && n > max) throw new BriefError('usage', `--${name} may be at most ${max.toLocaleString('en-US')}; got '${v}'`);
   return n;
 }
 
@@ -44,6 +46,6 @@ export function configFlags(o: RawOptions): ConfigFlags {
   return {
     data: o.data, templates: o.templates, out: o.out, browser: o.browser, html: o.html,
     audiences: names.includes('all') ? 'all' : names,
-    concurrency: positiveInt('concurrency', o.concurrency), timeout: positiveInt('timeout', o.timeout),
+    concurrency: positiveInt('concurrency', o.concurrency), timeout: positiveInt('timeout', o.timeout, MAX_TIMEOUT_MS),
   };
 }

@@ -13,7 +13,10 @@ export function topicChangesView(sheet: FactSheet, previous: PreviousEditions | 
   const edition = previous?.byTopic.get(sheet.id);
   if (edition && !edition.sheet) return { first: false, none: false, unavailable: true, previousWeek: edition.week, items: [], groups: [] };
   const tc = diffForLevel(edition?.sheet, sheet, max);
-  return tc ? changesView(tc, edition?.week) : undefined;
+  if (!tc) return undefined;
+  // Changes measured against a reconstructed edition say so, with its basis.
+  const basis = edition?.sheet?.reconstructed?.basis;
+  return { ...changesView(tc, edition?.week), ...(basis ? { previousReconstructed: basis } : {}) };
 }
 
 /**

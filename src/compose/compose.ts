@@ -2,6 +2,7 @@ import type { Audience, AudienceShow, SectionName } from '../load/audience.js';
 import { allowedFor, levelOf, markingClass, maxTlp, redactSheet } from './handling.js';
 import { LIKELIHOOD, STAGES, type FactSheet, type Tlp } from '../schema/index.js';
 import { weekRange } from '../util/week.js';
+import { singleSource, singleSourceNote, sourceWarnings } from './warnings.js';
 
 /** An entry of the contents page; the contents pass (contents/) measures its page. */
 export interface TocEntry {
@@ -24,6 +25,8 @@ type Cited<T> = Omit<T, 'sources'> & { cites: Citation[]; level: Tlp };
 
 export interface SourceView extends Cited<Omit<FactSheet['sources'][number], 'id'>> {
   id: string; n: number; anchor: string; grade: string; derivedFromN?: number | undefined;
+  /** Reader-safe warnings printed beside the source in every audience (warnings.ts). */
+  warnings: string[];
 }
 
 export interface StageStep { stage: string; label: string; current: boolean; passed: boolean }
@@ -39,7 +42,9 @@ export interface TopicView {
   asOf: string;
   summary: string | undefined;
   level: Tlp;
-  bluf: Cited<FactSheet['bluf']> | undefined;
+  bluf: (Cited<FactSheet['bluf']> & { singleSource?: string | undefined }) | undefined;
+  /** The basis of a reconstructed edition (printed on page 1 and in the topic's heading). */
+  reconstructed?: string | undefined;
   status: {
     stage: string; stageLabel: string; since: string; summary: string; offLadder: boolean; ladder: StageStep[];
     /** 1-based position on the ladder (0 when off the ladder) and the ladder's length. */
@@ -56,7 +61,7 @@ export interface TopicView {
   expertViews: Cited<FactSheet['expert_views'][number]>[];
   /** Sticking points the audience may see but that its `limits` left out. */
   moreStickingPoints: number;
-  keyJudgments: (Cited<FactSheet['key_judgments'][number]> & { range: string; scaleIndex: number })[];
+  keyJudgments: (Cited<FactSheet['key_judgments'][number]> & { range: string; scaleIndex: number; singleSource?: string | undefined })[];
   watchNext: Cited<NonNullable<FactSheet['watch_next']>[number]>[];
   notes: Cited<NonNullable<FactSheet['notes']>[number]>[];
   sourceSummary: string | undefined;
@@ -79,6 +84,8 @@ export interface BriefingView {
   marking: Tlp;
   markingClass: string;
   topics: TopicView[];
+  /** Reconstructed editions' bases, printed on page 1 (with the topics' titles when not every topic shares it). */
+  reconstructed: { title: string; basis: string }[];
   /** The table of contents, when the audience has one (filled in by the printing step). */
   toc?: TocEntry[];
 }
@@ -159,14 +166,16 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
   const keyJudgments = keep(sheet.key_judgments, sheet.handling, lim.key_judgments, shows('key_judgments')).map((kj) => {
     const scaleIndex = LIKELIHOOD.findIndex((l) => l.term === kj.likelihood);
     const l = LIKELIHOOD[scaleIndex]!;
-    return { ...kj, scaleIndex, range: `${l.low}–${l.high} %` };
+    const one = singleSourceNote(singleSource(original, original.key_judgments.find((k) => k.id === kj.id)?.sources), (id) => numbers.has(id));
+    return { ...kj, scaleIndex, range: `${l.low}–${l.high} %`, singleSource: one };
   });
   const { sources: blufSources, ...bluf } = sheet.bluf;
 
   const topic: TopicView = {
     id: sheet.id, anchor: prefix, n, title: sheet.title, topic: sheet.topic, asOf: sheet.as_of, summary: sheet.summary,
     level: sheet.handling,
-    bluf: { ...bluf, cites: cite(blufSources), level: sheet.handling },
+    bluf: { ...bluf, cites: cite(blufSources), level: sheet.handling, singleSource: singleSourceNote(singleSource(original, original.bluf.sources), (id) => numbers.has(id)) },
+    reconstructed: sheet.reconstructed?.basis,
     status,
     stickingPoints,
     moreStickingPoints: allowedStickingPoints - stickingPoints.length,
@@ -180,6 +189,7 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
       used.push(level);
       const { sources: _unused, derived_from: derivedFrom, ...rest } = s as typeof s & { sources?: string[] };
       return { ...rest, n: i + 1, anchor: `${prefix}-src-${s.id}`, grade: `${s.reliability}${s.credibility}`, cites: [], level,
+        warnings: sourceWarnings(s, (id) => keptSources.find((k) => k.id === id)?.publisher),
         derivedFromN: derivedFrom ? numbers.get(derivedFrom) : undefined };
     }),
   };
@@ -205,5 +215,10 @@ export function composeBriefing(sheets: readonly FactSheet[], audience: Audience
     audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling },
     marking, markingClass: markingClass(marking),
     topics,
+    // One line per basis: topics rebuilt the same way share it.
+    reconstructed: [...new Set(topics.flatMap((t) => (t.reconstructed ? [t.reconstructed] : [])))].map((basis) => {
+      const ts = topics.filter((t) => t.reconstructed === basis);
+      return { title: ts.length === topics.length ? '' : ts.map((t) => t.title).join('; '), basis };
+    }),
   };
 }

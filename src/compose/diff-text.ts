@@ -110,6 +110,8 @@ export interface ChangesView {
   unavailable?: boolean;
   previousAsOf?: string | undefined;
   previousWeek?: string | undefined;
+  /** The basis of the previous edition when it was reconstructed (changes are measured against a reconstruction). */
+  previousReconstructed?: string | undefined;
   items: ChangeLine[];
   groups: ChangeGroup[];
 }

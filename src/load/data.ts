@@ -1,5 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { Stats } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { isWeek } from '../util/week.js';
 
@@ -9,7 +10,9 @@ export async function listWeeks(dataDir: string): Promise<string[]> {
   try {
     entries = await readdir(dataDir, { withFileTypes: true });
   } catch (e) {
-    throw new BriefError('data-missing', `data folder not found: ${dataDir}`, { exitCode: ExitCode.usage, cause: e });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BriefError('data-missing', `data folder not found: ${dataDir}`, { exitCode: ExitCode.usage, cause: e });
+    throw new BriefError('io-read', `${dataDir}: cannot read the data folder: ${fsError(dataDir, e, 'folder').message.slice(dataDir.length + 2)}`, { exitCode: ExitCode.usage, cause: e });
   }
   return entries.filter((e) => e.isDirectory() && isWeek(e.name)).map((e) => e.name).sort();
 }
@@ -23,20 +26,68 @@ export async function resolveWeek(dataDir: string, week?: string): Promise<strin
   return week;
 }
 
-/** YAML files under the given files or folders (recursively), sorted. */
-export async function findFactSheetFiles(paths: readonly string[]): Promise<string[]> {
+/** What kind of file a stat says it is, for messages. */
+export function kindOf(s: Stats): string {
+  return s.isFIFO() ? 'a FIFO (named pipe)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() ? 'a character device'
+    : s.isBlockDevice() ? 'a block device' : s.isSymbolicLink() ? 'a symbolic link' : s.isDirectory() ? 'a folder' : 'not a regular file';
+}
+
+/** A file-system error as a BriefError (exit 2) in words, naming the path. */
+export function fsError(path: string, e: unknown, what = 'file or folder'): BriefError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? `no such ${what}` : code === 'ELOOP' ? 'a symbolic link loop (a link that leads back to itself)'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'part of the path is a file, not a folder'
+    : (e as Error).message;
+  return new BriefError('io-read', `${path}: ${why}`, { exitCode: ExitCode.usage, cause: e });
+}
+
+const isInside = (root: string, p: string) => p === root || p.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+
+/**
+ * YAML files under the given files or folders (recursively), sorted. Only regular files are taken:
+ * a FIFO, socket or device named *.yaml is refused (reading a FIFO blocks for ever, a device never
+ * ends), as is a symbolic link that leads out of the folder being read (`within`, default: each
+ * folder given) or round in a loop. A path given explicitly may be a link anywhere, to a regular file.
+ */
+export async function findFactSheetFiles(paths: readonly string[], options: { within?: string } = {}): Promise<string[]> {
   const out: string[] = [];
-  async function walk(p: string, explicit: boolean): Promise<void> {
-    let s;
+  const seen = new Set<string>();
+  async function walkDir(dir: string, root: string): Promise<void> {
+    const real = await realpath(dir).catch((e: unknown) => { throw fsError(dir, e, 'folder'); });
+    if (seen.has(real)) return; // a link back to a folder already read
+    seen.add(real);
+    let names: string[];
     try {
-      s = await stat(p);
+      names = await readdir(dir);
     } catch (e) {
-      throw new BriefError('io-read', `${p}: no such file or folder`, { exitCode: ExitCode.usage, cause: e });
+      throw new BriefError('io-read', `${dir}: cannot read the folder: ${fsError(dir, e, 'folder').message.slice(dir.length + 2)}`, { exitCode: ExitCode.usage, cause: e });
     }
-    if (s.isDirectory()) {
-      for (const e of (await readdir(p)).sort()) if (!e.startsWith('.')) await walk(join(p, e), false);
-    } else if (explicit || /\.ya?ml$/i.test(p)) out.push(p);
+    for (const name of names.sort()) {
+      if (name.startsWith('.')) continue;
+      const p = join(dir, name);
+      const yamlName = /\.ya?ml$/i.test(name);
+      const l = await lstat(p).catch((e: unknown) => { throw fsError(p, e); });
+      let s: Stats = l;
+      if (l.isSymbolicLink()) {
+        const target = await realpath(p).catch((e: unknown) => { throw fsError(p, e); });
+        if (!isInside(root, target)) {
+          throw new BriefError('io-read', `${p}: a symbolic link to ${target}, outside ${root}; links are followed only inside the folder being read`, { exitCode: ExitCode.usage });
+        }
+        s = await stat(p).catch((e: unknown) => { throw fsError(p, e); });
+      }
+      if (s.isDirectory()) await walkDir(p, root);
+      else if (!yamlName) continue;
+      else if (s.isFile()) out.push(p);
+      else throw new BriefError('io-read', `${p}: ${kindOf(s)}, not a regular file; fact sheets are read only from regular files`, { exitCode: ExitCode.usage });
+    }
   }
-  for (const p of paths) await walk(p, true);
+  for (const p of paths) {
+    const s = await stat(p).catch((e: unknown) => { throw fsError(p, e); });
+    if (s.isDirectory()) {
+      const root = await realpath(options.within ?? p).catch((e: unknown) => { throw fsError(options.within ?? p, e, 'folder'); });
+      await walkDir(p, root);
+    } else if (s.isFile()) out.push(p);
+    else throw new BriefError('io-read', `${p}: ${kindOf(s)}, not a regular file; fact sheets are read only from regular files`, { exitCode: ExitCode.usage });
+  }
   return out;
 }

@@ -116,7 +116,7 @@ export function indexPositions(text: string): PositionIndex | undefined {
       let key: PNode | undefined;
       for (const seg of path) {
         if (node.kind === 'mapping') {
-          const i = node.children.findIndex((c) => c.key && String(c.result) === String(seg));
+          const i = keyIndex(node).get(String(seg)) ?? -1;
           if (i < 0) break;
           key = node.children[i]!;
           const value = node.children[i + 1]!;
@@ -137,6 +137,18 @@ export function indexPositions(text: string): PositionIndex | undefined {
       return { line: lo + 1, col: offset - starts[lo]! + 1 };
     },
   };
+}
+
+/** A mapping's children by key (the index of each key node), made on first use and kept. */
+const keyIndexes = new WeakMap<PNode, Map<string, number>>();
+function keyIndex(node: PNode): Map<string, number> {
+  let index = keyIndexes.get(node);
+  if (!index) {
+    index = new Map();
+    node.children.forEach((c, i) => { if (c.key && !index!.has(String(c.result))) index!.set(String(c.result), i); });
+    keyIndexes.set(node, index);
+  }
+  return index;
 }
 
 /** Whether the tree holds exactly the parsed data: every entry and item, in place. */

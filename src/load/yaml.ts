@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 
@@ -44,6 +44,8 @@ export interface LoadedYaml {
 
 /** Anchors, aliases, tags and merge keys: left to the full parser (alias limits, exact semantics). */
 const NEEDS_FULL_PARSER = /(?:^|[\s[{,:-])[&*!][^\s]|<<\s*:/m;
+/** An explicit key (`? …`) or a list or mapping as a key: left to the full parser, which reports it. */
+const COMPLEX_KEY = /^[ \t-]*(?:\?[ \t]*(?:[[{]|$)|[[{].*[\]}][ \t]*:(?:[ \t]|$))/m;
 /** A quicker test first: most sheets have none of these characters at all. */
 const MAYBE_FULL = /[&*!]|<</;
 
@@ -54,6 +56,7 @@ const MAYBE_FULL = /[&*!]|<</;
  */
 export function quickParse(file: string, text: string): LoadedYaml | undefined {
   if (MAYBE_FULL.test(text) && NEEDS_FULL_PARSER.test(text)) return undefined;
+  if (COMPLEX_KEY.test(text)) return undefined;
   let data: unknown;
   try {
     const jsYaml = quick();
@@ -80,7 +83,7 @@ const fileProblem = (file: string, rule: string, message: string, line = 1, col 
 function decode(file: string, bytes: Uint8Array, size = bytes.length): { text?: string; problem?: Problem } {
   if (size > MAX_FACT_SHEET_BYTES) {
     const mb = (size / 1024 / 1024).toFixed(1);
-    return { problem: fileProblem(file, 'file-too-large', `file is ${mb} MB; a fact sheet may be at most ${MAX_FACT_SHEET_BYTES / 1024 / 1024} MB`) };
+    return { problem: fileProblem(file, 'file-too-large', `file is ${bytes.length > MAX_FACT_SHEET_BYTES && size === bytes.length ? 'more than 2 MB' : `${mb} MB`}; a fact sheet may be at most ${MAX_FACT_SHEET_BYTES / 1024 / 1024} MB`) };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problem: fileProblem(file, 'file-encoding', 'file is UTF-16 (as Windows Notepad saves "Unicode"); save it as UTF-8') };
@@ -114,13 +117,22 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return lo;
 }
 
+const TOO_DEEP = 'values are nested too deep to be read (hundreds of levels); a fact sheet is a few levels of mappings and lists';
+
 /** Parse YAML text with positions. Never throws for bad input: problems are returned. */
 export function parseYaml(file: string, text: string): LoadedYaml {
   const { LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
   const result: LoadedYaml = { file, text, doc: undefined, lineCounter, data: undefined, problems: [] };
   const at = (offset: number) => lineCounter.linePos(offset);
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  let docs;
+  try {
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    result.problems.push(fileProblem(file, 'nesting-too-deep', TOO_DEEP));
+    return result;
+  }
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0 || list.every((d) => d.contents === null)) {
     const onlyComments = text.trim().length > 0;
@@ -144,8 +156,9 @@ export function parseYaml(file: string, text: string): LoadedYaml {
     const quote = unclosedQuote(text, err.code, err.message, err.pos[0]) ?? unclosedFlow(text, err.message, err.pos[0]);
     const pos = at(quote?.offset ?? err.pos[0]);
     const end = at(quote ? quote.offset + 1 : err.pos[1]);
-    const rule = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-    const message = quote?.message ?? yamlMessage(err.code, err.message, text.slice(err.pos[0]));
+    const deep = /Maximum call stack/i.test(err.message);
+    const rule = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : deep ? 'nesting-too-deep' : 'yaml-syntax';
+    const message = deep ? TOO_DEEP : quote?.message ?? yamlMessage(err.code, err.message, text.slice(err.pos[0]));
     // One mistake often yields several parser errors on the same line: report it once.
     const key = `${pos.line}:${message}`;
     if (seen.has(key)) continue;
@@ -156,11 +169,26 @@ export function parseYaml(file: string, text: string): LoadedYaml {
     });
   }
   if (result.problems.some((p) => p.severity === 'error')) return result;
+  // A list or mapping used as a key (`? [a, b]`, `{a: 1}: x`): the library would turn it into text,
+  // with a warning of its own on stderr. A fact sheet's keys are plain words.
+  const { isScalar, visit } = yaml();
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key === null || isScalar(pair.key)) return;
+      const range = (pair.key as Node).range;
+      const pos = at(range?.[0] ?? 0);
+      const end = at(range?.[1] ?? 0);
+      result.problems.push({ file, line: pos.line, col: pos.col, endLine: end.line, endCol: end.col, severity: 'error', rule: 'yaml-complex-key',
+        message: `a ${yaml().isSeq(pair.key) ? 'list' : 'mapping'} is used as a key; the keys of a fact sheet are plain words (id:, title:, …)`, pointer: '' });
+    },
+  });
+  if (result.problems.some((p) => p.severity === 'error')) return result;
   try {
     result.data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    result.problems.push(fileProblem(file, 'yaml-alias', /alias/i.test(msg)
+    if (e instanceof RangeError) result.problems.push(fileProblem(file, 'nesting-too-deep', TOO_DEEP));
+    else result.problems.push(fileProblem(file, 'yaml-alias', /alias/i.test(msg)
       ? 'too many alias expansions (a YAML "billion laughs" structure?); fact sheets should not need aliases'
       : `cannot read the YAML: ${msg}`));
   }
@@ -231,22 +259,29 @@ export interface FileVersion {
 /** Why a file cannot be read, for people. */
 function readError(file: string, e: unknown): BriefError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ELOOP' ? 'a symbolic link loop (a link that leads back to itself)' : String((e as Error).message);
   return new BriefError('io-read', `${file}: cannot read: ${why}`, { exitCode: ExitCode.usage, location: { file }, cause: e });
 }
 
+const notRegular = (file: string, s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }) => new BriefError('io-read',
+  `${file}: cannot read: ${s.isFIFO() ? 'a FIFO (named pipe)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device' : s.isDirectory() ? 'a folder' : 'not a regular file'}, not a regular file; fact sheets are read only from regular files`,
+  { exitCode: ExitCode.usage, location: { file } });
+
 /**
- * The size and version of a fact sheet file. Throws BriefError (exit 2) when it cannot be read.
- * Synchronous, as the reading: a sheet is a few kB, and a stat and read each through the thread
- * pool cost more than the parse of a short sheet (`npm run bench:validate`).
+ * The size and version of a fact sheet file. Throws BriefError (exit 2) when it cannot be read or
+ * is not a regular file. Synchronous, as the reading: a sheet is a few kB, and a stat and read each
+ * through the thread pool cost more than the parse of a short sheet (`npm run bench:validate`).
  */
 export function fileVersion(file: string): FileVersion {
+  let s;
   try {
-    const s = statSync(file, { bigint: true });
-    return { size: Number(s.size), stamp: stampOf(s) };
+    s = statSync(file, { bigint: true });
   } catch (e) {
     throw readError(file, e);
   }
+  if (!s.isFile()) throw notRegular(file, s);
+  return { size: Number(s.size), stamp: stampOf(s) };
 }
 
 /**
@@ -258,16 +293,49 @@ export async function loadYamlFile(file: string, options: { quick?: boolean; ver
   return loadYamlFileSync(file, options);
 }
 
-export function loadYamlFileSync(file: string, options: { quick?: boolean; version?: FileVersion } = {}): LoadedYaml {
-  // A huge file is refused before it is read into memory.
-  const { size } = options.version ?? fileVersion(file);
-  let bytes: Uint8Array;
+/**
+ * At most `max` + 1 bytes of a regular file, whatever its stat says (a file may grow after the
+ * stat; a /proc file says 0). Opened without blocking (a FIFO put in its place since the stat
+ * would otherwise block the open) and checked to be a regular file by the open handle itself.
+ */
+export function readBounded(file: string, max: number): Uint8Array {
+  let fd: number;
   try {
-    bytes = size > MAX_FACT_SHEET_BYTES ? new Uint8Array(0) : readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw readError(file, e);
   }
-  const { text, problem } = decode(file, bytes, size);
+  try {
+    const s = fstatSync(fd);
+    if (!s.isFile()) throw notRegular(file, s);
+    const buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(64 * 1024, s.size + 1)));
+    let out = buf;
+    let length = 0;
+    for (;;) {
+      if (length === out.length) {
+        if (out.length > max) break;
+        const bigger = Buffer.allocUnsafe(Math.min(max + 1, out.length * 2));
+        out.copy(bigger, 0, 0, length);
+        out = bigger;
+      }
+      const n = readSync(fd, out, length, out.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return out.subarray(0, length);
+  } catch (e) {
+    if (e instanceof BriefError) throw e;
+    throw readError(file, e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function loadYamlFileSync(file: string, options: { quick?: boolean; version?: FileVersion } = {}): LoadedYaml {
+  // A huge file is refused before it is read into memory; no more than the limit is ever read.
+  const { size } = options.version ?? fileVersion(file);
+  const bytes = size > MAX_FACT_SHEET_BYTES ? new Uint8Array(0) : readBounded(file, MAX_FACT_SHEET_BYTES);
+  const { text, problem } = decode(file, bytes, Math.max(size, bytes.length));
   if (problem) return { file, text: '', doc: undefined, data: undefined, problems: [problem] };
   return (options.quick ? quickParse(file, text!) : undefined) ?? parseYaml(file, text!);
 }
@@ -280,6 +348,9 @@ export function pointerToPath(pointer: string): (string | number)[] {
     return /^\d+$/.test(seg) ? Number(seg) : seg;
   });
 }
+
+/** The pairs of each mapping of a positioned parse, by key (see locate). */
+const mapKeys = new WeakMap<object, Map<string, import('yaml').Pair>>();
 
 /**
  * Where a value sits in the YAML. With `key`, the position of the mapping key `key` inside the
@@ -303,7 +374,15 @@ export function locate(loaded: LoadedYaml, path: readonly (string | number)[], k
   let keyNode: Node | undefined;
   for (const seg of segs) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      let keys = mapKeys.get(node);
+      if (!keys) {
+        // A look-up table per mapping, made on its first use: a search of the items for each of
+        // many problems in one large mapping made reports quadratic.
+        keys = new Map();
+        for (const p of node.items) if (isPair(p) && isScalar(p.key) && !keys.has(String(p.key.value))) keys.set(String(p.key.value), p);
+        mapKeys.set(node, keys);
+      }
+      const pair = keys.get(String(seg));
       if (!pair) break;
       keyNode = isNode(pair.key) ? pair.key : undefined;
       node = pair.value ?? pair.key;

@@ -18,6 +18,21 @@ export function dataDate(d: string): Date {
   return date;
 }
 
+/**
+ * Metadata text is one line of visible characters: a control character (which XMP's XML may not
+ * even hold), a line separator or a bidirectional override from a fact sheet becomes a space, as
+ * a viewer's document properties and a terminal running pdfinfo show it.
+ */
+const cleanText = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
+export function cleanMetadata(meta: PdfMetadata): PdfMetadata {
+  return {
+    ...meta, title: cleanText(meta.title), author: cleanText(meta.author), subject: cleanText(meta.subject),
+    keywords: meta.keywords.map(cleanText), language: cleanText(meta.language),
+    ...(meta.creator === undefined ? {} : { creator: cleanText(meta.creator) }),
+    ...(meta.producer === undefined ? {} : { producer: cleanText(meta.producer) }),
+  };
+}
+
 /** The file identifier: from the content, not from chance. */
 export const fileId = (meta: PdfMetadata) =>
   createHash('sha256').update(meta.fingerprint).update(JSON.stringify({ ...meta, fingerprint: undefined })).digest('hex').slice(0, 32);

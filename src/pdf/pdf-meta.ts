@@ -1,6 +1,6 @@
 import { PdfLite } from './pdf-lite.js';
 import { xmpPacket } from './xmp.js';
-import { dataDate, fileId, type PdfMetadata } from './metadata.js';
+import { cleanMetadata, dataDate, fileId, type PdfMetadata } from './metadata.js';
 
 export type { PdfMetadata };
 
@@ -17,7 +17,8 @@ export type { PdfMetadata };
  * old /Info, the tag ids) in place with strings of the same length, so no offset moves and nothing
  * else is touched; a PDF it does not understand goes through pdf-lib's full rewrite instead.
  */
-export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+export async function applyPdfMetadata(pdf: Uint8Array, given: PdfMetadata): Promise<Uint8Array> {
+  const meta = cleanMetadata(given);
   try {
     return appendMetadata(pdf, meta);
   } catch {

@@ -98,6 +98,18 @@ export function compareBuildIds(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
+/**
+ * The browser itself can reach nothing (defence in depth: every request is also refused or answered
+ * by DevTools interception, cdp.ts blockRequests, which some requests, like prefetches, bypass):
+ * every connection goes through a proxy at a port where nothing listens, loopback included
+ * (`<-loopback>` removes Chromium's implicit bypass for localhost), no host name resolves, and no
+ * DNS prefetch is made. Our fonts by reference are answered by the interception, before any of this.
+ */
+export const NO_NETWORK = [
+  '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>',
+  '--host-resolver-rules=MAP * ~NOTFOUND', '--dns-prefetch-disable',
+];
+
 /** Launch flags: no network chatter, no GPU; no sandbox only where it cannot work (root). */
 export function launchArgs(): string[] {
   const args = [
@@ -108,6 +120,7 @@ export function launchArgs(): string[] {
     // ~0.5 s of CPU at every launch) that a printer never shows; nor does it need a spare renderer
     // started ahead for the next tab (the printer opens its pages itself, rarely).
     '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,SpareRendererForSitePerProcess',
+    ...NO_NETWORK,
   ];
   if (process.getuid?.() === 0 || process.env.BRIEF_NO_SANDBOX === '1') args.push('--no-sandbox');
   return args;

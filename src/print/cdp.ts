@@ -12,7 +12,8 @@ export function pageSession(page: Page): Promise<{ cdp: CDPSession; frameId: str
   if (!s) {
     s = (async () => {
       const cdp = await page.createCDPSession();
-      const { frameTree } = await cdp.send('Page.getFrameTree');
+      // A renderer that dies is told by Inspector.targetCrashed (Puppeteer's page 'error' event).
+      const [{ frameTree }] = await Promise.all([cdp.send('Page.getFrameTree'), cdp.send('Inspector.enable')]);
       return { cdp, frameId: frameTree.frame.id };
     })();
     sessions.set(page, s);
@@ -121,12 +122,17 @@ export async function printPdf(page: Page, options: { paper: keyof typeof PAPER;
  */
 export async function blockRequests(page: Page, onFont?: (url: string) => void): Promise<void> {
   const { cdp } = await pageSession(page);
-  cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; method: string } }) => {
+  cdp.on('Fetch.requestPaused', (e: { requestId: string; resourceType?: string; request: { url: string; method: string } }) => {
     const font = e.request.method === 'GET' ? fontResponse(e.request.url) : undefined;
     if (font !== undefined) onFont?.(e.request.url);
-    (font === undefined
-      ? cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
-      : cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: FONT_HEADERS, body: font })
+    (font !== undefined
+      ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: FONT_HEADERS, body: font })
+      // A navigation (a template's <meta http-equiv="refresh">, a frame) is answered "204 No
+      // Content", which cancels it: the document printed stays; a refused one would be replaced
+      // by an error page.
+      : e.resourceType === 'Document'
+        ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 204, body: '' })
+        : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
     ).catch(() => {});
   });
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });

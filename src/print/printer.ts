@@ -8,6 +8,7 @@ import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, repla
 import { reviseInPlace, withDraftStyle } from '../contents/draft.js';
 import { Limit } from '../util/limit.js';
 import { BriefError, ExitCode } from '../errors.js';
+import { MAX_TIMEOUT_MS } from './limits.js';
 
 /**
  * print: the Printer owns Chrome. One browser per run, launched on first use; documents print in
@@ -77,8 +78,10 @@ export class Printer implements AsyncDisposable {
   prints = 0;
   /** How many documents went onto a page by replacing only the body (cdp.ts replaceBody). */
   bodyReplacements = 0;
-  /** How many documents met a crashed browser and were retried. */
+  /** How many documents met a crashed browser or page and were retried. */
   crashes = 0;
+  /** How many documents timed out (a hung page) and were retried on a fresh page. */
+  hangs = 0;
   /** How many font requests pages made (fonts by reference, fonts.ts): a page asks for each font once. */
   fontsAnswered = 0;
   /** How many times a page's garbage was collected (every COLLECT_EVERY documents, and when idle: see collectWhenIdle). */
@@ -108,6 +111,9 @@ export class Printer implements AsyncDisposable {
     this.options = options;
     this.concurrency = Math.max(1, options.concurrency ?? availableParallelism());
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs < 1 || this.timeoutMs > MAX_TIMEOUT_MS) {
+      throw new BriefError('usage', `the render timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS.toLocaleString('en-US')}; got ${this.timeoutMs}`);
+    }
     this.pages = new Limit(this.concurrency);
     this.documents = new Limit(this.concurrency * 2);
   }
@@ -137,7 +143,7 @@ export class Printer implements AsyncDisposable {
       // renderer process, ~30 MB, for as long as the browser runs).
       this.firstPage = this.browser.then(async (b) => {
         const [tab] = await b.pages();
-        return tab && tab.url() === 'about:blank' ? this.configure(tab, b) : this.openPage(b);
+        return tab && tab.url() === 'about:blank' ? this.inTime(this.configure(tab, b), b) : this.openPage(b);
       }).catch(() => undefined);
     }
     return this.browser;
@@ -145,8 +151,27 @@ export class Printer implements AsyncDisposable {
 
   /** A configured page: JavaScript off, every request refused but inline data: and our fonts by reference. */
   private async openPage(browser: Browser): Promise<Page> {
-    const page = await browser.newPage().catch((e: unknown) => { throw this.blame(e, browser); });
-    return this.configure(page, browser);
+    const opening = (async () => {
+      const page = await browser.newPage().catch((e: unknown) => { throw this.blame(e, browser); });
+      return this.configure(page, browser);
+    })();
+    return this.inTime(opening, browser);
+  }
+
+  /**
+   * A page that does not open within the timeout (its renderer killed as it started) is a crash:
+   * the document is tried again; the page, should it open after all, is closed.
+   */
+  private inTime(opening: Promise<Page>, browser: Browser): Promise<Page> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        opening.then((p) => p.close().catch(() => {}), () => {});
+        reject(this.blame(new Error('Target closed: a new page did not open in time (its renderer crashed?)'), browser));
+      }, Math.max(this.timeoutMs, 10_000)); // a page opens in ~130 ms
+      timer.unref();
+    });
+    return Promise.race([opening, late]).finally(() => clearTimeout(timer));
   }
 
   private async configure(page: Page, browser: Browser): Promise<Page> {
@@ -316,13 +341,20 @@ export class Printer implements AsyncDisposable {
     try {
       return await this.printOnce(html, options);
     } catch (e) {
-      if (!this.isCrash(e)) throw e;
-      this.crashes++;
+      // A crash (of the browser or of the page's renderer) or a hang is tried once more, on a
+      // fresh page (the failed one was closed) and, if the browser died, a fresh browser.
+      const hung = e instanceof BriefError && e.code === 'render-timeout' && !this.closed;
+      if (!hung && !this.isCrash(e)) throw e;
+      if (hung) this.hangs++; else this.crashes++;
       try {
         return await this.printOnce(html, options);
       } catch (again) {
+        if (again instanceof BriefError && again.code === 'render-timeout') {
+          throw new BriefError('render-timeout', `${again.message} (twice: the second time on a fresh page)`, { exitCode: ExitCode.render, cause: again });
+        }
         if (!this.isCrash(again)) throw again;
-        throw new BriefError('browser-crashed', `${options.name}: the browser crashed twice while printing it (${(again as Error).message.split('\n')[0]})`, { exitCode: ExitCode.render, cause: again });
+        const page = /page crashed/i.test((again as Error)?.message ?? '');
+        throw new BriefError(page ? 'page-crashed' : 'browser-crashed', `${options.name}: the ${page ? 'page' : 'browser'} crashed twice while printing it (${(again as Error).message.split('\n')[0]})`, { exitCode: ExitCode.render, cause: again });
       }
     }
   }
@@ -352,10 +384,14 @@ export class Printer implements AsyncDisposable {
       // wait at once, as a crash (the document is printed again on a fresh browser).
       const browser = page.browser();
       let onGone: (() => void) | undefined;
+      let onCrash: (() => void) | undefined;
       const gone = new Promise<never>((_, reject) => {
         onGone = () => reject(new Error('Target closed: the page or its browser went away'));
+        // The page's renderer died (killed, out of memory): Puppeteer says so by the page's 'error' event.
+        onCrash = () => reject(new Error('Page crashed: its renderer process ended'));
         // on/off, not once: Puppeteer wraps a once-handler, so off() would not find it (a leak per document)
         page.on('close', onGone);
+        page.on('error', onCrash);
         browser.on('disconnected', onGone);
         if (page.isClosed() || !browser.connected) onGone();
       });
@@ -393,11 +429,18 @@ export class Printer implements AsyncDisposable {
           }
           return pdf;
         })();
-        const pdf = await Promise.race([work, timeout, gone]);
+        // A renderer killed while it prints fails the print ("Printing failed") a moment before
+        // the page says it crashed: a protocol error waits that moment for the crash to be known.
+        const settled = work.catch(async (e: unknown) => {
+          if (/Protocol error/i.test((e as Error)?.message ?? '')) await Promise.race([gone, new Promise((r) => setTimeout(r, 1000).unref())]);
+          throw e;
+        });
+        const pdf = await Promise.race([settled, timeout, gone]);
         return { pdf, ms: Date.now() - started };
       } finally {
         clearTimeout(timer);
         page.off('close', onGone);
+        page.off('error', onCrash);
         browser.off('disconnected', onGone);
       }
     }, options.name);
@@ -465,5 +508,7 @@ async function terminate(proc: ChildProcess | undefined): Promise<boolean> {
     await exited;
   }
   clearTimeout(timer);
+  // A helper (a renderer busy printing) may outlive the browser by a moment: its group goes too.
+  try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* none left */ }
   return true;
 }

@@ -1,11 +1,12 @@
 import type { Problem } from '../validate/problems.js';
+import { oneLine } from '../util/printable.js';
 
 /**
  * GitHub Actions workflow commands: one `::error …::message` (or `::warning`) line per problem,
  * so problems show up as annotations on the pull request's diff.
  * Escaping follows the runner's rules: the message escapes % CR LF; property values also : and ,.
  */
-export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escapeData = (s: string): string => oneLine(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(problems: readonly Problem[]): string {

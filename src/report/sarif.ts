@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem } from '../validate/problems.js';
+import { jsonSafe } from '../util/printable.js';
 import { RULES, ruleOf, type Rule } from '../validate/rules.js';
 
 /** SARIF 2.1.0 (OASIS) for code-scanning tools: one run, the rule catalogue, one result per problem. */
@@ -94,5 +95,5 @@ export function toSarif(problems: readonly Problem[], options: SarifOptions): Re
 }
 
 export function formatSarif(problems: readonly Problem[], options: SarifOptions): string {
-  return `${JSON.stringify(toSarif(problems, options), null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(toSarif(problems, options), null, 2))}\n`;
 }

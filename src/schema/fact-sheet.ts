@@ -17,6 +17,14 @@ export type SubjectArea = string;
  */
 export type AsOf = string;
 /**
+ * What the edition was rebuilt from and when: printed on page 1 of every audience's PDF and wherever later editions measure changes against it.
+ */
+export type BasisOfTheReconstruction = string;
+/**
+ * When the reconstruction was written.
+ */
+export type CalendarDate = string;
+/**
  * Default TLP 2.0 handling level of every item in the sheet that does not set its own.
  */
 export type Handling = 'TLP:CLEAR' | 'TLP:GREEN' | 'TLP:AMBER' | 'TLP:AMBER+STRICT' | 'TLP:RED';
@@ -140,6 +148,10 @@ export type Extensions = number;
  * Context: how the deadline moved, and on what source.
  */
 export type DeadlineNote = string;
+/**
+ * What happened when the deadline fell, or 'outcome unreported' (a deadline on or before as_of without it is warned about: deadline-passed); for a deadline dated only to a month or year that includes as_of, may say it was not yet due.
+ */
+export type Outcome = string;
 /**
  * Deadlines in force, with how often each was extended.
  */
@@ -347,6 +359,10 @@ export type Author = string;
  */
 export type DateMayBePartial3 = string;
 /**
+ * Why the source has no date (or how it was dated): without a date or this note the source is warned about (source-undated).
+ */
+export type WhyUndated = string;
+/**
  * Web address (http or https only).
  */
 export type WebAddress = string;
@@ -368,20 +384,28 @@ export type CredibilityAdmiralty16 = number;
  */
 export type Id4 = string;
 /**
- * Where the collected copy of the article is kept.
+ * Where the collected copy of the article is kept (free text; see archive for the copy quotes are checked against).
  */
 export type CollectedCopy = string;
+/**
+ * Path of the archived copy (text, HTML or PDF), relative to the fact sheet: every quote a claim citing this source makes is checked against it (quote-not-in-source).
+ */
+export type ArchivedCopy = string;
 /**
  * Why the source is graded so; what it was derived from; its errors.
  */
 export type GradingNotes = string;
+/**
+ * A reader-safe warning printed beside the source in every audience that lists it (public included), added to the one the grade implies (unreliable, cannot be judged, derived).
+ */
+export type WarningForReaders = string;
 /**
  * A calendar date, YYYY-MM-DD.
  *
  * This interface was referenced by `FactSheet`'s JSON-Schema
  * via the `definition` "date".
  */
-export type CalendarDate = string;
+export type CalendarDate1 = string;
 /**
  * A piece of text.
  *
@@ -398,6 +422,7 @@ export interface FactSheet {
   title: Title;
   topic: SubjectArea;
   as_of: AsOf;
+  reconstructed?: ReconstructedEdition;
   handling: Handling;
   summary?: CoverLine;
   bluf: BottomLineUpFront;
@@ -409,6 +434,13 @@ export interface FactSheet {
   notes?: AnalystNotes;
   source_summary?: SourceSummary;
   sources: Sources2;
+}
+/**
+ * Declares the sheet a reconstruction: written later than its as_of, from sources that may be dated after it. Sources dated after as_of are then allowed (outside a reconstruction they are an error).
+ */
+export interface ReconstructedEdition {
+  basis: BasisOfTheReconstruction;
+  written?: CalendarDate;
 }
 /**
  * The conclusion in one to three sentences (about 80 words), pointing at the key judgments it summarises.
@@ -477,6 +509,7 @@ export interface Deadline {
   date?: DateMayBePartial2;
   extensions?: Extensions;
   note?: DeadlineNote;
+  outcome?: Outcome;
   sources: Sources;
   handling?: TLPLabel;
 }
@@ -600,12 +633,15 @@ export interface Source {
   title: Headline;
   author?: Author;
   date?: DateMayBePartial3;
+  date_note?: WhyUndated;
   url?: WebAddress;
   kind?: KindOfSource;
   reliability: ReliabilityAdmiraltyAF;
   credibility: CredibilityAdmiralty16;
   derived_from?: Id4;
   file?: CollectedCopy;
+  archive?: ArchivedCopy;
   notes?: GradingNotes;
+  reader_warning?: WarningForReaders;
   handling?: TLPLabel;
 }

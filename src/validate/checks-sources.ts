@@ -56,16 +56,24 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
     if (!id || sources.has(id) || !isObj(s)) return;
     sources.set(id, { index, reliability: str(s.reliability), credibility: typeof s.credibility === 'number' ? s.credibility : undefined, derivedFrom: str(s.derived_from) });
   });
-  /** The original a source rewrites (following derived_from), itself when it is original. */
+  /** The original a source rewrites (following derived_from), itself when it is original; remembered (chains may be long). */
+  const roots = new Map<string, string>();
   const root = (id: string): string => {
+    const known = roots.get(id);
+    if (known !== undefined) return known;
+    const chain: string[] = [];
     const seen = new Set<string>();
     let cur = id;
     while (!seen.has(cur)) {
       seen.add(cur);
+      chain.push(cur);
       const next = sources.get(cur)?.derivedFrom;
       if (!next || !sources.has(next)) break;
+      const r = roots.get(next);
+      if (r !== undefined) { cur = r; break; }
       cur = next;
     }
+    for (const c of chain) roots.set(c, cur);
     return cur;
   };
   const independent = (ids: readonly string[]) => new Set(ids.filter((id) => sources.has(id)).map(root));
@@ -88,10 +96,11 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
   }
 
   // Credibility 1 ("confirmed by other sources") needs a claim that cites it with an independent source.
+  const corroborated = new Set<string>();
+  for (const c of all) if (independent(c.ids).size >= 2) for (const id of c.ids) corroborated.add(id);
   for (const [id, s] of sources) {
     if (s.credibility !== 1) continue;
-    const corroborated = all.some((c) => c.ids.includes(id) && independent(c.ids).size >= 2);
-    if (!corroborated) {
+    if (!corroborated.has(id)) {
       add(`/sources/${s.index}/credibility`, 'confirmed-uncorroborated', 'warning', `source '${id}' is graded credibility 1 (confirmed by other sources), but no claim cites it together with an independent source (a rewrite, derived_from, does not count); cite the corroborating source or grade it 2`);
     }
   }

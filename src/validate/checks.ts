@@ -1,6 +1,7 @@
 import type { LoadedYaml } from '../load/yaml.js';
 import type { Problem } from './problems.js';
 import { problemAt } from './problems.js';
+import { closest, quoted, someOf } from './schema-messages.js';
 import { earliestDay, isPartialDate, isRealDate } from '../util/dates.js';
 
 /**
@@ -89,21 +90,28 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
 
   // Every cited source exists.
   const sourceIds = new Set(list(data.sources).map((s) => (isObj(s) ? str(s.id) : undefined)).filter((x): x is string => !!x));
+  // Messages name the closest few known ids, not every one (a sheet may list thousands).
+  const sortedSources = [...sourceIds].sort();
   for (const c of badCitations(data, (id) => sourceIds.has(id))) {
-    add(c.pointer, 'source-unknown', `cites source '${c.id}', which is not in the sources list (known: ${[...sourceIds].join(', ') || 'none'})`);
+    const few = sortedSources.length <= 8;
+    const guesses = few ? [] : closest(c.id, sortedSources);
+    const known = few ? `known: ${someOf([...sourceIds], 8)}`
+      : guesses.length > 0 ? `${sortedSources.length.toLocaleString('en-US')} known; the closest: ${guesses.join(', ')}`
+      : `${sortedSources.length.toLocaleString('en-US')} known, e.g. ${someOf(sortedSources)}`;
+    add(c.pointer, 'source-unknown', `cites source ${quoted(c.id)}, which is not in the sources list (${known})`);
   }
 
   // Parties named by positions and characterisations exist; BLUF judgments exist.
   const status = isObj(data.status) ? data.status : {};
   const parties = new Set(list(status.parties).map((p) => (isObj(p) ? str(p.id) : undefined)).filter(Boolean));
   const checkParty = (pointer: string, party: unknown) => {
-    if (typeof party === 'string' && !parties.has(party)) add(pointer, 'party-unknown', `party '${party}' is not one of status.parties (${[...parties].join(', ') || 'none'})`);
+    if (typeof party === 'string' && !parties.has(party)) add(pointer, 'party-unknown', `party ${quoted(party)} is not one of status.parties (${someOf([...parties] as string[], 8)})`);
   };
   list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(`/status/characterisations/${i}/party`, c.party));
   list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(`/sticking_points/${i}/positions/${j}/party`, p.party)));
   const judgments = new Set(list(data.key_judgments).map((k) => (isObj(k) ? str(k.id) : undefined)).filter(Boolean));
   if (isObj(data.bluf)) list(data.bluf.judgments).forEach((j, i) => {
-    if (typeof j === 'string' && !judgments.has(j)) add(`/bluf/judgments/${i}`, 'judgment-unknown', `BLUF points at key judgment '${j}', which does not exist (known: ${[...judgments].join(', ') || 'none'})`);
+    if (typeof j === 'string' && !judgments.has(j)) add(`/bluf/judgments/${i}`, 'judgment-unknown', `BLUF points at key judgment ${quoted(j)}, which does not exist (known: ${someOf([...judgments] as string[], 8)})`);
   });
 
   // Partial dates (YYYY, YYYY-MM, YYYY-MM-DD): the schema's pattern checks the form and the ranges of
@@ -120,7 +128,8 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
       if (after(d)) add(pointer, 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
     };
     late('/status/since', status.since);
-    list(data.sources).forEach((s, i) => isObj(s) && late(`/sources/${i}/date`, s.date));
+    // A reconstructed edition is written later from later sources (its basis says so): their dates may be after as_of.
+    if (!isObj(data.reconstructed)) list(data.sources).forEach((s, i) => isObj(s) && late(`/sources/${i}/date`, s.date));
     list(data.expert_views).forEach((e, i) => isObj(e) && late(`/expert_views/${i}/date`, e.date));
     list(status.characterisations).forEach((c, i) => isObj(c) && late(`/status/characterisations/${i}/date`, c.date));
     list(status.milestones).forEach((m, i) => {

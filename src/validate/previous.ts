@@ -40,7 +40,7 @@ export async function loadPreviousEditions(dataDir: string, week: string, topicI
   const earlier = (await listWeeks(dataDir)).filter((w) => w < week).reverse();
   for (const w of earlier) {
     if (wanted.size === 0) break;
-    const files = await findFactSheetFiles([join(dataDir, w)]);
+    const files = await findFactSheetFiles([join(dataDir, w)], { within: dataDir });
     const found = await Promise.all(files.map(async (f) => {
       const result = await loadValidated(f, cwd); // validated as filed under week w (its folder)
       return { result, id: declaredId(result.data, f) };

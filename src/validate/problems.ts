@@ -22,14 +22,73 @@ export function problemAt(
   return { file: loaded.file, line: pos.line, col: pos.col, endLine: pos.endLine, endCol: pos.endCol, severity, rule, message, pointer: key ? `${pointer}/${key}` : pointer };
 }
 
-/** Line `n` (1-based) of a text, without its line break; undefined past the end. Splits nothing. */
-export function lineText(text: string, n: number): string | undefined {
-  let start = 0;
-  for (let i = 1; i < n; i++) {
-    const eol = text.indexOf('\n', start);
-    if (eol < 0) return undefined;
-    start = eol + 1;
+/**
+ * Where each line of a text starts, computed once per text: a report asks for a line of the same
+ * text for each of its problems (a scan from the start each time made reports quadratic). The last
+ * few texts are kept (problems come sorted by file, so one file's are asked for in a row).
+ */
+const startsCache = new Map<string, number[]>();
+
+export function lineStarts(text: string): number[] {
+  let starts = startsCache.get(text);
+  if (!starts) {
+    starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (startsCache.size >= 4) startsCache.delete(startsCache.keys().next().value!);
+    startsCache.set(text, starts);
   }
-  const eol = text.indexOf('\n', start);
-  return text.slice(start, eol < 0 ? text.length : eol).replace(/\r$/, '');
+  return starts;
+}
+
+/** Line `n` (1-based) of a text, without its line break; undefined past the end. */
+export function lineText(text: string, n: number): string | undefined {
+  const starts = lineStarts(text);
+  if (n < 1 || n > starts.length) return undefined;
+  const start = starts[n - 1]!;
+  const next = starts[n];
+  return text.slice(start, next === undefined ? text.length : next - 1).replace(/\r$/, '');
+}
+
+/** Problems listed for one file at most; the rest are counted (`problems-not-listed`). */
+export const MAX_PROBLEMS_PER_FILE = 100;
+/** Problems listed for one run (all files) at most; the rest are counted, file by file. */
+export const MAX_PROBLEMS_PER_RUN = 1000;
+
+/** Thousands separated, for counts in messages ("and 59,000 more"). */
+export const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * A file's problems (sorted) cut to `max`: the rest become one `problems-not-listed` entry that
+ * counts them by severity (an error when any of them is one, so the exit code stays right).
+ */
+export function capProblems(problems: Problem[], max: number, why = `at most ${count(max)} are listed per file`): Problem[] {
+  if (problems.length <= max) return problems;
+  const kept = problems.slice(0, max);
+  const rest = problems.slice(max);
+  let errors = 0;
+  let warnings = 0;
+  for (const p of rest) {
+    const o = p.omitted ?? (p.severity === 'error' ? { errors: 1, warnings: 0 } : { errors: 0, warnings: 1 });
+    errors += o.errors;
+    warnings += o.warnings;
+  }
+  const file = problems[0]!.file;
+  kept.push({
+    file, line: 0, col: 0, severity: errors > 0 ? 'error' : 'warning', rule: 'problems-not-listed', pointer: '',
+    message: `and ${count(errors + warnings)} more problem${errors + warnings === 1 ? '' : 's'} in this file (${count(errors)} error${errors === 1 ? '' : 's'}, ${count(warnings)} warning${warnings === 1 ? '' : 's'}) not listed: ${why}; fix the ones above first`,
+    omitted: { errors, warnings },
+  });
+  return kept;
+}
+
+/** How many errors and warnings a list of problems stands for (counted ones included). */
+export function tally(problems: readonly Problem[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const p of problems) {
+    if (p.omitted) { errors += p.omitted.errors; warnings += p.omitted.warnings; }
+    else if (p.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
 }

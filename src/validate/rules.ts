@@ -24,6 +24,11 @@ export const RULES: readonly Rule[] = [
   { id: 'yaml-duplicate-key', severity: 'error', description: 'A key appears twice in the same mapping.', fix: 'Keep one of the two keys (YAML keeps only the last, silently, in other tools).' },
   { id: 'yaml-multiple-documents', severity: 'error', description: 'The file holds more than one YAML document.' },
   { id: 'yaml-alias', severity: 'error', description: 'Too many YAML alias expansions.' },
+  { id: 'yaml-complex-key', severity: 'error', description: 'A list or mapping used as a key (`? [a, b]`); keys are plain words.', fix: 'Write the key as a plain word (`id:`, `title:`, …); a list or mapping belongs after the colon, as the value.' },
+  // Bounds on the work and the output (src/validate/shape.ts, src/validate/problems.ts)
+  { id: 'list-too-long', severity: 'error', description: 'A list with more than 1,000 items (only the first 1,000 are checked).', fix: 'A briefing holds a few dozen items per list at most: split the topic, or keep the items that matter this week.' },
+  { id: 'nesting-too-deep', severity: 'error', description: 'Values nested more than 32 levels deep (the sheet is not checked further).', fix: 'A fact sheet is a few levels of mappings and lists (`brief schema` shows them): look for brackets that never close.' },
+  { id: 'problems-not-listed', severity: 'error', description: 'More problems than are listed (100 per file, 1,000 per run): their count, by severity.', fix: 'Fix the problems listed above it (often one mistake repeated), then run `brief validate` again.' },
   // The JSON Schema (schema/fact-sheet.schema.json)
   { id: 'schema-required', severity: 'error', description: 'A required field is missing (the message names it and where it belongs).', fix: 'Add the field the message names, at the place it names (`brief schema` lists every field).' },
   { id: 'schema-unknown-key', severity: 'error', description: 'A key the schema does not know (suggests the nearest known key).', fix: 'Rename the key to the suggested one, or remove it; `brief schema` lists the keys each place takes.' },
@@ -38,12 +43,16 @@ export const RULES: readonly Rule[] = [
   { id: 'schema-too-few', severity: 'error', description: 'A list with fewer items than required (e.g. a claim with no sources).' },
   { id: 'schema-duplicate-item', severity: 'error', description: 'A list that must hold distinct values names one twice.' },
   { id: 'schema-range', severity: 'error', description: 'A number outside its allowed range (e.g. credibility 1–6).' },
+  // Clean text (src/validate/checks-text.ts)
+  { id: 'text-blank', severity: 'error', description: 'A text of only white space (a title of five spaces passes a minimum length, but says nothing).', fix: 'Write the text, or leave out a field that may be left out.' },
+  { id: 'text-control', severity: 'error', description: 'A value or key with a control character (C0 but tab and line feed, DEL, C1); tab and line feed only in prose fields.', fix: 'Remove the character (a `\\e`, `\\a` or `\\n` escape in a quoted text makes one); a title, id, name or date is one line.' },
   // Meaning: references and dates (src/checks.ts)
+  { id: 'topic-duplicate', severity: 'error', description: 'Two fact sheets of one week folder share a topic id (the second is reported).', fix: 'Each topic has one fact sheet a week: rename one id, or remove the copy.' },
   { id: 'source-unknown', severity: 'error', description: 'A cited source id (or derived_from) that is not in the sources list.', fix: 'Add the source to `sources:` with that id, or correct the id.' },
   { id: 'id-duplicate', severity: 'error', description: 'Two items of the same list share an id.' },
   { id: 'party-unknown', severity: 'error', description: 'A position or characterisation names a party not in status.parties.' },
   { id: 'judgment-unknown', severity: 'error', description: 'The BLUF points at a key judgment that does not exist.' },
-  { id: 'date-after-as-of', severity: 'error', description: 'A source, expert view, characterisation or status date after the sheet’s as_of.', fix: 'Correct the date, or move `as_of` forward if the sheet really describes a later day.' },
+  { id: 'date-after-as-of', severity: 'error', description: 'A source, expert view, characterisation or status date after the sheet’s as_of (source dates are allowed in a reconstructed edition).', fix: 'Correct the date, or move `as_of` forward if the sheet really describes a later day; a sheet written later from later sources declares `reconstructed:` with its basis.' },
   { id: 'milestone-occurred-future', severity: 'error', description: 'A milestone marked occurred but dated after as_of.' },
   { id: 'milestone-order', severity: 'error', description: 'Milestones not in date order.' },
   // Meaning: evidence and currency (src/checks-sources.ts)
@@ -54,6 +63,11 @@ export const RULES: readonly Rule[] = [
   { id: 'expert-unverified', severity: 'warning', description: 'An expert view with verified: false and no verification_note saying so.' },
   { id: 'as-of-stale', severity: 'warning', description: 'as_of is older than the Monday of the ISO week the sheet is filed under.', fix: 'Update `as_of` (and the facts) for this week, or file the sheet under the week it describes.' },
   { id: 'as-of-after-week', severity: 'error', description: 'as_of is after the Sunday of the ISO week the sheet is filed under.', fix: 'Move the sheet to the folder of the week its `as_of` falls in, or correct `as_of`.' },
+  // Meaning: the evidence itself (src/validate/checks-evidence.ts, quotes.ts; docs/evidence.md)
+  { id: 'quote-not-in-source', severity: 'error', description: 'A quote (a kind: quote characterisation or expert view, or a passage in double quotation marks in a claim) is not in the archived text of any source its claim cites; names the closest passage and how many characters differ.', fix: 'Quote the archived text exactly (an ellipsis marks a gap), cite the source that has it, or make the passage a paraphrase without quotation marks.' },
+  { id: 'archive-unreadable', severity: 'warning', description: 'A source’s archive (its archived copy: text, HTML or PDF, relative to the sheet) cannot be read, so its quotes are not checked.', fix: 'Correct the `archive:` path (relative to the fact sheet), or add the archived copy.' },
+  { id: 'source-undated', severity: 'warning', description: 'A source with no date and no date_note saying why.', fix: 'Give the publication `date:`, or a `date_note:` saying why there is none.' },
+  { id: 'deadline-passed', severity: 'warning', description: 'A deadline dated on or before as_of (or to a month or year that includes it) with no recorded outcome (outcome: what happened, or “outcome unreported”).', fix: 'Record `outcome:` (what happened, or "outcome unreported"), and do not forecast a decision already taken.' },
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

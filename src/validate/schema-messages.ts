@@ -35,12 +35,51 @@ export function nearest(value: string, candidates: readonly string[]): string | 
   const v = value.toLowerCase();
   let best: string | undefined;
   let bestD = Infinity;
+  const most = Math.max(2, Math.floor(value.length / 3));
   for (const c of candidates) {
+    // Lengths further apart than the allowed distance cannot be a typo (and long values cost no time).
+    if (Math.abs(c.length - value.length) > most && !(c.length > 0 && value.length > 0 && (c.toLowerCase().startsWith(v) || v.startsWith(c.toLowerCase())))) continue;
     const cl = c.toLowerCase();
     const d = cl.startsWith(v) || v.startsWith(cl) ? Math.min(1, distance(v, cl)) : distance(v, cl);
     if (d < bestD) { bestD = d; best = c; }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
+}
+
+/** A value quoted in a message, cut to `max` characters (a message must not carry a whole file). */
+export const quoted = (v: string, max = 60): string => `'${v.length > max ? `${v.slice(0, max - 1)}…` : v}'`;
+
+/**
+ * Some names of a list, for a message: all of them when there are few, else the first `max` and a
+ * count of the rest ("a, b, c and 7,997 more").
+ */
+export function someOf(names: readonly string[], max = 5): string {
+  if (names.length === 0) return 'none';
+  const shown = names.slice(0, max).map((n) => (n.length > 40 ? `${n.slice(0, 39)}…` : n)).join(', ');
+  return names.length <= max ? shown : `${shown} and ${(names.length - max).toLocaleString('en-US')} more`;
+}
+
+/**
+ * The few candidates closest to a value (a typo's likely intent), from a sorted list: with many
+ * candidates only the value's neighbours in sort order are weighed (ids that share its beginning),
+ * so a sheet citing thousands of unknown ids among thousands of known ones costs a binary search
+ * each, not a comparison with every id.
+ */
+export function closest(value: string, sorted: readonly string[], n = 3): string[] {
+  let pool: readonly string[] = sorted;
+  if (sorted.length > 64) {
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < value) lo = mid + 1; else hi = mid; }
+    pool = sorted.slice(Math.max(0, lo - 16), lo + 16);
+  }
+  const most = Math.max(2, Math.floor(value.length / 3));
+  return pool
+    .filter((c) => Math.abs(c.length - value.length) <= most)
+    .map((c) => ({ c, d: distance(value.toLowerCase(), c.toLowerCase()) }))
+    .filter((x) => x.d <= most)
+    .sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : 1))
+    .slice(0, n)
+    .map((x) => x.c);
 }
 
 const describeValue = (v: unknown): string =>
@@ -69,7 +108,7 @@ export function describeSchemaError(err: ErrorObject, _data: unknown): SchemaMes
       const guess = nearest(key, allowed);
       return {
         rule: 'schema-unknown-key', key,
-        message: `unknown key '${key}' in ${where}${guess ? `; did you mean '${guess}'?` : ''} (allowed: ${allowed.join(', ')})`,
+        message: `unknown key ${quoted(key)} in ${where}${guess ? `; did you mean '${guess}'?` : ''} (allowed: ${allowed.join(', ')})`,
       };
     }
     case 'enum': {

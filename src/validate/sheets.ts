@@ -1,8 +1,9 @@
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileVersion, loadYamlFileSync, parseYaml, type FileVersion } from '../load/yaml.js';
 import { indexPositions } from '../load/positions.js';
 import { findFactSheetFiles } from '../load/data.js';
-import type { Problem } from './problems.js';
+import { capProblems, count, MAX_PROBLEMS_PER_RUN, sortProblems, type Problem } from './problems.js';
+import { quoted } from './schema-messages.js';
 import type { FactSheet } from '../schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
 import { isWeek } from '../util/week.js';
@@ -53,13 +54,14 @@ function validateFile(f: string, display: string, version: FileVersion): LoadedS
   let loaded = loadYamlFileSync(f, { quick: true, version });
   loaded.file = name;
   for (const p of loaded.problems) p.file = name; // parse problems were made before the rename
-  let checked = validateLoaded(loaded, week ? { week } : {});
+  const options = { path: f, ...(week ? { week } : {}) };
+  let checked = validateLoaded(loaded, options);
   if (loaded.quick && checked.problems.length > 0) {
     // The quick parse has no positions: the problems are found again with them, from the quick
     // parser's position index (positions.ts), or from the full parse where the index cannot be made.
     const index = indexPositions(loaded.text);
     loaded = index ? { ...loaded, index } : parseYaml(name, loaded.text);
-    checked = validateLoaded(loaded, week ? { week } : {});
+    checked = validateLoaded(loaded, options);
   }
   return { ...checked, text: loaded.text, data: loaded.data };
 }
@@ -69,20 +71,65 @@ function validateFile(f: string, display: string, version: FileVersion): LoadedS
  * file, by position.
  */
 export async function loadSheets(files: readonly string[], cwd = process.cwd()): Promise<SheetsResult> {
-  // One file after another, synchronously: validation is CPU work (a worker thread per core did
-  // not help on 2 cores, whose second one V8's own compiler and GC threads already keep busy).
-  const results = files.map((f) => loadValidatedSync(f, cwd));
+  // One file after another: validation is CPU work (a worker thread per core did not help on 2
+  // cores, whose second one V8's own compiler and GC threads already keep busy). Every ~50 ms the
+  // event loop gets a turn, so a signal (Ctrl-C, SIGTERM) is handled during a long validation.
+  const results: LoadedSheet[] = [];
+  let turn = Date.now();
+  for (const f of files) {
+    results.push(loadValidatedSync(f, cwd));
+    if (Date.now() - turn > 50) {
+      await new Promise((r) => setImmediate(r));
+      turn = Date.now();
+    }
+  }
+  const duplicates = duplicateTopics(results);
+  // At most MAX_PROBLEMS_PER_RUN problems are listed; a file past the limit gets its count only.
+  let budget = MAX_PROBLEMS_PER_RUN;
+  const problems: Problem[] = [];
+  for (const cached of results) {
+    const extra = duplicates.get(cached);
+    const r = extra ? { ...cached, sheet: undefined, problems: sortProblems([...cached.problems, extra]) } : cached;
+    const listed = r.problems.filter((p) => !p.omitted).length;
+    problems.push(...(listed <= budget ? r.problems : capProblems(r.problems, budget, `at most ${count(MAX_PROBLEMS_PER_RUN)} are listed per run`)));
+    budget = Math.max(0, budget - listed);
+  }
   return {
-    sheets: results.flatMap((r) => (r.sheet ? [r.sheet] : [])),
+    sheets: results.flatMap((r) => (r.sheet && !duplicates.has(r) ? [r.sheet] : [])),
     files: results.map((r) => r.file),
-    problems: results.flatMap((r) => r.problems),
+    problems,
     texts: new Map(results.map((r) => [r.file, r.text])),
   };
 }
 
+/**
+ * Two files of one week folder with the same topic id: the second (in file order) is an error
+ * (`topic-duplicate`), at its `id:` line; a week's briefing would print the topic twice.
+ */
+function duplicateTopics(results: readonly LoadedSheet[]): Map<LoadedSheet, Problem> {
+  const out = new Map<LoadedSheet, Problem>();
+  const first = new Map<string, LoadedSheet>();
+  for (const r of results) {
+    const id = (r.data as { id?: unknown } | undefined)?.id;
+    const week = weekOfPath(r.file);
+    if (typeof id !== 'string' || !week) continue;
+    const key = `${dirname(r.file)}\0${id}`;
+    const earlier = first.get(key);
+    if (!earlier) { first.set(key, r); continue; }
+    const m = /^id:[ \t]*/m.exec(r.text);
+    const line = m ? r.text.slice(0, m.index).split('\n').length : 1;
+    const col = m ? m[0].length + 1 : 1;
+    out.set(r, {
+      file: r.file, line, col, endLine: line, endCol: col + id.length, severity: 'error', rule: 'topic-duplicate', pointer: '/id',
+      message: `topic id ${quoted(id)} is also the id of ${earlier.file} in the same week; each topic has one fact sheet a week (rename one id, or remove the copy)`,
+    });
+  }
+  return out;
+}
+
 /** The validated fact sheets of one week, sorted by topic id. */
 export async function loadWeek(dataDir: string, week: string): Promise<SheetsResult> {
-  const files = await findFactSheetFiles([join(dataDir, week)]);
+  const files = await findFactSheetFiles([join(dataDir, week)], { within: dataDir });
   const result = await loadSheets(files, process.cwd());
   result.sheets.sort((a, b) => compareText(a.id, b.id));
   return result;

@@ -3,11 +3,14 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { locate, pointerToPath, type LoadedYaml } from '../load/yaml.js';
 import { precompiledValidator } from '../schema/precompiled.js';
-import { lineText, problemAt, sortProblems, type Problem } from './problems.js';
+import { capProblems, lineText, MAX_PROBLEMS_PER_FILE, problemAt, sortProblems, type Problem } from './problems.js';
 import { factSheetSchema, schemaUrl, type FactSheet } from '../schema/index.js';
 import { crossReferenceProblems } from './checks.js';
 import { sourceProblems } from './checks-sources.js';
+import { evidenceProblems } from './checks-evidence.js';
 import { describeSchemaError, nearest } from './schema-messages.js';
+import { checkShape } from './shape.js';
+import { controlProblems } from './checks-text.js';
 
 /** ajv's compiler is only loaded when there is no precompiled validator (it costs ~40 ms to load). */
 const require = createRequire(import.meta.url);
@@ -45,12 +48,20 @@ export function schemaProblems(loaded: LoadedYaml): Problem[] {
   const validate = schemaValidator();
   if (validate(loaded.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
+  // Unknown keys by the mapping they are in, for the typo hint below (one look-up per missing field,
+  // not a search of every error: a sheet may have tens of thousands).
+  const unknownKeys = new Map<string, ErrorObject[]>();
+  for (const o of errors) {
+    if (o.keyword !== 'additionalProperties') continue;
+    const at = unknownKeys.get(o.instancePath);
+    if (at) at.push(o); else unknownKeys.set(o.instancePath, [o]);
+  }
   const problems = errors.map((err) => {
     const d = describeSchemaError(err, loaded.data);
     if (err.keyword === 'required') {
       // A missing field next to an unknown key spelt like it: say it is probably that typo.
       const missing = String((err.params as { missingProperty?: string }).missingProperty);
-      const typo = errors.find((o) => o.keyword === 'additionalProperties' && o.instancePath === err.instancePath &&
+      const typo = unknownKeys.get(err.instancePath)?.find((o) =>
         nearest(String((o.params as { additionalProperty?: string }).additionalProperty), [missing]) !== undefined);
       const key = typo ? String((typo.params as { additionalProperty: string }).additionalProperty) : undefined;
       const where = key ? locate(loaded, pointerToPath(err.instancePath), key) : undefined;
@@ -82,10 +93,11 @@ function requiredAt(loaded: LoadedYaml, pointer: string, rule: string, message: 
 function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   const out: ErrorObject[] = [];
+  const formats = new Set(errors.filter((o) => o.keyword === 'format').map((o) => o.instancePath));
   for (const e of errors) {
     if (e.keyword === 'if') continue;
     // a value that fails both `pattern` and `format: date` is one problem
-    if (e.keyword === 'pattern' && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword === 'format')) continue;
+    if (e.keyword === 'pattern' && formats.has(e.instancePath)) continue;
     const k = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(k)) continue;
     seen.add(k);
@@ -98,7 +110,7 @@ function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
  * Validate a loaded fact sheet: parse problems, then the schema (all errors), then the meaning
  * checks the schema cannot express. Returns every problem at once, sorted by position.
  */
-export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = {}): ValidationResult {
+export function validateLoaded(loaded: LoadedYaml, options: { week?: string; path?: string } = {}): ValidationResult {
   const problems = [...loaded.problems];
   if (problems.some((p) => p.severity === 'error') || loaded.data === undefined) {
     return { file: loaded.file, sheet: undefined, problems: sortProblems(problems) };
@@ -107,10 +119,15 @@ export function validateLoaded(loaded: LoadedYaml, options: { week?: string } = 
     problems.push(problemAt(loaded, '', 'schema-type', `a fact sheet is a YAML mapping (id: …, title: …); found ${Array.isArray(loaded.data) ? 'a list' : loaded.data === null ? 'nothing' : `a ${typeof loaded.data}`}`));
     return { file: loaded.file, sheet: undefined, problems: sortProblems(problems) };
   }
-  const schemaErrs = schemaProblems(loaded);
-  problems.push(...schemaErrs);
+  // Bounds first: a list too long is checked only in part, a value nested too deep not at all.
+  const shape = checkShape(loaded.data);
+  for (const issue of shape.issues) problems.push(problemAt(loaded, issue.pointer, issue.rule, issue.message));
+  if (shape.deep) return { file: loaded.file, sheet: undefined, problems: capProblems(sortProblems(problems), MAX_PROBLEMS_PER_FILE) };
+  const checked = shape.bounded === loaded.data ? loaded : { ...loaded, data: shape.bounded };
+  problems.push(...schemaProblems(checked));
   // Meaning checks run on whatever parts are well-formed, so all problems show at once.
-  problems.push(...crossReferenceProblems(loaded, options), ...sourceProblems(loaded, options));
+  // `path`: where the sheet is on disk (archives are relative to it); by default its display name.
+  problems.push(...crossReferenceProblems(checked, options), ...sourceProblems(checked, options), ...evidenceProblems(checked, options), ...controlProblems(checked));
   const ok = !problems.some((p) => p.severity === 'error');
-  return { file: loaded.file, sheet: ok ? (loaded.data as FactSheet) : undefined, problems: sortProblems(problems) };
+  return { file: loaded.file, sheet: ok ? (loaded.data as FactSheet) : undefined, problems: capProblems(sortProblems(problems), MAX_PROBLEMS_PER_FILE) };
 }

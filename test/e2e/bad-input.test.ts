@@ -3,10 +3,11 @@
  * must end with a specific message, the right exit code, no stack trace and nothing written.
  * Small cases live in test/fixtures/bad/; the big, binary and non-UTF-8 files are made here.
  */
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, TEMPLATES, tempDir } from '../helpers.js';
+import { DATA, FIXTURES, ROOT, TEMPLATES, tempDir } from '../helpers.js';
 import { brief, leftovers, STACK } from '../process-helpers.js';
 
 const BAD = join(FIXTURES, 'bad');
@@ -31,6 +32,16 @@ beforeAll(() => {
   gen('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MINIMAL.toString('utf8'), 'utf16le')]));
   // A UTF-8 byte-order mark before a valid sheet: accepted.
   gen('bom.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), MINIMAL]));
+  // Hostile at scale (issue 24); bench/hostile.mjs times the same shapes at 2k, 10k and 60k.
+  const minimal = MINIMAL.toString('utf8');
+  gen('many-problems.yaml', `${minimal}${Array.from({ length: 5000 }, (_, i) => `x${i}: 1`).join('\n')}\n`);
+  gen('many-unknown-sources.yaml', minimal
+    .replace(/^ {2}sources: \[src-a\]$/m, `  sources: [src-a, ${Array.from({ length: 900 }, (_, i) => `nope-${i}`).join(', ')}]`)
+    .replace(/^sources:\n/m, `sources:\n${Array.from({ length: 800 }, (_, i) => `  - { id: known-${i}, publisher: P, title: T, reliability: B, credibility: 2 }`).join('\n')}\n`));
+  gen('many-milestones.yaml', minimal.replace(/ {2}milestones:\n(?: {4}- .*\n)+/, `  milestones:\n${Array.from({ length: 10000 }, (_, i) => `    - { id: m${i}, date: 2025-09, title: M, state: occurred, sources: [src-a] }`).join('\n')}\n`));
+  gen('deep.yaml', `${minimal}notes: ${'['.repeat(30000)}${']'.repeat(30000)}\n`);
+  gen('raw-escape.yaml', minimal.replace('title: A sample deal', 'title: Deal\x1b]0;pwned\x07\x1b[2J'));
+  gen('forged-line.yaml', minimal.replace('{ id: src-r,', '{ id: "src-r\\ngenerated/x.yaml:1:1: error fake: forged",'));
 });
 afterAll(() => tmp.cleanup());
 
@@ -71,6 +82,16 @@ const VALIDATE_CASES: ValidateCase[] = [
   { name: 'UTF-16', file: generated('utf16.yaml'), code: 1, expect: ['utf16.yaml:1:1: error file-encoding: file is UTF-16', 'save it as UTF-8'] },
   { name: 'a byte-order mark (accepted)', file: generated('bom.yaml'), code: 0, expect: ['1 file checked: 0 errors'] },
   { name: 'a file that does not exist', file: () => join(tmp.dir, 'no-such.yaml'), code: 2, expect: ['no-such.yaml: no such file or folder'] },
+  { name: 'control characters in values', file: fixture('../invalid/text-control.yaml'), code: 1, expect: ['text-control.yaml:4:8: error text-control: title contains a control character (ESC, U+001B) at character 14'] },
+  { name: 'raw ESC and BEL bytes in a title', file: generated('raw-escape.yaml'), code: 1, expect: ['raw-escape.yaml:3:8: error text-control', 'title: Deal\\x1b]0;pwned\\x07\\x1b[2J'] },
+  { name: 'a line break in an id (no forged report line)', file: generated('forged-line.yaml'), code: 1, expect: [/\(known: src-a, src-b, src-r\\ngenerated\/x\.yaml:1:1: error fake/, /1 file checked: \d+ errors/] },
+  { name: 'a title of five spaces', file: fixture('../invalid/text-blank.yaml'), code: 1, expect: ['text-blank.yaml:4:8: error text-blank: title is only white space'] },
+  { name: 'the same topic id twice in one week', file: fixture('../invalid/2025-W38'), code: 1, expect: [/topic-duplicate-2\.yaml:3:5: error topic-duplicate: topic id 'sample-deal' is also the id of \S*topic-duplicate-1\.yaml in the same week/] },
+  { name: 'a list used as a key', file: fixture('../invalid/yaml-complex-key.yaml'), code: 1, expect: ['yaml-complex-key.yaml:58:3: error yaml-complex-key: a list is used as a key'] },
+  { name: 'values nested 30,000 deep', file: generated('deep.yaml'), code: 1, expect: ['error nesting-too-deep: values are nested too deep to be read'] },
+  { name: '5,000 problems in one file', file: generated('many-problems.yaml'), code: 1, expect: [/error problems-not-listed: and 4,900 more problems in this file \(4,900 errors, 0 warnings\) not listed/, '1 file checked: 5,000 errors, 0 warnings'] },
+  { name: '900 unknown sources among 800', file: generated('many-unknown-sources.yaml'), code: 1, expect: ["cites source 'nope-0', which is not in the sources list (803 known, e.g. ", 'and 798 more)', '1 file checked: 900 errors'] },
+  { name: '10,000 milestones', file: generated('many-milestones.yaml'), code: 1, expect: ['error list-too-long: status.milestones has 10,000 items; a list in a fact sheet may have at most 1,000'] },
 ];
 
 describe('brief validate on bad input', () => {
@@ -78,6 +99,9 @@ describe('brief validate on bad input', () => {
     const r = await brief(['validate', file()], tmp.dir);
     const output = r.stdout + r.stderr;
     for (const f of fragments) expect(output).toMatch(f);
+    expect(output.length).toBeLessThan(100 * 1024); // bounded, whatever the input
+    expect(output).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/); // no control character reaches the terminal
+    expect(output).not.toMatch(/^generated\/x\.yaml/m); // no forged line
     expect(output).not.toMatch(STACK);
     expect(output).not.toMatch(/internal error/);
     expect(r.code).toBe(code);
@@ -148,7 +172,7 @@ const BUILD_CASES: BuildCase[] = [
   {
     name: 'output folder not writable (a file is in the way)', code: 2,
     setup: (p) => { writeFileSync(p.out, 'I am a file, not a folder\n'); return ['--audience', 'executive']; },
-    expect: [/out\/2025-W38\/executive\.(pdf|html): cannot write: a file is in the way/],
+    expect: [/out\/2025-W38: cannot write the briefings there: a file is in the way/],
   },
   { name: 'a bad --concurrency', setup: () => ['--concurrency', 'zero'], code: 2, expect: ["--concurrency takes a whole number ≥ 1; got 'zero'"] },
   { name: 'an unknown option', setup: () => ['--colour'], code: 2, expect: ["unknown option '--colour'", "Run 'brief build --help' for usage."] },
@@ -161,6 +185,12 @@ const BUILD_CASES: BuildCase[] = [
       return ['--browser', fake, '--audience', 'executive'];
     },
     expect: [/could not start the browser at .*broken-chrome: Chrome exited at start \(code 127\): error while loading shared libraries: libnss3\.so/],
+  },
+  { name: 'a --timeout too large for a timer', setup: () => ['--timeout', '3000000000'], code: 2, expect: ["--timeout may be at most 86,400,000; got '3000000000'"] },
+  {
+    name: 'two sheets of the week with one topic id', code: 1,
+    setup: (p) => { copyFileSync(join(FIXTURES, 'valid/minimal.yaml'), join(p.data, '2025-W38', 'copy.yaml')); return []; },
+    expect: [/sample-deal\.yaml:2:5: error topic-duplicate: topic id 'sample-deal' is also the id of \S*copy\.yaml in the same week/, 'nothing was built'],
   },
   { name: 'a render that takes too long (--timeout 1)', setup: () => ['--timeout', '1', '--audience', 'executive'], code: 3, expect: [/executive\.pdf: rendering took longer than 1 ms/] },
 ];
@@ -183,7 +213,160 @@ describe('brief build on bad input', () => {
     writeFileSync(p.out, 'a file\n');
     const r = await brief(['build', '--data', p.data, '--templates', p.templates, '--out', p.out, '--audience', 'executive', '--debug'], p.root);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot write: a file is in the way/);
+    expect(r.stderr).toMatch(/cannot write the briefings there: a file is in the way/);
     expect(r.stderr).toMatch(STACK);
+  });
+});
+
+/**
+ * File-system cases (issue 24): only regular files are read, and never more than the size limit;
+ * links are followed only inside the folder being read; the output must be a writable folder on a
+ * disk with room. Each ends at once with exit 2 and a message naming the path.
+ */
+describe('brief on hostile file systems', () => {
+  const fsCase = (name: string) => {
+    const p = project(`fs-${name}`);
+    return { ...p, week: join(p.data, '2025-W38') };
+  };
+  const validate = (p: { root: string; data: string }) => brief(['validate', p.data], p.root);
+  const build = (p: { root: string; data: string; templates: string; out: string }, ...extra: string[]) =>
+    brief(['build', '--data', p.data, '--templates', p.templates, '--out', p.out, '--html', ...extra], p.root);
+  const expectRefused = (r: { code: number; stdout: string; stderr: string }, message: RegExp) => {
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout + r.stderr).not.toMatch(STACK);
+    expect(r.stdout + r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(2);
+  };
+
+  it('a FIFO named *.yaml: refused, not waited on (validate and build)', async () => {
+    const p = fsCase('fifo');
+    execFileSync('mkfifo', [join(p.week, 'pipe.yaml')]);
+    expectRefused(await validate(p), /2025-W38\/pipe\.yaml: a FIFO \(named pipe\), not a regular file; fact sheets are read only from regular files/);
+    expectRefused(await build(p), /pipe\.yaml: a FIFO \(named pipe\), not a regular file/);
+    expect(leftovers(p.out)).toEqual([]);
+  });
+
+  it('a link to /dev/zero: refused (outside the data folder; named directly: a character device)', async () => {
+    const p = fsCase('dev-zero');
+    symlinkSync('/dev/zero', join(p.week, 'zero.yaml'));
+    expectRefused(await validate(p), /zero\.yaml: a symbolic link to \/dev\/zero, outside \S+; links are followed only inside the folder being read/);
+    expectRefused(await brief(['validate', join(p.week, 'zero.yaml')], p.root), /zero\.yaml: a character device, not a regular file/);
+  });
+
+  it('a symbolic link loop: named as one', async () => {
+    const p = fsCase('loop');
+    symlinkSync('loop.yaml', join(p.week, 'loop.yaml'));
+    expectRefused(await validate(p), /loop\.yaml: a symbolic link loop \(a link that leads back to itself\)/);
+    expectRefused(await brief(['validate', join(p.week, 'loop.yaml')], p.root), /loop\.yaml: a symbolic link loop/);
+  });
+
+  it('a link out of the data folder (to /usr) is refused; links inside it are followed', async () => {
+    const p = fsCase('link-out');
+    symlinkSync('/usr', join(p.week, 'usr'));
+    expectRefused(await validate(p), /2025-W38\/usr: a symbolic link to \/usr, outside \S+data; links are followed only inside the folder being read/);
+    rmSync(join(p.week, 'usr'));
+    mkdirSync(join(p.data, 'shared'));
+    copyFileSync(join(p.week, 'sample-deal.yaml'), join(p.data, 'shared', 'deal.yaml'));
+    rmSync(join(p.week, 'sample-deal.yaml'));
+    symlinkSync('../shared/deal.yaml', join(p.week, 'sample-deal.yaml'));
+    symlinkSync('..', join(p.week, 'parent')); // a link back up: read once, no endless walk
+    const r = await brief(['validate', p.week, '--strict'], p.root);
+    expect(r.stderr).toMatch(/outside/); // the week folder is the root here: ../shared is outside it
+    const ok = await build(p, '--audience', 'executive');
+    expect(ok.code, ok.stderr).toBe(0); // a build reads the week within the data folder: ../shared is inside
+  });
+
+  it('an unreadable week folder: exit 2, "permission denied", no internal error', async () => {
+    const p = fsCase('eacces');
+    chmodSync(tmp.dir, 0o755);
+    for (const d of [join(tmp.dir, 'build'), p.root, p.data]) chmodSync(d, 0o755);
+    chmodSync(p.week, 0o000);
+    try {
+      // Root reads any folder: the command runs as nobody then.
+      const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+      const run = (args: string[]) => new Promise<{ code: number; stderr: string }>((resolve) => {
+        execFile('node', [join(ROOT, 'bin/brief.js'), ...args], { cwd: p.root, env: { ...process.env, NO_COLOR: '1' }, ...asUser }, (e, _out, stderr) => resolve({ code: (e as { code?: number } | null)?.code ?? 0, stderr }));
+      });
+      const v = await run(['validate', p.data]);
+      expect(v.stderr).toMatch(/data\/2025-W38: cannot read the folder: permission denied/);
+      expect(v.code).toBe(2);
+      const b = await run(['build', '--data', p.data, '--templates', p.templates, '--out', join(tmp.dir, 'eacces-out')]);
+      expect(b.stderr).toMatch(/2025-W38: cannot read the folder: permission denied/);
+      expect(b.stderr).not.toMatch(/internal error/);
+      expect(b.code).toBe(2);
+    } finally {
+      chmodSync(p.week, 0o755);
+    }
+  });
+
+  it.each(['/proc/brief-out', '/sys/brief-out'])('--out %s: refused at once', async (out) => {
+    const p = fsCase(`out-${out.split('/')[1]}`);
+    const r = await brief(['build', '--data', p.data, '--templates', p.templates, '--out', out, '--audience', 'executive'], p.root);
+    expectRefused(r, new RegExp(`${out}/2025-W38: cannot write the briefings there: it is under /${out.split('/')[1]}, a virtual file system, not a disk; nothing was built`));
+  });
+
+  // Read-only and full file systems need a mount (root, as in the project's container).
+  const canMount = (() => {
+    if (process.getuid?.() !== 0) return false;
+    const probe = join(tmp.dir, 'mount-probe');
+    mkdirSync(probe, { recursive: true });
+    try { execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' }); execFileSync('umount', [probe]); return true; } catch { return false; }
+  })();
+  const mounted = (name: string, options: string) => {
+    const dir = join(tmp.dir, name);
+    mkdirSync(dir, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
+    return { dir, done: () => execFileSync('umount', [dir]) };
+  };
+
+  it.skipIf(!canMount)('a read-only or full output file system: refused before printing', async () => {
+    const p = fsCase('ro-full');
+    for (const [name, options, why] of [['ro', 'size=1m,ro', 'read-only file system'], ['full', 'size=200k', 'no space left on the device \\(200 kB free\\)']] as const) {
+      const m = mounted(name, options);
+      try {
+        const r = await build({ ...p, out: join(m.dir, 'out') }, '--audience', 'executive');
+        expectRefused(r, new RegExp(`out/2025-W38: cannot write the briefings there: ${why}; nothing was built`));
+      } finally {
+        m.done();
+      }
+    }
+  });
+
+  it.skipIf(!canMount)('the disk fills up during the build: the failed briefing leaves no file (no HTML without its PDF), the summary says what was written', async () => {
+    const p = fsCase('fills-up');
+    cpSync(join(DATA, '2025-W38'), p.week, { recursive: true }); // the sample week: more than the room left
+    rmSync(join(p.week, 'sample-deal.yaml'));
+    const m = mounted('fills', 'size=1200k');
+    try {
+      const r = await build({ ...p, out: join(m.dir, 'out') });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/\.(pdf|html): cannot write: no space left on the device; nothing was written there/);
+      const summary = /brief: (\d+) briefings? failed; (\d+) briefings? written:/.exec(r.stderr);
+      expect(summary, r.stderr).not.toBeNull();
+      const pdfs = leftovers(join(m.dir, 'out'), /\.pdf$/);
+      const htmls = leftovers(join(m.dir, 'out'), /\.html$/);
+      expect(pdfs.length).toBe(Number(summary![2]));
+      expect(htmls.map((f) => f.replace(/\.html$/, '.pdf'))).toEqual(pdfs); // each HTML beside its PDF, no other
+      expect(leftovers(join(m.dir, 'out'), /\.tmp$/)).toEqual([]);
+      for (const f of pdfs) expect(readFileSync(f).subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
+    } finally {
+      m.done();
+    }
+  });
+});
+
+describe('brief diff for an audience', () => {
+  // The handling fixture's restricted items carry canaries (KX…GRN/AMB/STR/RED, kx…-grn/amb/str/red).
+  const RESTRICTED = /\bKX[A-Z]*(GRN|AMB|STR|RED)\b|\bkx[a-z]*-(grn|amb|str|red)\b/;
+  it('--audience public: no restricted id or text on stdout or stderr (warnings counted, not shown)', async () => {
+    const data = join(FIXTURES, 'handling');
+    const all = await brief(['diff', '--data', data], tmp.dir);
+    expect(all.stderr).toMatch(RESTRICTED); // without an audience the warnings name them: the check below can fail
+    const pub = await brief(['diff', '--data', data, '--audience', 'public', '--templates', TEMPLATES], tmp.dir);
+    expect(pub.code).toBe(0);
+    expect(pub.stdout + pub.stderr).not.toMatch(RESTRICTED);
+    expect(pub.stderr).toMatch(/brief: 0 errors and \d+ warnings in the fact sheets, not shown for the public audience/);
+    const json = await brief(['diff', '--data', data, '--audience', 'public', '--templates', TEMPLATES, '--json'], tmp.dir);
+    expect(json.stdout + json.stderr).not.toMatch(RESTRICTED);
   });
 });

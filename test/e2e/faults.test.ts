@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BriefError } from '../../src/errors.js';
 import { Printer } from '../../src/print/printer.js';
 import { FIXTURES, readPdf, TEMPLATES, tempDir } from '../helpers.js';
-import { brief, browserPidOf, browserProfileOf, leftovers, processesUsing, spawnBrief, waitFor } from '../process-helpers.js';
+import { brief, browserPidOf, browserProfileOf, leftovers, processesUsing, rendererPidsOf, spawnBrief, waitFor } from '../process-helpers.js';
 
 const tmp = tempDir('brief-faults-');
 afterAll(() => tmp.cleanup());
@@ -42,9 +42,12 @@ function batchProject(name: string, n: number): { root: string; args: string[]; 
   }
   const out = join(root, 'out');
   const cache = join(root, 'cache');
+  // A temp folder of the run's own: other tests' runs sweep the shared one for dead runs' throwaway
+  // profiles, and would remove this run's before the test looks at it.
+  mkdirSync(join(root, 'tmp'), { recursive: true });
   return {
     root, out, args: ['build', '--data', join(root, 'data'), '--templates', join(root, 'templates'), '--out', out, '--concurrency', '1', '--audience', audiences.join(',')], // (the packaged audiences would be built too)
-    env: { BRIEF_CACHE_DIR: cache }, keptProfile: join(cache, 'chrome-profile'),
+    env: { BRIEF_CACHE_DIR: cache, TMPDIR: join(root, 'tmp') }, keptProfile: join(cache, 'chrome-profile'),
   };
 }
 
@@ -100,7 +103,57 @@ describe('the printer when the browser dies', () => {
     await using printer = new Printer({ timeoutMs: 1 });
     const error = await printer.pdf(HTML('slow'), { name: 'out/slow.pdf' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'render-timeout', exitCode: 3 });
-    expect((error as Error).message).toBe('out/slow.pdf: rendering took longer than 1 ms');
+    expect((error as Error).message).toBe('out/slow.pdf: rendering took longer than 1 ms (twice: the second time on a fresh page)');
+  });
+});
+
+describe('a page whose renderer is killed', () => {
+  it('the document is printed again on a fresh page; the browser stays', async () => {
+    await using printer = new Printer({ concurrency: 1 });
+    await printer.pdf(HTML('warm'), { name: 'warm.pdf' });
+    const browser = printer.browserPid()!;
+    // Long enough to be printing when its renderer is killed.
+    const long = HTML('long').replace('<p>Some text.</p>', '<p>Some text.</p>'.repeat(6000));
+    const job = printer.pdf(long, { name: 'out/long.pdf' });
+    expect(await waitFor(() => rendererPidsOf(browser).length > 0, 5000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 150));
+    for (const pid of rendererPidsOf(browser)) kill(pid);
+    const { pdf } = await job;
+    expect((await readPdf(pdf)).text).toContain('long');
+    expect(printer.crashes).toBe(1);
+    expect(printer.launches).toBe(1);
+    expect(printer.browserPid()).toBe(browser);
+  });
+
+  it('killed again on the fresh page: the document fails, named with its path and cause', async () => {
+    await using printer = new Printer({ concurrency: 1, timeoutMs: 8000 });
+    await printer.pdf(HTML('warm'), { name: 'warm.pdf' });
+    const browser = printer.browserPid()!;
+    const killer = setInterval(() => { for (const pid of rendererPidsOf(browser)) kill(pid); }, 20);
+    const error = await printer.pdf(HTML('doomed').replace('<p>Some text.</p>', '<p>Some text.</p>'.repeat(6000)), { name: 'out/doomed.pdf' }).catch((e: unknown) => e);
+    clearInterval(killer);
+    expect(error).toBeInstanceOf(BriefError);
+    // Killed at every turn, the page may crash or never answer (a renderer killed as it starts).
+    expect((error as BriefError).code, (error as Error).message).toMatch(/^(page-crashed|browser-crashed|render-timeout)$/);
+    expect((error as Error).message).toMatch(/^out\/doomed\.pdf: (the (page|browser) crashed twice while printing it|rendering took longer than 8000 ms \(twice)/);
+  });
+});
+
+describe('brief build when a renderer is killed mid-batch', () => {
+  it('the document in print is printed again on a fresh page; every PDF is written; exit 0', async () => {
+    const p = batchProject('renderer-once', 6);
+    const run = spawnBrief(p.args, p.root, p.env);
+    expect(await waitFor(() => /\.pdf {2}\d+ page/.test(run.out()))).toBe(true);
+    const browser = browserPidOf(run.child.pid!)!;
+    const renderers = rendererPidsOf(browser);
+    expect(renderers.length).toBeGreaterThan(0);
+    for (const pid of renderers) kill(pid);
+    const { code } = await run.exited;
+    expect(run.out()).toMatch(/brief: the browser or a page crashed; 1 briefing was printed again on a fresh page/);
+    expect(run.out()).toContain('built 6 briefings');
+    expect(code, run.out()).toBe(0);
+    expect(await expectCompletePdfs(p.out)).toHaveLength(6);
+    expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
   });
 });
 
@@ -111,7 +164,7 @@ describe('brief build when the browser is killed mid-batch', () => {
     expect(await waitFor(() => /\.pdf {2}\d+ page/.test(run.out()))).toBe(true);
     kill(browserPidOf(run.child.pid!));
     const { code } = await run.exited;
-    expect(run.out()).toMatch(/brief: the browser crashed; \d+ briefings? (was|were) printed again on a fresh browser/);
+    expect(run.out()).toMatch(/brief: the browser or a page crashed; \d+ briefings? (was|were) printed again on a fresh page/);
     expect(run.out()).toContain('built 10 briefings');
     expect(code).toBe(0);
     expect(await expectCompletePdfs(p.out)).toHaveLength(10);
@@ -128,11 +181,12 @@ describe('brief build when the browser is killed mid-batch', () => {
     clearInterval(killer);
     const out = run.out();
     const written = await expectCompletePdfs(p.out);
-    const failed = /(\d+) of 10 briefings failed/.exec(out);
+    const failed = /brief: (\d+) briefings? failed; (\d+) briefings? written/.exec(out);
     expect(code).toBe(3);
     expect(failed, out).not.toBeNull();
     expect(Number(failed![1]) + written.length).toBe(10);
-    expect(out).toMatch(/\n {2}b\d\d: .*(crashed|could not start the browser|Target closed)/);
+    expect(Number(failed![2])).toBe(written.length);
+    expect(out).toMatch(/\n {2}\S*\/b\d\d\.pdf: .*(crashed|could not start the browser|Target closed)/);
     expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(leftovers(p.out, /\.tmp$/)).toEqual([]);
   });

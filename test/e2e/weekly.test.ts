@@ -91,7 +91,9 @@ describe(`the ${WEEK} weekly briefing`, () => {
     expect(text).toContain('Stage moved from Negotiating to Framework agreed');
     expect(text).toContain('Newly planned, October 2025: Trump–Xi meeting at the APEC summit in South Korea.');
     expect(text).toMatch(/Up from unlikely to roughly even chance \(confidence still low\): A final, signed agreement spinning off TikTok/);
-    expect(text).toContain('Why: Up from unlikely: the Madrid “basic framework consensus”');
+    expect(text).toContain('Why: Up from unlikely in the reconstructed W37 edition: the Madrid “basic framework consensus”');
+    // W37 was reconstructed later: the changes say what they are measured against.
+    expect(text).toContain('so these changes are measured against a reconstruction: Written after the fact, not on 12 September');
     // Trade: new sticking points named in the sources, and the truce judgment moved up.
     expect(text).toContain('New sticking point (open, high significance): U.S. semiconductor export controls.');
     expect(text).toContain('Rare earths and high-tech magnets');
@@ -133,6 +135,10 @@ describe('brief diff and brief new-week', () => {
     expect(out.topics[0]!.previousWeek).toBe('2025-W37');
     expect(out.topics[0]!.changes).toContainEqual({ kind: 'stage', from: 'negotiating', to: 'framework_agreed', since: '2025-09' });
     expect(out.topics[0]!.lines.length).toBe(out.topics[0]!.changes.length);
+    // W37 was reconstructed: the comparison says so
+    expect((out.topics[0] as unknown as { previousReconstructed: string }).previousReconstructed).toMatch(/^Written after the fact, not on 12 September/);
+    const text = await brief(['diff', '--week', WEEK, '--topic', 'tiktok-us-spinoff']);
+    expect(text.stdout).toContain('(The 2025-W37 edition was reconstructed later: Written after the fact');
   });
 
   it('diff says first coverage for the first week, and refuses an unknown topic with exit 2', async () => {

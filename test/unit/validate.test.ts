@@ -15,7 +15,7 @@ const edit = (from: string, to: string) => {
   expect(minimal).toContain(from);
   return minimal.replace(from, to);
 };
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+const lineText = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('validation', () => {
   it('accepts the minimal fixture and every sample fact sheet in data/', async () => {
@@ -31,7 +31,7 @@ describe('validation', () => {
     const text = edit('stage: framework_agreed', 'stage: framework_agred');
     const [p, ...rest] = check(text).problems;
     expect(rest).toEqual([]);
-    expect(p).toMatchObject({ rule: 'schema-enum', line: lineOf(text, 'framework_agred'), col: 10, severity: 'error' });
+    expect(p).toMatchObject({ rule: 'schema-enum', line: lineText(text, 'framework_agred'), col: 10, severity: 'error' });
     expect(p!.message).toContain("did you mean 'framework_agreed'?");
   });
 
@@ -39,7 +39,7 @@ describe('validation', () => {
     const text = edit('  summary: A framework', '  sumary: A framework');
     const problems = check(text).problems;
     const unknown = problems.find((p) => p.rule === 'schema-unknown-key')!;
-    expect(unknown).toMatchObject({ line: lineOf(text, 'sumary:'), col: 3 });
+    expect(unknown).toMatchObject({ line: lineText(text, 'sumary:'), col: 3 });
     expect(unknown.message).toContain("did you mean 'summary'?");
     // the missing 'summary' is reported too, at the mapping it belongs to
     expect(problems.find((p) => p.rule === 'schema-required')!.message).toContain("'summary' in status");
@@ -48,7 +48,7 @@ describe('validation', () => {
   it('reports a bad date with the expected format', () => {
     const text = edit('as_of: 2025-09-20', 'as_of: 20/09/2025');
     const p = check(text).problems.find((x) => x.rule === 'schema-date')!;
-    expect(p).toMatchObject({ line: lineOf(text, 'as_of:'), col: 8 });
+    expect(p).toMatchObject({ line: lineText(text, 'as_of:'), col: 8 });
     expect(p.message).toContain('YYYY-MM-DD');
   });
 
@@ -69,13 +69,13 @@ describe('validation', () => {
     text = text.replace('judgments: [kj-signed]', 'judgments: [kj-missing]');
     const problems = check(text).problems;
     const byRule = (r: string) => problems.filter((p) => p.rule === r);
-    expect(byRule('source-unknown')[0]).toMatchObject({ line: lineOf(text, 'nowhere'), col: text.split('\n')[lineOf(text, 'nowhere') - 1]!.indexOf('nowhere') + 1 });
+    expect(byRule('source-unknown')[0]).toMatchObject({ line: lineText(text, 'nowhere'), col: text.split('\n')[lineText(text, 'nowhere') - 1]!.indexOf('nowhere') + 1 });
     expect(byRule('source-unknown')[0]!.message).toContain("'nowhere'");
-    expect(byRule('id-duplicate').map((p) => p.line)).toEqual([lineOf(text, 'id: talks, date: 2025-10')]);
-    expect(byRule('date-after-as-of')[0]!.line).toBe(lineOf(text, '2025-09-25'));
-    expect(byRule('milestone-order')[0]!.line).toBe(lineOf(text, '2025-08-19'));
+    expect(byRule('id-duplicate').map((p) => p.line)).toEqual([lineText(text, 'id: talks, date: 2025-10')]);
+    expect(byRule('date-after-as-of')[0]!.line).toBe(lineText(text, '2025-09-25'));
+    expect(byRule('milestone-order')[0]!.line).toBe(lineText(text, '2025-08-19'));
     expect(byRule('party-unknown')[0]!.message).toContain("'prc'");
-    expect(byRule('judgment-unknown')[0]!.line).toBe(lineOf(text, 'kj-missing'));
+    expect(byRule('judgment-unknown')[0]!.line).toBe(lineText(text, 'kj-missing'));
   });
 
   it('marks milestones that occurred after as_of', () => {
@@ -93,7 +93,7 @@ describe('validation', () => {
 
   it('reports duplicate keys', () => {
     const text = edit('topic: Test topic', 'topic: Test topic\ntopic: Again');
-    expect(check(text).problems.map((p) => [p.rule, p.line])).toEqual([['yaml-duplicate-key', lineOf(text, 'topic: Again')]]);
+    expect(check(text).problems.map((p) => [p.rule, p.line])).toEqual([['yaml-duplicate-key', lineText(text, 'topic: Again')]]);
   });
 
   it('explains the common YAML mistakes in plain words, once per spot', () => {

@@ -1,0 +1,51 @@
+import { relative } from 'node:path';
+import { Option, type Command } from 'commander';
+import { BriefError, ExitCode } from '../errors.js';
+import type { Context } from './context.js';
+import { configFlags, options, type RawOptions } from './options.js';
+
+interface PreviewOptions extends RawOptions { port?: string; open?: boolean }
+
+export function register(program: Command, ctx: Context, done: (code: number) => void): void {
+  const cmd = program.command('preview').description('serve the briefings on 127.0.0.1, rebuilt and reloaded on every save');
+  for (const o of [options.week('the week to open on (default: the latest)'), new Option('--audience <name>', 'the audience to open on (default: the first)'),
+    options.data(), options.templates(), options.out(), options.browser(), options.concurrency(), options.timeout(),
+    new Option('--port <n>', 'the port (default: a free one)'), new Option('--open', 'open it in the default browser')]) cmd.addOption(o);
+  cmd.action(async (o: PreviewOptions) => done(await previewAction(o, ctx)));
+}
+
+async function previewAction(o: PreviewOptions, ctx: Context): Promise<number> {
+  const { io } = ctx;
+  const port = o.port === undefined ? undefined : Number(o.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new BriefError('usage', `--port takes a port number (0-65535); got '${o.port}'`);
+  const audience = o.audience as unknown as string | undefined;
+  const cfg = await ctx.config(configFlags({ ...o, audience: undefined }));
+  const [{ startPreview }, { formatFailure }] = await Promise.all([import('../app/preview/server.js'), import('../app/preview/failure.js')]);
+  const stamp = () => new Date().toISOString().slice(11, 19);
+  const preview = await startPreview({
+    dataDir: cfg.dataDir, templatesDir: cfg.templatesDir, outDir: cfg.outDir, week: o.week, audience: audience ?? cfg.audiences?.[0], port,
+    printerOptions: { executablePath: cfg.browser, concurrency: cfg.concurrency, timeoutMs: cfg.timeoutMs },
+    onStart: (job) => io.stdout(`${stamp()} ${job.files.length > 0 ? `changed ${job.files.map((f) => relative(process.cwd(), f)).join(', ')}: ` : ''}building ${job.week} ${job.audiences.join(', ')}\n`),
+    onBuilt: (t) => io.stdout(`  ${t.week}/${t.audience}: ${t.printed!.pages} page${t.printed!.pages === 1 ? '' : 's'}  ${t.printed!.marking}  ${t.printed!.ms} ms\n`),
+    onFailed: (report) => io.stderr(`${formatFailure(report)}\n  (still previewing: the last good briefing stays on the page)\n`),
+  });
+  io.stdout(`preview: ${preview.url}  (index: http://127.0.0.1:${preview.port}/) — Ctrl-C to stop\n`);
+  if (o.open) openInBrowser(preview.url, ctx);
+  await new Promise<void>((resolveStop) => {
+    process.once('SIGINT', resolveStop);
+    process.once('SIGTERM', resolveStop);
+  });
+  io.stdout('stopping…\n');
+  await preview.close();
+  return ExitCode.ok;
+}
+
+/** The system's way to open a URL; a failure only says so. */
+function openInBrowser(url: string, ctx: Context): void {
+  const [cmd, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  void import('node:child_process').then(({ spawn }) => {
+    const child = spawn(cmd!, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => ctx.io.stderr(`brief: could not open a browser (${cmd}); open ${url} yourself\n`));
+    child.unref();
+  });
+}

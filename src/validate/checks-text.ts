@@ -1,0 +1,60 @@
+import type { LoadedYaml } from '../load/yaml.js';
+import { firstControl } from '../util/printable.js';
+import { dottedPath } from './schema-messages.js';
+import { problemAt, type Problem } from './problems.js';
+
+/**
+ * Clean text: no control character in any value or key of a sheet (C0 but tab and line feed, DEL,
+ * C1). They print as nothing on paper, and on a terminal they act (ESC starts a command: a new
+ * window title, a cleared screen). Tab and line feed are allowed only in prose fields, where a
+ * text may have several lines; a title, id, name or date is one line.
+ */
+const PROSE = new Set(['summary', 'source_summary', 'text', 'note', 'detail', 'view', 'verification_note', 'statement', 'basis', 'change_reason', 'notes']);
+
+const pointerOf = (path: readonly (string | number)[]): string =>
+  path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+const NAMES: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'backspace', 9: 'tab', 10: 'line break', 13: 'carriage return', 27: 'ESC', 127: 'DEL' };
+const describe = (s: string, at: number): string => {
+  const code = s.charCodeAt(at);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `a control character (${NAMES[code] ? `${NAMES[code]}, ` : ''}${hex}) at character ${at + 1}`;
+};
+
+export function controlProblems(loaded: LoadedYaml): Problem[] {
+  const out: Problem[] = [];
+  const path: (string | number)[] = [];
+  const walk = (node: unknown, prose: boolean): void => {
+    if (typeof node === 'string') {
+      if (node.length > 0 && node.trim() === '') {
+        const pointer = pointerOf(path);
+        out.push(problemAt(loaded, pointer, 'text-blank', `${dottedPath(pointer)} is only white space; write the text, or leave the field out if it may be left out`));
+        return;
+      }
+      const at = firstControl(node, prose);
+      if (at >= 0) {
+        const pointer = pointerOf(path);
+        out.push(problemAt(loaded, pointer, 'text-control', `${dottedPath(pointer)} contains ${describe(node, at)}; remove it${prose ? '' : ' (this field is one line: no tabs or line breaks)'}`));
+      }
+      return;
+    }
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) { path.push(i); walk(node[i], prose); path.pop(); }
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    for (const k of Object.keys(node)) {
+      const bad = firstControl(k, false);
+      if (bad >= 0) {
+        const pointer = pointerOf(path);
+        out.push({ ...problemAt(loaded, pointer, 'text-control', `a key in ${dottedPath(pointer)} contains ${describe(k, bad)}; keys are plain words`, 'error', k), pointer });
+        continue;
+      }
+      path.push(k);
+      walk((node as Record<string, unknown>)[k], PROSE.has(k));
+      path.pop();
+    }
+  };
+  walk(loaded.data, false);
+  return out;
+}
