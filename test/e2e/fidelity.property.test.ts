@@ -1,0 +1,70 @@
+/**
+ * Issue 18, as a property over the whole pipeline: text drawn from many scripts, emoji sequences
+ * (VS16, ZWJ families, skin tones, flags, keycaps) and combining marks, put into the fields every
+ * audience prints, is built for every audience with --verify (every block of the page's text found
+ * in the PDF). The PDFs embed only the package's fonts, and the left-to-right words are in the
+ * PDF's text as written.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parseDocument } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/app/build.js';
+import { Session } from '../../src/app/session.js';
+import { DATA, TEMPLATES, hasTool, readPdf, tempDir } from '../helpers.js';
+
+/** Words that extract in logical order (left-to-right scripts), checked in the PDF's text. */
+const LTR = ['Nguyễn Tiếng', 'Ελληνικά', 'Русский', '中文测试', '繁體中文', '日本語テスト', '한국어', 'Größe', 'e\u0301té', 'Łódź'];
+/** Text that is shaped or reordered (its extraction differs): checked by --verify's own matching. */
+const SHAPED = ['العربية للاستثمار', 'עברית', 'فارسی', 'हिन्दी परीक्षण', 'বাংলা', 'ไทย'];
+const EMOJI = ['⚠️', '❤️', '✔️', '1️⃣', '👨‍👩‍👧', '👍🏽', '🇺🇸', '↔', '→'];
+
+const token = fc.oneof(fc.constantFrom(...LTR), fc.constantFrom(...SHAPED), fc.constantFrom(...EMOJI));
+const phrase = fc.array(token, { minLength: 1, maxLength: 5 }).map((t) => t.join(' '));
+
+const tmp = tempDir('brief-fidelity-prop-');
+const session = new Session({ printerOptions: { concurrency: 2 }, cacheDir: join(tmp.dir, 'cache') });
+afterAll(async () => {
+  await session.close();
+  tmp.cleanup();
+});
+
+/** A copy of the sample week with the phrases in the BLUF, the title, the status and a sticking point. */
+function weekWith(run: number, p: { bluf: string; title: string; status: string; point: string }): string {
+  const data = join(tmp.dir, `data-${run}`);
+  cpSync(DATA, data, { recursive: true });
+  const file = join(data, '2025-W38', 'us-china-trade.yaml');
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  doc.setIn(['bluf', 'text'], `${p.bluf}. The truce runs to November.`);
+  doc.setIn(['title'], `Trade ${p.title}`);
+  doc.setIn(['status', 'summary'], `Where things stand: ${p.status}.`);
+  doc.setIn(['sticking_points', 0, 'title'], `Tariffs ${p.point}`);
+  writeFileSync(file, doc.toString());
+  return data;
+}
+
+describe.skipIf(!hasTool('pdffonts'))('every script, every audience (property)', () => {
+  it('every block of text is in the PDF, with only the package fonts', async () => {
+    let run = 0;
+    await fc.assert(fc.asyncProperty(fc.record({ bluf: phrase, title: phrase, status: phrase, point: phrase }), async (p) => {
+      const data = weekWith(++run, p);
+      const outDir = join(tmp.dir, `out-${run}`);
+      const result = await build({ dataDir: data, templatesDir: TEMPLATES, outDir, week: '2025-W38', session, verify: true });
+      expect(result.documents.map((d) => d.audience).sort()).toEqual(['analyst', 'executive', 'public']);
+      for (const doc of result.documents) {
+        const fonts = execFileSync('pdffonts', [doc.path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+          .map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+        expect(fonts.filter((f) => !/^Noto/.test(f)), doc.path).toEqual([]);
+        const { text } = await readPdf(doc.path);
+        expect(text).not.toContain('\u25a1');
+        const flat = text.replace(/\s+/g, '');
+        // The BLUF is in every audience; its left-to-right words are in the text as written.
+        for (const word of LTR.filter((w) => p.bluf.includes(w))) expect(flat, `${doc.audience}: ${word}`).toContain(word.normalize('NFC').replace(/\s+/g, ''));
+      }
+      rmSync(outDir, { recursive: true, force: true });
+      rmSync(data, { recursive: true, force: true });
+    }), { numRuns: 6, seed: 18, examples: [[{ bluf: '⚠️', title: '⚠️', status: '中文测试', point: 'العربية للاستثمار' }]] });
+  });
+});
