@@ -9,7 +9,7 @@ export type { SheetsResult } from './validate/sheets.js';
 export { weeklyDiff, type WeeklyDiff, type WeeklyDiffOptions, type TopicDiff } from './app/weekly-diff.js';
 export { newWeek, type NewWeekOptions, type NewWeekResult } from './app/new-week.js';
 export { loadAudiences, type Audience } from './load/audience.js';
-export { Printer, type PrinterOptions, type PrintResult } from './print/printer.js';
+export { Printer, type PrinterOptions, type PrinterStats, type PrintResult } from './print/printer.js';
 export { Session, type SessionOptions } from './app/session.js';
 export { formatHuman } from './report/human.js';
 export { formatJson } from './report/json.js';

@@ -200,7 +200,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         return doc;
       }));
     }));
-    return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.crashes };
+    return { week, documents, problems: [...loaded.problems, ...previous.problems], retried: printer.stats.crashes };
   } finally {
     releaseLayouts();
     if (!options.session) await session.close();

@@ -71,23 +71,30 @@ export const IDLE_COLLECT_MS = 100;
 /** While busy, a page's garbage is collected after every this many documents (see collectWhenIdle). */
 export const COLLECT_EVERY = 8;
 
+/** What a printer has done so far (tests and the CLI's summary read it). */
+export interface PrinterStats {
+  /** How many times a browser was launched (one per run, unless one crashed). */
+  readonly launches: number;
+  /** How many prints (a document with a contents page may take two: see print-briefing.ts). */
+  readonly prints: number;
+  /** How many documents went onto a page by replacing only the body (cdp.ts replaceBody). */
+  readonly bodyReplacements: number;
+  /** How many documents met a crashed browser or page and were retried. */
+  readonly crashes: number;
+  /** How many documents timed out (a hung page) and were retried on a fresh page. */
+  readonly hangs: number;
+  /** How many font requests pages made (fonts by reference): a page asks for each font once. */
+  readonly fontsAnswered: number;
+  /** How many times a page's garbage was collected (every COLLECT_EVERY documents, and when idle). */
+  readonly collections: number;
+}
+
 export class Printer implements AsyncDisposable {
   readonly concurrency: number;
   readonly timeoutMs: number;
-  /** How many times a browser was launched (tests assert one per run). */
-  launches = 0;
-  /** How many prints (a document with a contents page may take two: see print-briefing.ts). */
-  prints = 0;
-  /** How many documents went onto a page by replacing only the body (cdp.ts replaceBody). */
-  bodyReplacements = 0;
-  /** How many documents met a crashed browser or page and were retried. */
-  crashes = 0;
-  /** How many documents timed out (a hung page) and were retried on a fresh page. */
-  hangs = 0;
-  /** How many font requests pages made (fonts by reference, fonts.ts): a page asks for each font once. */
-  fontsAnswered = 0;
-  /** How many times a page's garbage was collected (every COLLECT_EVERY documents, and when idle: see collectWhenIdle). */
-  collections = 0;
+  private readonly counts: { -readonly [K in keyof PrinterStats]: number } = {
+    launches: 0, prints: 0, bodyReplacements: 0, crashes: 0, hangs: 0, fontsAnswered: 0, collections: 0,
+  };
   private browser: Promise<Browser> | undefined;
   /** The page opened with the browser, for the first document. */
   private firstPage: Promise<Page | undefined> | undefined;
@@ -134,6 +141,11 @@ export class Printer implements AsyncDisposable {
     return chosen;
   }
 
+  /** A snapshot of the counters. */
+  get stats(): PrinterStats {
+    return Object.freeze({ ...this.counts });
+  }
+
   /** Start the browser now (e.g. while fact sheets are still being validated). */
   warmUp(): Promise<Browser> {
     if (this.closed) return Promise.reject(new BriefError('printer-closed', 'the printer was closed (interrupted?)', { exitCode: ExitCode.render }));
@@ -178,7 +190,7 @@ export class Printer implements AsyncDisposable {
 
   private async configure(page: Page, browser: Browser): Promise<Page> {
     if (page.browser() !== browser) throw new Error('page of another browser');
-    await Promise.all([page.setJavaScriptEnabled(false), blockRequests(page, () => { this.fontsAnswered++; })]);
+    await Promise.all([page.setJavaScriptEnabled(false), blockRequests(page, () => { this.counts.fontsAnswered++; })]);
     return page;
   }
 
@@ -188,7 +200,7 @@ export class Printer implements AsyncDisposable {
    */
   private async launch(): Promise<Browser> {
     const { path, shell } = await this.choose();
-    this.launches++;
+    this.counts.launches++;
     // The kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
     // runs on it: it exits at start), a throwaway one.
     let profile = await claimProfile(path);
@@ -302,7 +314,7 @@ export class Printer implements AsyncDisposable {
 
   private collect(page: Page): void {
     this.garbage.delete(page);
-    this.collections++;
+    this.counts.collections++;
     collectGarbage(page);
   }
 
@@ -347,7 +359,7 @@ export class Printer implements AsyncDisposable {
       // fresh page (the failed one was closed) and, if the browser died, a fresh browser.
       const hung = e instanceof BriefError && e.code === 'render-timeout' && !this.closed;
       if (!hung && !this.isCrash(e)) throw e;
-      if (hung) this.hangs++; else this.crashes++;
+      if (hung) this.counts.hangs++; else this.counts.crashes++;
       try {
         return await this.printOnce(html, options);
       } catch (again) {
@@ -401,7 +413,7 @@ export class Printer implements AsyncDisposable {
       try {
         const work = (async () => {
           const print = (draft: boolean) => {
-            this.prints++;
+            this.counts.prints++;
             return printPdf(page, { paper: options.pageSize ?? 'A4', tagged: !draft, outline: !draft });
           };
           // The same document again (watch mode: its briefing after a save), when its shell is
@@ -410,7 +422,7 @@ export class Printer implements AsyncDisposable {
           const load = async (content: string) => {
             const again = this.shown.get(page) === options.name;
             this.shown.delete(page);
-            if (again && await replaceBody(page, content)) this.bodyReplacements++;
+            if (again && await replaceBody(page, content)) this.counts.bodyReplacements++;
             else await loadDocument(page, content);
             this.shown.set(page, options.name);
           };

@@ -34,20 +34,20 @@ describe('replacing only the body of a page’s document', () => {
         // A document printed more than once in a build (the executive page fitting itself, fit.ts;
         // a briefing's measuring draft, pagination.ts) replaces its own body for the later prints,
         // as many times in each build of the same data.
-        const start = warm.bodyReplacements;
+        const start = warm.stats.bodyReplacements;
         // Another document with the same shell (another output file, as in a batch) is loaded whole.
         await build({ ...opts, dataDir: before, outDir: join(tmp.dir, 'out-other'), printer: warm });
-        const fitting = warm.bodyReplacements - start;
+        const fitting = warm.stats.bodyReplacements - start;
         await build({ ...opts, dataDir: before, outDir: join(tmp.dir, 'out-patched'), printer: warm });
-        expect(warm.bodyReplacements - start, audience).toBe(2 * fitting);
+        expect(warm.stats.bodyReplacements - start, audience).toBe(2 * fitting);
         // The same document after a save (watch mode) gets only its body replaced.
-        const before3 = warm.bodyReplacements;
+        const before3 = warm.stats.bodyReplacements;
         const patched = (await build({ ...opts, dataDir: after, outDir: join(tmp.dir, 'out-patched'), printer: warm })).documents[0]!;
-        expect(warm.bodyReplacements - before3, audience).toBeGreaterThanOrEqual(1); // the body really was replaced
-        const freshStart = fresh.bodyReplacements;
+        expect(warm.stats.bodyReplacements - before3, audience).toBeGreaterThanOrEqual(1); // the body really was replaced
+        const freshStart = fresh.stats.bodyReplacements;
         const loaded = (await build({ ...opts, dataDir: after, outDir: join(tmp.dir, `out-fresh-${audience}`), printer: fresh })).documents[0]!;
         // The fresh printer loads the document whole; only its own later passes may replace its body.
-        expect(fresh.bodyReplacements - freshStart, audience).toBeLessThanOrEqual(Math.max(fitting, 2));
+        expect(fresh.stats.bodyReplacements - freshStart, audience).toBeLessThanOrEqual(Math.max(fitting, 2));
         const bytes = readFileSync(patched.path);
         expect(bytes.equals(readFileSync(loaded.path)), audience).toBe(true);
         expect((await readPdf(bytes)).text).toContain('Edited after a save.');

@@ -56,6 +56,6 @@ describe('building the sample briefing', () => {
   });
 
   it('launched the browser once for the whole run', () => {
-    expect(printer.launches).toBe(1);
+    expect(printer.stats.launches).toBe(1);
   });
 });

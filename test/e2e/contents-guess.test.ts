@@ -24,10 +24,10 @@ const session = aRun();
 
 /** Build one week's analyst briefing; how many prints it took, and the contents as printed next to the real pages. */
 async function analyst(week: string, outDir = join(tmp.dir, 'out'), run = session): Promise<{ prints: number; shown: number[]; real: number[]; joined: boolean }> {
-  const before = printer.prints;
+  const before = printer.stats.prints;
   const r = await build({ dataDir: data, templatesDir: TEMPLATES, outDir, week, audiences: ['analyst'], session: run, writeHtml: true });
   const doc = r.documents[0]!;
-  const prints = printer.prints - before;
+  const prints = printer.stats.prints - before;
   // The anchors in contents order, from the HTML that was printed, and the pages they are on in the PDF.
   const anchors = [...readFileSync(doc.htmlPath!, 'utf8').matchAll(/data-page-of="([^"]+)"/g)].map((m) => m[1]!);
   const dests = await destinationPages(new Uint8Array(readFileSync(doc.path)));

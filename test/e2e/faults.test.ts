@@ -72,7 +72,7 @@ describe('the printer when the browser dies', () => {
     const { pdf } = await printer.pdf(HTML('two'), { name: 'two.pdf' });
     expect((await readPdf(pdf)).text).toContain('two');
     expect(printer.browserPid()).not.toBe(first);
-    expect(printer.launches).toBe(2);
+    expect(printer.stats.launches).toBe(2);
   });
 
   it('documents in flight when the browser is killed are printed again on a fresh one', async () => {
@@ -83,8 +83,8 @@ describe('the printer when the browser dies', () => {
     kill(printer.browserPid());
     const results = await Promise.all(jobs);
     for (const [i, r] of results.entries()) expect((await readPdf(r.pdf)).text).toContain(`doc ${'abcd'[i]}`);
-    expect(printer.launches).toBe(2);
-    expect(printer.crashes).toBeGreaterThan(0);
+    expect(printer.stats.launches).toBe(2);
+    expect(printer.stats.crashes).toBeGreaterThan(0);
   });
 
   it('a browser that dies again is a browser-crashed error naming the document', async () => {
@@ -120,8 +120,8 @@ describe('a page whose renderer is killed', () => {
     for (const pid of rendererPidsOf(browser)) kill(pid);
     const { pdf } = await job;
     expect((await readPdf(pdf)).text).toContain('long');
-    expect(printer.crashes).toBe(1);
-    expect(printer.launches).toBe(1);
+    expect(printer.stats.crashes).toBe(1);
+    expect(printer.stats.launches).toBe(1);
     expect(printer.browserPid()).toBe(browser);
   });
 

@@ -45,16 +45,16 @@ describe('fonts by reference', () => {
     const fresh = new Printer({ concurrency: 1 });
     try {
       const first = await byReference.pdf(html, { name: 'a.pdf' });
-      const asked = byReference.fontsAnswered;
+      const asked = byReference.stats.fontsAnswered;
       expect(asked).toBeGreaterThan(0);
       expect(asked).toBeLessThanOrEqual(urls.length); // faces whose characters the page has but no style uses are never asked for
       // two more documents on the same page: nothing asked again
       await byReference.pdf(html, { name: 'b.pdf' });
       await byReference.pdf(html.replace('</body>', '<p>One more paragraph.</p></body>'), { name: 'c.pdf' });
-      expect(byReference.fontsAnswered).toBe(asked);
+      expect(byReference.stats.fontsAnswered).toBe(asked);
 
       const withInline = await fresh.pdf(inline, { name: 'a.pdf' });
-      expect(fresh.fontsAnswered).toBe(0);
+      expect(fresh.stats.fontsAnswered).toBe(0);
       // The same metadata on both (it also fixes Chromium's dates and ids): the same bytes.
       const meta: PdfMetadata = { title: 't', author: 'brief', subject: 's', keywords: ['k'], language: 'en', date: '2025-09-20', fingerprint: 'same' };
       const [a, b] = await Promise.all([applyPdfMetadata(first.pdf, meta), applyPdfMetadata(withInline.pdf, meta)]);

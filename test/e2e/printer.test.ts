@@ -27,7 +27,7 @@ describe('the Printer', () => {
       })));
       expect(results).toHaveLength(8);
       expect(most).toBe(2); // the bound is reached and respected
-      expect(printer.launches).toBe(1);
+      expect(printer.stats.launches).toBe(1);
       expect((await readPdf(results[7]!)).text).toContain('Document 7');
     } finally {
       await printer.close();
@@ -46,7 +46,7 @@ describe('the Printer', () => {
         now--;
       })));
       expect(most).toBe(4);
-      expect(printer.launches).toBe(1);
+      expect(printer.stats.launches).toBe(1);
     } finally {
       await printer.close();
     }
@@ -70,12 +70,12 @@ describe('the Printer', () => {
     const n = 2 * COLLECT_EVERY + 3;
     try {
       await Promise.all(Array.from({ length: n }, (_, i) => printer.pdf(doc(i), { name: `doc ${i}` })));
-      expect(printer.collections).toBe(2); // a document always waited for the page: not after each
+      expect(printer.stats.collections).toBe(2); // a document always waited for the page: not after each
       const deadline = Date.now() + 5000;
-      while (printer.collections === 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, IDLE_COLLECT_MS));
-      expect(printer.collections).toBe(3); // the last 3 documents' garbage, once idle
+      while (printer.stats.collections === 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, IDLE_COLLECT_MS));
+      expect(printer.stats.collections).toBe(3); // the last 3 documents' garbage, once idle
       await printer.pdf(doc(n), { name: 'one more' }); // and the page still prints
-      expect(printer.prints).toBe(n + 1);
+      expect(printer.stats.prints).toBe(n + 1);
     } finally {
       await printer.close();
     }
@@ -85,7 +85,7 @@ describe('the Printer', () => {
     const printer = new Printer();
     try {
       const runs = await Promise.all(['2025-W37', '2025-W38'].map((week) => build({ dataDir: DATA, templatesDir: TEMPLATES, outDir: tmp.dir, week, printer })));
-      expect(printer.launches).toBe(1);
+      expect(printer.stats.launches).toBe(1);
       const docs = runs.flatMap((r) => r.documents);
       expect(docs).toHaveLength(6);
       for (const d of docs) expect((await readPdf(d.path)).pages).toBe(d.pages);
@@ -124,7 +124,7 @@ describe('the Printer', () => {
         await new Promise((r) => setTimeout(r, IDLE_COLLECT_MS));
         nodes = await liveNodes();
       }
-      expect(printer.collections).toBeGreaterThan(0);
+      expect(printer.stats.collections).toBeGreaterThan(0);
       expect(nodes).toBeLessThan(2 * one); // not ten documents' worth
     } finally {
       await printer.close();

@@ -121,7 +121,7 @@ describe('the browser profile', () => {
       try {
         const { pdf } = await printer.pdf(doc('Printed beside another Chrome'), { name: 'c' });
         expect((await readPdf(pdf)).text).toContain('Printed beside another Chrome');
-        expect(printer.launches).toBe(1);
+        expect(printer.stats.launches).toBe(1);
         const profiles = ourProfiles();
         expect(profiles.filter((p) => p === kept)).toHaveLength(1); // the foreign one
         expect(profiles.filter((p) => p.includes(`brief-chrome-${process.pid}-`))).toHaveLength(1);

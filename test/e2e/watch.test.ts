@@ -114,7 +114,7 @@ describe('brief watch', () => {
     expect(e.kind).toBe('build');
     expect((e as Extract<Event, { kind: 'build' }>).result.documents.map((d) => d.audience).sort()).toEqual(['executive', 'public']);
     expect((await readPdf(join(out, '2025-W38', 'public.pdf'))).text).toContain('renamed by the watch test');
-    expect(printer.launches).toBe(1);
+    expect(printer.stats.launches).toBe(1);
   });
 
   /** Save as vim, JetBrains and `sed -i` do: a new file written beside, then renamed over the old one. */

@@ -24,3 +24,13 @@ describe('library API', () => {
     await expect(api.validate(['no/such/folder'])).rejects.toMatchObject({ exitCode: api.ExitCode.usage });
   });
 });
+
+describe('Printer.stats', () => {
+  it('is a read-only snapshot: counters cannot be set from outside', () => {
+    const printer = new api.Printer({ concurrency: 1 });
+    const stats = printer.stats;
+    expect(stats).toMatchObject({ launches: 0, prints: 0, crashes: 0 });
+    expect(() => { (stats as { prints: number }).prints = 9; }).toThrow(TypeError);
+    expect(printer.stats.prints).toBe(0);
+  });
+});
