@@ -139,7 +139,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const week = await resolveWeek(dataDir, options.week);
   // State that outlives one build (the browser, the contents layouts) belongs to a session: the
   // caller's, else one made for this build alone.
-  const session = options.session ?? new Session({ ...(options.printer ? { printer: options.printer } : {}), ...(options.printerOptions ? { printerOptions: options.printerOptions } : {}) });
+  const session = options.session ?? new Session({ printer: options.printer, printerOptions: options.printerOptions });
   const { printer } = session;
   const releaseLayouts = session.layouts.hold();
   const incremental = !!options.incremental;

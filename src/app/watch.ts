@@ -45,7 +45,7 @@ export function watch(options: WatchOptions = {}): Watcher {
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
   // One session for the whole watch: the browser stays warm, the contents layouts are remembered.
-  const session = options.session ?? new Session({ ...(options.printer ? { printer: options.printer } : {}), ...(options.printerOptions ? { printerOptions: options.printerOptions } : {}) });
+  const session = options.session ?? new Session({ printer: options.printer, printerOptions: options.printerOptions });
   const requested = options.audiences && options.audiences.length > 0 ? options.audiences : undefined;
 
   const loop = new BuildLoop(async (job) => {

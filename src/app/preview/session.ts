@@ -82,7 +82,7 @@ export class PreviewSession implements AsyncDisposable {
     this.options = options;
     this.dataDir = options.dataDir ?? DEFAULTS.dataDir;
     this.templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
-    this.session = options.session ?? new Session({ ...(options.printer ? { printer: options.printer } : {}), ...(options.printerOptions ? { printerOptions: options.printerOptions } : {}) });
+    this.session = options.session ?? new Session({ printer: options.printer, printerOptions: options.printerOptions });
     this.loop = new BuildLoop((job) => this.run(job));
     this.files = watchFiles([this.dataDir, this.templatesDir], { onChange: (file) => this.changed(file) });
     this.ready = this.files.ready;
