@@ -109,12 +109,10 @@ export interface BriefingView {
   /** All the week's topics, when fitPage left some out. */
   totalTopics?: number;
   /**
-   * Which topics open a new page (pagination.ts): topic anchor → the anchor of the topic whose
-   * run of pages it continues. Unset: every topic opens a page.
+   * Which blocks (cover, contents, topics: pages.ts) open a new page (contents/pagination.ts): block
+   * anchor → the anchor of the block whose run of pages it continues. Unset: every block opens a page.
    */
   joins?: Record<string, string>;
-  /** A measuring print: markers at each topic's end (pagination.ts). */
-  measure?: boolean;
   /** Reconstructed editions' bases, printed on page 1 (with the topics' titles when not every topic shares it). */
   reconstructed: { title: string; basis: string }[];
   /** The table of contents, when the audience has one (filled in by the printing step). */

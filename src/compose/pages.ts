@@ -1,11 +1,27 @@
 import type { BriefingView } from './compose.js';
 
 /**
- * pages: pure. The named page of each topic (its running head): its own, or that of the run of
- * topics it continues (view.joins, decided from a measuring print: contents/pagination.ts).
+ * pages: pure. The blocks of a briefing that may open a page (the cover, the contents, each topic),
+ * and the named page of each (its running head): its own, or that of the run of blocks it continues
+ * (view.joins, decided from measuring prints: contents/pagination.ts).
  */
+
+/** The anchors (element ids) of the cover and the contents; topics' anchors are `t<n>`. */
+export const COVER = 'cover';
+export const CONTENTS = 'contents';
+
+/** The blocks of a view that may open pages, by anchor, in order. */
+export function pageBlocks(view: BriefingView): string[] {
+  return [
+    ...(view.audience.has.cover ? [COVER] : []),
+    ...(view.audience.has.contents && view.topics.length > 0 ? [CONTENTS] : []),
+    ...view.topics.map((t) => t.anchor),
+  ];
+}
+
+/** Each block's named page: `topic-<anchor of the first block of its run>`. */
 export function pageNames(view: BriefingView): Map<string, string> {
   const out = new Map<string, string>();
-  for (const t of view.topics) out.set(t.anchor, `topic-${view.joins?.[t.anchor] ?? t.anchor}`);
+  for (const b of pageBlocks(view)) out.set(b, `topic-${view.joins?.[b] ?? b}`);
   return out;
 }

@@ -16,7 +16,7 @@ export interface Layout {
   anchors: string[];
   /** The page each anchor was printed on (null: not found in the print). */
   pages: (number | null)[];
-  /** Which topics continued the pages of the topic before them (pagination.ts), when decided. */
+  /** Which blocks continued the pages of the block before them (pagination.ts), when decided. */
   joins?: Record<string, string> | undefined;
 }
 
@@ -65,7 +65,7 @@ export class LayoutStore {
   remember(audience: string, output: string, kind: string, layout: Layout, missed: boolean | undefined): void {
     const key = documentKey(audience, output);
     const before = this.loaded().get(key);
-    if (!before || !same(before.anchors, layout.anchors) || !same(before.pages, layout.pages)) {
+    if (!before || !same(before.anchors, layout.anchors) || !same(before.pages, layout.pages) || JSON.stringify(before.joins) !== JSON.stringify(layout.joins)) {
       setBounded(this.loaded(), key, layout, MAX);
       this.changed.set(key, layout);
     }

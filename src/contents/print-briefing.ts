@@ -2,12 +2,13 @@ import type { BriefingView } from '../compose/compose.js';
 import { withPageNumbers } from './draft.js';
 import { formatDate } from '../util/dates.js';
 import { applyPdfMetadata, type PdfMetadata } from '../pdf/pdf-meta.js';
-import type { Printer } from '../print/printer.js';
+import { MAX_PASSES, type Printer } from '../print/printer.js';
 import type { TemplateSet } from '../render/render.js';
 import type { TextBlock } from '../pdf/fidelity.js';
 import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
 import type { LayoutStore } from './layout-cache.js';
-import { decideJoins } from './pagination.js';
+import { Pagination, sameJoins } from './pagination.js';
+import { pageBlocks } from '../compose/pages.js';
 import { fitPage, fitSteps } from '../compose/fit.js';
 import { countPages } from '../pdf/pdf-info.js';
 
@@ -71,67 +72,58 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
   return { ...fits, ms: ms + fits.ms };
 }
 
-/** One composed view printed: its topics paginated (pagination.ts), its contents numbered. */
+/** One composed view printed: its blocks paginated (pagination.ts), its contents numbered. */
 async function printComposed(printer: Printer, layouts: LayoutStore, set: TemplateSet, composed: BriefingView, name: string, options: { verify?: boolean }): Promise<BriefingPrintResult> {
   const fresh = composed.audience.has.contents ? tocEntries(composed) : undefined;
-  // The contents needs page numbers that only a print can measure. Rather than a measuring draft
-  // first, print with a guess when there is a good one (layout-cache.ts: this document's last
-  // layout, or the last of another week of the same topics); the measurement after the print
-  // confirms it (one print) or corrects it (a second, in place). The guess carries the pagination
-  // decided with it.
+  const blocks = composed.audience.pageBudget === undefined && composed.joins === undefined ? pageBlocks(composed) : [];
+  const pagination = blocks.length > 1 ? new Pagination(blocks) : undefined;
+  // The contents needs page numbers, and the pagination where blocks end, that only a print can
+  // measure. Rather than a measuring draft first, print with a guess when there is a good one
+  // (layout-cache.ts: this document's last layout, or the last of another week of the same topics);
+  // the measurement after the print confirms it (one print) or corrects it.
   const audience = set.audience.name;
-  const kind = fresh ? [audience, ...composed.topics.map((t) => t.id), '', ...fresh.map((e) => e.anchor)].join('\0') : '';
-  const last = fresh ? layouts.guess(audience, name, kind) : undefined;
-  const guessed = fresh && last && last.anchors.length === fresh.length && last.anchors.every((a, i) => a === fresh[i]!.anchor)
-    ? fresh.map((e, i) => ({ ...e, page: last.pages[i] ?? undefined }))
-    : undefined;
-  const guessedJoins = guessed && composed.joins === undefined ? last?.joins : undefined;
-  // Topics that might share pages are measured first, in a draft in which each opens a page.
-  const paginate = composed.audience.pageBudget === undefined && composed.topics.length > 1 && composed.joins === undefined && !guessedJoins;
-  let view: BriefingView = paginate ? { ...composed, measure: true } : guessedJoins ? { ...composed, joins: guessedJoins } : composed;
-  const toc = guessed ?? fresh;
-  let html = set.render(toc ? { ...view, toc } : view);
-  let printed: TocEntry[] | undefined = toc;
-  let first = true;
-  let measuring = paginate;
-  /** The loaded page has the measuring markers: a revision loads the HTML whole. */
-  let reload = false;
-  const numbered = toc && toc.length > 0;
-  const revise = paginate || numbered
+  const kind = fresh || pagination ? [audience, ...composed.topics.map((t) => t.id), '', ...(fresh ?? []).map((e) => e.anchor)].join('\0') : '';
+  const last = kind ? layouts.guess(audience, name, kind) : undefined;
+  const fits = !!last && last.anchors.length === (fresh?.length ?? 0) && last.anchors.every((a, i) => a === fresh![i]!.anchor);
+  const guessed = fresh && fits ? fresh.map((e, i) => ({ ...e, page: last!.pages[i] ?? undefined })) : undefined;
+  const guessedJoins = pagination && fits ? last!.joins : undefined;
+  const guess = pagination ? guessedJoins !== undefined : guessed !== undefined;
+  // Without a guess, the first print is a draft in which every block opens a page.
+  let view: BriefingView = pagination ? { ...composed, joins: guessedJoins ?? {} } : composed;
+  let printed: TocEntry[] | undefined = guessed ?? fresh;
+  let html = set.render(printed ? { ...view, toc: printed } : view);
+  let prints = 0;
+  const numbered = !!printed && printed.length > 0;
+  const revise = pagination || numbered
     ? async (pdf: Uint8Array) => {
-      if (measuring) {
-        measuring = false;
-        const joins = decideJoins(pdf, view);
-        view = { ...composed, joins };
-        html = set.render(printed ? { ...view, toc: printed } : view);
-        // Joined topics move: print again. Otherwise the draft has the final layout (the markers
-        // take no room) and its contents pages are measured as they are; the page is loaded
-        // again either way, without the markers' links.
-        if (Object.keys(joins).length > 0 || !numbered) return { html };
-        reload = true;
+      prints++;
+      const measured = numbered ? withPages(printed!, await destinationPages(pdf)) : undefined;
+      if (pagination) {
+        pagination.record(pdf, view.joins ?? {});
+        const next = pagination.decide();
+        // The layout decided differs from this print: print it (measured in turn), while a print is
+        // left after it for the contents numbers.
+        if (!sameJoins(next.joins, view.joins ?? {}) && prints < MAX_PASSES - 1) {
+          view = { ...composed, joins: next.joins };
+          printed = measured;
+          html = set.render(printed ? { ...view, toc: printed } : view);
+          return { html };
+        }
       }
-      if (!numbered) return undefined;
-      const measured = withPages(toc, await destinationPages(pdf));
-      const held = !!printed && measured.every((e, i) => e.page === printed![i]!.page);
-      layouts.remember(audience, name, kind, { anchors: measured.map((e) => e.anchor), pages: measured.map((e) => e.page ?? null), joins: view.joins }, first ? !!guessed && !held : undefined);
-      first = false;
-      const whole = reload;
-      reload = false;
-      if (held) return whole ? { html } : undefined;
-      printed = measured;
-      if (whole) {
-        html = set.render({ ...view, toc: measured });
-        return { html };
-      }
-      const pageNumbers = new Map(measured.map((e) => [e.anchor, e.page]));
+      const held = !measured || measured.every((e, i) => e.page === printed![i]!.page);
+      layouts.remember(audience, name, kind, { anchors: (measured ?? []).map((e) => e.anchor), pages: (measured ?? []).map((e) => e.page ?? null), joins: view.joins }, prints === 1 ? guess && !held : undefined);
+      // Held: done (a draft whose layout stands is printed again without its draft style, in place).
+      if (held) return undefined;
+      printed = measured!;
+      const pageNumbers = new Map(printed.map((e) => [e.anchor, e.page]));
       // The numbers written into the HTML as the printer writes them into the page; a contents
       // partial without data-page-of holders is rendered again with them.
-      html = withPageNumbers(html, pageNumbers) ?? set.render({ ...view, toc: measured });
+      html = withPageNumbers(html, pageNumbers) ?? set.render({ ...view, toc: printed });
       return { html, pageNumbers };
     }
     : undefined;
-  const { pdf, ms, blocks } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, textBlocks: options.verify, ...(revise ? { revise, draftFirst: paginate || !guessed } : {}) });
+  const { pdf, ms, blocks: shown } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, textBlocks: options.verify, ...(revise ? { revise, draftFirst: !guess } : {}) });
   const started = Date.now();
   const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
-  return { pdf: finished, html, ms: ms + Date.now() - started, ...(blocks ? { blocks } : {}) };
+  return { pdf: finished, html, ms: ms + Date.now() - started, ...(shown ? { blocks: shown } : {}) };
 }

@@ -58,7 +58,7 @@ export interface Revision {
 export interface PrintResult { pdf: Uint8Array; ms: number; blocks?: TextBlock[] }
 
 /** Most prints of one document when `revise` asks for more. */
-export const MAX_PASSES = 3;
+export const MAX_PASSES = 4;
 /**
  * Documents one page prints before it is closed and a fresh one opened (a bound on what a renderer
  * may keep per document it has shown). A fresh page costs ~130 ms and loads the fonts again: with

@@ -11,7 +11,7 @@ import { FONT_ORIGIN, fontFaceCss } from './fonts.js';
 import { BIDI_CSS, installBidiIsolation } from './bidi.js';
 import { registerHelpers } from './helpers.js';
 import { formatDate } from '../util/dates.js';
-import { pageNames } from '../compose/pages.js';
+import { COVER, CONTENTS, pageNames } from '../compose/pages.js';
 import { compileCached } from './template-cache.js';
 import { templateRuntimeError, templateSyntaxError } from './template-errors.js';
 import { setBounded } from '../util/bounded.js';
@@ -101,15 +101,23 @@ function pageCss(view: BriefingView): string {
 }
 @page :first { @top-left { content: none; } }`;
   if (view.audience.pageBudget === 1) return css;
-  // Runs of topics: the first topic's anchor names the run; its head names every topic in it.
+  // Runs of blocks (pagination.ts): the first block's anchor names the run; its head names every
+  // topic in it (a run with none keeps the document's title). A block that continues the run of the
+  // cover or the contents lifts their page break.
   const names = pageNames(view);
   const runs = new Map<string, string[]>();
-  for (const t of view.topics) {
-    const name = names.get(t.anchor)!;
-    runs.set(name, [...(runs.get(name) ?? []), view.topics.length > 1 ? `${t.n}. ${t.title}` : t.title]);
+  for (const name of names.values()) runs.set(name, []);
+  for (const t of view.topics) runs.get(names.get(t.anchor)!)!.push(view.topics.length > 1 ? `${t.n}. ${t.title}` : t.title);
+  const blocks = [...names.keys()];
+  blocks.forEach((b, i) => {
+    css += `\n#${b} { page: ${names.get(b)}; }`;
+    if (i > 0 && view.joins?.[b] !== undefined && (blocks[i - 1] === COVER || blocks[i - 1] === CONTENTS)) css += `\n#${blocks[i - 1]} { break-after: auto; }`;
+  });
+  for (const [name, titles] of runs) {
+    if (titles.length === 0) continue;
+    css += `\n@page ${name} { @top-left { content: ${cssString(titles.join(' · '))}; } }`;
+    if (name === names.get(COVER)) css += `\n@page ${name}:first { @top-left { content: none; } }`;
   }
-  for (const t of view.topics) css += `\n#${t.anchor} { page: ${names.get(t.anchor)}; }`;
-  for (const [name, titles] of runs) css += `\n@page ${name} { @top-left { content: ${cssString(titles.join(' · '))}; } }`;
   return css;
 }
 

@@ -32,9 +32,9 @@ async function analyst(week: string, outDir = join(tmp.dir, 'out'), run = sessio
   const anchors = [...readFileSync(doc.htmlPath!, 'utf8').matchAll(/data-page-of="([^"]+)"/g)].map((m) => m[1]!);
   const dests = await destinationPages(new Uint8Array(readFileSync(doc.path)));
   const real = anchors.map((a) => dests.get(a)!);
-  // Whether the second topic continues the first one's pages (pagination.ts): measuring that takes
-  // a draft of its own when it moves the topics, a print more than the contents alone.
-  const joined = /#t2 \{ page: topic-t1; \}/.test(readFileSync(doc.htmlPath!, 'utf8'));
+  // Whether a block continues the pages of the one before (pagination.ts): that layout is printed
+  // and measured in turn, a print or two more than the contents alone.
+  const joined = [...readFileSync(doc.htmlPath!, 'utf8').matchAll(/#([\w-]+) \{ page: topic-([\w-]+); \}/g)].some((m) => m[1] !== m[2]);
   // The numbers the contents page shows, in order: each entry ends with its page number.
   const contents = (await pageTexts(readFileSync(doc.path)))[1]!;
   const shown = [...contents.replace(/^.*?Contents/, '').matchAll(/[A-Za-z)]\s+(\d{1,3})(?=\s|$)/g)].map((m) => Number(m[1]));
@@ -60,7 +60,7 @@ afterAll(async () => {
 describe('contents page numbers from a guess, checked by the print', () => {
   it('the first briefing of a kind is measured by a draft print: two prints, right numbers', async () => {
     const { prints, shown, real, joined } = await analyst('2025-W40');
-    expect(prints).toBe(joined ? 3 : 2);
+    if (joined) expect(prints).toBeLessThanOrEqual(4); else expect(prints).toBe(2);
     expect(real.length).toBeGreaterThan(10);
     expect(shown).toEqual(real);
   });
@@ -86,7 +86,7 @@ describe('contents page numbers from a guess, checked by the print', () => {
     {
       const first = aRun(cache);
       const measured = await analyst('2025-W40', out, first);
-      expect(measured.prints).toBe(measured.joined ? 3 : 2);
+      if (measured.joined) expect(measured.prints).toBeLessThanOrEqual(4); else expect(measured.prints).toBe(2);
       await analyst('2025-W43', out, first);
       const again = await analyst('2025-W40', out, aRun(cache));
       expect(again.prints).toBe(1);
