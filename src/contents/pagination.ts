@@ -43,6 +43,8 @@ export class Pagination {
   private readonly lengths: (number | undefined)[];
   /** Whether each block has markers at all (a project's own partial may have none: it always opens a page). */
   private readonly marked: boolean[];
+  /** The page each block started on in the last print recorded. */
+  private starts: (number | undefined)[] = [];
 
   constructor(readonly blocks: readonly string[]) {
     this.lengths = blocks.map(() => undefined);
@@ -67,6 +69,7 @@ export class Pagination {
     if (!(height > 0)) return false;
     const fillAt = (y: number) => Math.min(1, Math.max(0, (top - y) / height));
     let runStart: { index: number; page: number } | undefined;
+    this.starts = this.blocks.map((anchor) => points.get(anchor)?.page);
     this.blocks.forEach((anchor, k) => {
       const start = points.get(anchor);
       const end = points.get(endAnchor(anchor));
@@ -122,5 +125,38 @@ export class Pagination {
       last = this.end(k, k);
     }
     return { joins, exact };
+  }
+
+  /**
+   * Pages measured in the last print (anchor → page; an anchor belongs to the block whose anchor it
+   * is or starts with followed by `-`), moved with their blocks to where `joins` would start them:
+   * an estimate for the next print, which measures them again.
+   */
+  movePages<T extends { anchor: string; page?: number | undefined }>(entries: readonly T[], joins: Joins): T[] {
+    const first = this.starts[0];
+    if (first === undefined) return [...entries];
+    const starts: number[] = [first];
+    let r = 0;
+    let runPage = first;
+    for (let k = 1; k < this.blocks.length; k++) {
+      const before = this.end(r, k - 1);
+      if (joins[this.blocks[k]!] !== undefined) {
+        starts[k] = runPage + before.pages + (before.fill > 0.95 ? 1 : 0);
+      } else {
+        runPage += before.pages + 1;
+        r = k;
+        starts[k] = runPage;
+      }
+    }
+    const blockOf = (anchor: string) => {
+      let found = -1;
+      this.blocks.forEach((b, k) => { if ((anchor === b || anchor.startsWith(`${b}-`)) && (found < 0 || b.length > this.blocks[found]!.length)) found = k; });
+      return found;
+    };
+    return entries.map((e) => {
+      const k = blockOf(e.anchor);
+      const was = k < 0 ? undefined : this.starts[k];
+      return e.page === undefined || was === undefined ? e : { ...e, page: e.page + starts[k]! - was };
+    });
   }
 }

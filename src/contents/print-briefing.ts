@@ -105,7 +105,7 @@ async function printComposed(printer: Printer, layouts: LayoutStore, set: Templa
         // left after it for the contents numbers.
         if (!sameJoins(next.joins, view.joins ?? {}) && prints < MAX_PASSES - 1) {
           view = { ...composed, joins: next.joins };
-          printed = measured;
+          printed = measured && pagination.movePages(measured, next.joins);
           html = set.render(printed ? { ...view, toc: printed } : view);
           return { html };
         }
