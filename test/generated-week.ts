@@ -62,9 +62,11 @@ export function generatedSheet(k: number): Sheet {
   return { ...s, id: `topic-${k + 1}`, title: `Topic ${k + 1}: ${String(s.title)}` };
 }
 
-/** Write a generated week of `n` topics under `data` (data/<week>/topic-k.yaml); returns `data`. */
-export function writeGeneratedWeek(data: string, n: number): string {
-  mkdirSync(join(data, GENERATED_WEEK), { recursive: true });
-  for (let k = 0; k < n; k++) writeFileSync(join(data, GENERATED_WEEK, `topic-${k + 1}.yaml`), yaml.dump(generatedSheet(k), { lineWidth: -1 }));
-  return data;
+/**
+ * Write a generated week of `n` topics under `data` (data/<week>/topic-k.yaml). A week after the
+ * sheets' as_of only warns (as-of-stale), so weeks of several sizes can share one data folder.
+ */
+export function writeGeneratedWeek(data: string, n: number, week = GENERATED_WEEK): void {
+  mkdirSync(join(data, week), { recursive: true });
+  for (let k = 0; k < n; k++) writeFileSync(join(data, week, `topic-${k + 1}.yaml`), yaml.dump(generatedSheet(k), { lineWidth: -1 }));
 }
