@@ -100,6 +100,8 @@ export interface BriefingView {
     maxHandling: Tlp;
     /** The audience's page budget (one page: no page numbers, the page fits itself: fit.ts). */
     pageBudget?: number | undefined;
+    /** page: every topic opens a new page (the audience's topic_break); otherwise pagination.ts decides. */
+    topicBreak?: 'auto' | 'page';
   };
   marking: Tlp;
   markingClass: string;
@@ -285,7 +287,7 @@ export function composeBriefing(sheets: readonly FactSheet[], audience: Audience
   return {
     week: options.week, weekStart: start, weekEnd: end, asOf,
     title: options.title ?? `Weekly briefing ${options.week}`,
-    audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling, pageBudget: audience.page_budget },
+    audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling, pageBudget: audience.page_budget, topicBreak: audience.topic_break },
     marking, markingClass: markingClass(marking),
     topics,
     // One line per basis: topics rebuilt the same way share it.

@@ -19,6 +19,11 @@ export function pageBlocks(view: BriefingView): string[] {
   ];
 }
 
+/** The blocks that always open a page: every topic when the audience's topic_break is `page`. */
+export function pageOpeners(view: BriefingView): Set<string> {
+  return new Set(view.audience.topicBreak === 'page' ? view.topics.map((t) => t.anchor) : []);
+}
+
 /** Each block's named page: `topic-<anchor of the first block of its run>`. */
 export function pageNames(view: BriefingView): Map<string, string> {
   const out = new Map<string, string>();

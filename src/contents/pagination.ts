@@ -46,7 +46,8 @@ export class Pagination {
   /** The page each block started on in the last print recorded. */
   private starts: (number | undefined)[] = [];
 
-  constructor(readonly blocks: readonly string[]) {
+  /** `opens`: blocks that always open a page (an audience's topic_break: page). */
+  constructor(readonly blocks: readonly string[], private readonly opens: ReadonlySet<string> = new Set()) {
     this.lengths = blocks.map(() => undefined);
     this.marked = blocks.map(() => true);
   }
@@ -113,7 +114,7 @@ export class Pagination {
     let r = 0;
     let last = this.end(0, 0);
     for (let k = 1; k < this.blocks.length; k++) {
-      if (this.marked[k] && this.marked[k - 1]) {
+      if (this.marked[k] && this.marked[k - 1] && !this.opens.has(this.blocks[k]!)) {
         exact &&= last.exact;
         if (last.fill < JOIN_BELOW) {
           joins[this.blocks[k]!] = this.blocks[r]!;

@@ -8,7 +8,7 @@ import type { TextBlock } from '../pdf/fidelity.js';
 import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
 import type { LayoutStore } from './layout-cache.js';
 import { Pagination, sameJoins } from './pagination.js';
-import { pageBlocks } from '../compose/pages.js';
+import { pageBlocks, pageOpeners } from '../compose/pages.js';
 import { fitPage, fitSteps } from '../compose/fit.js';
 import { countPages } from '../pdf/pdf-info.js';
 
@@ -76,7 +76,7 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
 async function printComposed(printer: Printer, layouts: LayoutStore, set: TemplateSet, composed: BriefingView, name: string, options: { verify?: boolean }): Promise<BriefingPrintResult> {
   const fresh = composed.audience.has.contents ? tocEntries(composed) : undefined;
   const blocks = composed.audience.pageBudget === undefined && composed.joins === undefined ? pageBlocks(composed) : [];
-  const pagination = blocks.length > 1 ? new Pagination(blocks) : undefined;
+  const pagination = blocks.length > 1 ? new Pagination(blocks, pageOpeners(composed)) : undefined;
   // The contents needs page numbers, and the pagination where blocks end, that only a print can
   // measure. Rather than a measuring draft first, print with a guess when there is a good one
   // (layout-cache.ts: this document's last layout, or the last of another week of the same topics);

@@ -33,6 +33,8 @@ export interface Audience {
   max_handling: Tlp;
   page_size: 'A4' | 'Letter';
   page_budget: number | undefined;
+  /** auto: a topic follows on when opening a page would strand a mostly empty one (contents/pagination.ts); page: every topic opens a page. */
+  topic_break: 'auto' | 'page';
   sections: SectionName[];
   limits: Partial<Record<'sticking_points' | 'expert_views' | 'key_judgments' | 'watch_next' | 'milestones' | 'notes', number>>;
   show: AudienceShow;
@@ -102,6 +104,7 @@ export async function loadAudience(templatesDir: string | undefined, name: strin
     max_handling: cfg.max_handling,
     page_size: cfg.page_size ?? 'A4',
     page_budget: cfg.page_budget,
+    topic_break: cfg.topic_break ?? 'auto',
     sections: cfg.sections,
     limits: cfg.limits ?? {},
     show: Object.freeze({ ...DEFAULT_SHOW, ...cfg.show }),

@@ -111,7 +111,10 @@ function pageCss(view: BriefingView): string {
   const blocks = [...names.keys()];
   blocks.forEach((b, i) => {
     css += `\n#${b} { page: ${names.get(b)}; }`;
-    if (i > 0 && view.joins?.[b] !== undefined && (blocks[i - 1] === COVER || blocks[i - 1] === CONTENTS)) css += `\n#${blocks[i - 1]} { break-after: auto; }`;
+    if (i === 0 || view.joins?.[b] === undefined) return;
+    // A block that follows on keeps a gap from the one before (one that opens a page starts at its top).
+    css += `\n#${b} { margin-top: 10mm; }`;
+    if (blocks[i - 1] === COVER || blocks[i - 1] === CONTENTS) css += `\n#${blocks[i - 1]} { break-after: auto; }`;
   });
   for (const [name, titles] of runs) {
     if (titles.length === 0) continue;

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageFills } from '../page-fill.js';
 import { writeGeneratedWeek } from '../generated-week.js';
+import { PdfLite } from '../../src/pdf/pdf-lite.js';
 
 /**
  * The reader's view of the printed pages: no page but the last under a quarter filled (the sample
@@ -68,5 +69,39 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
     // Confidence beside every likelihood printed.
     expect((text.match(/Likelihood:/g) ?? []).length).toBe((text.match(/Confidence:/g) ?? []).length);
     if (n >= 3) expect(text).toMatch(/deadlocked|open/i);
+  });
+
+  describe('topic_break in the audience config', () => {
+    /** A project audience: the public one's config with `extra` added. */
+    function audience(name: string, extra: string): string {
+      const templates = join(dir, `templates-${name}`);
+      mkdirSync(join(templates, 'audiences', name), { recursive: true });
+      writeFileSync(join(templates, 'audiences', name, 'audience.yaml'), `${readFileSync(join(ROOT, 'templates', 'audiences', 'public', 'audience.yaml'), 'utf8')}${extra}\n`);
+      return templates;
+    }
+    /** For each topic of a PDF: whether it opens a page (it starts on a later page than the block before it ends on). */
+    const opensPage = (pdf: string, n: number) => {
+      const points = new PdfLite(new Uint8Array(readFileSync(pdf))).destinationPoints();
+      return Array.from({ length: n }, (_, i) => points.get(`t${i + 1}`)!.page > points.get(i === 0 ? 'cover-end' : `t${i}-end`)!.page);
+    };
+
+    it('page: every topic opens a new page (auto let some follow on in the same week)', () => {
+      const n = 3;
+      expect(opensPage(join(out, weekOf(n), 'public.pdf'), n)).toContain(false);
+      execFileSync(process.execPath, [BIN, 'build', '--data', join(dir, 'data'), '--templates', audience('paged', 'topic_break: page'), '--week', weekOf(n), '--audience', 'paged', '--out', join(dir, 'out-paged')], { cwd: ROOT, stdio: 'pipe' });
+      expect(opensPage(join(dir, 'out-paged', weekOf(n), 'paged.pdf'), n)).toEqual([true, true, true]);
+    });
+
+    it('any other value is a usage error naming the file, the field and the values allowed', () => {
+      let stderr = '';
+      let status = 0;
+      try {
+        execFileSync(process.execPath, [BIN, 'build', '--data', join(dir, 'data'), '--templates', audience('bad', 'topic_break: always'), '--week', weekOf(1), '--audience', 'bad', '--out', join(dir, 'out-bad')], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+      } catch (e) {
+        ({ stderr, status } = e as { stderr: string; status: number });
+      }
+      expect(status).toBe(2);
+      expect(stderr).toMatch(/audiences\/bad\/audience\.yaml: invalid audience config:\n\s+\/topic_break must be equal to one of the allowed values \(auto, page\)/);
+    });
   });
 });
