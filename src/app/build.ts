@@ -177,7 +177,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
         startBrowser();
       }
-      return printer.inFlight(() => replacedOrRemoved(path, async () => {
+      return session.inFlight(() => replacedOrRemoved(path, async () => {
         const view = composeView(loaded.sheets, set, week, previous);
         const { pdf, html, ms, blocks } = await printBriefing(printer, session.layouts, set, view, path, { verify: options.verify });
         if (blocks) await verifyText(path, pdf, blocks);
