@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -16,5 +17,11 @@ describe('architecture', () => {
     const result = JSON.parse(out) as { summary: { violations: { rule: { name: string; severity: string }; from: string; to: string }[]; totalCruised: number } };
     expect(result.summary.totalCruised).toBeGreaterThan(50);
     expect(result.summary.violations.filter((v) => v.rule.severity !== 'ignore').map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([]);
+  });
+
+  it('unit tests mirror the stages: each folder of test/unit names a folder of src', () => {
+    const folders = readdirSync(join(ROOT, 'test/unit'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders.length).toBeGreaterThanOrEqual(10);
+    expect(folders.filter((f) => !existsSync(join(ROOT, 'src', f)))).toEqual([]);
   });
 });
