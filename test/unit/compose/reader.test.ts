@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstSentence, likelihoodRange, partyColumnWidth, rankStickingPoints, type BriefingView, type TopicView } from '../../../src/compose/compose.js';
+import { likelihoodRange } from '../../../src/compose/labels.js';
+import { firstSentence, partyColumnWidth, rankStickingPoints, type BriefingView, type TopicView } from '../../../src/compose/compose.js';
 import { fitPage, fitSteps } from '../../../src/compose/fit.js';
 import { topChanges, type ChangeLine } from '../../../src/compose/diff-text.js';
 import { timelineEvents, timelineSvg } from '../../../src/render/visuals/timeline.js';
