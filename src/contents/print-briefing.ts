@@ -2,7 +2,7 @@ import type { BriefingView } from '../compose/compose.js';
 import { withPageNumbers } from './draft.js';
 import { formatDate } from '../util/dates.js';
 import { applyPdfMetadata, type PdfMetadata } from '../pdf/pdf-meta.js';
-import { MAX_PASSES, type Printer } from '../print/printer.js';
+import type { Printer } from '../print/printer.js';
 import type { TemplateSet } from '../render/render.js';
 import type { TextBlock } from '../pdf/fidelity.js';
 import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
@@ -10,6 +10,8 @@ import type { LayoutStore } from './layout-cache.js';
 import { Pagination, sameJoins } from './pagination.js';
 import { pageBlocks, pageOpeners } from '../compose/pages.js';
 import { fitPage, fitSteps } from '../compose/fit.js';
+import { fontResources } from '../render/fonts.js';
+import { MAX_PASSES, printInPasses } from './passes.js';
 import { countPages } from '../pdf/pdf-info.js';
 
 /**
@@ -122,7 +124,7 @@ async function printComposed(printer: Printer, layouts: LayoutStore, set: Templa
       return { html, pageNumbers };
     }
     : undefined;
-  const { pdf, ms, blocks: shown } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, textBlocks: options.verify, ...(revise ? { revise, draftFirst: !guess } : {}) });
+  const { pdf, ms, blocks: shown } = await printInPasses(printer, html, { name, pageSize: view.audience.pageSize, resources: fontResources, textBlocks: options.verify, ...(revise ? { revise, draftFirst: !guess } : {}) });
   const started = Date.now();
   const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
   return { pdf: finished, html, ms: ms + Date.now() - started, ...(shown ? { blocks: shown } : {}) };
