@@ -1,5 +1,6 @@
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { dataDate, fileId, type PdfMetadata } from './metadata.js';
+import { ROLE_MAP } from './role-map.js';
 import { xmpPacket } from './xmp.js';
 
 /**
@@ -24,6 +25,15 @@ export async function destinationPagesFull(pdf: Uint8Array): Promise<Map<string,
     if (n !== undefined) out.set(name, n);
   };
   const catalog = doc.catalog;
+  // A /RoleMap for the non-standard structure types the tags use (role-map.ts).
+  const tree = catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const used = new Set<string>();
+  for (const [, o] of doc.context.enumerateIndirectObjects()) {
+    const type = o instanceof PDFDict ? o.get(PDFName.of('S')) : undefined;
+    if (type instanceof PDFName) used.add(type.decodeText());
+  }
+  const roles = Object.entries(ROLE_MAP).filter(([type]) => used.has(type));
+  if (tree && roles.length > 0 && !tree.has(PDFName.of('RoleMap'))) tree.set(PDFName.of('RoleMap'), doc.context.obj(Object.fromEntries(roles.map(([k, v]) => [k, PDFName.of(v)]))));
   const dests = catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   for (const [k, v] of dests?.entries() ?? []) record(k.decodeText(), v);
   const walk = (node: PDFDict | undefined, depth: number) => {

@@ -1,6 +1,7 @@
 import { PdfLite } from './pdf-lite.js';
 import { xmpPacket } from './xmp.js';
 import { cleanMetadata, dataDate, fileId, type PdfMetadata } from './metadata.js';
+import { roleMapFor } from './role-map.js';
 
 export type { PdfMetadata };
 
@@ -125,6 +126,14 @@ function appendMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
   obj(size, Buffer.from(info, 'latin1'));
   obj(size + 1, Buffer.concat([Buffer.from(`<</Type /Metadata\n/Subtype /XML\n/Length ${xmp.length}>> stream\n`, 'latin1'), xmp, Buffer.from('\nendstream', 'latin1')]));
   const retitled = meta.headings ? outlineFixes(text, meta.headings) : [];
+  // The structure tree root with a /RoleMap for the non-standard types the tags use (role-map.ts).
+  const treeRoot = PdfLite.ref(lite.dict(root), 'StructTreeRoot');
+  const roles = Object.entries(roleMapFor(text));
+  if (treeRoot !== undefined && roles.length > 0) {
+    const tree = lite.dict(treeRoot).trim();
+    if (!tree.startsWith('<<') || !tree.endsWith('>>') || /\/RoleMap\b/.test(tree)) throw new Error('pdf-lite: unexpected structure tree root');
+    retitled.push([treeRoot, `${tree.slice(0, -2)}\n/RoleMap <<${roles.map(([k, v]) => `/${k} /${v}`).join(' ')}>>>>`]);
+  }
   for (const [n, dict] of retitled) obj(n, Buffer.from(dict, 'latin1'));
   const entry = (n: number) => `${String(offsets[n]).padStart(10, '0')} 00000 n \n`;
   const xrefAt = offset;

@@ -126,8 +126,25 @@ describe('PDF print quality', () => {
     const view = composeBriefing(sheets, await loadAudience(TEMPLATES, 'analyst'), { week: WEEK });
     const visuals = view.topics.reduce((n, t) => n + (t.status ? 1 : 0) + (t.status?.milestones.length ? 1 : 0) + t.keyJudgments.length, 0);
     const raw = readFileSync(analyst()).toString('latin1');
-    expect(raw.match(/\/S \/Figure/g)?.length ?? 0).toBeGreaterThanOrEqual(visuals);
+    // One Figure per visual, each with its text (no untexted Figure wrapped around it).
+    expect(raw.match(/\/S \/Figure/g)?.length ?? 0).toBe(visuals);
     expect(raw.match(/\/Alt [(<]/g)?.length ?? 0).toBe(visuals);
+  });
+
+  it.skipIf(!QPDF)('tags expert quotes as BlockQuote, and maps every structure type PDF 1.7 does not define (RoleMap)', async () => {
+    const sheets = (await loadWeek(DATA, WEEK)).sheets;
+    const quotes = sheets.reduce((n, s) => n + s.expert_views.filter((v) => v.kind === 'quote').length, 0);
+    const json = JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', analyst()])) as { qpdf: [unknown, Record<string, { value?: unknown }>] };
+    const objects = Object.values(json.qpdf[1]).map((o) => o.value);
+    const elements = objects.filter((o): o is Record<string, string> => !!o && typeof o === 'object' && (o as Record<string, unknown>)['/Type'] === '/StructElem');
+    const types = elements.map((e) => e['/S']!.slice(1));
+    expect(types.filter((t) => t === 'BlockQuote')).toHaveLength(quotes);
+    const STANDARD = new Set(['Document', 'Part', 'Art', 'Sect', 'Div', 'BlockQuote', 'Caption', 'TOC', 'TOCI', 'Index', 'NonStruct', 'Private', 'P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'THead', 'TBody', 'TFoot', 'Span', 'Quote', 'Note', 'Reference', 'BibEntry', 'Code', 'Link', 'Annot', 'Ruby', 'RB', 'RT', 'RP', 'Warichu', 'WT', 'WP', 'Figure', 'Formula', 'Form']);
+    const root = objects.find((o) => !!o && typeof o === 'object' && (o as Record<string, unknown>)['/Type'] === '/StructTreeRoot') as Record<string, unknown>;
+    const roleMap = (root['/RoleMap'] ?? {}) as Record<string, string>;
+    const others = [...new Set(types.filter((t) => !STANDARD.has(t)))];
+    expect(others.length).toBeGreaterThan(0); // the changes box is an <aside>: Chromium tags it Aside (PDF 2.0)
+    for (const t of others) expect(STANDARD.has(roleMap[`/${t}`]?.slice(1) ?? ''), `${t} → ${roleMap[`/${t}`]}`).toBe(true);
   });
 
   it('prints a contents page whose page numbers are right', async () => {
