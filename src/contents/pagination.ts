@@ -63,6 +63,11 @@ export class Pagination {
     } catch {
       return false;
     }
+    return this.recordPoints(points, pageHeight, joins);
+  }
+
+  /** Learn from the named destinations (page, height in points) of a print of the layout `joins`. */
+  recordPoints(points: ReadonlyMap<string, { page: number; y: number }>, pageHeight: number, joins: Joins): boolean {
     // Chromium gives a destination's height as if the top of the page area (inside the margins)
     // were the top of the sheet: a block at the top of a page is at the page's height.
     const top = pageHeight;
