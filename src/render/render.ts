@@ -101,8 +101,8 @@ function pageCss(view: BriefingView): string {
 }
 @page :first { @top-left { content: none; } }`;
   if (view.audience.pageBudget === 1) return css;
-  // Runs of blocks (pagination.ts): the first block's anchor names the run; its head names every
-  // topic in it (a run with none keeps the document's title). A block that continues the run of the
+  // Runs of blocks (pagination.ts): the first block's anchor names the run; its head names the
+  // topics in it (a run with none keeps the document's title). A block that continues the run of the
   // cover or the contents lifts their page break.
   const names = pageNames(view);
   const runs = new Map<string, string[]>();
@@ -118,7 +118,9 @@ function pageCss(view: BriefingView): string {
   });
   for (const [name, titles] of runs) {
     if (titles.length === 0) continue;
-    css += `\n@page ${name} { @top-left { content: ${cssString(titles.join(' · '))}; } }`;
+    // A run of more than two topics is named by its first and last (every title would not fit the head).
+    const head = titles.length > 2 ? `${titles[0]} – ${titles[titles.length - 1]}` : titles.join(' · ');
+    css += `\n@page ${name} { @top-left { content: ${cssString(head)}; } }`;
     if (name === names.get(COVER)) css += `\n@page ${name}:first { @top-left { content: none; } }`;
   }
   return css;
