@@ -25,15 +25,6 @@ export async function destinationPagesFull(pdf: Uint8Array): Promise<Map<string,
     if (n !== undefined) out.set(name, n);
   };
   const catalog = doc.catalog;
-  // A /RoleMap for the non-standard structure types the tags use (role-map.ts).
-  const tree = catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  const used = new Set<string>();
-  for (const [, o] of doc.context.enumerateIndirectObjects()) {
-    const type = o instanceof PDFDict ? o.get(PDFName.of('S')) : undefined;
-    if (type instanceof PDFName) used.add(type.decodeText());
-  }
-  const roles = Object.entries(ROLE_MAP).filter(([type]) => used.has(type));
-  if (tree && roles.length > 0 && !tree.has(PDFName.of('RoleMap'))) tree.set(PDFName.of('RoleMap'), doc.context.obj(Object.fromEntries(roles.map(([k, v]) => [k, PDFName.of(v)]))));
   const dests = catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   for (const [k, v] of dests?.entries() ?? []) record(k.decodeText(), v);
   const walk = (node: PDFDict | undefined, depth: number) => {
@@ -64,6 +55,15 @@ export async function rewriteMetadata(pdf: Uint8Array, meta: PdfMetadata): Promi
   doc.setLanguage(meta.language);
 
   const catalog = doc.catalog;
+  // A /RoleMap for the non-standard structure types the tags use (role-map.ts).
+  const tree = catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const used = new Set<string>();
+  for (const [, o] of doc.context.enumerateIndirectObjects()) {
+    const type = o instanceof PDFDict ? o.get(PDFName.of('S')) : undefined;
+    if (type instanceof PDFName) used.add(type.decodeText());
+  }
+  const roles = Object.entries(ROLE_MAP).filter(([type]) => used.has(type));
+  if (tree && roles.length > 0 && !tree.has(PDFName.of('RoleMap'))) tree.set(PDFName.of('RoleMap'), doc.context.obj(Object.fromEntries(roles.map(([k, v]) => [k, PDFName.of(v)]))));
   // The same, as an XMP packet (uncompressed, so any tool can find it).
   const packet = new TextEncoder().encode(xmpPacket({ ...meta, date: when.toISOString().replace('.000Z', 'Z'), creator, producer }));
   catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(packet, { Type: 'Metadata', Subtype: 'XML' })));

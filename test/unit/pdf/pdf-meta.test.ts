@@ -144,3 +144,28 @@ describe('the full rewrite (pdf-full), for PDFs the fast path does not read', ()
     expect((await PDFDocument.load(out, { updateMetadata: false })).getTitle()).toBe(META.title);
   });
 });
+
+describe('the role map (pdf/role-map.ts)', () => {
+  /** A tagged PDF whose structure tree uses Aside and Strong (PDF 2.0 types) beside P. */
+  async function taggedPdf(objectStreams: boolean): Promise<Uint8Array> {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const ctx = doc.context;
+    const root = ctx.register(ctx.obj({ Type: 'StructTreeRoot' }));
+    const kids = ['Aside', 'Strong', 'P'].map((s) => ctx.register(ctx.obj({ Type: 'StructElem', S: s, P: root })));
+    (ctx.lookup(root) as unknown as { set(k: PDFName, v: unknown): void }).set(PDFName.of('K'), ctx.obj(kids));
+    doc.catalog.set(PDFName.of('StructTreeRoot'), root);
+    return doc.save({ useObjectStreams: objectStreams });
+  }
+  const roleMap = async (pdf: Uint8Array) => {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const tree = doc.catalog.lookup(PDFName.of('StructTreeRoot')) as unknown as { lookup(k: PDFName): { entries(): [PDFName, PDFName][] } | undefined };
+    return Object.fromEntries((tree.lookup(PDFName.of('RoleMap'))?.entries() ?? []).map(([k, v]) => [k.decodeText(), v.decodeText()]));
+  };
+
+  it('maps the non-standard types a document uses, and only those, on the fast path and the full rewrite', async () => {
+    for (const objectStreams of [false, true]) {
+      expect(await roleMap(await applyPdfMetadata(await taggedPdf(objectStreams), META)), `object streams: ${objectStreams}`).toEqual({ Aside: 'Div', Strong: 'Span' });
+    }
+  });
+});
