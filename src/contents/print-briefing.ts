@@ -95,6 +95,9 @@ async function printComposed(printer: Printer, layouts: LayoutStore, set: Templa
   let printed: TocEntry[] | undefined = guessed ?? fresh;
   let html = set.render(printed ? { ...view, toc: printed } : view);
   let prints = 0;
+  /** Whether a measurement changed the layout first printed (from a guess: the guess missed). */
+  let moved = false;
+  let remembered = false;
   const numbered = !!printed && printed.length > 0;
   const revise = pagination || numbered
     ? async (pdf: Uint8Array) => {
@@ -107,13 +110,15 @@ async function printComposed(printer: Printer, layouts: LayoutStore, set: Templa
         // left after it for the contents numbers.
         if (!sameJoins(next.joins, view.joins ?? {}) && prints < MAX_PASSES - 1) {
           view = { ...composed, joins: next.joins };
+          moved = true;
           printed = measured && pagination.movePages(measured, next.joins);
           html = set.render(printed ? { ...view, toc: printed } : view);
           return { html };
         }
       }
       const held = !measured || measured.every((e, i) => e.page === printed![i]!.page);
-      layouts.remember(audience, name, kind, { anchors: (measured ?? []).map((e) => e.anchor), pages: (measured ?? []).map((e) => e.page ?? null), joins: view.joins }, prints === 1 ? guess && !held : undefined);
+      layouts.remember(audience, name, kind, { anchors: (measured ?? []).map((e) => e.anchor), pages: (measured ?? []).map((e) => e.page ?? null), joins: view.joins }, remembered ? undefined : guess && (moved || !held));
+      remembered = true;
       // Held: done (a draft whose layout stands is printed again without its draft style, in place).
       if (held) return undefined;
       printed = measured!;

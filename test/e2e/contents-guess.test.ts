@@ -14,6 +14,7 @@ import { Session } from '../../src/app/session.js';
 import { destinationPages } from '../../src/contents/toc.js';
 import { DATA, TEMPLATES, tempDir } from '../helpers.js';
 import { pageTexts } from '../pdf-strings.js';
+import { writeGeneratedWeek } from '../generated-week.js';
 
 const tmp = tempDir();
 const data = join(tmp.dir, 'data');
@@ -102,5 +103,22 @@ describe('contents page numbers from a guess, checked by the print', () => {
       expect(stale.prints).toBe(2);
       expect(stale.shown).toEqual(stale.real);
     }
+  });
+
+  it('a briefing without a contents page keeps its pagination too: another week of the same topics prints once, with the same joins', async () => {
+    const generated = join(tmp.dir, 'generated');
+    for (const week of ['2025-W40', '2025-W41']) writeGeneratedWeek(generated, 3, week);
+    const publicOf = async (week: string) => {
+      const before = printer.stats.prints;
+      const r = await build({ dataDir: generated, templatesDir: TEMPLATES, outDir: join(tmp.dir, 'out-generated'), week, audiences: ['public'], session, writeHtml: true });
+      const css = [...readFileSync(r.documents[0]!.htmlPath!, 'utf8').matchAll(/#([\w-]+) \{ page: topic-([\w-]+); \}/g)].map((m) => `${m[1]}→${m[2]}`);
+      return { prints: printer.stats.prints - before, css };
+    };
+    const first = await publicOf('2025-W40');
+    expect(first.css.some((c) => c.split('→')[0] !== c.split('→')[1])).toBe(true); // some topic follows on
+    expect(first.prints).toBeGreaterThanOrEqual(2);
+    const second = await publicOf('2025-W41');
+    expect(second.prints).toBe(1);
+    expect(second.css).toEqual(first.css);
   });
 });
