@@ -3,9 +3,17 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 
 // js-yaml too is loaded on first use: the CLI's reports import this module (for code frames), and
-// `brief build` should have its browser starting before any parser is loaded.
-let jsYamlModule: typeof import('js-yaml') | undefined;
-const quick = (): typeof import('js-yaml') => (jsYamlModule ??= createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml'));
+// `brief build` should have its browser starting before any parser is loaded. Its ES module build is
+// one file, ~3× quicker to load than its CommonJS build (many files), and is the copy positions.ts
+// uses: loadQuickParser() loads it; a synchronous caller that comes first gets the CommonJS build.
+type JsYaml = Pick<typeof import('js-yaml'), 'load' | 'CORE_SCHEMA'>;
+let jsYamlModule: JsYaml | undefined;
+const quick = (): JsYaml => (jsYamlModule ??= createRequire(import.meta.url)('js-yaml') as JsYaml);
+
+/** Load the quick parser (js-yaml's ES module) before the first quickParse. */
+export async function loadQuickParser(): Promise<void> {
+  jsYamlModule ??= (await import('js-yaml')).default;
+}
 
 /**
  * The positioned parser (`yaml`'s document API) is loaded on first use: a build whose sheets the
@@ -40,6 +48,8 @@ export interface LoadedYaml {
   quick?: boolean;
   /** Where the values of a quick-parsed sheet are (positions.ts), added when it has problems. */
   index?: PositionIndex;
+  /** Or made on the first look-up of a position (undefined when the index cannot be made). */
+  lazyIndex?: () => PositionIndex | undefined;
 }
 
 /** Anchors, aliases, tags and merge keys: left to the full parser (alias limits, exact semantics). */
@@ -359,11 +369,12 @@ const mapKeys = new WeakMap<object, Map<string, import('yaml').Pair>>();
 export function locate(loaded: LoadedYaml, path: readonly (string | number)[], key?: string): Position {
   const none = { line: 1, col: 1, endLine: 1, endCol: 1 };
   const segs = key === undefined ? path : [...path, key];
-  if (!loaded.doc && loaded.index) {
-    const { node, key: keyNode } = loaded.index.walk(segs);
+  const index = loaded.doc ? undefined : loaded.index ?? loaded.lazyIndex?.();
+  if (index) {
+    const { node, key: keyNode } = index.walk(segs);
     const target = key !== undefined && keyNode ? keyNode : node;
-    const start = loaded.index.linePos(target.start);
-    const end = loaded.index.linePos(target.end);
+    const start = index.linePos(target.start);
+    const end = index.linePos(target.end);
     return { line: start.line, col: start.col, endLine: end.line, endCol: end.col };
   }
   const doc = loaded.doc;

@@ -61,8 +61,9 @@ export const count = (n: number): string => n.toLocaleString('en-US');
  * A file's problems (sorted) cut to `max`: the rest become one `problems-not-listed` entry that
  * counts them by severity (an error when any of them is one, so the exit code stays right).
  */
-export function capProblems(problems: Problem[], max: number, why = `at most ${count(max)} are listed per file`): Problem[] {
+export function capProblems(problems: Problem[], max: number, why?: string): Problem[] {
   if (problems.length <= max) return problems;
+  why ??= `at most ${count(max)} are listed per file`;
   const kept = problems.slice(0, max);
   const rest = problems.slice(max);
   let errors = 0;

@@ -1,6 +1,6 @@
 import { dirname, join, relative } from 'node:path';
-import { fileVersion, loadYamlFileSync, parseYaml, type FileVersion } from '../load/yaml.js';
-import { indexPositions } from '../load/positions.js';
+import { fileVersion, loadQuickParser, loadYamlFileSync, parseYaml, type FileVersion } from '../load/yaml.js';
+import { indexPositions, type PositionIndex } from '../load/positions.js';
 import { findFactSheetFiles } from '../load/data.js';
 import { capProblems, count, MAX_PROBLEMS_PER_RUN, sortProblems, type Problem } from './problems.js';
 import { quoted } from './schema-messages.js';
@@ -28,6 +28,7 @@ export const weekOfPath = (file: string): string | undefined => file.split(/[\\/
 export type LoadedSheet = ValidationResult & { text: string; data: unknown };
 
 export async function loadValidated(f: string, cwd = process.cwd()): Promise<LoadedSheet> {
+  await loadQuickParser();
   return loadValidatedSync(f, cwd);
 }
 
@@ -55,12 +56,15 @@ function validateFile(f: string, display: string, version: FileVersion): LoadedS
   loaded.file = name;
   for (const p of loaded.problems) p.file = name; // parse problems were made before the rename
   const options = { path: f, ...(week ? { week } : {}) };
-  let checked = validateLoaded(loaded, options);
-  if (loaded.quick && checked.problems.length > 0) {
-    // The quick parse has no positions: the problems are found again with them, from the quick
-    // parser's position index (positions.ts), or from the full parse where the index cannot be made.
-    const index = indexPositions(loaded.text);
-    loaded = index ? { ...loaded, index } : parseYaml(name, loaded.text);
+  // The quick parse has no positions: the first problem that needs one makes the quick parser's
+  // position index (positions.ts), so a clean sheet never pays for it and a sheet with problems is
+  // checked once. Where the index cannot be made, the problems are found again from the full parse.
+  let index: PositionIndex | undefined | null = null;
+  const text = loaded.text;
+  const positioned = loaded.quick ? { ...loaded, lazyIndex: () => (index === null ? (index = indexPositions(text)) : index) } : loaded;
+  let checked = validateLoaded(positioned, options);
+  if (loaded.quick && checked.problems.length > 0 && (index ?? (index = indexPositions(text))) === undefined) {
+    loaded = parseYaml(name, text);
     checked = validateLoaded(loaded, options);
   }
   return { ...checked, text: loaded.text, data: loaded.data };
@@ -74,6 +78,7 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd()):
   // One file after another: validation is CPU work (a worker thread per core did not help on 2
   // cores, whose second one V8's own compiler and GC threads already keep busy). Every ~50 ms the
   // event loop gets a turn, so a signal (Ctrl-C, SIGTERM) is handled during a long validation.
+  await loadQuickParser();
   const results: LoadedSheet[] = [];
   let turn = Date.now();
   for (const f of files) {
