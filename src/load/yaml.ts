@@ -23,7 +23,7 @@ let yamlModule: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import { BriefError, ExitCode } from '../errors.js';
 import { stampOf } from '../util/file-cache.js';
-import type { PositionIndex } from './positions.js';
+import { positionRecorder, type PositionIndex } from './positions.js';
 import type { Problem } from '../errors.js';
 
 /** Fact sheets larger than this are refused before parsing (a hand-written sheet is a few kB). */
@@ -41,9 +41,10 @@ export interface LoadedYaml {
   /** Problems found while reading and parsing: encoding, syntax, duplicate keys, aliases. */
   problems: Problem[];
   /**
-   * Parsed by the quick path (js-yaml): `doc` is undefined, and every position is 1:1 until `index`
-   * is set. Callers keep such a result as it is only when it has no problem at all; otherwise they
-   * add the index, or parse again with parseYaml() (see data.ts validateFile).
+   * Parsed by the quick path (js-yaml): `doc` is undefined, and positions come from `lazyIndex`
+   * (or `index`). Where lazyIndex() gives no index, every position is 1:1: callers keep such a
+   * result only when it has no problem at all, and otherwise parse again with parseYaml() (see
+   * sheets.ts validateFile).
    */
   quick?: boolean;
   /** Where the values of a quick-parsed sheet are (positions.ts), added when it has problems. */
@@ -68,14 +69,31 @@ export function quickParse(file: string, text: string): LoadedYaml | undefined {
   if (MAYBE_FULL.test(text) && NEEDS_FULL_PARSER.test(text)) return undefined;
   if (COMPLEX_KEY.test(text)) return undefined;
   let data: unknown;
+  const recorder = positionRecorder();
   try {
     const jsYaml = quick();
-    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, listener: recorder.listener });
   } catch {
     return undefined;
   }
   if (data === undefined || data === null) return undefined;
-  return { file, text, doc: undefined, data, problems: [], quick: true };
+  // The index is made from the parse's notes when the first position is asked for (a clean sheet never asks).
+  let index: PositionIndex | undefined | null = null;
+  const lazyIndex = () => (index === null ? (index = recorder.index(text, data)) : index);
+  return { file, text, doc: undefined, data, problems: [], quick: true, lazyIndex };
+}
+
+/** The position index of a text the quick parser reads (positions.ts); undefined when it cannot be made. */
+export function indexPositions(text: string): PositionIndex | undefined {
+  const recorder = positionRecorder();
+  let data: unknown;
+  try {
+    const jsYaml = quick();
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, listener: recorder.listener });
+  } catch {
+    return undefined;
+  }
+  return recorder.index(text, data);
 }
 
 export interface Position {

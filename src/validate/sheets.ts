@@ -1,6 +1,5 @@
 import { dirname, join, relative } from 'node:path';
 import { fileVersion, loadQuickParser, loadYamlFileSync, parseYaml, type FileVersion } from '../load/yaml.js';
-import { indexPositions, type PositionIndex } from '../load/positions.js';
 import { findFactSheetFiles } from '../load/data.js';
 import { capProblems, count, MAX_PROBLEMS_PER_RUN, sortProblems, type Problem } from './problems.js';
 import { quoted } from './schema-messages.js';
@@ -56,15 +55,13 @@ function validateFile(f: string, display: string, version: FileVersion): LoadedS
   loaded.file = name;
   for (const p of loaded.problems) p.file = name; // parse problems were made before the rename
   const options = { path: f, ...(week ? { week } : {}) };
-  // The quick parse has no positions: the first problem that needs one makes the quick parser's
-  // position index (positions.ts), so a clean sheet never pays for it and a sheet with problems is
-  // checked once. Where the index cannot be made, the problems are found again from the full parse.
-  let index: PositionIndex | undefined | null = null;
-  const text = loaded.text;
-  const positioned = loaded.quick ? { ...loaded, lazyIndex: () => (index === null ? (index = indexPositions(text)) : index) } : loaded;
-  let checked = validateLoaded(positioned, options);
-  if (loaded.quick && checked.problems.length > 0 && (index ?? (index = indexPositions(text))) === undefined) {
-    loaded = parseYaml(name, text);
+  // A quick-parsed sheet's positions come from the quick parser's position index (positions.ts),
+  // made when the first problem asks for one: a clean sheet never pays for it, and a sheet with
+  // problems is checked once. Where the index cannot be made, the problems are found again with
+  // the full parse's positions.
+  let checked = validateLoaded(loaded, options);
+  if (loaded.quick && checked.problems.length > 0 && !loaded.lazyIndex?.()) {
+    loaded = parseYaml(name, loaded.text);
     checked = validateLoaded(loaded, options);
   }
   return { ...checked, text: loaded.text, data: loaded.data };

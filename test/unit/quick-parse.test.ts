@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { findFactSheetFiles } from '../../src/load/data.js';
 import { loadSheets } from '../../src/validate/sheets.js';
-import { locate, parseYaml, quickParse, type LoadedYaml } from '../../src/load/yaml.js';
-import { indexPositions } from '../../src/load/positions.js';
+import { indexPositions, locate, parseYaml, quickParse, type LoadedYaml } from '../../src/load/yaml.js';
 import { validateLoaded } from '../../src/validate/validate.js';
 import { DATA, FIXTURES } from '../helpers.js';
 
@@ -72,11 +71,14 @@ describe('the quick parse path', () => {
     const q = quickParse(file, text)!;
     const index = indexPositions(text);
     expect(index, `${file}: no position index`).toBeDefined();
-    const quick: LoadedYaml = { ...q, index };
+    const quick: LoadedYaml = { ...q, index, lazyIndex: undefined };
+    // and as validation finds them: the index made from the quick parse's own notes, on first use
+    expect(q.lazyIndex?.(), `${file}: no index from the quick parse`).toBeDefined();
     const full = parseYaml(file, text);
     let n = 0;
     const walk = (v: unknown, path: (string | number)[]) => {
       expect(locate(quick, path), `${file} /${path.join('/')}`).toEqual(locate(full, path));
+      expect(locate(q, path), `${file} /${path.join('/')} (lazy)`).toEqual(locate(full, path));
       n++;
       if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
       else if (v !== null && typeof v === 'object') {
@@ -118,6 +120,7 @@ describe('the quick parse path', () => {
     for (const t of ['items:\n  -\n  - x\n']) {
       expect(quickParse('t.yaml', t), t).toBeDefined();
       expect(indexPositions(t), t).toBeUndefined();
+      expect(quickParse('t.yaml', t)!.lazyIndex!(), t).toBeUndefined();
     }
   });
 
