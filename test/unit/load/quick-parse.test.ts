@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -6,7 +7,7 @@ import { findFactSheetFiles } from '../../../src/load/data.js';
 import { loadSheets } from '../../../src/validate/sheets.js';
 import { indexPositions, locate, parseYaml, quickParse, type LoadedYaml } from '../../../src/load/yaml.js';
 import { validateLoaded } from '../../../src/validate/validate.js';
-import { DATA, FIXTURES } from '../../helpers.js';
+import { DATA, FIXTURES, tempDir } from '../../helpers.js';
 
 /** The quick parser (js-yaml) must read exactly what the full parser (yaml's document API) reads. */
 describe('the quick parse path', () => {
@@ -64,6 +65,26 @@ describe('the quick parse path', () => {
     });
     expect(JSON.parse(JSON.stringify(r.problems))).toEqual(JSON.parse(JSON.stringify(eager)));
     expect(warnings.every((p) => p.line > 1 && p.col >= 1)).toBe(true);
+  });
+
+  it('a quick-parsed sheet with problems whose positions the quick index cannot give is reported as the full parse reports it', async () => {
+    // An empty list item: js-yaml reports no node for it, so there is no index (see the next tests).
+    const text = `${readFileSync(`${FIXTURES}/valid/minimal.yaml`, 'utf8')}\nstray:\n  -\n  - x\n`;
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, 'sheet.yaml');
+      writeFileSync(file, text);
+      const quick = quickParse(file, text);
+      expect(quick).toBeDefined(); // the quick parse reads it…
+      expect(quick!.lazyIndex!()).toBeUndefined(); // …but cannot place its values
+      const r = await loadSheets([file], dir);
+      expect(r.problems.some((p) => p.rule === 'schema-unknown-key' || p.message.includes('stray'))).toBe(true);
+      const eager = validateLoaded(parseYaml('sheet.yaml', text), { path: file }).problems;
+      expect(JSON.parse(JSON.stringify(r.problems))).toEqual(JSON.parse(JSON.stringify(eager)));
+      expect(r.problems.every((p) => p.line > 1)).toBe(true);
+    } finally {
+      cleanup();
+    }
   });
 
   /** Every value and every key of `data`, located through the quick index and through the full parse. */
