@@ -17,7 +17,8 @@ export type { CliIO } from './io.js';
 interface CommandModule { register(program: Command, ctx: Context, done: (code: number) => void): void }
 /**
  * The commands by name, in the order help lists them. A run that names its command first (`brief
- * validate …`) loads and registers that one only; help, a typo or a global option first loads all.
+ * validate …`) loads and registers that one only, `brief --version` none; help, a typo or a global
+ * option first loads all.
  */
 const COMMANDS: [string, () => Promise<CommandModule>][] = [
   ['build', () => import('./build.js')], ['watch', () => import('./watch.js')], ['preview', () => import('./preview.js')],
@@ -68,7 +69,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
   };
   try {
     const named = COMMANDS.find(([name]) => name === argv[0]);
-    const commands = await Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()));
+    const version = argv[0] === '--version' || argv[0] === '-v'; // answered before any command is looked at
+    const commands = await Promise.all((version ? [] : named ? [named] : COMMANDS).map(([, load]) => load()));
     root = program(io, ctx, (c) => { code = c; }, commands);
     if (argv.length === 0) {
       io.stdout(root.helpInformation());
