@@ -6,9 +6,9 @@
 //
 //   startup      `brief --version`                       vs `node -e 0` (Node's own start)
 //   cold         `brief build` of one briefing, --force  vs Chromium's CLI `--print-to-pdf` of its final HTML
-//                (and, where brief has it, the same build with --verify: the fidelity check's cost)
 //   batch        `brief build --week all --force`        vs the DevTools pool (bench/floors/devtools-pool.mjs)
 //                printing the same final HTML on the same browser
+//                (cold and batch: also the same build with --verify, the fidelity check's cost)
 //   incremental  `brief build --week all` with nothing changed, and after one sheet was edited, vs the full build
 //   validate     `brief validate` on generated sheets    vs read + js-yaml + ajv (bench/floors/validate.mjs)
 //                clean sheets, and sheets with warnings
@@ -84,7 +84,7 @@ const clean = sheetsCorpus('sheets-clean', [readFileSync(join(ROOT, 'test/fixtur
 const warned = sheetsCorpus('sheets-warnings', readdirSync(join(ROOT, 'data/2025-W38')).map((f) => readFileSync(join(ROOT, 'data/2025-W38', f), 'utf8')), SHEETS);
 
 // ---- set-up runs (not timed): caches warm, the final HTML for the floors, brief's options
-const help = execFileSync(process.execPath, [BRIEF, '--help'], { encoding: 'utf8', env });
+const help = execFileSync(process.execPath, [BRIEF, 'build', '--help'], { encoding: 'utf8', env });
 const hasVerify = /--verify\b/.test(help);
 const htmlOut = join(work, 'out-html');
 execFileSync(process.execPath, [BRIEF, 'build', '--week', 'all', '--data', data, '--html', '--force', '--out', htmlOut], { env, stdio: 'ignore' });
@@ -105,7 +105,7 @@ const scenarios = {
   ],
   cold: [
     { name: 'brief build, 1 briefing', run: () => node([BRIEF, ...cold()], 'cold') },
-    ...(hasVerify ? [{ name: 'the same with --verify', run: () => node([BRIEF, ...cold(['--verify'])], 'cold --verify') }] : []),
+    ...(hasVerify ? [{ name: 'the same with --verify', target: '', run: () => node([BRIEF, ...cold(['--verify'])], 'cold --verify') }] : []),
     {
       name: 'Chromium CLI --print-to-pdf (floor)', floor: true,
       run: () => timed(BROWSER.path, ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${chromeProfile}`, '--no-pdf-header-footer',
@@ -114,6 +114,7 @@ const scenarios = {
   ],
   batch: [
     { name: `brief build --week all, ${docs} briefings`, run: () => node([BRIEF, ...full(join(work, 'out-batch'))], 'batch') },
+    ...(hasVerify ? [{ name: 'the same with --verify', target: '', run: () => node([BRIEF, ...full(join(work, 'out-batch')), '--verify'], 'batch --verify') }] : []),
     { name: 'DevTools pool, same HTML (floor)', floor: true, run: () => node([join(ROOT, 'bench/floors/devtools-pool.mjs'), htmlOut, join(work, 'out-floor'), String(CONCURRENCY)], 'floor') },
   ],
   incremental: [

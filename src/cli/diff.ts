@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './commander.js';
 import { jsonSafe } from '../util/printable.js';
 import { BriefError, ExitCode, ValidationFailed } from '../errors.js';
 import type { Problem } from '../validate/problems.js';

@@ -1,23 +1,10 @@
-import { Command, CommanderError } from 'commander';
-import { loadConfig, type ConfigFlags } from '../config.js';
+import { Command, CommanderError } from './commander.js';
+import type { ConfigFlags } from '../config.js';
 import { ExitCode, isBriefError, ValidationFailed } from '../errors.js';
 import { isShuttingDown } from '../util/shutdown.js';
-import { removePendingTempFiles } from '../app/write.js';
 import type { Context } from './context.js';
 import { defaultIO, useColor, type CliIO } from './io.js';
 import { packageVersion } from './validate.js';
-import * as audiences from './audiences.js';
-import * as browser from './browser.js';
-import * as build from './build.js';
-import * as config from './config.js';
-import * as diff from './diff.js';
-import * as evidence from './evidence.js';
-import * as init from './init.js';
-import * as newWeek from './new-week.js';
-import * as preview from './preview.js';
-import * as schema from './schema.js';
-import * as validate from './validate.js';
-import * as watch from './watch.js';
 
 export type { CliIO } from './io.js';
 
@@ -27,7 +14,18 @@ export type { CliIO } from './io.js';
  * modules it needs when it runs (YAML, ajv, Handlebars, pdf-lib cost hundreds of milliseconds to
  * import), so `brief build` starts the browser before any of them is loaded.
  */
-const COMMANDS = [build, watch, preview, validate, diff, evidence, newWeek, audiences, schema, init, config, browser];
+interface CommandModule { register(program: Command, ctx: Context, done: (code: number) => void): void }
+/**
+ * The commands by name, in the order help lists them. A run that names its command first (`brief
+ * validate …`) loads and registers that one only, `brief --version` none; help, a typo or a global
+ * option first loads all.
+ */
+const COMMANDS: [string, () => Promise<CommandModule>][] = [
+  ['build', () => import('./build.js')], ['watch', () => import('./watch.js')], ['preview', () => import('./preview.js')],
+  ['validate', () => import('./validate.js')], ['diff', () => import('./diff.js')], ['evidence', () => import('./evidence.js')],
+  ['new-week', () => import('./new-week.js')], ['audiences', () => import('./audiences.js')], ['schema', () => import('./schema.js')],
+  ['init', () => import('./init.js')], ['config', () => import('./config.js')], ['browser', () => import('./browser.js')],
+];
 
 const FOOTER = `
 Configuration: brief.config.yaml, found from the working folder up (\`brief schema config\`);
@@ -36,7 +34,7 @@ Environment: PUPPETEER_EXECUTABLE_PATH (the browser), BRIEF_CACHE_DIR (compiled 
 layouts, the browser profile; default: node_modules/.cache/brief), NO_COLOR, FORCE_COLOR.
 Exit codes: 0 ok, 1 invalid fact sheets, 2 usage or I/O error, 3 render failure.`;
 
-function program(io: CliIO, ctx: Context, done: (code: number) => void): Command {
+function program(io: CliIO, ctx: Context, done: (code: number) => void, commands: readonly CommandModule[]): Command {
   const root = new Command('brief')
     .description('YAML fact sheets to policy-briefing PDFs')
     .version(packageVersion(), '-v, --version', 'the version')
@@ -52,7 +50,7 @@ function program(io: CliIO, ctx: Context, done: (code: number) => void): Command
       // "error: unknown option '--wek'\n(Did you mean --week?)" → one line that says where to look.
       outputError: (str, write) => write(`brief: ${str.replace(/^error: /, '').trim().replace(/\n\(Did you mean (.*)\?\)$/, ' (did you mean $1?)')}\n`),
     });
-  for (const c of COMMANDS) c.register(root, ctx, done);
+  for (const c of commands) c.register(root, ctx, done);
   // Every command: help after an error says how to get that command's help.
   for (const cmd of root.commands) cmd.showHelpAfterError(`Run 'brief ${cmd.name()} --help' for usage.`);
   root.showHelpAfterError("Run 'brief --help' for usage.");
@@ -67,10 +65,13 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     io,
     color: useColor(io),
     debug: () => !!globals().debug || argv.includes('--debug'),
-    config: (flags: ConfigFlags) => loadConfig({ ...flags, config: globals().config }, { env: io.env }),
+    config: async (flags: ConfigFlags) => (await import('../config.js')).loadConfig({ ...flags, config: globals().config }, { env: io.env }),
   };
   try {
-    root = program(io, ctx, (c) => { code = c; });
+    const named = COMMANDS.find(([name]) => name === argv[0]);
+    const version = argv[0] === '--version' || argv[0] === '-v'; // answered before any command is looked at
+    const commands = await Promise.all((version ? [] : named ? [named] : COMMANDS).map(([, load]) => load()));
+    root = program(io, ctx, (c) => { code = c; }, commands);
     if (argv.length === 0) {
       io.stdout(root.helpInformation());
       return ExitCode.usage;
@@ -84,7 +85,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     }
     // Interrupted: the documents in flight failed because we closed the browser; say nothing more.
     if (isShuttingDown()) return ExitCode.render;
-    await removePendingTempFiles();
+    await (await import('../app/write.js')).removePendingTempFiles();
     if (e instanceof ValidationFailed) {
       const { formatHuman } = await import('../report/human.js');
       io.stderr(`${formatHuman(e.problems, { color: ctx.color })}\nbrief: ${e.message}\n`);

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './commander.js';
 import { MAX_TIMEOUT_MS } from '../print/limits.js';
 import { BriefError } from '../errors.js';
 import type { ConfigFlags } from '../config.js';

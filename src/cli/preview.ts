@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './commander.js';
 import { BriefError, ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { configFlags, options, type RawOptions } from './options.js';

@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
@@ -56,16 +56,23 @@ export async function findFactSheetFiles(paths: readonly string[], options: { wi
     const real = await realpath(dir).catch((e: unknown) => { throw fsError(dir, e, 'folder'); });
     if (seen.has(real)) return; // a link back to a folder already read
     seen.add(real);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = await readdir(dir);
+      entries = await readdir(dir, { withFileTypes: true });
     } catch (e) {
       throw new BriefError('io-read', `${dir}: cannot read the folder: ${fsError(dir, e, 'folder').message.slice(dir.length + 2)}`, { exitCode: ExitCode.usage, cause: e });
     }
-    for (const name of names.sort()) {
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const name = entry.name;
       if (name.startsWith('.')) continue;
       const p = join(dir, name);
       const yamlName = /\.ya?ml$/i.test(name);
+      // The folder listing says what a plain file is: only the rest is looked at (a stat each,
+      // through the thread pool, made a folder of 300 sheets cost 25 ms).
+      if (entry.isFile()) {
+        if (yamlName) out.push(p);
+        continue;
+      }
       const l = await lstat(p).catch((e: unknown) => { throw fsError(p, e); });
       let s: Stats = l;
       if (l.isSymbolicLink()) {

@@ -1,10 +1,11 @@
-import jsYaml from 'js-yaml';
+import type { State } from 'js-yaml';
 
 /**
- * positions: where each value of a quick-parsed sheet sits in its text, from one more pass of the
- * quick parser (js-yaml) that listens to it open and close every node: ~0.5 ms for a 20 kB sheet,
- * against ~7 ms for the positioned parse of `yaml`'s document API. A sheet with warnings (the
- * sample sheets all have some) is located this way; the document API is left for syntax errors.
+ * positions: where each value of a quick-parsed sheet sits in its text, from where the quick parser
+ * (js-yaml) opened and closed every node, noted during the parse itself (positionRecorder) and made
+ * into a tree only for a sheet with problems: ~0.15 ms for a 20 kB sheet, against ~7 ms for the
+ * positioned parse of `yaml`'s document API. A sheet with warnings (the sample sheets all have
+ * some) is located this way; the document API is left for syntax errors.
  *
  * The tree is checked against the parsed data, value by value; where the two disagree (a YAML form
  * this reading does not follow, like an empty list item, for which js-yaml reports no node), there
@@ -58,52 +59,64 @@ function lineEnd(text: string, at: number): number {
 
 const same = (a: unknown, b: unknown) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
-/** The index of a text the quick parser reads; undefined when its tree does not hold the data. */
-export function indexPositions(text: string): PositionIndex | undefined {
+/**
+ * A listener for the quick parse (js-yaml's `listener` option) that only notes where each node opens
+ * and closes, so the parse every sheet needs also serves the few that have problems; `index` makes
+ * the index from the notes (call it after the parse, with the text and the data it read).
+ */
+export function positionRecorder(): { listener: (event: 'open' | 'close', state: State) => void; index(text: string, data: unknown): PositionIndex | undefined } {
+  // 'open': ~position; 'close': position, then the node's kind and result in `closed`.
+  const events: number[] = [];
+  const closed: unknown[] = [];
+  return {
+    listener(event, state) {
+      if (event === 'open') events.push(~state.position);
+      else { events.push(state.position); closed.push(state.kind, state.result); }
+    },
+    index(text, data) {
+      return buildIndex(text, data, events, closed);
+    },
+  };
+}
+
+function buildIndex(text: string, data: unknown, events: readonly number[], closed: readonly unknown[]): PositionIndex | undefined {
   const stack: PNode[] = [{ start: 0, end: 0, kind: null, result: undefined, children: [], key: false }];
-  let data: unknown;
-  try {
-    data = jsYaml.load(text, {
-      schema: jsYaml.CORE_SCHEMA,
-      json: false,
-      listener(event, state) {
-        if (event === 'open') {
-          stack.push({ start: state.position, end: state.position, kind: null, result: undefined, children: [], key: false });
-          return;
-        }
-        let node = stack.pop()!;
-        const parent = stack.at(-1)!;
-        node.kind = state.kind;
-        node.result = state.result;
-        if (node.kind === null) {
-          // An empty value (`key:` and nothing) is where it would start on its line, with no width.
-          while (text.charCodeAt(node.start) === 32 || text.charCodeAt(node.start) === 9) node.start++;
-          node.end = node.start;
-          parent.children.push(node);
-          return;
-        }
-        node.start = skipGap(text, node.start);
-        // A node read by trying it as a mapping key first (js-yaml's way) wraps the same node: drop the wrapper.
-        if (node.children.length === 1 && same(node.children[0]!.result, node.result) && node.children[0]!.kind === node.kind) node = node.children[0]!;
-        else {
-          const first = text.charCodeAt(node.start);
-          const flow = first === 91 /* [ */ || first === 123 /* { */;
-          const last = node.children.at(-1);
-          const blockCollection = !flow && (node.kind === 'mapping' || node.kind === 'sequence');
-          const block = blockCollection || first === 124 /* | */ || first === 62 /* > */;
-          const end = blockCollection && last ? last.end : trimBack(text, node.start, state.position);
-          // A block node ends with its last line break, as the document API has it (unless it ends
-          // with an empty value).
-          node.end = block && last?.kind !== null ? lineEnd(text, end) : end;
-        }
-        // A mapping key is followed by its `:`.
-        const after = skipGap(text, state.position);
-        node.key = node.kind === 'scalar' && text.charCodeAt(after) === 58 /* : */;
-        parent.children.push(node);
-      },
-    });
-  } catch {
-    return undefined;
+  let c = 0;
+  for (const e of events) {
+    if (e < 0) {
+      stack.push({ start: ~e, end: ~e, kind: null, result: undefined, children: [], key: false });
+      continue;
+    }
+    const position = e;
+    let node = stack.pop()!;
+    const parent = stack.at(-1)!;
+    node.kind = closed[c++] as string | null;
+    node.result = closed[c++];
+    if (node.kind === null) {
+      // An empty value (`key:` and nothing) is where it would start on its line, with no width.
+      while (text.charCodeAt(node.start) === 32 || text.charCodeAt(node.start) === 9) node.start++;
+      node.end = node.start;
+      parent.children.push(node);
+      continue;
+    }
+    node.start = skipGap(text, node.start);
+    // A node read by trying it as a mapping key first (js-yaml's way) wraps the same node: drop the wrapper.
+    if (node.children.length === 1 && same(node.children[0]!.result, node.result) && node.children[0]!.kind === node.kind) node = node.children[0]!;
+    else {
+      const first = text.charCodeAt(node.start);
+      const flow = first === 91 /* [ */ || first === 123 /* { */;
+      const last = node.children.at(-1);
+      const blockCollection = !flow && (node.kind === 'mapping' || node.kind === 'sequence');
+      const block = blockCollection || first === 124 /* | */ || first === 62 /* > */;
+      const end = blockCollection && last ? last.end : trimBack(text, node.start, position);
+      // A block node ends with its last line break, as the document API has it (unless it ends
+      // with an empty value).
+      node.end = block && last?.kind !== null ? lineEnd(text, end) : end;
+    }
+    // A mapping key is followed by its `:`.
+    const after = skipGap(text, position);
+    node.key = node.kind === 'scalar' && text.charCodeAt(after) === 58 /* : */;
+    parent.children.push(node);
   }
   const root = stack[0]!.children[0];
   if (!root || !matches(root, data)) return undefined;

@@ -3,9 +3,17 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 
 // js-yaml too is loaded on first use: the CLI's reports import this module (for code frames), and
-// `brief build` should have its browser starting before any parser is loaded.
-let jsYamlModule: typeof import('js-yaml') | undefined;
-const quick = (): typeof import('js-yaml') => (jsYamlModule ??= createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml'));
+// `brief build` should have its browser starting before any parser is loaded. Its ES module build is
+// one file, ~3× quicker to load than its CommonJS build (many files), and is the copy positions.ts
+// uses: loadQuickParser() loads it; a synchronous caller that comes first gets the CommonJS build.
+type JsYaml = Pick<typeof import('js-yaml'), 'load' | 'CORE_SCHEMA'>;
+let jsYamlModule: JsYaml | undefined;
+const quick = (): JsYaml => (jsYamlModule ??= createRequire(import.meta.url)('js-yaml') as JsYaml);
+
+/** Load the quick parser (js-yaml's ES module) before the first quickParse. */
+export async function loadQuickParser(): Promise<void> {
+  jsYamlModule ??= (await import('js-yaml')).default;
+}
 
 /**
  * The positioned parser (`yaml`'s document API) is loaded on first use: a build whose sheets the
@@ -15,7 +23,7 @@ let yamlModule: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import { BriefError, ExitCode } from '../errors.js';
 import { stampOf } from '../util/file-cache.js';
-import type { PositionIndex } from './positions.js';
+import { positionRecorder, type PositionIndex } from './positions.js';
 import type { Problem } from '../errors.js';
 
 /** Fact sheets larger than this are refused before parsing (a hand-written sheet is a few kB). */
@@ -33,19 +41,38 @@ export interface LoadedYaml {
   /** Problems found while reading and parsing: encoding, syntax, duplicate keys, aliases. */
   problems: Problem[];
   /**
-   * Parsed by the quick path (js-yaml): `doc` is undefined, and every position is 1:1 until `index`
-   * is set. Callers keep such a result as it is only when it has no problem at all; otherwise they
-   * add the index, or parse again with parseYaml() (see data.ts validateFile).
+   * Parsed by the quick path (js-yaml): `doc` is undefined, and positions come from `lazyIndex`
+   * (or `index`). Where lazyIndex() gives no index, every position is 1:1: callers keep such a
+   * result only when it has no problem at all, and otherwise parse again with parseYaml() (see
+   * sheets.ts validateFile).
    */
   quick?: boolean;
   /** Where the values of a quick-parsed sheet are (positions.ts), added when it has problems. */
   index?: PositionIndex;
+  /** Or made on the first look-up of a position (undefined when the index cannot be made). */
+  lazyIndex?: () => PositionIndex | undefined;
 }
 
 /** Anchors, aliases, tags and merge keys: left to the full parser (alias limits, exact semantics). */
 const NEEDS_FULL_PARSER = /(?:^|[\s[{,:-])[&*!][^\s]|<<\s*:/m;
 /** An explicit key (`? …`) or a list or mapping as a key: left to the full parser, which reports it. */
 const COMPLEX_KEY = /^[ \t-]*(?:\?[ \t]*(?:[[{]|$)|[[{].*[\]}][ \t]*:(?:[ \t]|$))/m;
+/**
+ * Whether a `?`, `[` or `{` starts a line (after spaces, tabs and dashes), as COMPLEX_KEY needs:
+ * a search for the three characters is several times quicker than COMPLEX_KEY on a long sheet.
+ */
+function mayHaveComplexKey(text: string): boolean {
+  for (const ch of ['?', '[', '{']) {
+    for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+      let j = i - 1;
+      while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 45)) j--;
+      const c = j < 0 ? 10 : text.charCodeAt(j);
+      // a line starts after any of JavaScript's line terminators, as `^` in a multiline pattern has it
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+    }
+  }
+  return false;
+}
 /** A quicker test first: most sheets have none of these characters at all. */
 const MAYBE_FULL = /[&*!]|<</;
 
@@ -56,16 +83,33 @@ const MAYBE_FULL = /[&*!]|<</;
  */
 export function quickParse(file: string, text: string): LoadedYaml | undefined {
   if (MAYBE_FULL.test(text) && NEEDS_FULL_PARSER.test(text)) return undefined;
-  if (COMPLEX_KEY.test(text)) return undefined;
+  if (mayHaveComplexKey(text) && COMPLEX_KEY.test(text)) return undefined;
   let data: unknown;
+  const recorder = positionRecorder();
   try {
     const jsYaml = quick();
-    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, listener: recorder.listener });
   } catch {
     return undefined;
   }
   if (data === undefined || data === null) return undefined;
-  return { file, text, doc: undefined, data, problems: [], quick: true };
+  // The index is made from the parse's notes when the first position is asked for (a clean sheet never asks).
+  let index: PositionIndex | undefined | null = null;
+  const lazyIndex = () => (index === null ? (index = recorder.index(text, data)) : index);
+  return { file, text, doc: undefined, data, problems: [], quick: true, lazyIndex };
+}
+
+/** The position index of a text the quick parser reads (positions.ts); undefined when it cannot be made. */
+export function indexPositions(text: string): PositionIndex | undefined {
+  const recorder = positionRecorder();
+  let data: unknown;
+  try {
+    const jsYaml = quick();
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, listener: recorder.listener });
+  } catch {
+    return undefined;
+  }
+  return recorder.index(text, data);
 }
 
 export interface Position {
@@ -359,11 +403,12 @@ const mapKeys = new WeakMap<object, Map<string, import('yaml').Pair>>();
 export function locate(loaded: LoadedYaml, path: readonly (string | number)[], key?: string): Position {
   const none = { line: 1, col: 1, endLine: 1, endCol: 1 };
   const segs = key === undefined ? path : [...path, key];
-  if (!loaded.doc && loaded.index) {
-    const { node, key: keyNode } = loaded.index.walk(segs);
+  const index = loaded.doc ? undefined : loaded.index ?? loaded.lazyIndex?.();
+  if (index) {
+    const { node, key: keyNode } = index.walk(segs);
     const target = key !== undefined && keyNode ? keyNode : node;
-    const start = loaded.index.linePos(target.start);
-    const end = loaded.index.linePos(target.end);
+    const start = index.linePos(target.start);
+    const end = index.linePos(target.end);
     return { line: start.line, col: start.col, endLine: end.line, endCol: end.col };
   }
   const doc = loaded.doc;

@@ -36,12 +36,11 @@ export const terminalSafe = (s: string): string =>
 
 /** Whether a text holds a character printable() would escape (C0 but tab and line feed, DEL, C1). */
 export function firstControl(s: string, allowLines: boolean): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 ? !(allowLines && (c === 9 || c === 10)) : c >= 0x7f && c <= 0x9f) return i;
-  }
-  return -1;
+  return s.search(allowLines ? CONTROL_BUT_LINES : CONTROL);
 }
+// (a regular expression scans a long text several times quicker than a loop over its characters)
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /**
  * JSON for a terminal: JSON.stringify escapes C0 controls already; C1 controls, the bidirectional

@@ -30,7 +30,8 @@ export const MAX_ARCHIVE_BYTES = 32 * 1024 * 1024;
 export function readArchive(path: string): ArchiveRead {
   let stamp: string;
   try {
-    const s = statSync(path);
+    const s = statSync(path, { throwIfNoEntry: false }); // (a missing archive is common: no exception made)
+    if (!s) return { error: 'no such file' };
     if (!s.isFile()) return { error: 'not a regular file' };
     if (s.size > MAX_ARCHIVE_BYTES) return { error: `larger than an archived article may be (${MAX_ARCHIVE_BYTES / 1024 / 1024} MB)` };
     stamp = `${s.size}:${s.mtimeMs}`;

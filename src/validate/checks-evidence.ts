@@ -30,7 +30,7 @@ export function evidenceProblems(loaded: LoadedYaml, options: { path?: string } 
   const out: Problem[] = [];
 
   // Quotes against the archives.
-  const report = checkQuotes(data, options.path ?? loaded.file);
+  const report = checkQuotes(data, options.path ?? loaded.file, { checkedOnly: true });
   for (const u of report.unreadable) {
     out.push(problemAt(loaded, `/sources/${u.index}/archive`, 'archive-unreadable', `the archive of source '${u.source}' (${u.path}) cannot be read: ${u.error}; its quotes are not checked`, 'warning'));
   }

@@ -11,7 +11,7 @@ import type { Problem } from './problems.js';
 export function glyphProblems(loaded: LoadedYaml): Problem[] {
   const text = loaded.text;
   // Latin, its diacritics and punctuation are always covered: most sheets stop here.
-  if (!/[^\u0000-\u024f\u2000-\u206f]/u.test(text)) return [];
+  if (!/[^\u0000-\u024f\u2000-\u206f]/.test(text)) return [];
   const printed = new Set<number>();
   const walk = (v: unknown): void => {
     if (typeof v === 'string') { for (const cp of uncoveredCharacters(v)) printed.add(cp); return; }

@@ -2,6 +2,7 @@ import type { LoadedYaml } from '../load/yaml.js';
 import { isRealDate } from '../util/dates.js';
 import { problemAt, type Problem, type Severity } from './problems.js';
 import { weekRange } from '../util/week.js';
+import { setBounded } from '../util/bounded.js';
 
 /**
  * Meaning checks about the evidence behind the claims (source grades, independence, verification)
@@ -43,6 +44,14 @@ function claims(data: Obj): Claim[] {
   list(data.watch_next).forEach((w, i) => add(`/watch_next/${i}`, `watch item ${i + 1}`, w));
   return out;
 }
+
+/** weekRange, remembered: a folder of sheets is one week. */
+const ranges = new Map<string, { start: string; end: string }>();
+const rangeOf = (week: string) => {
+  let r = ranges.get(week);
+  if (!r) setBounded(ranges, week, r = weekRange(week), 64);
+  return r;
+};
 
 export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = {}): Problem[] {
   const data = loaded.data;
@@ -115,7 +124,7 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
   // as_of against the ISO week the file is filed under (data/<week>/…).
   const asOf = str(data.as_of);
   if (options.week && asOf && isRealDate(asOf)) {
-    const { start, end } = weekRange(options.week);
+    const { start, end } = rangeOf(options.week);
     if (asOf < start) add('/as_of', 'as-of-stale', 'warning', `as_of ${asOf} is older than the week the sheet is filed under (${options.week} starts on ${start}); update the sheet and its as_of, or file it under its own week`);
     else if (asOf > end) add('/as_of', 'as-of-after-week', 'error', `as_of ${asOf} is after the week the sheet is filed under (${options.week} ends on ${end}); file it under the week of ${asOf} or correct the date`);
   }

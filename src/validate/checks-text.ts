@@ -21,12 +21,15 @@ const describe = (s: string, at: number): string => {
   return `a control character (${NAMES[code] ? `${NAMES[code]}, ` : ''}${hex}) at character ${at + 1}`;
 };
 
+/** A character trim() would keep: \S is neither white space nor a line terminator, as trim() has them. */
+const NOT_BLANK = /\S/;
+
 export function controlProblems(loaded: LoadedYaml): Problem[] {
   const out: Problem[] = [];
   const path: (string | number)[] = [];
   const walk = (node: unknown, prose: boolean): void => {
     if (typeof node === 'string') {
-      if (node.length > 0 && node.trim() === '') {
+      if (node.length > 0 && !NOT_BLANK.test(node)) {
         const pointer = pointerOf(path);
         out.push(problemAt(loaded, pointer, 'text-blank', `${dottedPath(pointer)} is only white space; write the text, or leave the field out if it may be left out`));
         return;

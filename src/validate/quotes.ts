@@ -105,9 +105,10 @@ export interface QuoteReport {
 
 /**
  * Check every quote of a sheet (at `sheetPath` on disk) against its sources' archives. Quotes whose
- * item cites no source with an archive are returned unchecked (checked: []).
+ * item cites no source with an archive are returned unchecked (checked: []), or, with
+ * `checkedOnly`, may be left out.
  */
-export function checkQuotes(data: unknown, sheetPath: string): QuoteReport {
+export function checkQuotes(data: unknown, sheetPath: string, options: { checkedOnly?: boolean } = {}): QuoteReport {
   const archives = new Map<string, Archive>();
   const archived = new Map<string, string>();
   const unreadable: ArchiveProblem[] = [];
@@ -122,6 +123,8 @@ export function checkQuotes(data: unknown, sheetPath: string): QuoteReport {
       archived.set(s.id, path);
     } else unreadable.push({ source: s.id, index, path: s.archive, error: read.error });
   });
+  // `checkedOnly`: the caller wants only quotes that can be checked, and none can without an archive.
+  if (options.checkedOnly && archives.size === 0) return { quotes: [], unreadable, archived, archives };
   const quotes = quotesOf(data).map((q): QuoteCheck => {
     const checked = [...new Set(q.sources)].filter((id) => archives.has(id));
     let found: Passage | undefined;

@@ -1,6 +1,5 @@
 import { dirname, join, relative } from 'node:path';
-import { fileVersion, loadYamlFileSync, parseYaml, type FileVersion } from '../load/yaml.js';
-import { indexPositions } from '../load/positions.js';
+import { fileVersion, loadQuickParser, loadYamlFileSync, parseYaml, type FileVersion } from '../load/yaml.js';
 import { findFactSheetFiles } from '../load/data.js';
 import { capProblems, count, MAX_PROBLEMS_PER_RUN, sortProblems, type Problem } from './problems.js';
 import { quoted } from './schema-messages.js';
@@ -28,6 +27,7 @@ export const weekOfPath = (file: string): string | undefined => file.split(/[\\/
 export type LoadedSheet = ValidationResult & { text: string; data: unknown };
 
 export async function loadValidated(f: string, cwd = process.cwd()): Promise<LoadedSheet> {
+  await loadQuickParser();
   return loadValidatedSync(f, cwd);
 }
 
@@ -55,12 +55,13 @@ function validateFile(f: string, display: string, version: FileVersion): LoadedS
   loaded.file = name;
   for (const p of loaded.problems) p.file = name; // parse problems were made before the rename
   const options = { path: f, ...(week ? { week } : {}) };
+  // A quick-parsed sheet's positions come from the quick parser's position index (positions.ts),
+  // made when the first problem asks for one: a clean sheet never pays for it, and a sheet with
+  // problems is checked once. Where the index cannot be made, the problems are found again with
+  // the full parse's positions.
   let checked = validateLoaded(loaded, options);
-  if (loaded.quick && checked.problems.length > 0) {
-    // The quick parse has no positions: the problems are found again with them, from the quick
-    // parser's position index (positions.ts), or from the full parse where the index cannot be made.
-    const index = indexPositions(loaded.text);
-    loaded = index ? { ...loaded, index } : parseYaml(name, loaded.text);
+  if (loaded.quick && checked.problems.length > 0 && !loaded.lazyIndex?.()) {
+    loaded = parseYaml(name, loaded.text);
     checked = validateLoaded(loaded, options);
   }
   return { ...checked, text: loaded.text, data: loaded.data };
@@ -74,6 +75,7 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd()):
   // One file after another: validation is CPU work (a worker thread per core did not help on 2
   // cores, whose second one V8's own compiler and GC threads already keep busy). Every ~50 ms the
   // event loop gets a turn, so a signal (Ctrl-C, SIGTERM) is handled during a long validation.
+  await loadQuickParser();
   const results: LoadedSheet[] = [];
   let turn = Date.now();
   for (const f of files) {

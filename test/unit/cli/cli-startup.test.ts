@@ -25,7 +25,7 @@ describe('CLI start-up', () => {
   it('the CLI loads no heavy module before a command runs: YAML, ajv, Handlebars, Puppeteer, pdf-lib are loaded by the actions', () => {
     const loaded = [...staticClosure(join(ROOT, 'src/cli/main.ts'))];
     const packages = loaded.filter((m) => m.startsWith('package:')).map((m) => m.slice('package:'.length)).filter((p) => !p.startsWith('node:'));
-    expect(packages).toEqual(['commander']);
+    expect(packages).toEqual([]); // commander itself is required by cli/commander.ts
     // and the test can fail: the build stage does import heavy modules statically
     const build = [...staticClosure(join(ROOT, 'src/app/build.ts'))].filter((m) => m.startsWith('package:'));
     expect(build.length).toBeGreaterThan(1);

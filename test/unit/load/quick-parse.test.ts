@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { findFactSheetFiles } from '../../../src/load/data.js';
 import { loadSheets } from '../../../src/validate/sheets.js';
-import { locate, parseYaml, quickParse, type LoadedYaml } from '../../../src/load/yaml.js';
-import { indexPositions } from '../../../src/load/positions.js';
+import { indexPositions, locate, parseYaml, quickParse, type LoadedYaml } from '../../../src/load/yaml.js';
 import { validateLoaded } from '../../../src/validate/validate.js';
-import { DATA, FIXTURES } from '../../helpers.js';
+import { DATA, FIXTURES, tempDir } from '../../helpers.js';
 
 /** The quick parser (js-yaml) must read exactly what the full parser (yaml's document API) reads. */
 describe('the quick parse path', () => {
@@ -67,16 +67,39 @@ describe('the quick parse path', () => {
     expect(warnings.every((p) => p.line > 1 && p.col >= 1)).toBe(true);
   });
 
+  it('a quick-parsed sheet with problems whose positions the quick index cannot give is reported as the full parse reports it', async () => {
+    // An empty list item: js-yaml reports no node for it, so there is no index (see the next tests).
+    const text = `${readFileSync(`${FIXTURES}/valid/minimal.yaml`, 'utf8')}\nstray:\n  -\n  - x\n`;
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, 'sheet.yaml');
+      writeFileSync(file, text);
+      const quick = quickParse(file, text);
+      expect(quick).toBeDefined(); // the quick parse reads it…
+      expect(quick!.lazyIndex!()).toBeUndefined(); // …but cannot place its values
+      const r = await loadSheets([file], dir);
+      expect(r.problems.some((p) => p.rule === 'schema-unknown-key' || p.message.includes('stray'))).toBe(true);
+      const eager = validateLoaded(parseYaml('sheet.yaml', text), { path: file }).problems;
+      expect(JSON.parse(JSON.stringify(r.problems))).toEqual(JSON.parse(JSON.stringify(eager)));
+      expect(r.problems.every((p) => p.line > 1)).toBe(true);
+    } finally {
+      cleanup();
+    }
+  });
+
   /** Every value and every key of `data`, located through the quick index and through the full parse. */
   function comparePositions(file: string, text: string): number {
     const q = quickParse(file, text)!;
     const index = indexPositions(text);
     expect(index, `${file}: no position index`).toBeDefined();
-    const quick: LoadedYaml = { ...q, index };
+    const quick: LoadedYaml = { ...q, index, lazyIndex: undefined };
+    // and as validation finds them: the index made from the quick parse's own notes, on first use
+    expect(q.lazyIndex?.(), `${file}: no index from the quick parse`).toBeDefined();
     const full = parseYaml(file, text);
     let n = 0;
     const walk = (v: unknown, path: (string | number)[]) => {
       expect(locate(quick, path), `${file} /${path.join('/')}`).toEqual(locate(full, path));
+      expect(locate(q, path), `${file} /${path.join('/')} (lazy)`).toEqual(locate(full, path));
       n++;
       if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
       else if (v !== null && typeof v === 'object') {
@@ -118,6 +141,7 @@ describe('the quick parse path', () => {
     for (const t of ['items:\n  -\n  - x\n']) {
       expect(quickParse('t.yaml', t), t).toBeDefined();
       expect(indexPositions(t), t).toBeUndefined();
+      expect(quickParse('t.yaml', t)!.lazyIndex!(), t).toBeUndefined();
     }
   });
 
