@@ -1,0 +1,55 @@
+/**
+ * Issue 18: a face's coverage is what its font file has (its character map within the declared
+ * unicode-range), not what its CSS declares; the table gen-dist writes gives the same as reading
+ * the files.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fontFaceCss } from '../../src/render/fonts.js';
+import { DEFAULT_FONTS, descriptor, facesOf, inRanges, uncoveredCharacters } from '../../src/util/font-catalogue.js';
+import { woff2Coverage } from '../../src/util/woff2-cmap.js';
+
+const MATH = '≤ √ ∑ → ↔ ≠ ± × ≥ ∞ ⇒ ← ≈';
+const cps = (s: string) => [...s.replace(/ /g, '')].map((c) => c.codePointAt(0)!);
+
+describe('real font coverage', () => {
+  it('reads a WOFF2 character map: Noto Serif has A and ±, not ≤ or √', () => {
+    const math = facesOf(DEFAULT_FONTS[0]!).find((f) => f.file.endsWith('noto-serif-math-400-normal.woff2'))!;
+    const latin = facesOf(DEFAULT_FONTS[0]!).find((f) => f.file.endsWith('noto-serif-latin-400-normal.woff2'))!;
+    const real = woff2Coverage(readFileSync(latin.file));
+    expect(inRanges(0x41, real) && inRanges(0xb1, real)).toBe(true);
+    expect(inRanges(0x2264, woff2Coverage(readFileSync(math.file)))).toBe(false);
+    // The face's range written in the CSS is the real one: its package declares all of U+2200-22FF.
+    expect(descriptor(math.css, 'unicode-range')).not.toContain('U+2200-22FF');
+    expect(inRanges(0x2264, math.ranges) || inRanges(0x221a, math.ranges)).toBe(false);
+  });
+
+  it('the table built with dist gives what reading every font file gives', () => {
+    for (const spec of DEFAULT_FONTS) {
+      const fromFiles = facesOf(spec, false);
+      expect(fromFiles.length, spec.pkg).toBeGreaterThan(0);
+      expect(facesOf(spec, true), spec.pkg).toEqual(fromFiles);
+    }
+  });
+
+  it('math, arrows and symbols are covered by a package font; a script none has is not', () => {
+    expect(uncoveredCharacters(MATH)).toEqual([]);
+    expect(uncoveredCharacters('Ꭰ 𓀀')).toEqual([0x13a0, 0x13000]);
+    // For the body's family, the face declared last for each of them (the one Chromium tries first)
+    // is Noto Sans Math's; no face of Noto Serif itself claims them.
+    const css = fontFaceCss(MATH, DEFAULT_FONTS, false);
+    const rules = css.split('@font-face').filter((r) => r.includes('Noto Serif') && r.includes('font-weight: 400;') && r.includes('font-style: normal;'));
+    for (const cp of cps(MATH).filter((c) => c > 0xff)) {
+      const faces = rules.filter((r) => inRanges(cp, parse(descriptor(r, 'unicode-range')!)));
+      expect(faces.at(-1), cp.toString(16)).toContain('noto-sans-math');
+      expect(faces.some((r) => r.includes('noto-serif')), cp.toString(16)).toBe(false);
+    }
+  });
+});
+
+function parse(range: string): [number, number][] {
+  return range.split(',').map((r) => {
+    const [a, b] = r.trim().slice(2).split('-');
+    return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
+  });
+}
