@@ -2,8 +2,6 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadAudiences, type Audience } from '../load/audience.js';
 import { allDocuments } from './batch.js';
-import { attachChanges } from '../compose/changes.js';
-import { markChanges } from '../compose/marking.js';
 import { composeBriefing, type BriefingView } from '../compose/compose.js';
 import { resolveWeek } from '../load/data.js';
 import { loadWeek } from '../validate/sheets.js';
@@ -85,10 +83,7 @@ import { DEFAULTS } from '../config.js';
 
 /** Compose one audience's view; with `previous`, each topic gets its changes since then. */
 function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): BriefingView {
-  const view = composeBriefing(sheets, set.audience, { week });
-  attachChanges(view, sheets, previous, set.audience.max_handling);
-  markChanges(view, sheets, previous, set.audience.max_handling);
-  return view;
+  return composeBriefing(sheets, set.audience, { week, previous });
 }
 
 /**
@@ -177,7 +172,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
         startBrowser();
       }
-      return printer.inFlight(() => replacedOrRemoved(path, async () => {
+      return session.inFlight(() => replacedOrRemoved(path, async () => {
         const view = composeView(loaded.sheets, set, week, previous);
         const { pdf, html, ms, blocks } = await printBriefing(printer, session.layouts, set, view, path, { verify: options.verify });
         if (blocks) await verifyText(path, pdf, blocks);

@@ -1,5 +1,6 @@
-import type { BriefingView } from './compose.js';
-import { diffForLevel } from './diff.js';
+import { diffForLevel, type TopicChanges } from './diff.js';
+import { maxTlp, redactSheet } from './handling.js';
+import { changeLevel } from './marking.js';
 import { changesView, groupLines, topChanges, type ChangesView } from './diff-text.js';
 import type { AudienceShow } from '../load/audience.js';
 import type { PreviousEditions } from '../validate/previous.js';
@@ -9,10 +10,10 @@ import type { FactSheet, Tlp } from '../schema/index.js';
  * changes: glue between the week-over-week diff and the briefing view. Each topic gets the changes
  * an audience cleared up to `max` may see (both editions are restricted before they are compared).
  */
-export function topicChangesView(sheet: FactSheet, previous: PreviousEditions | undefined, max: Tlp): ChangesView | undefined {
+export function topicChangesView(sheet: FactSheet, previous: PreviousEditions | undefined, max: Tlp, diffed?: TopicChanges): ChangesView | undefined {
   const edition = previous?.byTopic.get(sheet.id);
   if (edition && !edition.sheet) return { first: false, none: false, unavailable: true, previousWeek: edition.week, items: [], groups: [] };
-  const tc = diffForLevel(edition?.sheet, sheet, max);
+  const tc = diffed ?? diffForLevel(edition?.sheet, sheet, max);
   if (!tc) return undefined;
   // Changes measured against a reconstructed edition say so, with its basis.
   const basis = edition?.sheet?.reconstructed?.basis;
@@ -30,13 +31,18 @@ export function applyShow(view: ChangesView, show: AudienceShow): ChangesView {
   return { ...view, items, groups: groupLines(items), top: topChanges(items), none: view.none || (!view.first && !view.unavailable && items.length === 0) };
 }
 
-/** Attach the changes to every topic of a composed briefing (when the audience shows them). */
-export function attachChanges(view: BriefingView, sheets: readonly FactSheet[], previous: PreviousEditions | undefined, max: Tlp): void {
-  if (!view.audience.has.changes) return;
-  const byId = new Map(sheets.map((s) => [s.id, s]));
-  for (const topic of view.topics) {
-    const sheet = byId.get(topic.id);
-    const changes = sheet ? topicChangesView(sheet, previous, max) : undefined;
-    if (changes) topic.changes = applyShow(changes, view.audience.show);
-  }
+/**
+ * One topic's changes since its previous edition as an audience cleared up to `max` sees them, and
+ * the most restrictive level they mention (a dropped item is printed nowhere else, yet counts for
+ * the marking). The diff is computed once for both. Undefined when the topic has nothing to show.
+ */
+export function weekChanges(sheet: FactSheet, previous: PreviousEditions | undefined, max: Tlp, show: AudienceShow): { changes: ChangesView; level: Tlp | undefined } | undefined {
+  const prev = previous?.byTopic.get(sheet.id)?.sheet;
+  const diff = diffForLevel(prev, sheet, max);
+  const changes = topicChangesView(sheet, previous, max, diff);
+  if (!changes) return undefined;
+  const editions = [redactSheet(sheet, max), prev ? redactSheet(prev, max) : undefined];
+  const levels = (diff?.changes ?? []).map((c) => changeLevel(c, editions, max));
+  const level = levels.length > 0 ? maxTlp(levels) : undefined;
+  return { changes: applyShow(changes, show), level };
 }

@@ -2,6 +2,10 @@ import type { Audience, AudienceShow, SectionName } from '../load/audience.js';
 import { allowedFor, levelOf, markingClass, maxTlp, redactSheet } from './handling.js';
 import { LIKELIHOOD, STAGES, type FactSheet, type Tlp } from '../schema/index.js';
 import { weekRange } from '../util/week.js';
+import { likelihoodRange, STAGE_LABELS } from './labels.js';
+import { weekChanges } from './changes.js';
+import type { ChangesView } from './diff-text.js';
+import type { PreviousEditions } from '../validate/previous.js';
 import { singleSource, singleSourceNote, sourceWarnings } from './warnings.js';
 
 /** An entry of the contents page; the contents pass (contents/) measures its page. */
@@ -81,8 +85,8 @@ export interface TopicView {
   notes: Cited<NonNullable<FactSheet['notes']>[number]>[];
   sourceSummary: string | undefined;
   sources: SourceView[];
-  /** Filled by the week-over-week comparison when a previous edition exists. */
-  changes?: unknown;
+  /** What changed since the previous edition, when the audience shows it (changes.ts). */
+  changes?: ChangesView;
 }
 
 /** A key judgment as the BLUF cites it. */
@@ -120,12 +124,6 @@ export interface BriefingView {
   /** The table of contents, when the audience has one (filled in by the printing step). */
   toc?: TocEntry[];
 }
-
-export const STAGE_LABELS: Record<string, string> = {
-  exploratory: 'Exploratory', negotiating: 'Negotiating', framework_agreed: 'Framework agreed',
-  agreement_in_principle: 'Agreement in principle', signed: 'Signed', regulatory_review: 'Regulatory review',
-  implemented: 'Implemented', stalled: 'Stalled', collapsed: 'Collapsed',
-};
 
 const LADDER = STAGES.slice(0, 7);
 
@@ -260,11 +258,6 @@ export function partyColumnWidth(names: readonly string[]): string {
   return `${(chars * 0.55 + 1.2).toFixed(1)}em`;
 }
 
-/** "roughly even chance" → "45–55%" (the ICD 203 range, printed with an en dash and no space before %). */
-export function likelihoodRange(term: string): string {
-  const l = LIKELIHOOD.find((x) => x.term === term);
-  return l ? `${l.low}–${l.high}%` : '';
-}
 
 /** The first sentence of a text (by the language's sentence rules: "U.S. and" does not end one). */
 export function firstSentence(text: string): string {
@@ -272,14 +265,24 @@ export function firstSentence(text: string): string {
   return first.done ? text : first.value.segment.trim();
 }
 
-export interface ComposeOptions { week: string; title?: string }
+export interface ComposeOptions {
+  week: string;
+  title?: string;
+  /** The previous editions of the week's topics: each topic gets its changes since then (when the audience shows them). */
+  previous?: PreviousEditions;
+}
 
 /** Compose the weekly briefing for one audience from the week's fact sheets (already validated). */
 export function composeBriefing(sheets: readonly FactSheet[], audience: Audience, options: ComposeOptions): BriefingView {
-  const topics = sheets
-    .map((s, i) => composeTopic(s, audience, i + 1))
-    .filter((t): t is TopicView => t !== undefined)
-    .map((t, i) => ({ ...t, n: i + 1 }));
+  const showChanges = audience.sections.includes('changes');
+  const topics = sheets.flatMap((sheet, i) => {
+    const topic = composeTopic(sheet, audience, i + 1);
+    if (!topic) return [];
+    // The changes since the previous edition, diffed once; what they mention counts for the
+    // topic's level (and so the marking) too.
+    const week = showChanges ? weekChanges(sheet, options.previous, audience.max_handling, audience.show) : undefined;
+    return [week ? { ...topic, changes: week.changes, level: week.level ? maxTlp([topic.level, week.level]) : topic.level } : topic];
+  }).map((t, i) => ({ ...t, n: i + 1 }));
   const marking = maxTlp(topics.map((t) => t.level));
   const { start, end } = weekRange(options.week);
   const asOf = topics.map((t) => t.asOf).sort().at(-1) ?? end;

@@ -1,7 +1,7 @@
 import type { Change, ChangeKind, TopicChanges } from './diff.js';
 import { formatDate } from '../util/dates.js';
 import { times, words } from '../util/text.js';
-import { likelihoodRange, STAGE_LABELS } from './compose.js';
+import { likelihoodRange, STAGE_LABELS } from './labels.js';
 import { LIKELIHOOD } from '../schema/index.js';
 
 const CONFIDENCE = ['low', 'moderate', 'high'];

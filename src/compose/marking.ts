@@ -1,8 +1,6 @@
-import type { BriefingView } from './compose.js';
-import { diffForLevel, type Change } from './diff.js';
-import { markingClass, maxTlp, redactSheet, type RedactedSheet } from './handling.js';
-import type { PreviousEditions } from '../validate/previous.js';
-import type { FactSheet, Tlp } from '../schema/index.js';
+import type { Change } from './diff.js';
+import { maxTlp, type RedactedSheet } from './handling.js';
+import type { Tlp } from '../schema/index.js';
 
 /**
  * marking: the "changes since last week" section can mention items that are printed nowhere else
@@ -36,21 +34,4 @@ export function changeLevel(change: Change, editions: readonly (RedactedSheet | 
   const found = editions.flatMap((s) => (s ? [s.handling, levelInEdition(change, s)] : [])).filter((l): l is Tlp => l !== undefined);
   const itemFound = editions.some((s) => s && levelInEdition(change, s) !== undefined);
   return itemFound ? maxTlp(found) : max;
-}
-
-/** Raise each topic's level, and the briefing's marking, to cover what its changes section mentions. */
-export function markChanges(view: BriefingView, sheets: readonly FactSheet[], previous: PreviousEditions | undefined, max: Tlp): void {
-  if (!view.audience.has.changes) return;
-  const byId = new Map(sheets.map((s) => [s.id, s]));
-  for (const topic of view.topics) {
-    const sheet = byId.get(topic.id);
-    if (!topic.changes || !sheet) continue;
-    const prev = previous?.byTopic.get(topic.id)?.sheet;
-    const diff = diffForLevel(prev, sheet, max);
-    if (!diff) continue;
-    const editions = [redactSheet(sheet, max), prev ? redactSheet(prev, max) : undefined];
-    topic.level = maxTlp([topic.level, ...diff.changes.map((c) => changeLevel(c, editions, max))]);
-  }
-  view.marking = maxTlp(view.topics.map((t) => t.level));
-  view.markingClass = markingClass(view.marking);
 }

@@ -9,6 +9,8 @@ import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js
 import type { LayoutStore } from './layout-cache.js';
 import { decideJoins } from './pagination.js';
 import { fitPage, fitSteps } from '../compose/fit.js';
+import { fontResources } from '../render/fonts.js';
+import { printInPasses } from './passes.js';
 import { countPages } from '../pdf/pdf-info.js';
 
 /**
@@ -130,7 +132,7 @@ async function printComposed(printer: Printer, layouts: LayoutStore, set: Templa
       return { html, pageNumbers };
     }
     : undefined;
-  const { pdf, ms, blocks } = await printer.pdf(html, { name, pageSize: view.audience.pageSize, textBlocks: options.verify, ...(revise ? { revise, draftFirst: paginate || !guessed } : {}) });
+  const { pdf, ms, blocks } = await printInPasses(printer, html, { name, pageSize: view.audience.pageSize, resources: fontResources, textBlocks: options.verify, ...(revise ? { revise, draftFirst: paginate || !guessed } : {}) });
   const started = Date.now();
   const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
   return { pdf: finished, html, ms: ms + Date.now() - started, ...(blocks ? { blocks } : {}) };

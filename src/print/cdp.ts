@@ -1,5 +1,4 @@
 import type { CDPSession, Page } from 'puppeteer-core';
-import { FONT_ORIGIN, fontResponse } from '../render/fonts.js';
 import { BriefError, ExitCode } from '../errors.js';
 
 /**
@@ -103,21 +102,24 @@ const PAPER = { A4: { paperWidth: 8.27, paperHeight: 11.7 }, Letter: { paperWidt
  * disabled (Emulation.setScriptExecutionDisabled stops the document's scripts, not DevTools');
  * the page runs none of its own, so nothing in it can answer for document.fonts.
  */
-export async function loadAllFonts(page: Page): Promise<string[]> {
+export async function loadAllFonts(page: Page, origin?: string): Promise<string[]> {
   const { cdp } = await pageSession(page);
   const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-    expression: FONTS_LOADED, awaitPromise: true, returnByValue: true, silent: true,
+    expression: fontsLoaded(origin), awaitPromise: true, returnByValue: true, silent: true,
   });
   if (exceptionDetails) throw new Error(`could not load the document's fonts: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
   return (result.value as string[] | undefined) ?? [];
 }
 
-const FONTS_LOADED = `(async () => {
+/** The check's script; `origin` is where the document's own fonts by reference come from (Resources.origin). */
+const fontsLoaded = (origin: string | undefined) => `(async () => {
   const faces = [...document.fonts];
   await Promise.all(faces.map((f) => f.load().catch(() => {})));
   await document.fonts.ready;
-  // Only brief's own faces (inline, or under its font origin) must load: a face a template names
-  // from anywhere else is refused by design (blockRequests) and must not fail the print.
+  // Only the document's own faces (inline, or under the origin its resources come from) must load:
+  // a face a template names from anywhere else is refused by design (blockRequests) and must not
+  // fail the print.
+  const origin = ${JSON.stringify(origin === undefined ? null : `${origin}/`)};
   const unquote = (s) => s.replace(/^["']|["']$/g, '');
   const own = new Set();
   for (const sheet of document.styleSheets) {
@@ -126,7 +128,7 @@ const FONTS_LOADED = `(async () => {
     for (const rule of rules) {
       if (!(rule instanceof CSSFontFaceRule)) continue;
       const src = rule.style.getPropertyValue('src');
-      if (src.includes('data:') || src.includes('${FONT_ORIGIN}/')) own.add(unquote(rule.style.getPropertyValue('font-family')));
+      if (src.includes('data:') || (origin !== null && src.includes(origin))) own.add(unquote(rule.style.getPropertyValue('font-family')));
     }
   }
   return faces.filter((f) => f.status !== 'loaded' && own.has(unquote(f.family))).map((f) => f.family + ' ' + f.weight + ' ' + f.style + ' ' + f.unicodeRange);
@@ -138,9 +140,9 @@ const FONTS_LOADED = `(async () => {
  * print, never a PDF with text missing. (Puppeteer's page.pdf waits only for document.fonts.ready,
  * which says nothing of faces layout has not asked for yet, then reads the PDF back as a stream.)
  */
-export async function printPdf(page: Page, options: { paper: keyof typeof PAPER; tagged: boolean; outline: boolean }): Promise<Uint8Array> {
+export async function printPdf(page: Page, options: { paper: keyof typeof PAPER; tagged: boolean; outline: boolean; origin?: string }): Promise<Uint8Array> {
   const { cdp } = await pageSession(page);
-  const failed = await loadAllFonts(page);
+  const failed = await loadAllFonts(page, options.origin);
   if (failed.length > 0) throw new BriefError('font-load', `${failed.length} font face(s) did not load, so their text would be missing: ${failed.slice(0, 3).join('; ')}`, { exitCode: ExitCode.render });
   const { data } = await cdp.send('Page.printToPDF', {
     ...PAPER[options.paper], marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0,
@@ -150,23 +152,24 @@ export async function printPdf(page: Page, options: { paper: keyof typeof PAPER;
   return new Uint8Array(Buffer.from(data, 'base64'));
 }
 
+/** A resource's answer: its body as base64 and its content type. */
+export interface Answer { body: string; type: string }
+
 /**
- * Refuse every request the page makes over the network or from files, but answer those for our own
- * fonts by reference (fonts.ts fontResponse) from their files. DevTools' Fetch domain pauses each
+ * Refuse every request the page makes over the network or from files, but answer those `answer`
+ * knows (brief's fonts by reference: render/fonts.ts) from memory. DevTools' Fetch domain pauses each
  * request before it is sent (all schemes; inline data: URLs are never sent, so never paused) and this
  * session fails it at once, or fulfils it. The page's renderer keeps a font it has loaded (its memory
- * cache, by URL) for the next documents it prints, which ask for it no more (with `no-store` too, as
- * tried: the header below only says what is true of the answer). Puppeteer's own request interception
- * would do the same, at the cost of a request object and a round trip through its event handlers for
- * every data: URL too.
+ * cache, by URL) for the next documents it prints, which ask for it no more. Puppeteer's own request
+ * interception would do the same, at the cost of a request object and a round trip through its event
+ * handlers for every data: URL too.
  */
-export async function blockRequests(page: Page, onFont?: (url: string) => void): Promise<void> {
+export async function blockRequests(page: Page, answer: (url: string) => Answer | undefined): Promise<void> {
   const { cdp } = await pageSession(page);
   cdp.on('Fetch.requestPaused', (e: { requestId: string; resourceType?: string; request: { url: string; method: string } }) => {
-    const font = e.request.method === 'GET' ? fontResponse(e.request.url) : undefined;
-    if (font !== undefined) onFont?.(e.request.url);
-    (font !== undefined
-      ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: FONT_HEADERS, body: font })
+    const found = e.request.method === 'GET' ? answer(e.request.url) : undefined;
+    (found !== undefined
+      ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: headers(found.type), body: found.body })
       // A navigation (a template's <meta http-equiv="refresh">, a frame) is answered "204 No
       // Content", which cancels it: the document printed stays; a refused one would be replaced
       // by an error page.
@@ -178,17 +181,22 @@ export async function blockRequests(page: Page, onFont?: (url: string) => void):
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
 }
 
-/** A font's answer: cacheable for the renderer's life, and readable by a page of any origin (fonts load in CORS mode). */
-const FONT_HEADERS = [
-  { name: 'Content-Type', value: 'font/woff2' },
-  { name: 'Cache-Control', value: 'public, max-age=31536000, immutable' },
-  { name: 'Access-Control-Allow-Origin', value: '*' },
-];
+/**
+ * An answer's headers: cacheable for the renderer's life (the URLs name their content), and readable
+ * by a page of any origin (fonts load in CORS mode).
+ */
+function headers(type: string): { name: string; value: string }[] {
+  return [
+    { name: 'Content-Type', value: type },
+    { name: 'Cache-Control', value: 'public, max-age=31536000, immutable' },
+    { name: 'Access-Control-Allow-Origin', value: '*' },
+  ];
+}
 
 /**
  * Free the documents this page has replaced (a renderer grew from ~55 to ~120 MB over 24 documents
  * without a collection): a full garbage collection in the renderer, a few ms. The printer asks for
- * one every COLLECT_EVERY documents a page prints and when it is idle (print.ts collectWhenIdle).
+ * one every COLLECT_EVERY documents a page prints and when it is idle (printer.ts collectWhenIdle).
  */
 export function collectGarbage(page: Page): void {
   void pageSession(page).then(({ cdp }) => cdp.send('HeapProfiler.collectGarbage')).catch(() => {});

@@ -4,17 +4,19 @@ import type { Browser, Page } from 'puppeteer-core';
 import { claimProfile, removeStaleProfiles, throwawayProfile, type Profile } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
 import { startChrome } from './chrome.js';
-import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody, textBlocks, type TextBlock } from './cdp.js';
-import { reviseInPlace, withDraftStyle } from '../contents/draft.js';
+import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody, textBlocks, type Answer, type TextBlock } from './cdp.js';
 import { Limit } from '../util/limit.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { MAX_TIMEOUT_MS } from './limits.js';
 
 /**
- * print: the Printer owns Chrome. One browser per run, launched on first use; documents print in
- * parallel on a pool of reused pages (bounded by `concurrency`); JavaScript is off and every request
- * is refused but inline data: URLs and our own fonts by reference (fonts.ts), which it answers.
- * `close()` (also `Symbol.asyncDispose`) ends the browser.
+ * print: the Printer owns Chrome, and knows nothing of briefings. One browser per run, launched on
+ * first use; documents print in parallel on a pool of reused pages (bounded by `concurrency`), each
+ * within a timeout, and a document that meets a crashed page or browser is tried once more. JavaScript
+ * is off and every request is refused but inline data: URLs and the resources a job hands in (brief's
+ * fonts by reference), which it answers. A caller that prints a document more than once on the same
+ * page (the contents pass: contents/passes.ts) does so in a `job`. `close()` (also
+ * `Symbol.asyncDispose`) ends the browser.
  */
 export interface PrinterOptions {
   /** Browser executable; otherwise found by findBrowser(). */
@@ -25,40 +27,47 @@ export interface PrinterOptions {
   timeoutMs?: number;
 }
 
-export interface PrintOptions {
-  /** Name used in errors, e.g. the output path. */
+/**
+ * Resources a document refers to by URL under `origin`, answered by the printer from memory (every
+ * other request is refused). A face whose source is under `origin` is the document's own: it must
+ * load before the print (a face from anywhere else is refused by design).
+ */
+export interface Resources {
+  /** scheme://host, with no trailing slash. */
+  readonly origin: string;
+  /** The answer for a URL under `origin`, or undefined (refused). */
+  answer(url: string): Answer | undefined;
+}
+
+export interface JobOptions {
+  /** Name used in errors, e.g. the output path; a page that last showed this name is preferred. */
   name: string;
   pageSize?: 'A4' | 'Letter';
-  /**
-   * Called with each print; when it returns a Revision, the document is printed again on the same
-   * page (e.g. the contents with the page numbers the print measured). At most MAX_PASSES prints.
-   */
-  revise?: (pdf: Uint8Array) => Promise<Revision | undefined> | Revision | undefined;
-  /**
-   * With `revise`: make the first print a draft (see draft.ts: the same layout, nothing painted)
-   * because it will almost surely be revised. Default true; false when the first print is a guess
-   * expected to stand.
-   */
-  draftFirst?: boolean;
-  /** Also read the blocks of text the final document shows (for `--verify`: pdf/fidelity.ts). */
+  /** What the document may load besides inline data: URLs. */
+  resources?: Resources;
+}
+
+export interface PrintOptions extends JobOptions {
+  /** Also read the blocks of text the document shows (for `--verify`: pdf/fidelity.ts). */
   textBlocks?: boolean;
 }
 
-/** What a revised print shows. */
-export interface Revision {
-  /** The whole revised document (what is loaded when the page cannot be revised in place). */
-  html: string;
-  /**
-   * The page numbers that changed, by anchor: written into the loaded document's `[data-page-of]`
-   * elements (draft.ts) instead of loading `html`, which says the same.
-   */
-  pageNumbers?: ReadonlyMap<string, number | undefined>;
+/** What a job may do with the page it was given (Printer.job). */
+export interface PrintJob {
+  /** The page, for edits through DevTools (no script runs in it); after one, say what it shows (`shows`). */
+  readonly page: Page;
+  /** Show `html` (its body only, when it is the same document again with the same shell). */
+  load(html: string): Promise<void>;
+  /** The page now shows `html`'s shell, after an edit of its head in place. */
+  shows(html: string): void;
+  /** Print what the page shows, once every font face it declares has loaded. A draft has no tags or outline. */
+  print(options?: { draft?: boolean }): Promise<Uint8Array>;
+  /** The blocks of text the page shows, in print media. */
+  textBlocks(): Promise<TextBlock[]>;
 }
 
 export interface PrintResult { pdf: Uint8Array; ms: number; blocks?: TextBlock[] }
 
-/** Most prints of one document when `revise` asks for more. */
-export const MAX_PASSES = 3;
 /**
  * Documents one page prints before it is closed and a fresh one opened (a bound on what a renderer
  * may keep per document it has shown). A fresh page costs ~130 ms and loads the fonts again: with
@@ -75,7 +84,7 @@ export const COLLECT_EVERY = 8;
 export interface PrinterStats {
   /** How many times a browser was launched (one per run, unless one crashed). */
   readonly launches: number;
-  /** How many prints (a document with a contents page may take two: see print-briefing.ts). */
+  /** How many prints (a document with a contents page may take two: see contents/passes.ts). */
   readonly prints: number;
   /** How many documents went onto a page by replacing only the body (cdp.ts replaceBody). */
   readonly bodyReplacements: number;
@@ -83,8 +92,8 @@ export interface PrinterStats {
   readonly crashes: number;
   /** How many documents timed out (a hung page) and were retried on a fresh page. */
   readonly hangs: number;
-  /** How many font requests pages made (fonts by reference): a page asks for each font once. */
-  readonly fontsAnswered: number;
+  /** How many requests were answered from a job's resources (brief's fonts by reference: a page asks for each once). */
+  readonly resourcesAnswered: number;
   /** How many times a page's garbage was collected (every COLLECT_EVERY documents, and when idle). */
   readonly collections: number;
 }
@@ -93,7 +102,7 @@ export class Printer implements AsyncDisposable {
   readonly concurrency: number;
   readonly timeoutMs: number;
   private readonly counts: { -readonly [K in keyof PrinterStats]: number } = {
-    launches: 0, prints: 0, bodyReplacements: 0, crashes: 0, hangs: 0, fontsAnswered: 0, collections: 0,
+    launches: 0, prints: 0, bodyReplacements: 0, crashes: 0, hangs: 0, resourcesAnswered: 0, collections: 0,
   };
   private browser: Promise<Browser> | undefined;
   /** The page opened with the browser, for the first document. */
@@ -105,9 +114,10 @@ export class Printer implements AsyncDisposable {
   private releases = new WeakMap<Browser, Promise<void>>();
   private errorBrowsers = new WeakMap<object, Browser>();
   private idle: Page[] = [];
-  /** Pages printing at once (the concurrency) and documents in flight (twice that). */
+  /** Pages printing at once (the concurrency). */
   private readonly pages: Limit;
-  private readonly documents: Limit;
+  /** The resources each page's current job may load (blockRequests asks). */
+  private resources = new WeakMap<Page, Resources>();
   private uses = new WeakMap<Page, number>();
   /** The document (PrintOptions.name) each page last loaded. */
   private shown = new WeakMap<Page, string>();
@@ -124,7 +134,6 @@ export class Printer implements AsyncDisposable {
       throw new BriefError('usage', `the render timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS.toLocaleString('en-US')}; got ${this.timeoutMs}`);
     }
     this.pages = new Limit(this.concurrency);
-    this.documents = new Limit(this.concurrency * 2);
   }
 
   private chosen: Promise<{ path: string; shell?: boolean }> | undefined;
@@ -163,7 +172,7 @@ export class Printer implements AsyncDisposable {
     return this.browser;
   }
 
-  /** A configured page: JavaScript off, every request refused but inline data: and our fonts by reference. */
+  /** A configured page: JavaScript off, every request refused but inline data: and its job's resources. */
   private async openPage(browser: Browser): Promise<Page> {
     const opening = (async () => {
       const page = await browser.newPage().catch((e: unknown) => { throw this.blame(e, browser); });
@@ -190,7 +199,12 @@ export class Printer implements AsyncDisposable {
 
   private async configure(page: Page, browser: Browser): Promise<Page> {
     if (page.browser() !== browser) throw new Error('page of another browser');
-    await Promise.all([page.setJavaScriptEnabled(false), blockRequests(page, () => { this.counts.fontsAnswered++; })]);
+    const answer = (url: string) => {
+      const found = this.resources.get(page)?.answer(url);
+      if (found) this.counts.resourcesAnswered++;
+      return found;
+    };
+    await Promise.all([page.setJavaScriptEnabled(false), blockRequests(page, answer)]);
     return page;
   }
 
@@ -319,15 +333,6 @@ export class Printer implements AsyncDisposable {
   }
 
   /**
-   * Run a document's whole pipeline (compose, render, print, write) with a bounded number of documents
-   * in flight: twice the print concurrency, so the next HTML is ready when a page frees up, while a
-   * batch of any size holds only a few views, HTML strings and PDFs in memory at once.
-   */
-  inFlight<T>(fn: () => Promise<T>): Promise<T> {
-    return this.documents.run(fn);
-  }
-
-  /**
    * Run `fn` with a page from the pool; the page returns to the pool afterwards (or is dropped on
    * error). With `name`, the page that last printed that document is taken if it is idle.
    */
@@ -347,13 +352,25 @@ export class Printer implements AsyncDisposable {
     }
   }
 
-  /**
-   * Print one HTML document to PDF. If the browser crashes or is killed meanwhile, the document is
-   * tried once more on a fresh browser; a second crash is a `browser-crashed` error naming it.
-   */
+  /** Print one HTML document to PDF (a job that loads it and prints it once). */
   async pdf(html: string, options: PrintOptions): Promise<PrintResult> {
+    const { value, ms } = await this.job(options, async (job) => {
+      await job.load(html);
+      const pdf = await job.print();
+      return { pdf, blocks: options.textBlocks ? await job.textBlocks() : undefined };
+    });
+    return { pdf: value.pdf, ms, ...(value.blocks ? { blocks: value.blocks } : {}) };
+  }
+
+  /**
+   * Run `fn` with a page of its own, within the timeout, and return what it returns with the time it
+   * took. If the browser or the page crashes, or the page hangs, `fn` is run once more from the start
+   * on a fresh page (and, if the browser died, a fresh browser); a second failure is an error naming
+   * the document (`browser-crashed`, `page-crashed`, `render-timeout`).
+   */
+  async job<T>(options: JobOptions, fn: (job: PrintJob) => Promise<T>): Promise<{ value: T; ms: number }> {
     try {
-      return await this.printOnce(html, options);
+      return await this.jobOnce(options, fn);
     } catch (e) {
       // A crash (of the browser or of the page's renderer) or a hang is tried once more, on a
       // fresh page (the failed one was closed) and, if the browser died, a fresh browser.
@@ -361,7 +378,7 @@ export class Printer implements AsyncDisposable {
       if (!hung && !this.isCrash(e)) throw e;
       if (hung) this.counts.hangs++; else this.counts.crashes++;
       try {
-        return await this.printOnce(html, options);
+        return await this.jobOnce(options, fn);
       } catch (again) {
         if (again instanceof BriefError && again.code === 'render-timeout') {
           throw new BriefError('render-timeout', `${again.message} (twice: the second time on a fresh page)`, { exitCode: ExitCode.render, cause: again });
@@ -387,7 +404,7 @@ export class Printer implements AsyncDisposable {
     return !browser || !browser.connected || /Target closed|Session closed|Connection closed|crashed/i.test((e as Error)?.message ?? '');
   }
 
-  private async printOnce(html: string, options: PrintOptions): Promise<PrintResult> {
+  private async jobOnce<T>(options: JobOptions, fn: (job: PrintJob) => Promise<T>): Promise<{ value: T; ms: number }> {
     const started = Date.now();
     return this.withPage(async (page) => {
       let timer: NodeJS.Timeout | undefined;
@@ -410,47 +427,35 @@ export class Printer implements AsyncDisposable {
         if (page.isClosed() || !browser.connected) onGone();
       });
       gone.catch(() => {});
+      if (options.resources) this.resources.set(page, options.resources); else this.resources.delete(page);
       try {
-        const work = (async () => {
-          const print = (draft: boolean) => {
-            this.counts.prints++;
-            return printPdf(page, { paper: options.pageSize ?? 'A4', tagged: !draft, outline: !draft });
-          };
-          // The same document again (watch mode: its briefing after a save), when its shell is
-          // unchanged, gets only its body replaced. Not another document with the same shell, as
-          // in a batch: there it saved nothing (batches were 2-9 % faster with it switched off).
-          const load = async (content: string) => {
+        // The same document again (watch mode: its briefing after a save), when its shell is
+        // unchanged, gets only its body replaced. Not another document with the same shell, as
+        // in a batch: there it saved nothing (batches were 2-9 % faster with it switched off).
+        const job: PrintJob = {
+          page,
+          load: async (content) => {
             const again = this.shown.get(page) === options.name;
             this.shown.delete(page);
             if (again && await replaceBody(page, content)) this.counts.bodyReplacements++;
             else await loadDocument(page, content);
             this.shown.set(page, options.name);
-          };
-          let draft = options.revise !== undefined && options.draftFirst !== false;
-          await load(draft ? withDraftStyle(html) : html);
-          let pdf = await print(draft);
-          for (let pass = 1; pass < MAX_PASSES; pass++) {
-            const revision = await options.revise?.(pdf);
-            if (revision === undefined && !draft) break;
-            // Revise the loaded document in place (no second parse of the HTML and its fonts); when
-            // it cannot be, load the revised HTML (or, for an accepted draft, the original).
-            const numbers = revision ? revision.pageNumbers : new Map<string, number>();
-            if (!numbers || !(await reviseInPlace(page, numbers))) await load(revision?.html ?? html);
-            else if (draft) noteShell(page, html); // the draft style is gone: the page shows html's shell
-            pdf = await print(false);
-            draft = false;
-            if (revision === undefined) break;
-          }
-          return { pdf, blocks: options.textBlocks ? await textBlocks(page) : undefined };
-        })();
+          },
+          shows: (content) => noteShell(page, content),
+          print: ({ draft = false } = {}) => {
+            this.counts.prints++;
+            return printPdf(page, { paper: options.pageSize ?? 'A4', tagged: !draft, outline: !draft, origin: options.resources?.origin });
+          },
+          textBlocks: () => textBlocks(page),
+        };
         // A renderer killed while it prints fails the print ("Printing failed") a moment before
         // the page says it crashed: a protocol error waits that moment for the crash to be known.
-        const settled = work.catch(async (e: unknown) => {
+        const settled = fn(job).catch(async (e: unknown) => {
           if (/Protocol error/i.test((e as Error)?.message ?? '')) await Promise.race([gone, new Promise((r) => setTimeout(r, 1000).unref())]);
           throw e;
         });
-        const { pdf, blocks } = await Promise.race([settled, timeout, gone]);
-        return { pdf, ms: Date.now() - started, ...(blocks ? { blocks } : {}) };
+        const value = await Promise.race([settled, timeout, gone]);
+        return { value, ms: Date.now() - started };
       } finally {
         clearTimeout(timer);
         page.off('close', onGone);

@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fontResources } from '../../src/render/fonts.js';
 import { loadAudiences } from '../../src/load/audience.js';
 import { composeBriefing } from '../../src/compose/compose.js';
 import { Printer } from '../../src/print/printer.js';
@@ -33,7 +34,7 @@ afterAll(() => printer.close());
 
 async function printWith(text: string, url?: string): Promise<Uint8Array> {
   const html = analyst.render(composeBriefing([withText(sheet, text, url)], analyst.audience, { week: '2025-W38' }));
-  return (await printer.pdf(html, { name: 'property.pdf' })).pdf;
+  return (await printer.pdf(html, { name: 'property.pdf', resources: fontResources })).pdf;
 }
 
 const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{Cf}\u0000]/gu, '');

@@ -11,7 +11,7 @@ import { loadAudience } from '../../src/load/audience.js';
 import { build } from '../../src/app/build.js';
 import { composeBriefing } from '../../src/compose/compose.js';
 import { loadWeek } from '../../src/validate/sheets.js';
-import { FONT_ORIGIN, fontResponse, inlineFonts } from '../../src/render/fonts.js';
+import { FONT_ORIGIN, fontResources, fontResponse, inlineFonts } from '../../src/render/fonts.js';
 import { applyPdfMetadata, type PdfMetadata } from '../../src/pdf/pdf-meta.js';
 import { Printer } from '../../src/print/printer.js';
 import { allowsFontOrigin, loadTemplateSet } from '../../src/render/render.js';
@@ -44,17 +44,17 @@ describe('fonts by reference', () => {
     const byReference = new Printer({ concurrency: 1 });
     const fresh = new Printer({ concurrency: 1 });
     try {
-      const first = await byReference.pdf(html, { name: 'a.pdf' });
-      const asked = byReference.stats.fontsAnswered;
+      const first = await byReference.pdf(html, { name: 'a.pdf', resources: fontResources });
+      const asked = byReference.stats.resourcesAnswered;
       expect(asked).toBeGreaterThan(0);
       expect(asked).toBeLessThanOrEqual(urls.length); // faces whose characters the page has but no style uses are never asked for
       // two more documents on the same page: nothing asked again
-      await byReference.pdf(html, { name: 'b.pdf' });
-      await byReference.pdf(html.replace('</body>', '<p>One more paragraph.</p></body>'), { name: 'c.pdf' });
-      expect(byReference.stats.fontsAnswered).toBe(asked);
+      await byReference.pdf(html, { name: 'b.pdf', resources: fontResources });
+      await byReference.pdf(html.replace('</body>', '<p>One more paragraph.</p></body>'), { name: 'c.pdf', resources: fontResources });
+      expect(byReference.stats.resourcesAnswered).toBe(asked);
 
       const withInline = await fresh.pdf(inline, { name: 'a.pdf' });
-      expect(fresh.stats.fontsAnswered).toBe(0);
+      expect(fresh.stats.resourcesAnswered).toBe(0);
       // The same metadata on both (it also fixes Chromium's dates and ids): the same bytes.
       const meta: PdfMetadata = { title: 't', author: 'brief', subject: 's', keywords: ['k'], language: 'en', date: '2025-09-20', fingerprint: 'same' };
       const [a, b] = await Promise.all([applyPdfMetadata(first.pdf, meta), applyPdfMetadata(withInline.pdf, meta)]);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/app/build.js';
 import { COLLECT_EVERY, IDLE_COLLECT_MS, PAGE_USES, Printer } from '../../src/print/printer.js';
 import { destinationPages } from '../../src/contents/toc.js';
+import { printInPasses } from '../../src/contents/passes.js';
+import { Session } from '../../src/app/session.js';
 import { DATA, TEMPLATES, readPdf, tempDir } from '../helpers.js';
 
 /** The Printer's resource rules (issue 8): one browser per run, bounded concurrency, pages closed. */
@@ -39,7 +41,8 @@ describe('the Printer', () => {
     let now = 0;
     let most = 0;
     try {
-      await Promise.all(Array.from({ length: 12 }, (_, i) => printer.inFlight(async () => {
+      const session = new Session({ printer, cacheDir: tmp.dir });
+      await Promise.all(Array.from({ length: 12 }, (_, i) => session.inFlight(async () => {
         now++;
         most = Math.max(most, now);
         await printer.pdf(doc(i), { name: `doc ${i}` });
@@ -47,6 +50,31 @@ describe('the Printer', () => {
       })));
       expect(most).toBe(4);
       expect(printer.stats.launches).toBe(1);
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('answers the resources a job hands in, refuses every other request, and knows nothing of briefings', async () => {
+    const printer = new Printer({ concurrency: 1 });
+    const css = Buffer.from('h1::after { content: " with its stylesheet" }').toString('base64');
+    const asked: string[] = [];
+    const resources = {
+      origin: 'https://assets.example.invalid',
+      answer: (url: string) => { asked.push(url); return url === 'https://assets.example.invalid/a.css' ? { body: css, type: 'text/css' } : undefined; },
+    };
+    const page = (href: string) => `<!doctype html><html lang="en"><head><link rel="stylesheet" href="${href}"></head><body><h1>Styled</h1></body></html>`;
+    try {
+      const answered = await printer.pdf(page('https://assets.example.invalid/a.css'), { name: 'a.pdf', resources });
+      expect((await readPdf(answered.pdf)).text).toContain('Styled with its stylesheet');
+      // another URL under the same origin, and (on a fresh printer: a page keeps what it loaded in its
+      // memory cache) the same URL for a job without resources: refused
+      const unknown = await printer.pdf(page('https://assets.example.invalid/b.css'), { name: 'b.pdf', resources });
+      const other = new Printer({ concurrency: 1 });
+      const none = await other.pdf(page('https://assets.example.invalid/a.css'), { name: 'c.pdf' }).finally(() => other.close());
+      for (const r of [unknown, none]) expect((await readPdf(r.pdf)).text).not.toContain('with its stylesheet');
+      expect(asked).toEqual(['https://assets.example.invalid/a.css', 'https://assets.example.invalid/b.css']);
+      expect(printer.stats.resourcesAnswered).toBe(1);
     } finally {
       await printer.close();
     }
@@ -145,7 +173,7 @@ describe('the Printer', () => {
       const printer = new Printer({ concurrency: 1 });
       let passes = 0;
       try {
-        const { pdf } = await printer.pdf(doc(undefined, holder), {
+        const { pdf } = await printInPasses(printer, doc(undefined, holder), {
           name: 'contents.pdf',
           revise: async (printed) => {
             passes++;
@@ -179,7 +207,7 @@ describe('the Printer', () => {
       const printer = new Printer({ concurrency: 1 });
       try {
         let draft: Uint8Array | undefined;
-        const { pdf } = await printer.pdf(doc(undefined, plain), { name: 'd.pdf', revise: (p) => { draft ??= p; return undefined; } });
+        const { pdf } = await printInPasses(printer, doc(undefined, plain), { name: 'd.pdf', revise: (p) => { draft ??= p; return undefined; } });
         expect((await readPdf(draft!)).text).not.toMatch(/Alpha|Bravo|Contents/);
         expect([...(await destinationPages(draft!))]).toEqual([...(await destinationPages(pdf))]);
         expect((await readPdf(pdf)).text).toMatch(/Contents .*Bravo chapter/);

@@ -1,0 +1,14 @@
+import { LIKELIHOOD } from '../schema/index.js';
+
+/** labels: how the schema's values read in a briefing (shared by the view and the change lines). */
+export const STAGE_LABELS: Record<string, string> = {
+  exploratory: 'Exploratory', negotiating: 'Negotiating', framework_agreed: 'Framework agreed',
+  agreement_in_principle: 'Agreement in principle', signed: 'Signed', regulatory_review: 'Regulatory review',
+  implemented: 'Implemented', stalled: 'Stalled', collapsed: 'Collapsed',
+};
+
+/** "roughly even chance" → "45–55%" (the ICD 203 range, printed with an en dash and no space before %). */
+export function likelihoodRange(term: string): string {
+  const l = LIKELIHOOD.find((x) => x.term === term);
+  return l ? `${l.low}–${l.high}%` : '';
+}

@@ -1,0 +1,73 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listWeeks } from '../../../src/load/data.js';
+import { loadWeek } from '../../../src/validate/sheets.js';
+import { nextWeek, weekRange } from '../../../src/util/week.js';
+import { carryForward, newWeek } from '../../../src/app/new-week.js';
+import { weeklyDiff } from '../../../src/app/weekly-diff.js';
+import { DATA, tempDir } from '../../helpers.js';
+
+describe('new-week on a temp copy of data/', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+    cpSync(DATA, tmp.dir, { recursive: true });
+  });
+  afterEach(() => tmp.cleanup());
+
+  it('carries every topic of the latest week into the next week, changing only as_of to its Monday', async () => {
+    const latest = (await listWeeks(tmp.dir)).at(-1)!;
+    const next = nextWeek(latest);
+    const monday = weekRange(next).start;
+    const r = await newWeek({ dataDir: tmp.dir });
+    expect(r).toMatchObject({ week: next, from: latest, asOf: monday });
+    const names = readdirSync(join(tmp.dir, latest)).filter((n) => n.endsWith('.yaml')).sort();
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    expect(r.files.map((f) => f.split('/').at(-1))).toEqual(names);
+    for (const name of names) {
+      const before = readFileSync(join(tmp.dir, latest, name), 'utf8').split('\n');
+      const after = readFileSync(join(tmp.dir, next, name), 'utf8').split('\n');
+      // Comments, quoting and folding kept: the files differ in the as_of line only.
+      expect(after).toHaveLength(before.length);
+      const differ = before.flatMap((line, i) => (line === after[i] ? [] : [[line, after[i]]]));
+      expect(differ).toHaveLength(1);
+      expect(differ[0]![1]).toMatch(new RegExp(`^as_of: "?${monday}"?$`));
+    }
+    const loaded = await loadWeek(tmp.dir, next);
+    expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(loaded.sheets.map((s) => s.as_of)).toEqual(names.map(() => monday));
+    // The carried-forward week compares with the week it came from, and nothing changed.
+    const diff = await weeklyDiff({ dataDir: tmp.dir });
+    expect(diff.week).toBe(next);
+    expect(diff.topics.map((t) => [t.previousWeek, t.changes?.changes.length])).toEqual(names.map(() => [latest, 0]));
+  });
+
+  it('refuses to overwrite an existing file, names it, and writes nothing', async () => {
+    const dir = join(tmp.dir, '2025-W50');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'us-china-trade.yaml'), '# my edits\n');
+    await expect(newWeek({ dataDir: tmp.dir, week: '2025-W50' })).rejects.toMatchObject({
+      exitCode: 2, message: expect.stringContaining(join(dir, 'us-china-trade.yaml')),
+    });
+    expect(readFileSync(join(dir, 'us-china-trade.yaml'), 'utf8')).toBe('# my edits\n');
+    expect(existsSync(join(dir, 'tiktok-us-spinoff.yaml'))).toBe(false);
+  });
+
+  it('takes an explicit week, carried from the nearest earlier week, and rejects a week with nothing before it', async () => {
+    const r = await newWeek({ dataDir: tmp.dir, week: '2025-W52' });
+    expect(r).toMatchObject({ week: '2025-W52', from: (await listWeeks(tmp.dir)).filter((w) => w < '2025-W52').at(-1), asOf: '2025-12-22' });
+    await expect(newWeek({ dataDir: tmp.dir, week: '2025-W30' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('no week before 2025-W30') });
+    await expect(newWeek({ dataDir: tmp.dir, week: '2025-W60' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('not an ISO week') });
+  });
+});
+
+describe('carryForward', () => {
+  it('keeps the quoting and a trailing comment, touches only the top-level as_of, and never moves it back', () => {
+    const text = 'id: x\nas_of: 2025-09-20   # last edit\nnotes:\n  - text: "as_of: 2025-01-01"\n';
+    expect(carryForward(text, '2025-09-22')).toBe('id: x\nas_of: 2025-09-22   # last edit\nnotes:\n  - text: "as_of: 2025-01-01"\n');
+    expect(carryForward("as_of: '2025-09-20'\r\nid: x\r\n", '2025-09-22')).toBe("as_of: '2025-09-22'\r\nid: x\r\n");
+    expect(carryForward('as_of: "2025-09-30"\n', '2025-09-22')).toBe('as_of: "2025-09-30"\n');
+    expect(carryForward('id: x\n  as_of: 2025-09-20\n', '2025-09-22')).toBeUndefined();
+  });
+});

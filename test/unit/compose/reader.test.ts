@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { likelihoodRange } from '../../../src/compose/labels.js';
+import { firstSentence, partyColumnWidth, rankStickingPoints, type BriefingView, type TopicView } from '../../../src/compose/compose.js';
+import { fitPage, fitSteps } from '../../../src/compose/fit.js';
+import { topChanges, type ChangeLine } from '../../../src/compose/diff-text.js';
+import { timelineEvents, timelineSvg } from '../../../src/render/visuals/timeline.js';
+import { outlineFixes } from '../../../src/pdf/pdf-meta.js';
+import { headingTexts } from '../../../src/contents/print-briefing.js';
+
+describe('the executive page gives way step by step', () => {
+  const view = { topics: [1, 2, 3].map((n) => ({ n, anchor: `t${n}`, title: `T${n}` }) as unknown as TopicView) } as BriefingView;
+  it('shrinks the lowest topics first, then to one line, then out, the first topic last', () => {
+    const forms = (step: number) => fitPage(view, step).topics.map((t) => t.fit ?? 'full');
+    expect(forms(0)).toEqual(['full', 'full', 'full']);
+    expect(forms(1)).toEqual(['full', 'full', 'compact']);
+    expect(forms(2)).toEqual(['full', 'compact', 'compact']);
+    expect(forms(3)).toEqual(['full', 'compact', 'line']);
+    expect(forms(5)).toEqual(['full', 'line']);
+    expect(fitPage(view, 5).moreTopics).toBe(1);
+    expect(fitPage(view, 6).topics).toHaveLength(1);
+    expect(fitPage(view, fitSteps(3)).topics.map((t) => t.fit)).toEqual(['line']);
+    expect(fitPage(view, fitSteps(3)).totalTopics).toBe(3);
+  });
+});
+
+describe('ranking and sizing', () => {
+  it('ranks sticking points deadlocked, open, narrowing, resolved, then by significance (stable)', () => {
+    const sp = (id: string, status: string, significance: string) => ({ id, status, significance });
+    const ranked = rankStickingPoints([sp('a', 'resolved', 'high'), sp('b', 'open', 'low'), sp('c', 'deadlocked', 'medium'), sp('d', 'narrowing', 'high'), sp('e', 'open', 'high'), sp('f', 'open', 'low')]);
+    expect(ranked.map((s) => s.id)).toEqual(['c', 'e', 'b', 'f', 'd', 'a']);
+  });
+
+  it('ranks the changes: the stage first, new sources last', () => {
+    const l = (kind: string) => ({ kind, text: kind }) as ChangeLine;
+    expect(topChanges([l('source-added'), l('position-added'), l('stage'), l('judgment-changed')]).map((c) => c.kind)).toEqual(['stage', 'judgment-changed', 'position-added']);
+  });
+
+  it('sizes the party column to the names: one line for short names, never narrower than the longest word', () => {
+    expect(parseFloat(partyColumnWidth(['China', 'United States']))).toBeCloseTo(13 * 0.55 + 1.2, 1);
+    const long = parseFloat(partyColumnWidth(['Commonwealth Reconstruction Authority of the Northern Territories']));
+    expect(long).toBeGreaterThan(14 * 0.55);
+    expect(long).toBeLessThan(30 * 0.55);
+  });
+
+  it('prints likelihood ranges with an en dash and no space before the percent sign', () => {
+    expect(likelihoodRange('roughly even chance')).toBe('45–55%');
+  });
+
+  it('takes the first sentence without cutting at an abbreviation', () => {
+    expect(firstSentence('The U.S. and China agreed. Then more.')).toBe('The U.S. and China agreed.');
+  });
+});
+
+describe('timeline', () => {
+  const base = { milestones: [], deadlines: [], asOf: '2025-09-20' };
+  it('merges a deadline into a deadline milestone only when they name the same thing', () => {
+    const events = timelineEvents({
+      ...base,
+      milestones: [{ date: '2025-11', title: 'Extended tariff truce expires', state: 'scheduled', kind: 'deadline' }],
+      deadlines: [{ date: '2025-11', label: 'Expiry of the extended tariff truce', extensions: 1 }, { date: '2025-11', label: 'Chip rules take effect', extensions: 3 }],
+    });
+    expect(events).toHaveLength(2);
+    expect(events.find((e) => e.title.startsWith('Extended'))?.extensions).toBe(1);
+    expect(events.find((e) => e.title.startsWith('Chip'))?.extensions).toBe(3);
+  });
+
+  it('shows in its legend only the marks it draws', () => {
+    const past = timelineSvg({ ...base, milestones: [{ date: '2025-06', title: 'Talks', state: 'occurred' }, { date: '2025-08', title: 'Call', state: 'occurred' }] });
+    expect(past).toContain('occurred');
+    expect(past).not.toMatch(/>scheduled<|>planned<|>deadline<|>after<|gap of months/);
+    const both = timelineSvg({ ...base, milestones: [{ date: '2025-06', title: 'Talks', state: 'occurred' }, { date: '2025-12', title: 'Summit', state: 'planned' }] });
+    expect(both).toMatch(/>planned</);
+    expect(both).toMatch(/>after</);
+  });
+
+  it('says "once" and "twice"', () => {
+    const svg = timelineSvg({ ...base, deadlines: [{ date: '2025-10', label: 'Ban deadline', extensions: 2 }] });
+    expect(svg).toContain('extended twice');
+  });
+});
+
+describe('bookmarks', () => {
+  it('gives each outline item its heading’s real text (spaces at line breaks, no capitals from CSS)', () => {
+    const headings = headingTexts('<h1 class="x">1. Caspian Littoral\n  Agreement</h1><h3 class="changes-group">Status</h3><h2>Q&amp;A</h2>');
+    expect(headings).toEqual(['1. Caspian Littoral Agreement', 'Status', 'Q&A']);
+    const pdf = '1 0 obj\n<</Title (1. Caspian LittoralAgreement)\n/Parent 9 0 R\n/Dest /t1>>\nendobj\n2 0 obj\n<</Title (STATUS)\n/Parent 9 0 R>>\nendobj\n3 0 obj\n<</Title (Q&A)\n/Parent 9 0 R>>\nendobj\n';
+    expect(outlineFixes(pdf, headings)).toEqual([
+      [1, '<</Title (1. Caspian Littoral Agreement)\n/Parent 9 0 R\n/Dest /t1>>'],
+      [2, '<</Title (Status)\n/Parent 9 0 R>>'],
+    ]);
+  });
+});
