@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fontFaceCss } from '../../src/render/fonts.js';
-import { DEFAULT_FONTS, descriptor, facesOf, inRanges, uncoveredCharacters } from '../../src/util/font-catalogue.js';
-import { woff2Coverage } from '../../src/util/woff2-cmap.js';
+import { fontFaceCss } from '../../../src/render/fonts.js';
+import { DEFAULT_FONTS, descriptor, facesOf, inRanges, uncoveredCharacters } from '../../../src/util/font-catalogue.js';
+import { woff2Coverage } from '../../../src/util/woff2-cmap.js';
 
 const MATH = '≤ √ ∑ → ↔ ≠ ± × ≥ ∞ ⇒ ← ≈';
 const cps = (s: string) => [...s.replace(/ /g, '')].map((c) => c.codePointAt(0)!);
