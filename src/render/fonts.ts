@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DEFAULT_FONTS, descriptor, extraCodePoints, facesOf, inRanges, type Face, type FontFamilySpec } from '../util/font-catalogue.js';
+import { DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, INVISIBLE, inRanges, type Face, type FontFamilySpec } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
 
 /**
@@ -61,8 +61,8 @@ export const fontResources = {
 const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i);
 
 /**
- * The @font-face CSS by how its fonts are given ('i' inline, 'r' by reference) and the extra code
- * points it was made for (a batch repeats the same few).
+ * The @font-face CSS by how its fonts are given ('i' inline, 'r' by reference) and the clusters
+ * beyond ASCII it was made for (a batch repeats the same few).
  */
 const cssCache = new Map<string, string>();
 
@@ -72,8 +72,10 @@ const cssCache = new Map<string, string>();
  */
 export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS, inline = true): string {
   const extra = extraCodePoints(text);
-  const key = specs === DEFAULT_FONTS ? `${inline ? 'i' : 'r'}${String.fromCodePoint(...extra)}` : undefined;
+  const clusters = extraClusters(text);
+  const key = specs === DEFAULT_FONTS ? `${inline ? 'i' : 'r'}${clusters.join('\u0000')}` : undefined;
   const cached = key === undefined ? undefined : cssCache.get(key);
+  const covers = (spec: FontFamilySpec, cp: number) => facesOf(spec).some((face) => inRanges(cp, face.ranges));
   if (cached !== undefined) return cached;
   const used = [...PRINTABLE_ASCII, ...extra];
   const primaries = specs.filter((s) => !s.fallback);
@@ -94,11 +96,33 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
   }
   // Within one such font, the face declared last is tried first for a character (CSS Fonts 4,
   // unicode-range): the fallbacks come first, least preferred first, then the primary's own faces.
+  // A cluster the family cannot print whole is the first fallback's that has all of it (the emoji
+  // font for a keycap: its digit too), else each character the family lacks is the first fallback's
+  // that has it. Only those faces are declared: one another font would win is never loaded, nor
+  // written into a standalone HTML file.
+  const fallbacks = specs.filter((s) => s.fallback);
+  const wanted = new Map<string, Map<FontFamilySpec, number[]>>();
+  for (const [family, ranges] of familyRanges) {
+    const mine = new Map<FontFamilySpec, number[]>();
+    const want = (spec: FontFamilySpec, cps: number[]) => mine.set(spec, [...(mine.get(spec) ?? []), ...cps]);
+    for (const cluster of clusters) {
+      // Chromium takes a variation sequence or a ZWJ sequence only from a font that has the
+      // selector or joiner too (⚠️ from the emoji font, not from Noto Sans Symbols' plain ⚠).
+      const cps = [...cluster].map((c) => c.codePointAt(0)!).filter((cp) => !INVISIBLE(cp) || cp === 0xfe0e || cp === 0xfe0f || cp === 0x200d);
+      const lacking = cps.filter((cp) => !INVISIBLE(cp) && !inRanges(cp, ranges));
+      if (lacking.length === 0) continue;
+      const whole = fallbacks.find((s) => cps.every((cp) => covers(s, cp)));
+      // (Faces are chosen by its visible characters: every emoji face declares U+FE0F and U+200D.)
+      if (whole) want(whole, cps.filter((cp) => !INVISIBLE(cp)));
+      else for (const cp of lacking) { const s = fallbacks.find((f) => covers(f, cp)); if (s) want(s, [cp]); }
+    }
+    wanted.set(family, mine);
+  }
   const rules: string[] = [];
-  const uncovered = new Map([...familyRanges].map(([family, ranges]) => [family, used.filter((cp) => !inRanges(cp, ranges))]));
-  for (const spec of specs.filter((s) => s.fallback).reverse()) {
+  for (const spec of [...fallbacks].reverse()) {
     for (const { family, weight, style } of slots.values()) {
-      const faces = facesOf(spec).filter((face) => uncovered.get(family)!.some((cp) => inRanges(cp, face.ranges)));
+      const mine = wanted.get(family)!.get(spec) ?? [];
+      const faces = facesOf(spec).filter((face) => mine.some((cp) => inRanges(cp, face.ranges)));
       // The package's nearest weight; its upright faces are declared italic too, so scripts without
       // an italic (CJK, Arabic, Indic, emoji) are never given a synthetic slant.
       const weights = [...new Set(faces.map((f) => Number(descriptor(f.css, 'font-weight') ?? 400)))];

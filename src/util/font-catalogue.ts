@@ -177,6 +177,20 @@ export function coverageTable(specs: FontFamilySpec[] = DEFAULT_FONTS): Record<s
   return out;
 }
 
+/**
+ * The grapheme clusters of a text that hold a character beyond ASCII, each once, sorted: a keycap
+ * (1 U+FE0F U+20E3), a flag, a ZWJ sequence or a letter with its combining marks is printed from one
+ * font, so the font a document needs is chosen for the whole cluster.
+ */
+export function extraClusters(text: string): string[] {
+  const set = new Set<string>();
+  const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+  for (const [run] of text.matchAll(/[0-9#*A-Za-z]?[^\u0000-\u007f]+/g)) {
+    for (const { segment } of segmenter.segment(run)) if (/[^\u0000-\u007f]/.test(segment)) set.add(segment);
+  }
+  return [...set].sort();
+}
+
 /** The code points a text uses beyond printable ASCII (which page furniture always needs), sorted. */
 export function extraCodePoints(text: string): number[] {
   const set = new Set<number>();
@@ -221,4 +235,4 @@ const INVISIBLE_RANGES: [number, number][] = [
   [0, 0x1f], [0x7f, 0x9f], [0xad, 0xad], [0x200b, 0x200f], [0x2028, 0x202e], [0x2060, 0x206f],
   [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xe0000, 0xe007f], [0xe0100, 0xe01ef],
 ];
-const INVISIBLE = (cp: number): boolean => inRanges(cp, INVISIBLE_RANGES);
+export const INVISIBLE = (cp: number): boolean => inRanges(cp, INVISIBLE_RANGES);

@@ -47,6 +47,40 @@ describe('real font coverage', () => {
   });
 });
 
+describe('the faces a document declares', () => {
+  it('only the faces its text needs: another fallback that has an arrow is not declared beside Noto Sans Math', () => {
+    const text = 'Trade → 中文 ⚠️ 1️⃣';
+    const css = fontFaceCss(text, DEFAULT_FONTS, true);
+    const rules = css.split('@font-face').slice(1);
+    const ranges = rules.map((r) => parse(descriptor(r, 'unicode-range') ?? 'U+0-10FFFF'));
+    const needed = cps('→中文⚠');
+    // Every face declared holds a character of the text beyond Latin (or Latin, for the primaries).
+    for (const [i, r] of ranges.entries()) {
+      expect(needed.some((cp) => inRanges(cp, r)) || inRanges(0x41, r) || inRanges(0x31, r), rules[i]!.slice(0, 80)).toBe(true);
+    }
+    // → is Noto Sans Math's only (the CJK and emoji fonts have it too, but Math comes first).
+    const arrowFaces = rules.filter((r, i) => inRanges(0x2192, ranges[i]!) && !inRanges(0x4e2d, ranges[i]!) && !inRanges(0x26a0, ranges[i]!));
+    expect(arrowFaces.length).toBeGreaterThan(0);
+    for (const r of arrowFaces) expect(fontOf(r)).toBe('noto-sans-math');
+    // The keycap is the emoji font's, digit and all.
+    expect(rules.some((r, i) => inRanges(0x20e3, ranges[i]!) && inRanges(0x31, ranges[i]!) && fontOf(r) === 'noto-emoji')).toBe(true);
+    // Each font file is written once per (family, weight, style) it may serve: 8 at most.
+    const files = css.match(/base64,[A-Za-z0-9+/=]{64}/g)!;
+    const counts = new Map<string, number>();
+    for (const f of files) counts.set(f, (counts.get(f) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(8);
+  });
+});
+
+/** The package a rule's font file comes from, by its name in the catalogue's faces. */
+function fontOf(rule: string): string {
+  const b64 = /base64,([A-Za-z0-9+/=]+)/.exec(rule)![1]!;
+  for (const spec of DEFAULT_FONTS) {
+    for (const face of facesOf(spec)) if (readFileSync(face.file).toString('base64') === b64) return spec.pkg.replace('@fontsource/', '');
+  }
+  return '?';
+}
+
 function parse(range: string): [number, number][] {
   return range.split(',').map((r) => {
     const [a, b] = r.trim().slice(2).split('-');
