@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, INVISIBLE, inRanges, type Face, type FontFamilySpec } from '../util/font-catalogue.js';
+import { DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, inRanges, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
 
 /**
@@ -70,16 +70,42 @@ const cssCache = new Map<string, string>();
  * @font-face rules for the faces the given text needs: with the fonts inline (data: URLs), or by
  * reference (URLs under FONT_ORIGIN, which only brief's printer answers: see the top of this file).
  */
-export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS, inline = true): string {
-  const extra = extraCodePoints(text);
+export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS, inline = true, langFonts: LangFont[] = LANG_FONTS): string {
   const clusters = extraClusters(text);
-  const key = specs === DEFAULT_FONTS ? `${inline ? 'i' : 'r'}${clusters.join('\u0000')}` : undefined;
+  const tags = [...new Set([...text.matchAll(/\slang="([A-Za-z0-9-]+)"/g)].map((m) => m[1]!))];
+  const forLangs = langFonts.filter((f) => tags.some((t) => langMatches(t, f)) && installed(f.pkg));
+  const key = specs === DEFAULT_FONTS && langFonts === LANG_FONTS ? `${inline ? 'i' : 'r'}${forLangs.map((f) => f.pkg).join(',')}|${clusters.join('\u0000')}` : undefined;
   const cached = key === undefined ? undefined : cssCache.get(key);
-  const covers = (spec: FontFamilySpec, cp: number) => facesOf(spec).some((face) => inRanges(cp, face.ranges));
   if (cached !== undefined) return cached;
-  const used = [...PRINTABLE_ASCII, ...extra];
-  const primaries = specs.filter((s) => !s.fallback);
+  const used = [...PRINTABLE_ASCII, ...extraCodePoints(text)];
   const src = (face: Face) => `src: url(${inline ? dataUrl(face.file) : fontFile(face.file).url}) format('woff2');`;
+  const rules = faceRules(specs, clusters, used, src);
+  // A language's own font: every family again under a name of the language's (its font first among
+  // the fallbacks), which the base templates' --serif and --sans name within text of that language
+  // (a template that names its fonts otherwise keeps Noto Sans SC's forms there).
+  for (const font of forLangs) {
+    const suffix = font.langs[0]!;
+    const renamed = (family: string) => `'${family.replace(/^['"]|['"]$/g, '')} ${suffix}'`;
+    const primaries = specs.filter((s) => !s.fallback);
+    rules.push(...faceRules([...primaries, font, ...specs.filter((s) => s.fallback)], clusters, used, src, renamed));
+    const vars = primaries.flatMap((s) => facesOf(s).slice(0, 1)).map((face) => descriptor(face.css, 'font-family') ?? '')
+      .flatMap((family) => (TEMPLATE_VARS[family] ? [`${TEMPLATE_VARS[family]![0]}: ${renamed(family)}, ${family}, ${TEMPLATE_VARS[family]![1]};`] : []));
+    // The element that declares the language (an article, a quote) is set in the serif, as the body
+    // is; within it, headings and labels keep naming --sans (an attribute selector: :lang() would
+    // match them too and outrank their own font-family).
+    if (vars.length > 0) rules.push(`${font.langs.map((l) => `[lang|="${l}" i]`).join(', ')} { ${vars.join(' ')} font-family: var(--serif); }`);
+  }
+  const css = rules.join('\n');
+  if (key !== undefined) setBounded(cssCache, key, css, 64);
+  return css;
+}
+
+/** The custom properties through which the base templates name each primary family, and its generic family. */
+const TEMPLATE_VARS: Record<string, [string, string]> = { "'Noto Serif'": ['--serif', 'serif'], "'Noto Sans'": ['--sans', 'sans-serif'] };
+
+function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], src: (face: Face) => string, rename: (family: string) => string = (f) => f): string[] {
+  const covers = (spec: FontFamilySpec, cp: number) => facesOf(spec).some((face) => inRanges(cp, face.ranges));
+  const primaries = specs.filter((s) => !s.fallback);
   // Each (family, weight, style) the primaries declare: a fallback face joins one only with the very
   // same descriptors (faces with others are another font to CSS matching, not tried for a missing
   // character).
@@ -130,19 +156,17 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
       for (const face of faces) {
         if (Number(descriptor(face.css, 'font-weight') ?? 400) !== nearest) continue;
         const range = descriptor(face.css, 'unicode-range');
-        rules.push(`@font-face {\n  font-family: ${family};\n  font-style: ${style};\n  font-weight: ${weight};\n${range ? `  unicode-range: ${range};\n` : ''}  ${src(face)}\n}`);
+        rules.push(`@font-face {\n  font-family: ${rename(family)};\n  font-style: ${style};\n  font-weight: ${weight};\n${range ? `  unicode-range: ${range};\n` : ''}  ${src(face)}\n}`);
       }
     }
   }
   for (const spec of primaries) {
     for (const face of facesOf(spec)) {
       if (!used.some((cp) => inRanges(cp, face.ranges))) continue;
-      rules.push(face.css.replace(/}\s*$/, `  ${src(face)}\n}`));
+      rules.push(face.css.replace(/font-family:\s*([^;]+);/, (_, f: string) => `font-family: ${rename(f.trim())};`).replace(/}\s*$/, `  ${src(face)}\n}`));
     }
   }
-  const css = rules.join('\n');
-  if (key !== undefined) setBounded(cssCache, key, css, 64);
-  return css;
+  return rules;
 }
 
 /**

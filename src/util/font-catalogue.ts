@@ -66,6 +66,39 @@ export const DEFAULT_FONTS: FontFamilySpec[] = [
   { pkg: '@fontsource/noto-emoji', files: ['400.css', '700.css'], fallback: true },
 ];
 
+/**
+ * Fonts for a language whose letters another bundled font draws in other forms: Japanese and
+ * Traditional Chinese get Simplified Chinese glyph shapes from Noto Sans SC. They are not bundled
+ * (~80 and ~70 MB installed); when the user installs one (`npm i @fontsource/noto-sans-jp`), brief
+ * uses it for text whose `lang` matches (render/fonts.ts, by :lang()), and `brief validate` warns
+ * of a sheet declaring such a language while the font is missing (font-lang-missing).
+ */
+export interface LangFont extends FontFamilySpec {
+  /** The BCP 47 tags (by prefix, as CSS :lang() matches) the font is for. */
+  langs: string[];
+  /** What the language is called in a message. */
+  language: string;
+}
+
+export const LANG_FONTS: LangFont[] = [
+  { pkg: '@fontsource/noto-sans-jp', files: ['400.css', '700.css'], fallback: true, langs: ['ja'], language: 'Japanese' },
+  { pkg: '@fontsource/noto-sans-tc', files: ['400.css', '700.css'], fallback: true, langs: ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-MO'], language: 'Traditional Chinese' },
+];
+
+/** Whether a language tag is one of a font's (`zh-Hant-TW` is `zh-Hant`'s, as with :lang()). */
+export const langMatches = (tag: string, font: LangFont): boolean =>
+  font.langs.some((l) => tag.toLowerCase() === l.toLowerCase() || tag.toLowerCase().startsWith(`${l.toLowerCase()}-`));
+
+/** Whether a font package is installed where brief can load it. */
+export function installed(pkg: string): boolean {
+  try {
+    packageDir(pkg);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface Face {
   css: string; // the @font-face block without src, its unicode-range the real one
   file: string; // absolute path of the woff2
@@ -157,7 +190,7 @@ export function facesOf(spec: FontFamilySpec, tableFirst = true): Face[] {
  * faces whose real coverage differs from the range declared (most do not: CJK chunks declare
  * exactly their characters), read from the font files now.
  */
-export function coverageTable(specs: FontFamilySpec[] = DEFAULT_FONTS): Record<string, PackageCoverage> {
+export function coverageTable(specs: FontFamilySpec[] = [...DEFAULT_FONTS, ...LANG_FONTS.filter((f) => installed(f.pkg))]): Record<string, PackageCoverage> {
   const out: Record<string, PackageCoverage> = {};
   for (const spec of specs) {
     const dir = packageDir(spec.pkg);

@@ -72,6 +72,33 @@ describe('the faces a document declares', () => {
   });
 });
 
+describe('a language font (Japanese, Traditional Chinese) when installed', () => {
+  // A stand-in for @fontsource/noto-sans-jp, which this project does not install: any installed package will do.
+  const standIn = [{ pkg: '@fontsource/noto-sans-kr', files: ['400.css', '700.css'], fallback: true, langs: ['ja'], language: 'Japanese' }];
+
+  it('sets the text of that language in it, under families of its own that the templates\' --serif and --sans name', () => {
+    const css = fontFaceCss('<article lang="ja"><h1>日本語</h1></article>', DEFAULT_FONTS, false, standIn);
+    const rules = css.split('@font-face').slice(1);
+    const serifJa = rules.filter((r) => r.includes("font-family: 'Noto Serif ja';") && r.includes('font-weight: 400;') && r.includes('font-style: normal;'));
+    // For 日, the stand-in is tried first (declared last among the faces that have it).
+    const han = serifJa.filter((r) => inRanges(0x65e5, parse(descriptor(r, 'unicode-range') ?? 'U+0-10FFFF')));
+    expect(han.at(-1)).toMatch(/fonts\.brief\.invalid\/[0-9a-f]+\/noto-sans-kr-/);
+    expect(han.some((r) => r.includes('noto-sans-sc-'))).toBe(false); // it has them all: SC is not needed there
+    expect(rules.some((r) => r.includes("font-family: 'Noto Serif';") && r.includes('noto-sans-sc-'))).toBe(true); // but still is outside
+    // The Latin of the language's text is still Noto Serif's own.
+    expect(serifJa.some((r) => r.includes('noto-serif-latin-400-normal'))).toBe(true);
+    expect(css).toContain(`[lang|="ja" i] { --serif: 'Noto Serif ja', 'Noto Serif', serif; --sans: 'Noto Sans ja', 'Noto Sans', sans-serif; font-family: var(--serif); }`);
+    // The families everyone else uses do not get it.
+    expect(rules.filter((r) => r.includes("font-family: 'Noto Serif';")).some((r) => r.includes('noto-sans-kr-'))).toBe(false);
+  });
+
+  it('is not declared for a document with no text in that language', () => {
+    const css = fontFaceCss('<article lang="zh-Hans">日本語</article>', DEFAULT_FONTS, false, standIn);
+    expect(css).not.toContain(' ja\'');
+    expect(css).not.toContain('noto-sans-kr-');
+  });
+});
+
 /** The package a rule's font file comes from, by its name in the catalogue's faces. */
 function fontOf(rule: string): string {
   const b64 = /base64,([A-Za-z0-9+/=]+)/.exec(rule)![1]!;
