@@ -40,8 +40,8 @@ export interface FontFamilySpec {
 /**
  * The fonts of a briefing: the primary families the templates name, then the fallbacks in order
  * of preference (docs/fonts-and-scripts.md lists the scripts and says how to add one). Japanese
- * and Traditional Chinese are set in Noto Sans SC, which covers their characters (with Simplified
- * Chinese glyph forms): the JP and TC packages would add ~150 MB to an install.
+ * and Traditional Chinese are set in Noto Sans SC (Simplified Chinese forms) unless their optional
+ * fonts are installed (LANG_FONTS).
  */
 export const DEFAULT_FONTS: FontFamilySpec[] = [
   { pkg: '@fontsource/noto-serif', files: ['400.css', '400-italic.css', '700.css', '700-italic.css'] },
@@ -62,7 +62,7 @@ export const DEFAULT_FONTS: FontFamilySpec[] = [
   { pkg: '@fontsource/noto-sans-symbols', files: ['400.css', '700.css'], fallback: true },
   { pkg: '@fontsource/noto-sans-symbols-2', files: ['400.css'], fallback: true },
   // Monochrome: outlines print small and sharp, copy as their characters, and suit black-and-white
-  // print; a colour emoji font reaches a PDF as bitmaps or Type 3 glyphs, megabytes per briefing.
+  // print; @fontsource/noto-color-emoji is an OpenType-SVG font, which Chromium prints as nothing.
   { pkg: '@fontsource/noto-emoji', files: ['400.css', '700.css'], fallback: true },
 ];
 
