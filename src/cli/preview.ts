@@ -31,12 +31,8 @@ async function previewAction(o: PreviewOptions, ctx: Context): Promise<number> {
   });
   io.stdout(`preview: ${preview.url}  (index: http://127.0.0.1:${preview.port}/) — Ctrl-C to stop\n`);
   if (o.open) openInBrowser(preview.url, ctx);
-  await new Promise<void>((resolveStop) => {
-    process.once('SIGINT', resolveStop);
-    process.once('SIGTERM', resolveStop);
-  });
-  io.stdout('stopping…\n');
-  await preview.close();
+  const { untilStopped } = await import('../util/shutdown.js');
+  await untilStopped(() => preview.close(), () => io.stdout('stopping…\n'));
   return ExitCode.ok;
 }
 

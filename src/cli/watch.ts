@@ -31,11 +31,7 @@ export async function watchAction(o: RawOptions, ctx: Context): Promise<number> 
   });
   await watcher.ready;
   io.stdout(`watching ${data}/ and ${templates}/ — Ctrl-C to stop\n`);
-  await new Promise<void>((resolveStop) => {
-    process.once('SIGINT', resolveStop);
-    process.once('SIGTERM', resolveStop);
-  });
-  io.stdout('stopping…\n');
-  await watcher.close();
+  const { untilStopped } = await import('../util/shutdown.js');
+  await untilStopped(() => watcher.close(), () => io.stdout('stopping…\n'));
   return ExitCode.ok;
 }

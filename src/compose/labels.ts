@@ -12,3 +12,18 @@ export function likelihoodRange(term: string): string {
   const l = LIKELIHOOD.find((x) => x.term === term);
   return l ? `${l.low}–${l.high}%` : '';
 }
+
+/** Section titles: the h2 of each section partial (the `sectionTitle` helper) and the contents' entries. */
+export const SECTION_TITLES: Record<string, string> = {
+  bluf: 'Bottom line up front',
+  changes: 'What changed since last week',
+  status: 'Deal status',
+  timeline: 'Timeline',
+  sticking_points: 'Sticking points',
+  key_judgments: 'Key judgments',
+  expert_views: 'Expert views',
+  watch_next: 'What to watch next',
+  notes: 'Analyst notes',
+  source_summary: 'About the sources',
+  sources: 'Sources',
+};

@@ -2,6 +2,7 @@ import type { BriefingView, TocEntry, TopicView } from '../compose/compose.js';
 
 export type { TocEntry };
 import { PdfLite } from '../pdf/pdf-lite.js';
+import { SECTION_TITLES } from '../compose/labels.js';
 
 /**
  * toc: the table of contents and its page numbers. Chromium has no target-counter(), so the
@@ -9,20 +10,6 @@ import { PdfLite } from '../pdf/pdf-lite.js';
  * page each anchor landed — Chromium writes a named destination for every id a link points at —
  * and the second print fills the numbers in. The layout does not move between the passes.
  */
-/** Section titles as the section partials print them (the h2 of each). */
-export const SECTION_TITLES: Record<string, string> = {
-  bluf: 'Bottom line up front',
-  changes: 'What changed since last week',
-  status: 'Deal status',
-  timeline: 'Timeline',
-  sticking_points: 'Sticking points',
-  key_judgments: 'Key judgments',
-  expert_views: 'Expert views',
-  watch_next: 'What to watch next',
-  notes: 'Analyst notes',
-  source_summary: 'About the sources',
-  sources: 'Sources',
-};
 
 /** Whether a topic's section prints anything (mirrors the `{{#if}}` around each section partial). */
 function sectionPresent(t: TopicView, section: string): boolean {

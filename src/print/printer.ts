@@ -70,9 +70,8 @@ export interface PrintResult { pdf: Uint8Array; ms: number; blocks?: TextBlock[]
 
 /**
  * Documents one page prints before it is closed and a fresh one opened (a bound on what a renderer
- * may keep per document it has shown). A fresh page costs ~130 ms and loads the fonts again: with
- * fonts by reference, batches retiring pages after 24 documents took more time than never retiring
- * them in 7 of 8 alternating rounds, and 408 documents on two pages peaked no higher (~450 MB).
+ * may keep per document it has shown). A fresh page costs ~130 ms and loads the fonts again, so
+ * pages retire rarely: a renderer collected every COLLECT_EVERY documents does not grow with them.
  */
 export const PAGE_USES = 100;
 /** How long the printer must have had nothing to print before its pages' garbage is collected (ms). */
@@ -431,7 +430,7 @@ export class Printer implements AsyncDisposable {
       try {
         // The same document again (watch mode: its briefing after a save), when its shell is
         // unchanged, gets only its body replaced. Not another document with the same shell, as
-        // in a batch: there it saved nothing (batches were 2-9 % faster with it switched off).
+        // in a batch: there it saved nothing and cost a DOM edit per document.
         const job: PrintJob = {
           page,
           load: async (content) => {

@@ -11,10 +11,9 @@ import { setBounded } from '../util/bounded.js';
  * A face's source is either inline (a data: URL, for HTML that must stand alone: the HTML files
  * brief writes) or by reference: a URL under FONT_ORIGIN, which names no host (.invalid never
  * resolves) and which the printer answers itself from these files (fontResources, handed to the
- * printer with each document; it refuses every other request). By reference, a page's renderer keeps each font it has decoded in its memory
- * cache for the next documents it prints, instead of decoding ~115 kB of fonts for every document,
- * and the HTML sent to the page is ~150 kB smaller (printed by DevTools directly, 102 documents took
- * 6-17 % less time; brief's batch ~6 % less CPU).
+ * printer with each document; it refuses every other request). By reference, a page's renderer
+ * keeps each font it has decoded in its memory cache for the next documents it prints, instead of
+ * decoding ~115 kB of fonts for every document, and the HTML sent to the page is ~150 kB smaller.
  */
 export const FONT_ORIGIN = 'https://fonts.brief.invalid';
 

@@ -1,4 +1,5 @@
 import type { HelperOptions } from 'handlebars';
+import { SECTION_TITLES } from '../compose/labels.js';
 import type Handlebars from 'handlebars';
 import type { Audience } from '../load/audience.js';
 import type { Citation } from '../compose/compose.js';
@@ -45,6 +46,7 @@ export function registerHelpers(hb: HB, audience: Audience): void {
   hb.registerHelper('plural', (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many));
   hb.registerHelper('tlpClass', (t: unknown) => (t == null ? '' : markingClass(String(t) as Tlp)));
   /** Section name → partial name; whole-document sections render nothing inside a topic. */
+  hb.registerHelper('sectionTitle', (s: unknown) => SECTION_TITLES[String(s)] ?? words(s));
   hb.registerHelper('sectionPartial', (s: unknown) => (s === 'cover' || s === 'contents' ? 'empty' : `section-${String(s).replace(/_/g, '-')}`));
   /** Citation markers linking to the topic's source list: [1][3]. */
   hb.registerHelper('cite', (cites: unknown) => {

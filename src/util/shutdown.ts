@@ -8,10 +8,11 @@
 export type Cleanup = () => Promise<unknown> | unknown;
 
 const cleanups = new Set<Cleanup>();
-let stopping = false;
+/** The installed handlers that have met a signal and are stopping. */
+const stoppingNow = new Set<object>();
 
 /** Whether a signal is being handled (the CLI then stays quiet about the failures it causes). */
-export const isShuttingDown = (): boolean => stopping;
+export const isShuttingDown = (): boolean => stoppingNow.size > 0;
 
 /** Register a cleanup; returns a function that unregisters it (call it once the resource is gone). */
 export function onShutdown(cleanup: Cleanup): () => void {
@@ -41,17 +42,44 @@ type Signal = keyof typeof SIGNAL_EXIT_CODES;
 export function installSignalHandlers(
   notify: (signal: Signal) => void = () => {},
   exit: (code: number) => void = (code) => process.exit(code),
+  /** Called instead of `exit` once the cleanups have run after the first signal (a command that ends normally when stopped). */
+  stopped: (code: number) => void = exit,
 ): () => void {
+  const token = {};
+  let stopping = false;
   const handlers = (Object.keys(SIGNAL_EXIT_CODES) as Signal[]).map((signal) => {
     const handler = () => {
       const code = SIGNAL_EXIT_CODES[signal];
       if (stopping) return exit(code);
       stopping = true;
+      stoppingNow.add(token);
       notify(signal);
-      void runCleanups().finally(() => exit(code));
+      void runCleanups().finally(() => stopped(code));
     };
     process.on(signal, handler);
     return [signal, handler] as const;
   });
-  return () => { for (const [signal, handler] of handlers) process.off(signal, handler); };
+  return () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+    stoppingNow.delete(token);
+  };
+}
+
+/**
+ * For a command that runs until it is stopped (watch, preview): resolves once a signal has come and
+ * every cleanup has run (`stop` among them, bounded in time like the others); a second signal while
+ * stopping exits at once. The handlers are removed when it resolves.
+ */
+export function untilStopped(
+  stop: Cleanup,
+  notify: (signal: Signal) => void = () => {},
+  exit: (code: number) => void = (code) => process.exit(code),
+): Promise<void> {
+  return new Promise<void>((resolve) => {
+    onShutdown(stop);
+    const uninstall = installSignalHandlers(notify, exit, () => {
+      uninstall();
+      resolve();
+    });
+  });
 }

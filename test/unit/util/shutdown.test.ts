@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allDocuments } from '../../../src/app/batch.js';
 import { BriefError, ExitCode } from '../../../src/errors.js';
-import { installSignalHandlers, onShutdown, runCleanups } from '../../../src/util/shutdown.js';
+import { installSignalHandlers, onShutdown, runCleanups, untilStopped } from '../../../src/util/shutdown.js';
 import { templateSyntaxError, unclosedBlockLine } from '../../../src/render/template-errors.js';
 
 describe('shutdown cleanups', () => {
@@ -39,6 +39,32 @@ describe('shutdown cleanups', () => {
     expect(notified).toEqual(['SIGTERM']);
     expect(ran).toEqual(['cleanup']);
     expect(codes).toEqual([143]);
+  });
+});
+
+describe('untilStopped (watch, preview)', () => {
+  it('the first signal stops the command (its stop and the other cleanups run) and it returns; no exit', async () => {
+    const ran: string[] = [];
+    const codes: number[] = [];
+    onShutdown(() => { ran.push('other'); });
+    const done = untilStopped(async () => { ran.push('stop'); }, (s) => ran.push(`notified ${s}`), (code) => codes.push(code));
+    process.emit('SIGINT', 'SIGINT');
+    await done;
+    expect(ran).toEqual(['notified SIGINT', 'stop', 'other']);
+    expect(codes).toEqual([]);
+    expect(process.listenerCount('SIGINT')).toBe(0); // handlers removed
+  });
+
+  it('a second signal while stopping exits at once with its code', async () => {
+    const codes: number[] = [];
+    let release!: () => void;
+    const done = untilStopped(() => new Promise<void>((r) => { release = r; }), () => {}, (code) => codes.push(code));
+    process.emit('SIGTERM', 'SIGTERM');
+    process.emit('SIGINT', 'SIGINT');
+    expect(codes).toEqual([130]);
+    await new Promise((r) => setTimeout(r, 20)); // the stop has begun
+    release();
+    await done;
   });
 });
 
