@@ -67,6 +67,8 @@ describe('every word, every script', () => {
       // The executive page shows the BLUF, not the status summary that holds the long line.
       const expected = d.audience === 'executive' ? ['한국어', '中文'] : ['Tiếng Việt', 'Ελληνικά', 'Русский', '中文测试', '한국어', '日本語テスト', '繁體中文', '≤ √ ∑ → ↔ ≠ ± ×'];
       for (const s of expected) expect(text, `${d.audience}: ${s}`).toContain(s);
+      // A topic's number and title read apart (the executive sets the number in a box of its own).
+      expect(text, d.audience).toMatch(/2\.\s+US–China trade/);
       const fonts = await fontNames(new Uint8Array(bytes));
       expect(fonts.filter((f) => !/^Noto(Serif|Sans|Emoji)/.test(f)), `${d.audience}: ${fonts.join(', ')}`).toEqual([]);
       if (d.audience !== 'executive') {
