@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, inRanges, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
+import { DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
+import { mergeRanges, rangeHasAny, rangesHave } from '../util/woff2-cmap.js';
 
 /**
  * Fonts come from npm (@fontsource), never from the machine or the network. A face is only included
@@ -76,7 +77,7 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
   const key = specs === DEFAULT_FONTS && langFonts === LANG_FONTS ? `${inline ? 'i' : 'r'}${forLangs.map((f) => f.pkg).join(',')}|${clusters.join('\u0000')}` : undefined;
   const cached = key === undefined ? undefined : cssCache.get(key);
   if (cached !== undefined) return cached;
-  const used = [...PRINTABLE_ASCII, ...extraCodePoints(text)];
+  const used = [...PRINTABLE_ASCII, ...extraCodePoints(text)].sort((a, b) => a - b);
   const src = (face: Face) => `src: url(${inline ? dataUrl(face.file) : fontFile(face.file).url}) format('woff2');`;
   const rules = faceRules(specs, clusters, used, src);
   // A language's own font: every family again under a name of the language's (its font first among
@@ -99,11 +100,19 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
   return css;
 }
 
+/** Every character a font package has, sorted and merged. */
+const coverage = new WeakMap<FontFamilySpec, [number, number][]>();
+function coverageOf(spec: FontFamilySpec): [number, number][] {
+  let ranges = coverage.get(spec);
+  if (!ranges) coverage.set(spec, ranges = mergeRanges(facesOf(spec).flatMap((face) => face.ranges.map(([lo, hi]) => [lo, hi] as [number, number]))));
+  return ranges;
+}
+
 /** The custom properties through which the base templates name each primary family, and its generic family. */
 const TEMPLATE_VARS: Record<string, [string, string]> = { "'Noto Serif'": ['--serif', 'serif'], "'Noto Sans'": ['--sans', 'sans-serif'] };
 
 function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], src: (face: Face) => string, rename: (family: string) => string = (f) => f): string[] {
-  const covers = (spec: FontFamilySpec, cp: number) => facesOf(spec).some((face) => inRanges(cp, face.ranges));
+  const covers = (spec: FontFamilySpec, cp: number) => rangesHave(coverageOf(spec), cp);
   const primaries = specs.filter((s) => !s.fallback);
   // Each (family, weight, style) the primaries declare: a fallback face joins one only with the very
   // same descriptors (faces with others are another font to CSS matching, not tried for a missing
@@ -114,7 +123,7 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   for (const spec of primaries) {
     for (const face of facesOf(spec)) {
       const family = descriptor(face.css, 'font-family') ?? '';
-      familyRanges.set(family, [...(familyRanges.get(family) ?? []), ...face.ranges]);
+      familyRanges.set(family, mergeRanges([...(familyRanges.get(family) ?? []), ...face.ranges]));
       const slot = { family: descriptor(face.css, 'font-family') ?? '', weight: Number(descriptor(face.css, 'font-weight') ?? 400), style: descriptor(face.css, 'font-style') ?? 'normal' };
       slots.set(`${slot.family}|${slot.weight}|${slot.style}`, slot);
     }
@@ -129,25 +138,30 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   const wanted = new Map<string, Map<FontFamilySpec, number[]>>();
   for (const [family, ranges] of familyRanges) {
     const mine = new Map<FontFamilySpec, number[]>();
-    const want = (spec: FontFamilySpec, cps: number[]) => mine.set(spec, [...(mine.get(spec) ?? []), ...cps]);
+    const want = (spec: FontFamilySpec, cps: number[]) => {
+      const list = mine.get(spec);
+      if (list) list.push(...cps);
+      else mine.set(spec, [...cps]);
+    };
     for (const cluster of clusters) {
       // Chromium takes a variation sequence or a ZWJ sequence only from a font that has the
       // selector or joiner too (⚠️ from the emoji font, not from Noto Sans Symbols' plain ⚠).
       const cps = [...cluster].map((c) => c.codePointAt(0)!).filter((cp) => !INVISIBLE(cp) || cp === 0xfe0e || cp === 0xfe0f || cp === 0x200d);
-      const lacking = cps.filter((cp) => !INVISIBLE(cp) && !inRanges(cp, ranges));
+      const lacking = cps.filter((cp) => !INVISIBLE(cp) && !rangesHave(ranges, cp));
       if (lacking.length === 0) continue;
       const whole = fallbacks.find((s) => cps.every((cp) => covers(s, cp)));
       // (Faces are chosen by its visible characters: every emoji face declares U+FE0F and U+200D.)
       if (whole) want(whole, cps.filter((cp) => !INVISIBLE(cp)));
       else for (const cp of lacking) { const s = fallbacks.find((f) => covers(f, cp)); if (s) want(s, [cp]); }
     }
+    for (const list of mine.values()) list.sort((a, b) => a - b);
     wanted.set(family, mine);
   }
   const rules: string[] = [];
   for (const spec of [...fallbacks].reverse()) {
     for (const { family, weight, style } of slots.values()) {
       const mine = wanted.get(family)!.get(spec) ?? [];
-      const faces = facesOf(spec).filter((face) => mine.some((cp) => inRanges(cp, face.ranges)));
+      const faces = facesOf(spec).filter((face) => face.ranges.some(([lo, hi]) => rangeHasAny(lo, hi, mine)));
       // The package's nearest weight; its upright faces are declared italic too, so scripts without
       // an italic (CJK, Arabic, Indic, emoji) are never given a synthetic slant.
       const weights = [...new Set(faces.map((f) => Number(descriptor(f.css, 'font-weight') ?? 400)))];
@@ -161,7 +175,7 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   }
   for (const spec of primaries) {
     for (const face of facesOf(spec)) {
-      if (!used.some((cp) => inRanges(cp, face.ranges))) continue;
+      if (!face.ranges.some(([lo, hi]) => rangeHasAny(lo, hi, used))) continue;
       rules.push(face.css.replace(/font-family:\s*([^;]+);/, (_, f: string) => `font-family: ${rename(f.trim())};`).replace(/}\s*$/, `  ${src(face)}\n}`));
     }
   }

@@ -115,3 +115,29 @@ export function intersectRanges(a: [number, number][], b: [number, number][]): [
   }
   return out;
 }
+
+/** Whether sorted, merged ranges hold a code point (a binary search). */
+export function rangesHave(ranges: [number, number][], cp: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = ranges[mid]!;
+    if (cp < a) hi = mid - 1;
+    else if (cp > b) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Whether a range holds any of the sorted code points (a binary search). */
+export function rangeHasAny(lo: number, hi: number, sorted: number[]): boolean {
+  let i = 0;
+  let j = sorted.length;
+  while (i < j) {
+    const mid = (i + j) >> 1;
+    if (sorted[mid]! < lo) i = mid + 1;
+    else j = mid;
+  }
+  return i < sorted.length && sorted[i]! <= hi;
+}
