@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { intersectRanges, mergeRanges, woff2Coverage } from './woff2-cmap.js';
+import { intersectRanges, mergeRanges, rangesHave, woff2Coverage } from './woff2-cmap.js';
 
 /**
  * font-catalogue: the fonts brief prints with (npm packages, never the machine's) and which
@@ -248,13 +248,13 @@ export const inRanges = (cp: number, ranges: [number, number][]) => ranges.some(
  */
 export function uncoveredCharacters(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS): number[] {
   const ranges = allRanges(specs);
-  return extraCodePoints(text).filter((cp) => !INVISIBLE(cp) && !inRanges(cp, ranges));
+  return extraCodePoints(text).filter((cp) => !INVISIBLE(cp) && !rangesHave(ranges, cp));
 }
 
 const rangesCache = new WeakMap<FontFamilySpec[], [number, number][]>();
 function allRanges(specs: FontFamilySpec[]): [number, number][] {
   let r = rangesCache.get(specs);
-  if (!r) rangesCache.set(specs, r = specs.flatMap((s) => facesOf(s).flatMap((f) => f.ranges)));
+  if (!r) rangesCache.set(specs, r = mergeRanges(specs.flatMap((s) => facesOf(s).flatMap((f) => f.ranges.map(([lo, hi]) => [lo, hi] as [number, number])))));
   return r;
 }
 
