@@ -38,7 +38,9 @@ export async function describeError(e: unknown, debug: boolean): Promise<string>
  */
 export async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () => Promise<T>): Promise<T> {
   const uninstall = installSignalHandlers((signal) => io.stderr(`brief: ${signal}: stopping; closing the browser and removing temp files\n`));
-  const unregister = [onShutdown(() => abortWrites()), onShutdown(() => printer.close())];
+  // On a signal the documents in flight are abandoned: the browser's process group is killed at
+  // once (no teardown to wait for, which a loaded machine can stretch past the cleanup limit).
+  const unregister = [onShutdown(() => abortWrites()), onShutdown(() => { printer.kill(); return printer.close(); })];
   try {
     return await fn();
   } finally {

@@ -108,6 +108,8 @@ export class Printer implements AsyncDisposable {
   private firstPage: Promise<Page | undefined> | undefined;
   private current: Browser | undefined;
   private closed = false;
+  /** Set by kill(): done when the killed browser has exited and its kept profile is given back. */
+  private killed: Promise<void> | undefined;
   private profiles = new WeakMap<Browser, Profile>();
   private processes = new WeakMap<Browser, ChildProcess>();
   private releases = new WeakMap<Browser, Promise<void>>();
@@ -466,6 +468,7 @@ export class Printer implements AsyncDisposable {
 
   /** End the browser. The printer cannot be used afterwards (documents in flight fail, none is retried). */
   async close(): Promise<void> {
+    if (this.killed) return this.killed; // kill() has ended it: wait for that to finish
     this.closed = true;
     clearTimeout(this.collectTimer);
     this.garbage.clear();
@@ -501,11 +504,18 @@ export class Printer implements AsyncDisposable {
     this.current = undefined;
     this.idle = [];
     this.garbage.clear();
-    if (proc.exitCode === null && proc.signalCode === null) {
+    const running = proc.exitCode === null && proc.signalCode === null;
+    const exited = running ? new Promise<void>((r) => proc.once('exit', () => r())) : Promise.resolve();
+    if (running) {
       try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
     }
     const profile = this.profiles.get(b);
-    if (profile?.kept) void profile.release();
+    // Nobody need wait for this (a process about to exit); close() does, for a caller that must
+    // know the browser is gone (a signal's cleanup).
+    this.killed = Promise.all([
+      Promise.race([exited, new Promise<void>((r) => setTimeout(r, 2000).unref())]),
+      profile?.kept ? profile.release() : undefined,
+    ]).then(() => {});
     return true;
   }
 

@@ -132,7 +132,7 @@ describe('brief preview in a browser: live reload, the overlay, the last good br
       renameSync(`${file}.tmp`, file);
     };
     const shown = () => page.$eval('#brief-preview', (e) => Number(e.getAttribute('data-shown')));
-    edit(join(templates, 'base', 'partials', 'section-bluf.hbs'), (s) => s.replace('Bottom line up front', 'Bottom line, edited in the partial'));
+    edit(join(templates, 'base', 'partials', 'section-bluf.hbs'), (s) => s.replace('{{sectionTitle "bluf"}}', 'Bottom line, edited in the partial'));
     await until(page, async () => (await htmlText(page)).includes('Bottom line, edited in the partial'), 'the partial edit');
     let before = await shown();
     edit(join(templates, 'base', 'style.css'), (s) => `${s}\n.bluf { outline: 1pt solid #c00; }\n`);
