@@ -3,6 +3,8 @@
 //   schema compiling): dist/schema/fact-sheet.validator.cjs and dist/schema/audience.validator.cjs;
 // - Puppeteer's default Chrome flags for our launch flags (src/chrome.ts starts Chrome before it
 //   loads Puppeteer): dist/chrome-args.json;
+// - the characters each bundled font face really has (its file's character map within its declared
+//   unicode-range; ~0.3 s to read): dist/font-coverage.json, see src/util/font-catalogue.ts;
 // - the digest of the compiled code, for incremental builds: dist/code-digest.json.
 // (run after tsc: `npm run build:ts`, `prepare` and `npm test` do). src/validate.ts checks the
 // schema hash it embeds and compiles at run time instead when the file is missing or stale.
@@ -52,6 +54,9 @@ writeFileSync(new URL('dist/chrome-args.json', root), `${JSON.stringify({
   headless: puppeteer.defaultArgs({ headless: true, args: [...base] }),
   shell: puppeteer.defaultArgs({ headless: 'shell', args: [...base] }),
 }, null, 2)}\n`);
+
+const { coverageTable, COVERAGE_FILE } = await import(new URL('dist/util/font-catalogue.js', root).href);
+writeFileSync(new URL(`dist/${COVERAGE_FILE}`, root), `${JSON.stringify(coverageTable(), null, 1)}\n`);
 
 // The digest of the compiled code, which incremental builds hash as brief's own input (src/app/incremental.ts):
 // computed here once rather than at the start of every build. Last: it covers the files written above.

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { PreviousEditions } from '../validate/previous.js';
 import { readTextCached } from '../util/file-cache.js';
 import type { TemplateSet } from '../render/render.js';
+import { LANG_FONTS } from '../util/font-catalogue.js';
 import { writeAtomic } from './write.js';
 
 /**
@@ -18,9 +19,10 @@ import { writeAtomic } from './write.js';
  * The inputs: the week's fact sheets (names and texts: a briefing holds every topic of the week),
  * the previous edition each topic is compared with (week, name, text), the audience's config and
  * template files, brief's own code and version, the versions of the packages it prints with (fonts,
- * Handlebars, pdf-lib, Puppeteer) and the browser executable (name and size). Nothing in the hash
- * names an absolute path or a time, so the manifests of shards built on other machines are the same
- * bytes, and a checkout in another folder still finds its outputs up to date.
+ * the optional language fonts or their absence, Handlebars, pdf-lib, Puppeteer) and the browser
+ * executable (name and size). Nothing in the hash names an absolute path or a time, so the manifests
+ * of shards built on other machines are the same bytes, and a checkout in another folder still finds
+ * its outputs up to date.
  *
  * A wrong "unchanged" would keep a stale PDF, so anything in doubt rebuilds: a missing or unreadable
  * manifest, an output that is missing or was changed, an HTML file asked for that was not written.
@@ -90,6 +92,12 @@ function toolFingerprint(): string {
   for (const name of Object.keys(pkg.dependencies ?? {}).sort()) {
     let version = '?';
     try { version = (require(`${name}/package.json`) as { version: string }).version; } catch { /* a package whose exports hide it */ }
+    hash.update(`\0${name}@${version}`);
+  }
+  // The optional language fonts (not dependencies): installing one changes what text in its language prints with.
+  for (const { pkg: name } of LANG_FONTS) {
+    let version = 'absent';
+    try { version = (require(`${name}/package.json`) as { version: string }).version; } catch { /* not installed */ }
     hash.update(`\0${name}@${version}`);
   }
   toolDigest = hash.digest('hex');

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DEFAULT_FONTS, descriptor, extraCodePoints, facesOf, inRanges, type Face, type FontFamilySpec } from '../util/font-catalogue.js';
+import { DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
+import { mergeRanges, rangeHasAny, rangesHave } from '../util/woff2-cmap.js';
 
 /**
  * Fonts come from npm (@fontsource), never from the machine or the network. A face is only included
@@ -60,8 +61,8 @@ export const fontResources = {
 const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i);
 
 /**
- * The @font-face CSS by how its fonts are given ('i' inline, 'r' by reference) and the extra code
- * points it was made for (a batch repeats the same few).
+ * The @font-face CSS by how its fonts are given ('i' inline, 'r' by reference) and the clusters
+ * beyond ASCII it was made for (a batch repeats the same few).
  */
 const cssCache = new Map<string, string>();
 
@@ -69,14 +70,50 @@ const cssCache = new Map<string, string>();
  * @font-face rules for the faces the given text needs: with the fonts inline (data: URLs), or by
  * reference (URLs under FONT_ORIGIN, which only brief's printer answers: see the top of this file).
  */
-export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS, inline = true): string {
-  const extra = extraCodePoints(text);
-  const key = specs === DEFAULT_FONTS ? `${inline ? 'i' : 'r'}${String.fromCodePoint(...extra)}` : undefined;
+export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS, inline = true, langFonts: LangFont[] = LANG_FONTS): string {
+  const clusters = extraClusters(text);
+  const tags = [...new Set([...text.matchAll(/\slang="([A-Za-z0-9-]+)"/g)].map((m) => m[1]!))];
+  const forLangs = langFonts.filter((f) => tags.some((t) => langMatches(t, f)) && installed(f.pkg));
+  const key = specs === DEFAULT_FONTS && langFonts === LANG_FONTS ? `${inline ? 'i' : 'r'}${forLangs.map((f) => f.pkg).join(',')}|${clusters.join('\u0000')}` : undefined;
   const cached = key === undefined ? undefined : cssCache.get(key);
   if (cached !== undefined) return cached;
-  const used = [...PRINTABLE_ASCII, ...extra];
-  const primaries = specs.filter((s) => !s.fallback);
+  const used = [...PRINTABLE_ASCII, ...extraCodePoints(text)].sort((a, b) => a - b);
   const src = (face: Face) => `src: url(${inline ? dataUrl(face.file) : fontFile(face.file).url}) format('woff2');`;
+  const rules = faceRules(specs, clusters, used, src);
+  // A language's own font: every family again under a name of the language's (its font first among
+  // the fallbacks), which the base templates' --serif and --sans name within text of that language
+  // (a template that names its fonts otherwise keeps Noto Sans SC's forms there).
+  for (const font of forLangs) {
+    const suffix = font.langs[0]!;
+    const renamed = (family: string) => `'${family.replace(/^['"]|['"]$/g, '')} ${suffix}'`;
+    const primaries = specs.filter((s) => !s.fallback);
+    rules.push(...faceRules([...primaries, font, ...specs.filter((s) => s.fallback)], clusters, used, src, renamed));
+    const vars = primaries.flatMap((s) => facesOf(s).slice(0, 1)).map((face) => descriptor(face.css, 'font-family') ?? '')
+      .flatMap((family) => (TEMPLATE_VARS[family] ? [`${TEMPLATE_VARS[family]![0]}: ${renamed(family)}, ${family}, ${TEMPLATE_VARS[family]![1]};`] : []));
+    // The element that declares the language (an article, a quote) is set in the serif, as the body
+    // is; within it, headings and labels keep naming --sans (an attribute selector: :lang() would
+    // match them too and outrank their own font-family).
+    if (vars.length > 0) rules.push(`${font.langs.map((l) => `[lang|="${l}" i]`).join(', ')} { ${vars.join(' ')} font-family: var(--serif); }`);
+  }
+  const css = rules.join('\n');
+  if (key !== undefined) setBounded(cssCache, key, css, 64);
+  return css;
+}
+
+/** Every character a font package has, sorted and merged. */
+const coverage = new WeakMap<FontFamilySpec, [number, number][]>();
+function coverageOf(spec: FontFamilySpec): [number, number][] {
+  let ranges = coverage.get(spec);
+  if (!ranges) coverage.set(spec, ranges = mergeRanges(facesOf(spec).flatMap((face) => face.ranges.map(([lo, hi]) => [lo, hi] as [number, number]))));
+  return ranges;
+}
+
+/** The custom properties through which the base templates name each primary family, and its generic family. */
+const TEMPLATE_VARS: Record<string, [string, string]> = { "'Noto Serif'": ['--serif', 'serif'], "'Noto Sans'": ['--sans', 'sans-serif'] };
+
+function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], src: (face: Face) => string, rename: (family: string) => string = (f) => f): string[] {
+  const covers = (spec: FontFamilySpec, cp: number) => rangesHave(coverageOf(spec), cp);
+  const primaries = specs.filter((s) => !s.fallback);
   // Each (family, weight, style) the primaries declare: a fallback face joins one only with the very
   // same descriptors (faces with others are another font to CSS matching, not tried for a missing
   // character).
@@ -86,18 +123,45 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
   for (const spec of primaries) {
     for (const face of facesOf(spec)) {
       const family = descriptor(face.css, 'font-family') ?? '';
-      familyRanges.set(family, [...(familyRanges.get(family) ?? []), ...face.ranges]);
+      familyRanges.set(family, mergeRanges([...(familyRanges.get(family) ?? []), ...face.ranges]));
       const slot = { family: descriptor(face.css, 'font-family') ?? '', weight: Number(descriptor(face.css, 'font-weight') ?? 400), style: descriptor(face.css, 'font-style') ?? 'normal' };
       slots.set(`${slot.family}|${slot.weight}|${slot.style}`, slot);
     }
   }
   // Within one such font, the face declared last is tried first for a character (CSS Fonts 4,
   // unicode-range): the fallbacks come first, least preferred first, then the primary's own faces.
+  // A cluster the family cannot print whole is the first fallback's that has all of it (the emoji
+  // font for a keycap: its digit too), else each character the family lacks is the first fallback's
+  // that has it. Only those faces are declared: one another font would win is never loaded, nor
+  // written into a standalone HTML file.
+  const fallbacks = specs.filter((s) => s.fallback);
+  const wanted = new Map<string, Map<FontFamilySpec, number[]>>();
+  for (const [family, ranges] of familyRanges) {
+    const mine = new Map<FontFamilySpec, number[]>();
+    const want = (spec: FontFamilySpec, cps: number[]) => {
+      const list = mine.get(spec);
+      if (list) list.push(...cps);
+      else mine.set(spec, [...cps]);
+    };
+    for (const cluster of clusters) {
+      // Chromium takes a variation sequence or a ZWJ sequence only from a font that has the
+      // selector or joiner too (⚠️ from the emoji font, not from Noto Sans Symbols' plain ⚠).
+      const cps = [...cluster].map((c) => c.codePointAt(0)!).filter((cp) => !INVISIBLE(cp) || cp === 0xfe0e || cp === 0xfe0f || cp === 0x200d);
+      const lacking = cps.filter((cp) => !INVISIBLE(cp) && !rangesHave(ranges, cp));
+      if (lacking.length === 0) continue;
+      const whole = fallbacks.find((s) => cps.every((cp) => covers(s, cp)));
+      // (Faces are chosen by its visible characters: every emoji face declares U+FE0F and U+200D.)
+      if (whole) want(whole, cps.filter((cp) => !INVISIBLE(cp)));
+      else for (const cp of lacking) { const s = fallbacks.find((f) => covers(f, cp)); if (s) want(s, [cp]); }
+    }
+    for (const list of mine.values()) list.sort((a, b) => a - b);
+    wanted.set(family, mine);
+  }
   const rules: string[] = [];
-  const uncovered = new Map([...familyRanges].map(([family, ranges]) => [family, used.filter((cp) => !inRanges(cp, ranges))]));
-  for (const spec of specs.filter((s) => s.fallback).reverse()) {
+  for (const spec of [...fallbacks].reverse()) {
     for (const { family, weight, style } of slots.values()) {
-      const faces = facesOf(spec).filter((face) => uncovered.get(family)!.some((cp) => inRanges(cp, face.ranges)));
+      const mine = wanted.get(family)!.get(spec) ?? [];
+      const faces = facesOf(spec).filter((face) => face.ranges.some(([lo, hi]) => rangeHasAny(lo, hi, mine)));
       // The package's nearest weight; its upright faces are declared italic too, so scripts without
       // an italic (CJK, Arabic, Indic, emoji) are never given a synthetic slant.
       const weights = [...new Set(faces.map((f) => Number(descriptor(f.css, 'font-weight') ?? 400)))];
@@ -105,19 +169,17 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
       for (const face of faces) {
         if (Number(descriptor(face.css, 'font-weight') ?? 400) !== nearest) continue;
         const range = descriptor(face.css, 'unicode-range');
-        rules.push(`@font-face {\n  font-family: ${family};\n  font-style: ${style};\n  font-weight: ${weight};\n${range ? `  unicode-range: ${range};\n` : ''}  ${src(face)}\n}`);
+        rules.push(`@font-face {\n  font-family: ${rename(family)};\n  font-style: ${style};\n  font-weight: ${weight};\n${range ? `  unicode-range: ${range};\n` : ''}  ${src(face)}\n}`);
       }
     }
   }
   for (const spec of primaries) {
     for (const face of facesOf(spec)) {
-      if (!used.some((cp) => inRanges(cp, face.ranges))) continue;
-      rules.push(face.css.replace(/}\s*$/, `  ${src(face)}\n}`));
+      if (!face.ranges.some(([lo, hi]) => rangeHasAny(lo, hi, used))) continue;
+      rules.push(face.css.replace(/font-family:\s*([^;]+);/, (_, f: string) => `font-family: ${rename(f.trim())};`).replace(/}\s*$/, `  ${src(face)}\n}`));
     }
   }
-  const css = rules.join('\n');
-  if (key !== undefined) setBounded(cssCache, key, css, 64);
-  return css;
+  return rules;
 }
 
 /**

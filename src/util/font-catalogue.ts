@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { intersectRanges, mergeRanges, rangesHave, woff2Coverage } from './woff2-cmap.js';
 
 /**
  * font-catalogue: the fonts brief prints with (npm packages, never the machine's) and which
- * characters each face has, by the unicode-range of its @font-face rule. render/fonts.ts makes the
- * document's @font-face rules from it; validate (glyph-missing) asks it what no font covers.
+ * characters each face really has: its font file's character map within the unicode-range its
+ * package declares (a declared range is only a promise: Noto Serif's math subset declares all of
+ * U+2200-22FF and has no ≤ or √, which Chromium then took from the machine). render/fonts.ts makes
+ * the document's @font-face rules from it, with those real ranges; validate (glyph-missing) asks it
+ * what no font covers.
+ *
+ * Reading ~600 font files' maps takes ~0.3 s, so scripts/gen-dist.mjs does it once at build time
+ * (dist/font-coverage.json, see coverageTable); a package whose installed version the table does not
+ * name (updated, or added by the user) is read at run time instead.
  */
 const require = createRequire(import.meta.url);
 
@@ -21,17 +29,29 @@ export interface FontFamilySpec {
    * own faces (see fontFaceCss), so any template that names a primary family gets every script.
    */
   fallback?: boolean;
+  /**
+   * The characters to take from the package instead of the unicode-range its CSS declares, for a
+   * package whose file holds more than it declares (@fontsource/noto-sans-math declares only Latin
+   * but ships the whole font).
+   */
+  unicodeRange?: string;
 }
 
 /**
  * The fonts of a briefing: the primary families the templates name, then the fallbacks in order
  * of preference (docs/fonts-and-scripts.md lists the scripts and says how to add one). Japanese
- * and Traditional Chinese are set in Noto Sans SC, which covers their characters (with Simplified
- * Chinese glyph forms): the JP and TC packages would add ~150 MB to an install.
+ * and Traditional Chinese are set in Noto Sans SC (Simplified Chinese forms) unless their optional
+ * fonts are installed (LANG_FONTS).
  */
 export const DEFAULT_FONTS: FontFamilySpec[] = [
   { pkg: '@fontsource/noto-serif', files: ['400.css', '400-italic.css', '700.css', '700-italic.css'] },
   { pkg: '@fontsource/noto-sans', files: ['400.css', '400-italic.css', '600.css', '700.css'] },
+  // Mathematical operators, arrows, technical symbols and math letters only: the font also has
+  // Latin, Greek, Cyrillic and Arabic letters, drawn for formulas.
+  {
+    pkg: '@fontsource/noto-sans-math', files: ['400.css'], fallback: true,
+    unicodeRange: 'U+2190-21FF,U+2200-22FF,U+2300-23FF,U+25A0-25FF,U+27C0-27FF,U+2900-2AFF,U+2B00-2BFF,U+1D400-1D7FF',
+  },
   { pkg: '@fontsource/noto-sans-arabic', files: ['400.css', '700.css'], fallback: true },
   { pkg: '@fontsource/noto-sans-hebrew', files: ['400.css', '700.css'], fallback: true },
   { pkg: '@fontsource/noto-sans-devanagari', files: ['400.css', '700.css'], fallback: true },
@@ -42,18 +62,75 @@ export const DEFAULT_FONTS: FontFamilySpec[] = [
   { pkg: '@fontsource/noto-sans-symbols', files: ['400.css', '700.css'], fallback: true },
   { pkg: '@fontsource/noto-sans-symbols-2', files: ['400.css'], fallback: true },
   // Monochrome: outlines print small and sharp, copy as their characters, and suit black-and-white
-  // print; a colour emoji font reaches a PDF as bitmaps or Type 3 glyphs, megabytes per briefing.
+  // print; @fontsource/noto-color-emoji is an OpenType-SVG font, which Chromium prints as nothing.
   { pkg: '@fontsource/noto-emoji', files: ['400.css', '700.css'], fallback: true },
 ];
 
+/**
+ * Fonts for a language whose letters another bundled font draws in other forms: Japanese and
+ * Traditional Chinese get Simplified Chinese glyph shapes from Noto Sans SC. They are not bundled
+ * (~80 and ~70 MB installed); when the user installs one (`npm i @fontsource/noto-sans-jp`), brief
+ * uses it for text whose `lang` matches (render/fonts.ts, by :lang()), and `brief validate` warns
+ * of a sheet declaring such a language while the font is missing (font-lang-missing).
+ */
+export interface LangFont extends FontFamilySpec {
+  /** The BCP 47 tags (by prefix, as CSS :lang() matches) the font is for. */
+  langs: string[];
+  /** What the language is called in a message. */
+  language: string;
+}
+
+export const LANG_FONTS: LangFont[] = [
+  { pkg: '@fontsource/noto-sans-jp', files: ['400.css', '700.css'], fallback: true, langs: ['ja'], language: 'Japanese' },
+  { pkg: '@fontsource/noto-sans-tc', files: ['400.css', '700.css'], fallback: true, langs: ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-MO'], language: 'Traditional Chinese' },
+];
+
+/** Whether a language tag is one of a font's (`zh-Hant-TW` is `zh-Hant`'s, as with :lang()). */
+export const langMatches = (tag: string, font: LangFont): boolean =>
+  font.langs.some((l) => tag.toLowerCase() === l.toLowerCase() || tag.toLowerCase().startsWith(`${l.toLowerCase()}-`));
+
+/** Whether a font package is installed where brief can load it. */
+export function installed(pkg: string): boolean {
+  try {
+    packageDir(pkg);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface Face {
-  css: string; // the @font-face block without src
+  css: string; // the @font-face block without src, its unicode-range the real one
   file: string; // absolute path of the woff2
-  ranges: [number, number][];
+  ranges: [number, number][]; // the characters the font has, within its declared range
 }
 
 
 const faceCache = new Map<string, Face[]>();
+/** The font files whose real coverage is not the range declared (dropped when empty). */
+const changed = new Set<string>();
+
+/** A package's faces whose real coverage differs from the range declared, by file name, for one version of it. */
+interface PackageCoverage { version: string; unicodeRange: string | null; differs: Record<string, string> }
+export const COVERAGE_FILE = 'font-coverage.json';
+let table: Record<string, PackageCoverage> | null | undefined;
+
+function coverageTableOnDisk(): Record<string, PackageCoverage> | null {
+  if (table === undefined) {
+    try {
+      table = JSON.parse(readFileSync(new URL(`../${COVERAGE_FILE}`, import.meta.url), 'utf8')) as Record<string, PackageCoverage>;
+    } catch {
+      table = null; // not built (run from the sources): every package is read at run time
+    }
+  }
+  return table;
+}
+
+/** The unicode-range descriptor of sorted ranges. */
+export function rangeDescriptor(ranges: [number, number][]): string {
+  const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+  return ranges.map(([lo, hi]) => (lo === hi ? `U+${hex(lo)}` : `U+${hex(lo)}-${hex(hi)}`)).join(',');
+}
 
 function parseRanges(range: string | undefined): [number, number][] {
   if (!range) return [[0, 0x10ffff]];
@@ -69,27 +146,82 @@ function packageDir(pkg: string): string {
   return dirname(require.resolve(`${pkg}/package.json`));
 }
 
-export function facesOf(spec: FontFamilySpec): Face[] {
-  const key = `${spec.pkg}:${spec.files.join(',')}`;
+/**
+ * The faces of a font package, each with the characters its file really has. `tableFirst: false`
+ * reads every file's character map (scripts/gen-dist.mjs, and the test that the table is right).
+ */
+export function facesOf(spec: FontFamilySpec, tableFirst = true): Face[] {
+  const key = `${spec.pkg}:${spec.files.join(',')}:${spec.unicodeRange ?? ''}:${tableFirst}`;
   const cached = faceCache.get(key);
   if (cached) return cached;
   const dir = packageDir(spec.pkg);
+  const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const known = tableFirst ? coverageTableOnDisk()?.[spec.pkg] : undefined;
+  const fromTable = known !== undefined && known.version === version && known.unicodeRange === (spec.unicodeRange ?? null) ? known.differs : undefined;
   const faces: Face[] = [];
   for (const f of spec.files) {
     const css = readFileSync(join(dir, f), 'utf8');
     for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
       const src = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(block);
       if (!src) continue;
-      const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-      faces.push({
-        css: block.replace(/\s*src:[^;]+;/, '').replace(/\s*font-display:[^;]+;/, ''),
-        file: join(dir, src[1]!),
-        ranges: parseRanges(range),
-      });
+      const file = join(dir, src[1]!);
+      const declared = spec.unicodeRange ?? /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+      let range = declared;
+      if (fromTable) range = fromTable[basename(file)] ?? declared;
+      else {
+        const real = rangeDescriptor(intersectRanges(mergeRanges(parseRanges(declared)), mergeRanges([...woff2Coverage(readFileSync(file)), ...INVISIBLE_RANGES.map(([lo, hi]) => [lo, hi] as [number, number])])));
+        if (real !== rangeDescriptor(mergeRanges(parseRanges(declared)))) range = real;
+      }
+      if (range === '') { changed.add(file); continue; } // none of its characters: never needed
+      let css = block.replace(/\s*src:[^;]+;/, '').replace(/\s*font-display:[^;]+;/, '');
+      if (range !== declared) {
+        changed.add(file);
+        css = /unicode-range:/.test(css) ? css.replace(/unicode-range:\s*[^;]+;/, `unicode-range: ${range};`) : css.replace(/}\s*$/, `  unicode-range: ${range};\n}`);
+      }
+      faces.push({ css, file, ranges: parseRanges(range) });
     }
   }
   faceCache.set(key, faces);
   return faces;
+}
+
+/**
+ * What dist/font-coverage.json holds: for each package of `specs`, its installed version and the
+ * faces whose real coverage differs from the range declared (most do not: CJK chunks declare
+ * exactly their characters), read from the font files now.
+ */
+export function coverageTable(specs: FontFamilySpec[] = [...DEFAULT_FONTS, ...LANG_FONTS.filter((f) => installed(f.pkg))]): Record<string, PackageCoverage> {
+  const out: Record<string, PackageCoverage> = {};
+  for (const spec of specs) {
+    const dir = packageDir(spec.pkg);
+    const differs: Record<string, string> = {};
+    const faces = new Map(facesOf(spec, false).map((face) => [face.file, face]));
+    for (const file of changed) {
+      if (!file.startsWith(`${dir}/`)) continue;
+      const face = faces.get(file);
+      differs[basename(file)] = face ? descriptor(face.css, 'unicode-range') ?? '' : '';
+    }
+    out[spec.pkg] = {
+      version: (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version,
+      unicodeRange: spec.unicodeRange ?? null,
+      differs,
+    };
+  }
+  return out;
+}
+
+/**
+ * The grapheme clusters of a text that hold a character beyond ASCII, each once, sorted: a keycap
+ * (1 U+FE0F U+20E3), a flag, a ZWJ sequence or a letter with its combining marks is printed from one
+ * font, so the font a document needs is chosen for the whole cluster.
+ */
+export function extraClusters(text: string): string[] {
+  const set = new Set<string>();
+  const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+  for (const [run] of text.matchAll(/[0-9#*A-Za-z]?[^\u0000-\u007f]+/g)) {
+    for (const { segment } of segmenter.segment(run)) if (/[^\u0000-\u007f]/.test(segment)) set.add(segment);
+  }
+  return [...set].sort();
 }
 
 /** The code points a text uses beyond printable ASCII (which page furniture always needs), sorted. */
@@ -116,17 +248,24 @@ export const inRanges = (cp: number, ranges: [number, number][]) => ranges.some(
  */
 export function uncoveredCharacters(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS): number[] {
   const ranges = allRanges(specs);
-  return extraCodePoints(text).filter((cp) => !INVISIBLE(cp) && !inRanges(cp, ranges));
+  return extraCodePoints(text).filter((cp) => !INVISIBLE(cp) && !rangesHave(ranges, cp));
 }
 
 const rangesCache = new WeakMap<FontFamilySpec[], [number, number][]>();
 function allRanges(specs: FontFamilySpec[]): [number, number][] {
   let r = rangesCache.get(specs);
-  if (!r) rangesCache.set(specs, r = specs.flatMap((s) => facesOf(s).flatMap((f) => f.ranges)));
+  if (!r) rangesCache.set(specs, r = mergeRanges(specs.flatMap((s) => facesOf(s).flatMap((f) => f.ranges.map(([lo, hi]) => [lo, hi] as [number, number])))));
   return r;
 }
 
-/** Format characters that print no glyph: joiners, direction marks and isolates, variation selectors, tags, line breaks. */
-const INVISIBLE = (cp: number): boolean => cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad
-  || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f)
-  || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+/**
+ * Format characters that print no glyph: joiners, direction marks and isolates, variation
+ * selectors, tags, line breaks. A face whose declared range holds them answers them without a glyph
+ * of its own (the shaper makes them invisible), so they count as covered where declared: taken out,
+ * a word joiner sent Chromium to a font of the machine.
+ */
+const INVISIBLE_RANGES: [number, number][] = [
+  [0, 0x1f], [0x7f, 0x9f], [0xad, 0xad], [0x200b, 0x200f], [0x2028, 0x202e], [0x2060, 0x206f],
+  [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xe0000, 0xe007f], [0xe0100, 0xe01ef],
+];
+export const INVISIBLE = (cp: number): boolean => inRanges(cp, INVISIBLE_RANGES);

@@ -1,5 +1,5 @@
 import type { LoadedYaml } from '../load/yaml.js';
-import { uncoveredCharacters } from '../util/font-catalogue.js';
+import { installed, LANG_FONTS, langMatches, uncoveredCharacters } from '../util/font-catalogue.js';
 import type { Problem } from './problems.js';
 
 /**
@@ -9,6 +9,34 @@ import type { Problem } from './problems.js';
  * warned instead, at the character itself (file:line:col), naming it and its code point.
  */
 export function glyphProblems(loaded: LoadedYaml): Problem[] {
+  return [...langFontProblems(loaded), ...missingGlyphs(loaded)];
+}
+
+/**
+ * font-lang-missing: a `lang:` of Japanese or Traditional Chinese while that language's font (an
+ * optional package, font-catalogue LANG_FONTS) is not installed: the text prints, but its Han
+ * characters take Simplified Chinese forms. Warned at each such `lang:` value.
+ */
+function langFontProblems(loaded: LoadedYaml): Problem[] {
+  const text = loaded.text;
+  if (!/^[\t -]*lang:/m.test(text)) return [];
+  const problems: Problem[] = [];
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    const m = /^([\t -]*lang:[ \t]*)(["']?)([A-Za-z0-9-]+)\2/.exec(line);
+    if (!m) continue;
+    const font = LANG_FONTS.find((f) => langMatches(m[3]!, f));
+    if (!font || installed(font.pkg)) continue;
+    const col = m[1]!.length + 1;
+    problems.push({
+      file: loaded.file, line: i + 1, col, endLine: i + 1, endCol: col + m[2]!.length * 2 + m[3]!.length, severity: 'warning', rule: 'font-lang-missing', pointer: '',
+      message: `lang ${m[3]} is ${font.language}, but its font is not installed: its Chinese characters would print in Simplified Chinese forms; \`npm i ${font.pkg}\` beside brief (docs/fonts-and-scripts.md)`,
+    });
+  }
+  return problems;
+}
+
+function missingGlyphs(loaded: LoadedYaml): Problem[] {
   const text = loaded.text;
   // Latin, its diacritics and punctuation are always covered: most sheets stop here.
   if (!/[^\u0000-\u024f\u2000-\u206f]/.test(text)) return [];

@@ -16,6 +16,7 @@ import { DATA, TEMPLATES, tempDir } from '../helpers.js';
 const SCRIPTS = [
   '⚠️ ❤️ ✔️ 1️⃣ 👨‍👩‍👧 👍🏽 🇺🇸', 'Tiếng Việt Nguyễn', 'Ελληνικά', 'Русский', 'العربية للاستثمار', 'עברית', 'فارسی',
   'हिन्दी परीक्षण', 'বাংলা', 'ไทย', '中文测试', '繁體中文', '日本語テスト', '한국어 테스트', '↔ →', 'e\u0301',
+  '≤ √ ∑ → ↔ ≠ ± × ≥ ∞ ⇒',
 ];
 const LINE = SCRIPTS.join(' · ');
 
@@ -41,7 +42,8 @@ async function fontNames(pdf: Uint8Array): Promise<string[]> {
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
     if (obj instanceof PDFDict && obj.get(PDFName.of('Type'))?.toString() === '/Font') {
       const base = obj.get(PDFName.of('BaseFont'))?.toString();
-      if (base) names.add(base.replace(/^\/([A-Z]{6}\+)?/, ''));
+      // A Type 3 font (glyphs drawn as PDF procedures: a bitmap or colour font) names no BaseFont.
+      names.add(base ? base.replace(/^\/([A-Z]{6}\+)?/, '') : `(${obj.get(PDFName.of('Subtype'))?.toString()})`);
     }
   }
   return [...names].sort();
@@ -63,12 +65,14 @@ describe('every word, every script', () => {
       const text = (await pdfPageTexts(new Uint8Array(bytes))).join('');
       expect(text).not.toContain('\u25a1');
       // The executive page shows the BLUF, not the status summary that holds the long line.
-      const expected = d.audience === 'executive' ? ['한국어', '中文'] : ['Tiếng Việt', 'Ελληνικά', 'Русский', '中文测试', '한국어', '日本語テスト', '繁體中文'];
+      const expected = d.audience === 'executive' ? ['한국어', '中文'] : ['Tiếng Việt', 'Ελληνικά', 'Русский', '中文测试', '한국어', '日本語テスト', '繁體中文', '≤ √ ∑ → ↔ ≠ ± ×'];
       for (const s of expected) expect(text, `${d.audience}: ${s}`).toContain(s);
+      // A topic's number and title read apart (the executive sets the number in a box of its own).
+      expect(text, d.audience).toMatch(/2\.\s+US–China trade/);
       const fonts = await fontNames(new Uint8Array(bytes));
       expect(fonts.filter((f) => !/^Noto(Serif|Sans|Emoji)/.test(f)), `${d.audience}: ${fonts.join(', ')}`).toEqual([]);
       if (d.audience !== 'executive') {
-        for (const f of ['NotoSansArabic', 'NotoSansHebrew', 'NotoSansDevanagari', 'NotoSansBengali', 'NotoSansThai', 'NotoSansKR', 'NotoSansSC', 'NotoEmoji']) {
+        for (const f of ['NotoSansMath', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSansDevanagari', 'NotoSansBengali', 'NotoSansThai', 'NotoSansKR', 'NotoSansSC', 'NotoEmoji']) {
           expect(fonts.some((n) => n.startsWith(f)), `${d.audience} embeds ${f}: ${fonts.join(', ')}`).toBe(true);
         }
       }
