@@ -22,6 +22,10 @@ describe('the Printer', () => {
       const results = await Promise.all(Array.from({ length: 8 }, (_, i) => printer.withPage(async (page) => {
         now++;
         most = Math.max(most, now);
+        // Until two documents have been in at once, each waits a moment for the other: on a loaded
+        // machine the first could otherwise finish before the pool's second page has opened.
+        const deadline = Date.now() + 10_000;
+        while (most < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
         await page.setContent(doc(i), { waitUntil: 'load' });
         const pdf = await page.pdf();
         now--;
