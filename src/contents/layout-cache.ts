@@ -31,18 +31,24 @@ export class LayoutStore {
   private readonly kinds = new Map<string, { layout: Layout; missed: boolean }>();
   /** Entries measured since the last save. */
   private readonly changed = new Map<string, Layout>();
+  /** The fit step (compose/fit.ts) a page-budget briefing last needed, by audience and number of topics. */
+  private readonly fits = new Map<string, number>();
+  private fitsChanged = false;
   /** Builds running now (see hold). */
   private holders = 0;
 
   constructor(readonly file: string) {}
 
-  /** The layouts on disk (none when there is no file or it cannot be read). */
+  /** The layouts and fit steps on disk (none when there is no file or it cannot be read). */
   private readSaved(): Map<string, Layout> {
     const out = new Map<string, Layout>();
     try {
-      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as { documents?: Record<string, Layout> };
+      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as { documents?: Record<string, Layout>; fits?: Record<string, number> };
       for (const [k, v] of Object.entries(saved.documents ?? {})) {
         if (Array.isArray(v?.anchors) && Array.isArray(v?.pages) && v.anchors.length === v.pages.length) out.set(k, v);
+      }
+      for (const [k, v] of Object.entries(saved.fits ?? {})) {
+        if (Number.isInteger(v) && v >= 0 && !this.fits.has(k)) this.fits.set(k, v);
       }
     } catch {
       // no cache yet, or an unreadable one
@@ -72,6 +78,19 @@ export class LayoutStore {
     if (missed !== undefined) setBounded(this.kinds, kind, { layout, missed }, MAX);
   }
 
+  /** The fit step a briefing of this kind needed last (a guess print-briefing.ts confirms). */
+  fitGuess(kind: string): number | undefined {
+    this.loaded();
+    return this.fits.get(kind);
+  }
+
+  rememberFit(kind: string, step: number): void {
+    this.loaded();
+    if (this.fits.get(kind) === step) return;
+    setBounded(this.fits, kind, step, MAX);
+    this.fitsChanged = true;
+  }
+
   /**
    * A build holds the layouts while it runs; when the last of the builds running at once lets go
    * (release, idempotent), the layouts are written: one write for a batch of weeks, not one per week
@@ -92,14 +111,15 @@ export class LayoutStore {
    * saved meanwhile); a failure only loses the guesses.
    */
   save(): void {
-    if (this.changed.size === 0) return;
+    if (this.changed.size === 0 && !this.fitsChanged) return;
     const merged = this.readSaved();
     for (const [k, v] of this.changed) setBounded(merged, k, v, MAX);
     this.changed.clear();
+    this.fitsChanged = false;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ documents: Object.fromEntries(merged) }));
+      writeFileSync(tmp, JSON.stringify({ documents: Object.fromEntries(merged), fits: Object.fromEntries(this.fits) }));
       renameSync(tmp, this.file);
     } catch {
       // a read-only install: the next run measures again

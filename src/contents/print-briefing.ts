@@ -1,5 +1,5 @@
 import type { BriefingView } from '../compose/compose.js';
-import { withPageNumbers } from './draft.js';
+import { withDraftStyle, withPageNumbers } from './draft.js';
 import { formatDate } from '../util/dates.js';
 import { applyPdfMetadata, type PdfMetadata } from '../pdf/pdf-meta.js';
 import type { Printer } from '../print/printer.js';
@@ -55,10 +55,27 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
 
 export async function printBriefing(printer: Printer, layouts: LayoutStore, set: TemplateSet, view: BriefingView, name: string, options: { verify?: boolean } = {}): Promise<BriefingPrintResult> {
   const budget = view.audience.pageBudget;
+  if (budget === undefined) return printComposed(printer, layouts, set, view, name, options);
+  // A page budget: the fewest fit steps (fit.ts) that keep the page within it. Another briefing of
+  // the same audience and number of topics (the next week, the next save) most often needs the
+  // same step: start there, and confirm with a draft (same layout, nothing painted) that one step
+  // fewer would overflow. A wrong guess costs those prints and the search below, never the result.
+  const kind = `${set.audience.name}\0${view.topics.length}`;
+  const guess = layouts.fitGuess(kind);
+  if (guess !== undefined && guess > 0) {
+    const tried = await printComposed(printer, layouts, set, fitPage(view, guess), name, options);
+    if (countPages(tried.pdf) <= budget) {
+      const below = await draftPages(printer, set, fitPage(view, guess - 1), name);
+      if (below.pages > budget) return { ...tried, ms: tried.ms + below.ms };
+    }
+  }
   const first = await printComposed(printer, layouts, set, view, name, options);
-  if (budget === undefined || countPages(first.pdf) <= budget) return first;
-  // Over the budget: the page gives way step by step (fit.ts), the fewest steps that fit found by
-  // halving (each step shrinks the page, so a step that fits means every later one does too).
+  if (countPages(first.pdf) <= budget) {
+    layouts.rememberFit(kind, 0);
+    return first;
+  }
+  // Over the budget: the page gives way step by step, the fewest steps that fit found by halving
+  // (each step shrinks the page, so a step that fits means every later one does too).
   let ms = first.ms;
   let lo = 0;
   let hi = fitSteps(view.topics.length);
@@ -71,7 +88,19 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
   }
   // Every step tried overflowed: the last step (the caller enforces the budget and says so).
   fits ??= await printComposed(printer, layouts, set, fitPage(view, hi), name, options);
+  if (countPages(fits.pdf) <= budget) layouts.rememberFit(kind, hi);
   return { ...fits, ms: ms + fits.ms };
+}
+
+/** How many pages a composed view takes, from a draft print (nothing painted, no tags), for the fit search. */
+async function draftPages(printer: Printer, set: TemplateSet, composed: BriefingView, name: string): Promise<{ pages: number; ms: number }> {
+  const fresh = composed.audience.has.contents ? tocEntries(composed) : undefined;
+  const html = withDraftStyle(set.render(fresh ? { ...composed, toc: fresh } : composed));
+  const { value, ms } = await printer.job({ name, pageSize: composed.audience.pageSize, resources: fontResources }, async (job) => {
+    await job.load(html);
+    return countPages(await job.print({ draft: true }));
+  });
+  return { pages: value, ms };
 }
 
 /** One composed view printed: its blocks paginated (pagination.ts), its contents numbered. */

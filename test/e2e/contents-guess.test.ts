@@ -121,4 +121,28 @@ describe('contents page numbers from a guess, checked by the print', () => {
     expect(second.prints).toBe(1);
     expect(second.css).toEqual(first.css);
   });
+
+  it('the executive page starts from the fit step it last needed, confirmed by a draft: fewer prints, the same bytes, a wrong guess only costs prints', async () => {
+    const cache = join(tmp.dir, 'cache-fit');
+    const executive = async (outDir: string, run: Session) => {
+      const before = printer.stats.prints;
+      const r = await build({ dataDir: DATA, templatesDir: TEMPLATES, outDir, week: '2025-W38', audiences: ['executive'], session: run, force: true });
+      return { prints: printer.stats.prints - before, pdf: readFileSync(r.documents[0]!.path) };
+    };
+    const fresh = await executive(join(tmp.dir, 'out-fit-1'), aRun(cache));
+    expect(fresh.prints).toBeGreaterThanOrEqual(3); // the sample's two topics overflow one page in full: steps are searched for
+    const file = join(cache, 'layouts.json');
+    const fits = (JSON.parse(readFileSync(file, 'utf8')) as { fits: Record<string, number> }).fits;
+    expect(fits['executive\u00002']).toBeGreaterThan(0);
+    const again = await executive(join(tmp.dir, 'out-fit-2'), aRun(cache)); // a new run reads the step from disk
+    expect(again.prints).toBe(2); // the guessed step, and a draft of one step fewer that overflows
+    expect(again.pdf.equals(fresh.pdf)).toBe(true);
+    // a wrong guess (one step too many, which fits too): the search runs and finds the same page
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { fits: Record<string, number> };
+    saved.fits['executive\u00002'] = saved.fits['executive\u00002']! + 1;
+    writeFileSync(file, JSON.stringify(saved));
+    const wrong = await executive(join(tmp.dir, 'out-fit-3'), aRun(cache));
+    expect(wrong.pdf.equals(fresh.pdf)).toBe(true);
+    expect(wrong.prints).toBeGreaterThan(again.prints);
+  });
 });
