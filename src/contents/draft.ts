@@ -27,6 +27,17 @@ export function withDraftStyle(html: string): string {
 }
 
 /**
+ * The HTML with the draft style first in its body: the document's shell (head and all) stays that of
+ * the real thing, so the printer can put the draft onto a page showing it, and the real document
+ * back, by replacing only the body (watch mode). A style element in the body applies as one in the head.
+ */
+export function withDraftStyleInBody(html: string): string {
+  const style = `<style id="${DRAFT_STYLE_ID}">${DRAFT_CSS}</style>`;
+  const body = /<body[^>]*>/i.exec(html);
+  return body ? `${html.slice(0, body.index + body[0].length)}${style}${html.slice(body.index + body[0].length)}` : withDraftStyle(html);
+}
+
+/**
  * The attribute that marks where a page number is shown: `<span data-page-of="anchor">12</span>`
  * shows the page the element with id `anchor` is printed on. The element holds nothing but the number.
  */

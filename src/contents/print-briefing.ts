@@ -1,5 +1,5 @@
 import type { BriefingView } from '../compose/compose.js';
-import { withDraftStyle, withPageNumbers } from './draft.js';
+import { withDraftStyleInBody, withPageNumbers } from './draft.js';
 import { formatDate } from '../util/dates.js';
 import { applyPdfMetadata, type PdfMetadata } from '../pdf/pdf-meta.js';
 import type { Printer } from '../print/printer.js';
@@ -95,7 +95,7 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
 /** How many pages a composed view takes, from a draft print (nothing painted, no tags), for the fit search. */
 async function draftPages(printer: Printer, set: TemplateSet, composed: BriefingView, name: string): Promise<{ pages: number; ms: number }> {
   const fresh = composed.audience.has.contents ? tocEntries(composed) : undefined;
-  const html = withDraftStyle(set.render(fresh ? { ...composed, toc: fresh } : composed));
+  const html = withDraftStyleInBody(set.render(fresh ? { ...composed, toc: fresh } : composed));
   const { value, ms } = await printer.job({ name, pageSize: composed.audience.pageSize, resources: fontResources }, async (job) => {
     await job.load(html);
     return countPages(await job.print({ draft: true }));
