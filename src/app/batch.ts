@@ -14,11 +14,13 @@ export class DocumentsFailed extends BriefError {
     const first = failures[0]!;
     const done = total - failures.length;
     const line = (f: DocumentFailure) => {
-      const message = f.error instanceof Error ? f.error.message.split('\n')[0]! : String(f.error);
+      // A brief error's details (the lines after its first: e.g. the text a PDF lost) stay with it,
+      // indented under it; a bug's stack does not.
+      const [message = '', ...details] = f.error instanceof Error ? f.error.message.split('\n') : [String(f.error)];
       // A message that names the document (or its HTML) already is not prefixed with its name again.
       const named = [f.name, f.name.replace(/\.pdf$/, '.html')].some((n) => message.startsWith(`${n}:`));
       const said = named ? message : `${f.name}: ${f.error instanceof BriefError ? '' : 'internal error: '}${message}`;
-      return said;
+      return f.error instanceof BriefError ? [said, ...details.map((d) => `    ${d.trim()}`)].join('\n') : said;
     };
     // Not every failure is a BriefError (a bug is one): the batch error carries the first such cause.
     const exitCode = Math.max(...failures.map((f) => (f.error instanceof BriefError ? f.error.exitCode : ExitCode.render))) as ExitCode;

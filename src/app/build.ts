@@ -123,7 +123,9 @@ async function mayBeUpToDate(outDir: string, week: string, audiences: readonly s
 async function verifyText(path: string, pdf: Uint8Array, blocks: TextBlock[]): Promise<void> {
   const missing = missingText(blocks, await pdfPageTexts(pdf));
   if (missing.length === 0) return;
-  const lines = missing.slice(0, 5).map(({ block, missing: words }) => `  ${block.topic ? `topic "${block.topic}"` : 'outside the topics'}${block.section ? `, section ${block.section}` : ''}: missing "${words}"`);
+  // The topic's heading as read from the page holds the bidi isolates brief wrapped its text in.
+  const topic = (t: string) => t.replace(/[\u2066-\u2069]/g, '');
+  const lines = missing.slice(0, 5).map(({ block, missing: words }) => `  ${block.topic ? `topic "${topic(block.topic)}"` : 'outside the topics'}${block.section ? `, section ${block.section}` : ''}: missing "${words}"`);
   throw new BriefError('text-missing', `${path}: ${missing.length} block${missing.length === 1 ? '' : 's'} of text shown in the HTML ${missing.length === 1 ? 'is' : 'are'} not in the PDF:\n${lines.join('\n')}${missing.length > 5 ? `\n  … and ${missing.length - 5} more` : ''}`, { exitCode: ExitCode.render });
 }
 

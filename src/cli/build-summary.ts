@@ -29,7 +29,8 @@ export function failureSummary(failed: readonly { week: string; error: unknown }
     exitCode = Math.max(exitCode, error instanceof BriefError ? error.exitCode : ExitCode.render) as ExitCode;
     if (error instanceof DocumentsFailed) {
       documents += error.failures.length;
-      lines.push(...error.message.split('\n').filter((l) => l.startsWith('  ') || error.failures.length === 1).map((l) => `  ${l.trim()}`));
+      // Each failure's lines as the batch error indents them (a failure's details under it), two spaces in.
+      lines.push(...error.message.split('\n').filter((l) => l.startsWith('  ') || error.failures.length === 1).map((l) => `  ${l.replace(/^ {2}/, '')}`));
     } else if (error instanceof ValidationFailed) {
       out.push(formatHuman(error.problems));
       lines.push(`  ${week}: ${error.message.replace(/; nothing was built$/, '')} (listed above); nothing was built for this week`);

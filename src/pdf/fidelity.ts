@@ -11,6 +11,9 @@
  * - scripts whose glyphs are reordered or made by shaping (Arabic, Syriac, Thaana, Indic, Thai,
  *   Khmer, …) come back in visual order, with glyphs that have no character of their own missing
  *   (a Devanagari vowel sign before its consonant, an Arabic medial form the font does not map).
+ * - Arabic fonts that draw letters as a dotless skeleton plus dots (Noto Sans Arabic) map many
+ *   glyphs back to the skeleton letter (ٮ for ب ت ث ن ي, ٯ for ف ق) or to nothing: Arabic letters
+ *   are compared by their skeleton (RASM).
  * So a block's letters of those scripts are only required as letters the page must contain, not as
  * a sequence; every other character of the block is looked for in order. A block shown blank (the
  * fault this guards against: a face not loaded when printing) loses all of its text, which this finds.
@@ -37,12 +40,18 @@ const SHAPED = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nk
 
 const fold = (s: string): string => s.normalize('NFKC').replace(IGNORED, '');
 
+/** Arabic letters by their dotless skeleton: letters that differ only by dots or hamza compare equal. */
+const RASM: Record<string, string> = Object.fromEntries([
+  ['ٮ', 'بتثنيئىیںپٹ'], ['ٯ', 'فقڡڤ'], ['ح', 'جخچ'], ['د', 'ذڈ'], ['ر', 'زژڑ'], ['س', 'ش'], ['ص', 'ض'],
+  ['ط', 'ظ'], ['ع', 'غ'], ['ه', 'ةەۀہ'], ['ا', 'أإآٱ'], ['و', 'ؤ'], ['ک', 'كگ'],
+].flatMap(([skeleton, letters]) => [...letters!].map((l) => [l, skeleton!])));
+
 /** The ordered part of a text (its characters outside SHAPED scripts) and its shaped letters. */
 function split(s: string): { ordered: string; shaped: Set<string> } {
   let ordered = '';
   const shaped = new Set<string>();
   for (const ch of fold(s)) {
-    if (SHAPED.test(ch)) { if (!/\p{M}/u.test(ch)) shaped.add(ch); } else ordered += ch;
+    if (SHAPED.test(ch)) { if (!/\p{M}/u.test(ch)) shaped.add(RASM[ch] ?? ch); } else ordered += ch;
   }
   return { ordered, shaped };
 }

@@ -89,4 +89,12 @@ describe('every word, every script', () => {
     expect(missing[0]!.missing).toMatch(/^Xi asked Washington/);
     expect(missingText(blocks, ['The truce holds to November. Page 2 Xi asked Washington to refrain.'])).toEqual([]);
   });
+
+  it('--verify reads Arabic as the PDF gives it back (dotless skeleton letters, glyphs with no character), and still finds it blanked', () => {
+    const blocks = [{ text: 'قال الوزير إن المحادثات "بناءة" وستستمر في 14 سبتمبر.', topic: 'Talks', section: 't1-bluf' }];
+    // What pdfjs read from such a line printed with Noto Sans Arabic: visual order, ف as ٯ, ي as ی or ں, some glyphs as U+0000.
+    const printed = '.14 رٮمٮٮس ی\u0000ٯ رمٮٮسٮسو "هءاٮٮ" ٮاٮداحملا ںا رٮروا لاٯ';
+    expect(missingText(blocks, [printed])).toEqual([]);
+    expect(missingText(blocks, ['.14']).map((m) => m.block.section)).toEqual(['t1-bluf']);
+  });
 });

@@ -85,6 +85,14 @@ describe('allDocuments', () => {
     expect(error).toMatchObject({ code: 'batch-failed', exitCode: ExitCode.render });
     expect((error as Error).message).toBe('2 of 3 briefings failed (the other one was written):\n  a: x.hbs:3: oops\n  c: c.pdf: crashed twice');
   });
+
+  it('a failure’s details (the lines after its first) stay with it, indented under it', async () => {
+    const detailed = 'a.pdf: 1 block of text shown in the HTML is not in the PDF:\n  topic "Trade", section t1-bluf: missing "Xi"';
+    const one = await allDocuments(['a.pdf'], [fail('text-missing', detailed)]).catch((e: unknown) => e);
+    expect((one as Error).message).toBe('a.pdf: 1 block of text shown in the HTML is not in the PDF:\n    topic "Trade", section t1-bluf: missing "Xi"');
+    const two = await allDocuments(['a.pdf', 'b.pdf'], [fail('text-missing', detailed), fail('render-timeout', 'b.pdf: took too long')]).catch((e: unknown) => e);
+    expect((two as Error).message).toContain('\n  a.pdf: 1 block of text shown in the HTML is not in the PDF:\n    topic "Trade", section t1-bluf: missing "Xi"\n  b.pdf: took too long');
+  });
 });
 
 describe('template syntax errors', () => {
