@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 import { run } from '../dist/cli/main.js';
+import { exitWith } from '../dist/cli/io.js';
 
-process.exitCode = await run(process.argv.slice(2));
+await exitWith(await run(process.argv.slice(2)));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BriefError, ExitCode } from '../errors.js';
 import type { Context } from './context.js';
+import { endOnceWritten } from './io.js';
 import { options } from './options.js';
 
 const FORMATS = ['human', 'json', 'github', 'sarif'];
@@ -37,7 +38,7 @@ async function validateAction(paths: string[], o: ValidateOptions, ctx: Context)
   const where = paths.length > 0 ? paths : [cfg!.dataDir];
   const files = await findFactSheetFiles(where);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${where.join(', ')}`);
-  const result = await loadSheets(files);
+  const result = await loadSheets(files, undefined, { reportOnly: true });
   const problems = o.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
   if (format === 'json') io.stdout((await import('../report/json.js')).formatJson(problems, result.files));
   else if (format === 'github') {
@@ -48,5 +49,6 @@ async function validateAction(paths: string[], o: ValidateOptions, ctx: Context)
     if (problems.length > 0) io.stderr(`${formatHuman(problems, { texts: result.texts, color: ctx.color })}\n`);
     io.stderr(`${summaryLine(problems, files.length)}\n`);
   }
+  endOnceWritten(); // nothing is left running
   return problems.some((p) => p.severity === 'error') ? ExitCode.invalidData : ExitCode.ok;
 }

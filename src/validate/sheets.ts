@@ -38,7 +38,7 @@ export async function loadValidated(f: string, cwd = process.cwd()): Promise<Loa
  */
 function loadValidatedSync(f: string, cwd: string): LoadedSheet {
   const version = fileVersion(f);
-  const display = relative(cwd, f) || f;
+  const display = displayName(f, cwd);
   const key = `${f}\0${display}\0${cwd}`;
   const hit = validated.get(key);
   if (hit && hit.id === version.stamp) return hit.result;
@@ -46,6 +46,8 @@ function loadValidatedSync(f: string, cwd: string): LoadedSheet {
   setBounded(validated, key, { id: version.stamp, result }, 2048);
   return result;
 }
+
+const displayName = (f: string, cwd: string): string => relative(cwd, f) || f;
 
 /** Read, parse and validate one file (`display`: its path as shown in problems). */
 function validateFile(f: string, display: string, version: FileVersion): LoadedSheet {
@@ -67,37 +69,50 @@ function validateFile(f: string, display: string, version: FileVersion): LoadedS
   return { ...checked, text: loaded.text, data: loaded.data };
 }
 
+export interface LoadSheetsOptions {
+  /**
+   * For a check whose report is all that is used (`brief validate`): no sheet and no parsed data is
+   * kept, nothing goes into the cache of unchanged files, and a file's text is kept only when it
+   * has problems (for the report's code frames). A run over many sheets then keeps next to nothing
+   * alive, which the garbage collector would otherwise copy again and again.
+   */
+  reportOnly?: boolean;
+}
+
 /**
  * Load and validate files; every problem of every file is returned, in file order and, within a
  * file, by position.
  */
-export async function loadSheets(files: readonly string[], cwd = process.cwd()): Promise<SheetsResult> {
+export async function loadSheets(files: readonly string[], cwd = process.cwd(), options: LoadSheetsOptions = {}): Promise<SheetsResult> {
   // One file after another: validation is CPU work (a worker thread per core did not help on 2
   // cores, whose second one V8's own compiler and GC threads already keep busy). Every ~50 ms the
   // event loop gets a turn, so a signal (Ctrl-C, SIGTERM) is handled during a long validation.
   await loadQuickParser();
   const results: LoadedSheet[] = [];
+  const duplicate = duplicateTopics();
   let turn = Date.now();
   for (const f of files) {
-    results.push(loadValidatedSync(f, cwd));
+    let r = options.reportOnly ? validateFile(f, displayName(f, cwd), fileVersion(f)) : loadValidatedSync(f, cwd);
+    const extra = duplicate(r);
+    // (a cached result is shared: a copy carries the extra problem)
+    if (extra) r = { ...r, sheet: undefined, problems: sortProblems([...r.problems, extra]) };
+    if (options.reportOnly) r = { file: r.file, sheet: undefined, problems: r.problems, text: r.problems.length > 0 ? r.text : '', data: undefined };
+    results.push(r);
     if (Date.now() - turn > 50) {
       await new Promise((r) => setImmediate(r));
       turn = Date.now();
     }
   }
-  const duplicates = duplicateTopics(results);
   // At most MAX_PROBLEMS_PER_RUN problems are listed; a file past the limit gets its count only.
   let budget = MAX_PROBLEMS_PER_RUN;
   const problems: Problem[] = [];
-  for (const cached of results) {
-    const extra = duplicates.get(cached);
-    const r = extra ? { ...cached, sheet: undefined, problems: sortProblems([...cached.problems, extra]) } : cached;
+  for (const r of results) {
     const listed = r.problems.filter((p) => !p.omitted).length;
     problems.push(...(listed <= budget ? r.problems : capProblems(r.problems, budget, `at most ${count(MAX_PROBLEMS_PER_RUN)} are listed per run`)));
     budget = Math.max(0, budget - listed);
   }
   return {
-    sheets: results.flatMap((r) => (r.sheet && !duplicates.has(r) ? [r.sheet] : [])),
+    sheets: results.flatMap((r) => (r.sheet ? [r.sheet] : [])),
     files: results.map((r) => r.file),
     problems,
     texts: new Map(results.map((r) => [r.file, r.text])),
@@ -106,27 +121,26 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd()):
 
 /**
  * Two files of one week folder with the same topic id: the second (in file order) is an error
- * (`topic-duplicate`), at its `id:` line; a week's briefing would print the topic twice.
+ * (`topic-duplicate`), at its `id:` line; a week's briefing would print the topic twice. The
+ * returned function is given the files in order and answers the problem for a duplicate.
  */
-function duplicateTopics(results: readonly LoadedSheet[]): Map<LoadedSheet, Problem> {
-  const out = new Map<LoadedSheet, Problem>();
-  const first = new Map<string, LoadedSheet>();
-  for (const r of results) {
+function duplicateTopics(): (r: LoadedSheet) => Problem | undefined {
+  const first = new Map<string, string>();
+  return (r) => {
     const id = (r.data as { id?: unknown } | undefined)?.id;
     const week = weekOfPath(r.file);
-    if (typeof id !== 'string' || !week) continue;
+    if (typeof id !== 'string' || !week) return undefined;
     const key = `${dirname(r.file)}\0${id}`;
     const earlier = first.get(key);
-    if (!earlier) { first.set(key, r); continue; }
+    if (earlier === undefined) { first.set(key, r.file); return undefined; }
     const m = /^id:[ \t]*/m.exec(r.text);
     const line = m ? r.text.slice(0, m.index).split('\n').length : 1;
     const col = m ? m[0].length + 1 : 1;
-    out.set(r, {
+    return {
       file: r.file, line, col, endLine: line, endCol: col + id.length, severity: 'error', rule: 'topic-duplicate', pointer: '/id',
-      message: `topic id ${quoted(id)} is also the id of ${earlier.file} in the same week; each topic has one fact sheet a week (rename one id, or remove the copy)`,
-    });
-  }
-  return out;
+      message: `topic id ${quoted(id)} is also the id of ${earlier} in the same week; each topic has one fact sheet a week (rename one id, or remove the copy)`,
+    };
+  };
 }
 
 /** The validated fact sheets of one week, sorted by topic id. */
