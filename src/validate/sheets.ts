@@ -50,10 +50,17 @@ function loadValidatedSync(f: string, cwd: string): LoadedSheet {
 const displayName = (f: string, cwd: string): string => relative(cwd, f) || f;
 
 /** Read, parse and validate one file (`display`: its path as shown in problems). */
+/**
+ * Whether the quick parse notes positions as it goes: when the sheet before had problems. Sheets of
+ * one folder tend to be alike: a folder of clean sheets is parsed without notes, one whose sheets
+ * all have warnings with them, and a sheet that breaks the pattern is parsed again for its positions.
+ */
+let recordPositions = true;
+
 function validateFile(f: string, display: string, version: FileVersion): LoadedSheet {
   const name = display.startsWith('..') ? f : display;
   const week = weekOfPath(f);
-  let loaded = loadYamlFileSync(f, { quick: true, version });
+  let loaded = loadYamlFileSync(f, { quick: true, record: recordPositions, version });
   loaded.file = name;
   for (const p of loaded.problems) p.file = name; // parse problems were made before the rename
   const options = { path: f, ...(week ? { week } : {}) };
@@ -66,6 +73,7 @@ function validateFile(f: string, display: string, version: FileVersion): LoadedS
     loaded = parseYaml(name, loaded.text);
     checked = validateLoaded(loaded, options);
   }
+  recordPositions = checked.problems.length > 0;
   return { ...checked, text: loaded.text, data: loaded.data };
 }
 
