@@ -102,3 +102,21 @@ describe('loadSheets reportOnly', () => {
     expect(dup.map((p) => [p.file, p.line])).toEqual([[join(week, 'sheet-119.yaml'), full.texts.get(join(week, 'sheet-119.yaml'))!.split('\n').findIndex((l) => l.startsWith('id:')) + 1]]);
   });
 });
+
+describe('positions of a sheet read after a clean sheet or after one with problems', () => {
+  it('are the same (the quick parse notes positions only after a sheet with problems)', async () => {
+    const clean = join(FIXTURES, 'valid', 'minimal.yaml');
+    const warned = readdirSync(week).slice(0, 4).map((f) => join(week, f));
+    const invalid = await findFactSheetFiles([join(FIXTURES, 'invalid')]);
+    let compared = 0;
+    for (const f of [...warned, ...invalid]) {
+      const other = f === warned[0] ? warned[1]! : warned[0]!;
+      const ofOther = (await loadSheets([other], ROOT, { reportOnly: true })).files[0];
+      const afterClean = (await loadSheets([clean, f], ROOT, { reportOnly: true })).problems.filter((p) => !p.file.endsWith('minimal.yaml'));
+      const afterProblems = (await loadSheets([other, f], ROOT, { reportOnly: true })).problems.filter((p) => p.file !== ofOther);
+      expect(afterProblems, f).toEqual(afterClean);
+      if (afterClean.length > 0) compared++;
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+});
