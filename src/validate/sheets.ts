@@ -8,6 +8,7 @@ import { validateLoaded, type ValidationResult } from './validate.js';
 import { isWeek } from '../util/week.js';
 import { setBounded } from '../util/bounded.js';
 import { compareText } from '../util/compare.js';
+import { holdArchives } from './archive.js';
 
 /** Validation results of unchanged files, by path (see loadSheets). */
 const validated = new Map<string, { id: string; result: LoadedSheet }>();
@@ -82,7 +83,8 @@ export interface LoadSheetsOptions {
    * For a check whose report is all that is used (`brief validate`): no sheet and no parsed data is
    * kept, nothing goes into the cache of unchanged files, and a file's text is kept only when it
    * has problems (for the report's code frames). A run over many sheets then keeps next to nothing
-   * alive, which the garbage collector would otherwise copy again and again.
+   * alive, which the garbage collector would otherwise copy again and again. Each archive is looked
+   * at once in the run (archive.ts holdArchives).
    */
   reportOnly?: boolean;
 }
@@ -99,17 +101,22 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd(), 
   const results: LoadedSheet[] = [];
   const duplicate = duplicateTopics();
   let turn = Date.now();
-  for (const f of files) {
-    let r = options.reportOnly ? validateFile(f, displayName(f, cwd), fileVersion(f)) : loadValidatedSync(f, cwd);
-    const extra = duplicate(r);
-    // (a cached result is shared: a copy carries the extra problem)
-    if (extra) r = { ...r, sheet: undefined, problems: sortProblems([...r.problems, extra]) };
-    if (options.reportOnly) r = { file: r.file, sheet: undefined, problems: r.problems, text: r.problems.length > 0 ? r.text : '', data: undefined };
-    results.push(r);
-    if (Date.now() - turn > 50) {
-      await new Promise((r) => setImmediate(r));
-      turn = Date.now();
+  if (options.reportOnly) holdArchives(true);
+  try {
+    for (const f of files) {
+      let r = options.reportOnly ? validateFile(f, displayName(f, cwd), fileVersion(f)) : loadValidatedSync(f, cwd);
+      const extra = duplicate(r);
+      // (a cached result is shared: a copy carries the extra problem)
+      if (extra) r = { ...r, sheet: undefined, problems: sortProblems([...r.problems, extra]) };
+      if (options.reportOnly) r = { file: r.file, sheet: undefined, problems: r.problems, text: r.problems.length > 0 ? r.text : '', data: undefined };
+      results.push(r);
+      if (Date.now() - turn > 50) {
+        await new Promise((r) => setImmediate(r));
+        turn = Date.now();
+      }
     }
+  } finally {
+    if (options.reportOnly) holdArchives(false);
   }
   // At most MAX_PROBLEMS_PER_RUN problems are listed; a file past the limit gets its count only.
   let budget = MAX_PROBLEMS_PER_RUN;
