@@ -136,8 +136,9 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   // A cluster the family cannot print whole is the first fallback's that has all of it (the emoji
   // font for a keycap: its digit too), else each character the family lacks is the first fallback's
   // that has it. Only those faces are declared: one another font would win is never loaded, nor
-  // written into a standalone HTML file.
-  const fallbacks = specs.filter((s) => s.fallback);
+  // written into a standalone HTML file. After the fallbacks come the other primaries (Noto Serif's
+  // letterlike symbols for text set in Noto Sans), then the last-resort font.
+  const fallbacks = [...specs.filter((s) => s.fallback), ...primaries];
   const wanted = new Map<string, Map<FontFamilySpec, number[]>>();
   for (const [family, ranges] of familyRanges) {
     const mine = new Map<FontFamilySpec, number[]>();
@@ -173,7 +174,10 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   for (const spec of [...fallbacks].reverse()) {
     for (const { family, weight, style } of slots.values()) {
       const mine = wanted.get(family)!.get(spec) ?? [];
-      const faces = facesOf(spec).filter((face) => face.ranges.some(([lo, hi]) => rangeHasAny(lo, hi, mine)));
+      const all = facesOf(spec).filter((face) => face.ranges.some(([lo, hi]) => rangeHasAny(lo, hi, mine)));
+      // A package with faces of this style (a primary's italic) gives those; else its upright faces serve.
+      const styled = all.filter((face) => (descriptor(face.css, 'font-style') ?? 'normal') === style);
+      const faces = styled.length > 0 ? styled : all;
       // The package's nearest weight; its upright faces are declared italic too, so scripts without
       // an italic (CJK, Arabic, Indic, emoji) are never given a synthetic slant.
       const weights = [...new Set(faces.map((f) => Number(descriptor(f.css, 'font-weight') ?? 400)))];

@@ -97,6 +97,17 @@ describe('the last-resort font: what no bundled font has', () => {
     expect(rules.slice(last.length).some((r) => r.includes('font/ttf'))).toBe(false);
   });
 
+  it('is not used for a character another primary family has: ℀ in Noto Sans text is Noto Serif\'s', () => {
+    expect(uncoveredCharacters('℀')).toEqual([]);
+    const rules = fontFaceCss('Trade ℀', DEFAULT_FONTS, false).split('@font-face').slice(1);
+    expect(rules.some((r) => r.includes('font/ttf'))).toBe(false);
+    const sans = rules.filter((r) => descriptor(r, 'font-family') === "'Noto Sans'" && inRanges(0x2100, parse(descriptor(r, 'unicode-range') ?? 'U+0-10FFFF')));
+    expect(sans.length).toBeGreaterThan(0);
+    for (const r of sans) expect(r).toContain('noto-serif-math');
+    // Each (weight, style) of Noto Sans borrows Noto Serif's face of the same style.
+    expect(sans.filter((r) => descriptor(r, 'font-style') === 'italic').every((r) => r.includes('italic.woff2'))).toBe(true);
+  });
+
   it('is not declared for text every bundled font set covers', () => {
     expect(fontFaceCss('Trade → 中文 ⚠️ العربية हिन्दी', DEFAULT_FONTS, true)).not.toContain('font/ttf');
   });
