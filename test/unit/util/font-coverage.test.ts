@@ -120,6 +120,11 @@ describe('the last-resort font: what no bundled font has', () => {
       return acc;
     }, []));
     expect(Buffer.compare(lastResortFont([...missing].reverse()), font)).toBe(0);
+    // Thousands of missing characters (hostile text) still give one bounded font, every character mapped.
+    const many = Array.from({ length: 5000 }, (_, i) => 0x10000 + i * 3);
+    const big = lastResortFont(many);
+    expect(sfntCoverage(big).reduce((n, [lo, hi]) => n + hi - lo + 1, 0)).toBe(5000);
+    expect(big.length).toBeLessThan(400_000);
     expect(font.includes(Buffer.from('BriefLastResort', 'latin1')) || font.includes(Buffer.from('B\0r\0i\0e\0f', 'latin1'))).toBe(true);
   });
 });
