@@ -20,14 +20,14 @@ const ID_COLLECTIONS: [string[], string][] = [
   [['status', 'parties'], 'party'], [['status', 'characterisations'], 'characterisation'],
 ];
 
-/** The fields the schema types as partialDate, with their JSON pointers. */
-function partialDates(data: Obj): [string, string][] {
-  const out: [string, string][] = [];
-  const one = (pointer: string, v: unknown) => { if (typeof v === 'string') out.push([pointer, v]); };
+/** The fields the schema types as partialDate, with their JSON pointers (made when asked for: few are reported). */
+function partialDates(data: Obj): [() => string, string][] {
+  const out: [() => string, string][] = [];
+  const one = (pointer: () => string, v: unknown) => { if (typeof v === 'string') out.push([pointer, v]); };
   const status = isObj(data.status) ? data.status : {};
-  one('/status/since', status.since);
-  for (const key of ['characterisations', 'deadlines', 'milestones']) list(status[key]).forEach((x, i) => isObj(x) && one(`/status/${key}/${i}/date`, x.date));
-  for (const key of ['expert_views', 'watch_next', 'sources']) list(data[key]).forEach((x, i) => isObj(x) && one(`/${key}/${i}/date`, x.date));
+  one(() => '/status/since', status.since);
+  for (const key of ['characterisations', 'deadlines', 'milestones']) list(status[key]).forEach((x, i) => isObj(x) && one(() => `/status/${key}/${i}/date`, x.date));
+  for (const key of ['expert_views', 'watch_next', 'sources']) list(data[key]).forEach((x, i) => isObj(x) && one(() => `/${key}/${i}/date`, x.date));
   return out;
 }
 
@@ -104,11 +104,11 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
   // Parties named by positions and characterisations exist; BLUF judgments exist.
   const status = isObj(data.status) ? data.status : {};
   const parties = new Set(list(status.parties).map((p) => (isObj(p) ? str(p.id) : undefined)).filter(Boolean));
-  const checkParty = (pointer: string, party: unknown) => {
-    if (typeof party === 'string' && !parties.has(party)) add(pointer, 'party-unknown', `party ${quoted(party)} is not one of status.parties (${someOf([...parties] as string[], 8)})`);
+  const checkParty = (pointer: () => string, party: unknown) => {
+    if (typeof party === 'string' && !parties.has(party)) add(pointer(), 'party-unknown', `party ${quoted(party)} is not one of status.parties (${someOf([...parties] as string[], 8)})`);
   };
-  list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(`/status/characterisations/${i}/party`, c.party));
-  list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(`/sticking_points/${i}/positions/${j}/party`, p.party)));
+  list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(() => `/status/characterisations/${i}/party`, c.party));
+  list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(() => `/sticking_points/${i}/positions/${j}/party`, p.party)));
   const judgments = new Set(list(data.key_judgments).map((k) => (isObj(k) ? str(k.id) : undefined)).filter(Boolean));
   if (isObj(data.bluf)) list(data.bluf.judgments).forEach((j, i) => {
     if (typeof j === 'string' && !judgments.has(j)) add(`/bluf/judgments/${i}`, 'judgment-unknown', `BLUF points at key judgment ${quoted(j)}, which does not exist (known: ${someOf([...judgments] as string[], 8)})`);
@@ -116,22 +116,25 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
 
   // Partial dates (YYYY, YYYY-MM, YYYY-MM-DD): the schema's pattern checks the form and the ranges of
   // month and day; a day the month does not have (2025-11-31, 2025-02-29) is caught here.
-  for (const [path, d] of partialDates(data)) {
-    if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d) && !isRealDate(d)) add(path, 'schema-date', `'${d}' in ${path.slice(1).replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')} is not a real date (no such day in the calendar); expected YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2025-09-20`);
+  for (const [pointer, d] of partialDates(data)) {
+    if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d) && !isRealDate(d)) {
+      const path = pointer();
+      add(path, 'schema-date', `'${d}' in ${path.slice(1).replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')} is not a real date (no such day in the calendar); expected YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2025-09-20`);
+    }
   }
 
   // Dates: nothing that has happened may be dated after as_of; milestones in order.
   const asOf = str(data.as_of);
   if (asOf && isRealDate(asOf)) {
     const after = (d: unknown) => typeof d === 'string' && isPartialDate(d) && earliestDay(d) > asOf;
-    const late = (pointer: string, d: unknown) => {
-      if (after(d)) add(pointer, 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
+    const late = (pointer: () => string, d: unknown) => {
+      if (after(d)) add(pointer(), 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
     };
-    late('/status/since', status.since);
+    late(() => '/status/since', status.since);
     // A reconstructed edition is written later from later sources (its basis says so): their dates may be after as_of.
-    if (!isObj(data.reconstructed)) list(data.sources).forEach((s, i) => isObj(s) && late(`/sources/${i}/date`, s.date));
-    list(data.expert_views).forEach((e, i) => isObj(e) && late(`/expert_views/${i}/date`, e.date));
-    list(status.characterisations).forEach((c, i) => isObj(c) && late(`/status/characterisations/${i}/date`, c.date));
+    if (!isObj(data.reconstructed)) list(data.sources).forEach((s, i) => isObj(s) && late(() => `/sources/${i}/date`, s.date));
+    list(data.expert_views).forEach((e, i) => isObj(e) && late(() => `/expert_views/${i}/date`, e.date));
+    list(status.characterisations).forEach((c, i) => isObj(c) && late(() => `/status/characterisations/${i}/date`, c.date));
     list(status.milestones).forEach((m, i) => {
       if (isObj(m) && m.state === 'occurred' && after(m.date)) add(`/status/milestones/${i}/date`, 'milestone-occurred-future', `milestone marked occurred on ${String(m.date)}, after as_of (${asOf}); mark it scheduled or planned, or move as_of`);
     });
