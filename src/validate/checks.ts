@@ -91,8 +91,9 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
   // Every cited source exists.
   const sourceIds = new Set(list(data.sources).map((s) => (isObj(s) ? str(s.id) : undefined)).filter((x): x is string => !!x));
   // Messages name the closest few known ids, not every one (a sheet may list thousands).
-  const sortedSources = [...sourceIds].sort();
+  let sortedSources: string[] | undefined;
   for (const c of badCitations(data, (id) => sourceIds.has(id))) {
+    sortedSources ??= [...sourceIds].sort();
     const few = sortedSources.length <= 8;
     const guesses = few ? [] : closest(c.id, sortedSources);
     const known = few ? `known: ${someOf([...sourceIds], 8)}`
