@@ -108,6 +108,12 @@ describe('the last-resort font: what no bundled font has', () => {
     expect(sans.filter((r) => descriptor(r, 'font-style') === 'italic').every((r) => r.includes('italic.woff2'))).toBe(true);
   });
 
+  it('covers the letters CSS capitals print, which the text does not hold (Armenian Հ for հ)', () => {
+    const rules = fontFaceCss('Trade հայերեն', DEFAULT_FONTS, true).split('@font-face').slice(1).filter((r) => r.includes('font/ttf'));
+    expect(rules.length).toBe(8);
+    for (const cp of [0x570, 0x540, 0x561, 0x531]) expect(inRanges(cp, parse(descriptor(rules[0]!, 'unicode-range')!)), cp.toString(16)).toBe(true);
+  });
+
   it('is not declared for text every bundled font set covers', () => {
     expect(fontFaceCss('Trade → 中文 ⚠️ العربية हिन्दी', DEFAULT_FONTS, true)).not.toContain('font/ttf');
   });
