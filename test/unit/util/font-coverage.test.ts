@@ -90,7 +90,8 @@ describe('the last-resort font: what no bundled font has', () => {
     for (const r of last) {
       const range = parse(descriptor(r, 'unicode-range')!);
       expect(missing.every((cp) => inRanges(cp, range))).toBe(true);
-      expect(range.flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i))).toEqual(missing);
+      // (and the capitals of those that have them: ქ's Mtavruli Ქ)
+      expect(range.flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i))).toEqual(uncoveredCharacters(`${text} ${text.toUpperCase()}`));
     }
     // Declared before any other face (the face declared first is tried last).
     expect(rules[0]).toContain('font/ttf');
