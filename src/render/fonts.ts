@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
 import { mergeRanges, rangeHasAny, rangesHave } from '../util/woff2-cmap.js';
-import { lastResortFont } from './last-resort.js';
+import { LAST_RESORT_FAMILY, lastResortFont } from './last-resort.js';
 
 /**
  * Fonts come from npm (@fontsource), never from the machine or the network. A face is only included
@@ -72,13 +72,16 @@ const cssCache = new Map<string, string>();
  * reference (URLs under FONT_ORIGIN, which only brief's printer answers: see the top of this file).
  */
 export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS, inline = true, langFonts: LangFont[] = LANG_FONTS): string {
-  const clusters = extraClusters(text);
+  // CSS text-transform prints letters the text does not hold (a label in capitals: Armenian Հ for հ),
+  // so the faces are chosen for the text in both cases too.
+  const cased = withCases(text);
+  const clusters = extraClusters(cased);
   const tags = [...new Set([...text.matchAll(/\slang="([A-Za-z0-9-]+)"/g)].map((m) => m[1]!))];
   const forLangs = langFonts.filter((f) => tags.some((t) => langMatches(t, f)) && installed(f.pkg));
   const key = specs === DEFAULT_FONTS && langFonts === LANG_FONTS ? `${inline ? 'i' : 'r'}${forLangs.map((f) => f.pkg).join(',')}|${clusters.join('\u0000')}` : undefined;
   const cached = key === undefined ? undefined : cssCache.get(key);
   if (cached !== undefined) return cached;
-  const used = [...PRINTABLE_ASCII, ...extraCodePoints(text)].sort((a, b) => a - b);
+  const used = [...PRINTABLE_ASCII, ...extraCodePoints(cased)].sort((a, b) => a - b);
   const src = (face: Face) => `src: url(${inline ? dataUrl(face.file) : fontFile(face.file).url}) format('woff2');`;
   const rules = faceRules(specs, clusters, used, src);
   // A language's own font: every family again under a name of the language's (its font first among
@@ -111,6 +114,14 @@ function coverageOf(spec: FontFamilySpec): [number, number][] {
 
 /** The custom properties through which the base templates name each primary family, and its generic family. */
 const TEMPLATE_VARS: Record<string, [string, string]> = { "'Noto Serif'": ['--serif', 'serif'], "'Noto Sans'": ['--sans', 'sans-serif'] };
+
+/** The text, and its letters beyond ASCII in capitals and in small letters. */
+function withCases(text: string): string {
+  const extra = text.replace(/[\u0000-\u007f]+/g, ' ');
+  const upper = extra.toUpperCase();
+  const lower = extra.toLowerCase();
+  return upper === extra && lower === extra ? text : `${text}\n${upper}\n${lower}`;
+}
 
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase()}`;
 
@@ -214,4 +225,18 @@ export function inlineFonts(html: string): string {
   if (!found) return html;
   const inline = found.css.replace(/url\((https:[^)]+)\)/g, (m, url: string) => (byUrl.has(url) ? `url(${dataUrl(byUrl.get(url)!)})` : m));
   return html.slice(0, found.at) + inline + html.slice(found.at + found.css.length);
+}
+
+/**
+ * Whether a font name a PDF gives (PostScript, e.g. NotoSans-Bold, NotoSansSCThin-Regular) is one of
+ * brief's: a bundled family's, an installed language font's, or the last-resort font.
+ */
+export function isPackageFont(name: string): boolean {
+  return packageFamilies().some((family) => name.startsWith(family));
+}
+let families: string[] | undefined;
+function packageFamilies(): string[] {
+  families ??= [...new Set([...DEFAULT_FONTS, ...LANG_FONTS.filter((f) => installed(f.pkg))].flatMap((spec) => facesOf(spec).map((face) => descriptor(face.css, 'font-family') ?? ''))
+    .concat(LAST_RESORT_FAMILY).map((f) => f.replace(/['"\s]/g, '')).filter((f) => f.length > 0))];
+  return families;
 }

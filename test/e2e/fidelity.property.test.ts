@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseDocument } from 'yaml';
+import { parse, parseDocument, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/app/build.js';
 import { Session } from '../../src/app/session.js';
@@ -53,7 +53,47 @@ function weekWith(run: number, p: { bluf: string; title: string; status: string;
   return data;
 }
 
+/** Text keys a template prints (test/injection.ts TEXT_KEYS): each gets a phrase of its own. */
+const PRINTED = new Set(['title', 'topic', 'summary', 'text', 'name', 'label', 'role', 'affiliation', 'view', 'stance', 'statement', 'source_summary', 'note', 'notes_text']);
+
+/** A copy of the sample week with a phrase added to every printed text field of one sheet, in turn. */
+function everyField(run: number, phrases: string[]): string {
+  const data = join(tmp.dir, `data-all-${run}`);
+  cpSync(DATA, data, { recursive: true });
+  const file = join(data, '2025-W38', 'us-china-trade.yaml');
+  let n = 0;
+  const walk = (v: unknown, key?: string): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    if (typeof v === 'string' && key !== undefined && PRINTED.has(key)) return `${v} ${phrases[n++ % phrases.length]}`;
+    return v;
+  };
+  writeFileSync(file, stringify(walk(parse(readFileSync(file, 'utf8')))));
+  return data;
+}
+
+/** The fonts a PDF embeds, by pdffonts, without subset prefixes. */
+const embedded = (path: string) => execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+  .map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+
 describe.skipIf(!hasTool('pdffonts'))('every script, every audience (property)', () => {
+  it('every printed field of a sheet: every block in the PDF, only brief\'s fonts, the same bytes alone as in a shuffled batch', async () => {
+    let run = 0;
+    const audiences = ['analyst', 'executive', 'public'];
+    await fc.assert(fc.asyncProperty(fc.array(phrase, { minLength: 3, maxLength: 8 }), fc.shuffledSubarray(audiences, { minLength: 3, maxLength: 3 }), async (phrases, order) => {
+      const data = everyField(++run, phrases);
+      const batch = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: join(tmp.dir, `all-${run}`), week: '2025-W38', audiences: order, session, verify: true });
+      expect(batch.documents.map((d) => d.audience).sort()).toEqual(audiences);
+      for (const doc of batch.documents) {
+        expect(embedded(doc.path).filter((f) => !/^(Noto|BriefLastResort)/.test(f)), doc.path).toEqual([]);
+        const alone = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: join(tmp.dir, `alone-${run}-${doc.audience}`), week: '2025-W38', audiences: [doc.audience] });
+        expect(Buffer.compare(readFileSync(alone.documents[0]!.path), readFileSync(doc.path)), `${doc.audience} alone`).toBe(0);
+      }
+      rmSync(data, { recursive: true, force: true });
+    }), { numRuns: 3, seed: 25 });
+  }, 300_000);
+
+
   it('every block of text is in the PDF, with only the package fonts (and brief\'s last-resort font)', async () => {
     let run = 0;
     await fc.assert(fc.asyncProperty(fc.record({ bluf: phrase, title: phrase, status: phrase, point: phrase }), async (p) => {
