@@ -1,7 +1,7 @@
 import { dirname, join, relative } from 'node:path';
 import { fileVersion, loadQuickParser, loadYamlFileSync, parseYaml, type FileVersion } from '../load/yaml.js';
 import { findFactSheetFiles } from '../load/data.js';
-import { capProblems, count, MAX_PROBLEMS_PER_RUN, sortProblems, type Problem } from './problems.js';
+import { capProblems, count, lineStarts, MAX_PROBLEMS_PER_RUN, sortProblems, type Problem } from './problems.js';
 import { quoted } from './schema-messages.js';
 import type { FactSheet } from '../schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
@@ -17,7 +17,7 @@ export interface SheetsResult {
   sheets: FactSheet[];
   files: string[];
   problems: Problem[];
-  /** The text of every file read, by display name (for code frames). */
+  /** The text of every file read, by display name, for code frames (reportOnly: the lines its problems point at, at their numbers). */
   texts: Map<string, string>;
 }
 
@@ -81,8 +81,8 @@ function validateFile(f: string, display: string, version: FileVersion): LoadedS
 export interface LoadSheetsOptions {
   /**
    * For a check whose report is all that is used (`brief validate`): no sheet and no parsed data is
-   * kept, nothing goes into the cache of unchanged files, and a file's text is kept only when it
-   * has problems (for the report's code frames). A run over many sheets then keeps next to nothing
+   * kept, nothing goes into the cache of unchanged files, and of a file's text only the lines its
+   * problems point at (for the report's code frames; `texts` holds those lines at their numbers). A run over many sheets then keeps next to nothing
    * alive, which the garbage collector would otherwise copy again and again. Each archive is looked
    * at once in the run (archive.ts holdArchives).
    */
@@ -108,7 +108,7 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd(), 
       const extra = duplicate(r);
       // (a cached result is shared: a copy carries the extra problem)
       if (extra) r = { ...r, sheet: undefined, problems: sortProblems([...r.problems, extra]) };
-      if (options.reportOnly) r = { file: r.file, sheet: undefined, problems: r.problems, text: r.problems.length > 0 ? r.text : '', data: undefined };
+      if (options.reportOnly) r = { file: r.file, sheet: undefined, problems: r.problems, text: framedLines(r.text, r.problems), data: undefined };
       results.push(r);
       if (Date.now() - turn > 50) {
         await new Promise((r) => setImmediate(r));
@@ -132,6 +132,22 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd(), 
     problems,
     texts: new Map(results.map((r) => [r.file, r.text])),
   };
+}
+
+/**
+ * The lines of a text that problems point at, each at its own line number, the others empty: all
+ * a report's code frames read (problems.ts lineText), in a small part of the memory.
+ */
+function framedLines(text: string, problems: readonly Problem[]): string {
+  if (problems.length === 0) return '';
+  const starts = lineStarts(text);
+  const lines = new Array<string>(starts.length).fill('');
+  for (const p of problems) {
+    if (p.line < 1 || p.line > starts.length) continue;
+    const next = starts[p.line];
+    lines[p.line - 1] = text.slice(starts[p.line - 1], next === undefined ? text.length : next - 1);
+  }
+  return lines.join('\n');
 }
 
 /**
