@@ -56,12 +56,38 @@ const rangeOf = (week: string) => {
   return r;
 };
 
+type Add = (pointer: string, rule: string, severity: Severity, message: string) => void;
+
+/** The sources of a sheet by id, and what follows from their grades and derived_from. */
+interface SourceGraph {
+  sources: Map<string, SourceInfo>;
+  /** The independent sources among `ids` (rewrites count as their originals). */
+  independent(ids: readonly string[]): Set<string>;
+  /** Graded E or F. */
+  weak(id: string): boolean;
+}
+
+/**
+ * The source checks, one function for each kind: small functions are optimised by V8 quickly and
+ * each when it is hot, where one large one was optimised only near the end of a run of a few
+ * hundred sheets, taking tens of milliseconds on the second core that the process then waited for
+ * at its exit.
+ */
 export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = {}): Problem[] {
   const data = loaded.data;
   if (!isObj(data)) return [];
   const out: Problem[] = [];
-  const add = (pointer: string, rule: string, severity: Severity, message: string) => out.push(problemAt(loaded, pointer, rule, message, severity));
+  const add: Add = (pointer, rule, severity, message) => { out.push(problemAt(loaded, pointer, rule, message, severity)); };
+  const graph = sourceGraph(data);
+  const all = claims(data);
+  claimProblems(all, graph, add);
+  uncorroborated(all, graph, add);
+  unverifiedExperts(data, add);
+  asOfInWeek(data, options, add);
+  return out;
+}
 
+function sourceGraph(data: Obj): SourceGraph {
   const sources = new Map<string, SourceInfo>();
   list(data.sources).forEach((s, index) => {
     const id = isObj(s) ? str(s.id) : undefined;
@@ -90,8 +116,10 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
   };
   const independent = (ids: readonly string[]) => new Set(ids.filter((id) => sources.has(id)).map(root));
   const weak = (id: string) => ['E', 'F'].includes(sources.get(id)?.reliability ?? '');
+  return { sources, independent, weak };
+}
 
-  const all = claims(data);
+function claimProblems(all: readonly Claim[], { sources, independent, weak }: SourceGraph, add: Add): void {
   for (const c of all) {
     const known = c.ids.filter((id) => sources.has(id));
     if (c.analytic && c.ids.length > 0 && known.length === 0) {
@@ -109,7 +137,9 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
       add(`${pointer}/sources`, 'sources-single', 'warning', `${what} rests on one independent source ('${only}')${rewrites.length ? `; ${rewrites.map((r) => `'${r}'`).join(', ')} ${rewrites.length === 1 ? 'is a rewrite' : 'are rewrites'} of it (derived_from)` : ''}; a judgment needs two independent sources, or a lower confidence and a note on the gap`);
     }
   }
+}
 
+function uncorroborated(all: readonly Claim[], { sources, independent }: SourceGraph, add: Add): void {
   // Credibility 1 ("confirmed by other sources") needs a claim that cites it with an independent source.
   const corroborated = new Set<string>();
   for (const c of all) if (c.ids.length >= 2 && independent(c.ids).size >= 2) for (const id of c.ids) corroborated.add(id);
@@ -119,14 +149,18 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
       add(`/sources/${s.index}/credibility`, 'confirmed-uncorroborated', 'warning', `source '${id}' is graded credibility 1 (confirmed by other sources), but no claim cites it together with an independent source (a rewrite, derived_from, does not count); cite the corroborating source or grade it 2`);
     }
   }
+}
 
+function unverifiedExperts(data: Obj, add: Add): void {
   // An unverified expert must say so: verified: false needs a verification_note.
   list(data.expert_views).forEach((e, i) => {
     if (isObj(e) && e.verified === false && !(typeof e.verification_note === 'string' && e.verification_note.trim())) {
       add(`/expert_views/${i}/verified`, 'expert-unverified', 'warning', `expert '${String(e.name ?? e.id ?? i)}' is not verified but has no verification_note; say why the person could not be verified (e.g. "Named only by an unsigned web article")`);
     }
   });
+}
 
+function asOfInWeek(data: Obj, options: { week?: string }, add: Add): void {
   // as_of against the ISO week the file is filed under (data/<week>/…).
   const asOf = str(data.as_of);
   if (options.week && asOf && isRealDate(asOf)) {
@@ -134,5 +168,4 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
     if (asOf < start) add('/as_of', 'as-of-stale', 'warning', `as_of ${asOf} is older than the week the sheet is filed under (${options.week} starts on ${start}); update the sheet and its as_of, or file it under its own week`);
     else if (asOf > end) add('/as_of', 'as-of-after-week', 'error', `as_of ${asOf} is after the week the sheet is filed under (${options.week} ends on ${end}); file it under the week of ${asOf} or correct the date`);
   }
-  return out;
 }

@@ -68,13 +68,29 @@ function badCitations(root: unknown, ok: (id: string) => boolean): { pointer: st
   return out;
 }
 
+type Add = (pointer: string, rule: string, message: string) => void;
+
+/**
+ * The cross-reference checks, one function for each kind: small functions are optimised by V8
+ * quickly and each when it is hot, where one large one was optimised only near the end of a run of
+ * a few hundred sheets, taking tens of milliseconds on the second core that the process then waited
+ * for at its exit.
+ */
 export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: string } = {}): Problem[] {
   const data = loaded.data;
   if (!isObj(data)) return [];
   const out: Problem[] = [];
-  const add = (pointer: string, rule: string, message: string) => out.push(problemAt(loaded, pointer, rule, message));
+  const add: Add = (pointer, rule, message) => { out.push(problemAt(loaded, pointer, rule, message)); };
+  uniqueIds(data, add);
+  citedSources(data, add);
+  namedParties(data, add);
+  realDates(data, add);
+  datesInOrder(data, add);
+  return out;
+}
 
-  // Unique ids in each collection.
+/** Unique ids in each collection. */
+function uniqueIds(data: Obj, add: Add): void {
   for (const [keys, what] of ID_COLLECTIONS) {
     const items = list(at(data, keys));
     if (items.length < 2) continue;
@@ -87,8 +103,10 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
       else seen.set(id, i);
     });
   }
+}
 
-  // Every cited source exists.
+/** Every cited source exists. */
+function citedSources(data: Obj, add: Add): void {
   const sourceIds = new Set(list(data.sources).map((s) => (isObj(s) ? str(s.id) : undefined)).filter((x): x is string => !!x));
   // Messages name the closest few known ids, not every one (a sheet may list thousands).
   let sortedSources: string[] | undefined;
@@ -101,8 +119,10 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
       : `${sortedSources.length.toLocaleString('en-US')} known, e.g. ${someOf(sortedSources)}`;
     add(c.pointer, 'source-unknown', `cites source ${quoted(c.id)}, which is not in the sources list (${known})`);
   }
+}
 
-  // Parties named by positions and characterisations exist; BLUF judgments exist.
+/** Parties named by positions and characterisations exist; BLUF judgments exist. */
+function namedParties(data: Obj, add: Add): void {
   const status = isObj(data.status) ? data.status : {};
   const parties = new Set(list(status.parties).map((p) => (isObj(p) ? str(p.id) : undefined)).filter(Boolean));
   const checkParty = (pointer: () => string, party: unknown) => {
@@ -114,17 +134,24 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
   if (isObj(data.bluf)) list(data.bluf.judgments).forEach((j, i) => {
     if (typeof j === 'string' && !judgments.has(j)) add(`/bluf/judgments/${i}`, 'judgment-unknown', `BLUF points at key judgment ${quoted(j)}, which does not exist (known: ${someOf([...judgments] as string[], 8)})`);
   });
+}
 
-  // Partial dates (YYYY, YYYY-MM, YYYY-MM-DD): the schema's pattern checks the form and the ranges of
-  // month and day; a day the month does not have (2025-11-31, 2025-02-29) is caught here.
+/**
+ * Partial dates (YYYY, YYYY-MM, YYYY-MM-DD): the schema's pattern checks the form and the ranges of
+ * month and day; a day the month does not have (2025-11-31, 2025-02-29) is caught here.
+ */
+function realDates(data: Obj, add: Add): void {
   for (const [pointer, d] of partialDates(data)) {
     if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d) && !isRealDate(d)) {
       const path = pointer();
       add(path, 'schema-date', `'${d}' in ${path.slice(1).replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')} is not a real date (no such day in the calendar); expected YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2025-09-20`);
     }
   }
+}
 
-  // Dates: nothing that has happened may be dated after as_of; milestones in order.
+/** Dates: nothing that has happened may be dated after as_of; milestones in order. */
+function datesInOrder(data: Obj, add: Add): void {
+  const status = isObj(data.status) ? data.status : {};
   const asOf = str(data.as_of);
   if (asOf && isRealDate(asOf)) {
     const after = (d: unknown) => typeof d === 'string' && isPartialDate(d) && earliestDay(d) > asOf;
@@ -147,5 +174,4 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
     if (prev && earliestDay(d) < earliestDay(prev.date)) add(`/status/milestones/${i}/date`, 'milestone-order', `milestone dated ${d} comes after one dated ${prev.date} (status.milestones[${prev.i}]); list milestones in date order`);
     prev = { date: d, i };
   });
-  return out;
 }
