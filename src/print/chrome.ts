@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, ConnectionTransport } from 'puppeteer-core';
+import { Browser, type Transport } from './devtools.js';
 
 /**
- * chrome: starts Chrome ourselves and connects Puppeteer to it over a pipe. The process is spawned
- * before Puppeteer is even loaded (Puppeteer takes ~150 ms to import, which used to come before the
- * launch); it starts with exactly the flags `puppeteer.launch({ pipe: true })` would give it
+ * chrome: starts Chrome ourselves and connects to it over a pipe (devtools.ts speaks the protocol).
+ * It starts with exactly the flags `puppeteer.launch({ pipe: true })` would give it
  * (Puppeteer's defaults, precomputed at build time in dist/chrome-args.json, else computed here).
  * When this process dies, even by `kill -9`, the pipe closes and Chrome exits with it.
  */
@@ -52,7 +51,7 @@ export async function defaultChromeArgs(base: string[], shell: boolean): Promise
 }
 
 /** Messages over Chrome's --remote-debugging-pipe: JSON, each ended by a NUL byte. */
-class PipeTransport implements ConnectionTransport {
+class PipeTransport implements Transport {
   onmessage?: (message: string) => void;
   onclose?: () => void;
   private pending: Buffer[] = [];
@@ -109,12 +108,9 @@ export async function startChrome(options: ChromeOptions): Promise<Chrome> {
     timer = setTimeout(() => reject(new Error(`Chrome did not answer within ${options.timeoutMs} ms${stderr ? `: ${lastLines(stderr)}` : ''}`)), options.timeoutMs);
   });
   try {
-    // Puppeteer's browser build: all a connection needs (the launcher is ours), in half the load time.
-    const { default: puppeteer } = await Promise.race([import('puppeteer-core/internal/puppeteer-core-browser.js'), failed, late]);
-    const transport = new PipeTransport(proc.stdio[3] as NodeJS.WritableStream, proc.stdio[4] as NodeJS.ReadableStream);
-    const browser = await Promise.race([puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 } }), failed, late]);
-    // The same classes as the package's main entry, declared along another path.
-    return { browser: browser as unknown as Browser, process: proc };
+    const browser = new Browser(new PipeTransport(proc.stdio[3] as NodeJS.WritableStream, proc.stdio[4] as NodeJS.ReadableStream));
+    await Promise.race([browser.send('Browser.getVersion'), failed, late]); // its first answer: it is up
+    return { browser, process: proc };
   } catch (e) {
     // A browser that died at start closes the pipe first: say why it died (its exit and stderr)
     // rather than which protocol call found the pipe closed.
