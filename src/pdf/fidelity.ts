@@ -7,7 +7,8 @@
  * - spaces and line breaks are not reliable (lines are joined with none): whitespace is ignored;
  * - ligatures and Arabic contextual forms come back as compatibility characters (ﬁ, ﻻ): both sides
  *   are compared in NFKC, which folds them;
- * - variation selectors, joiners and skin-tone modifiers may come back as nothing (or U+0000);
+ * - variation selectors, joiners and skin-tone modifiers may come back as nothing (or U+0000), and
+ *   so may a subdivision flag (🏴 and its tag characters: one glyph whose text pdf.js drops);
  * - scripts whose glyphs are reordered or made by shaping (Arabic, Syriac, Thaana, Indic, Thai,
  *   Khmer, …) come back in visual order, with glyphs that have no character of their own missing
  *   (a Devanagari vowel sign before its consonant, an Arabic medial form the font does not map).
@@ -38,7 +39,9 @@ const IGNORED = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u200b-\u200f\u2
 /** Scripts whose text a PDF gives back out of order or in part: their letters are checked as a set. */
 const SHAPED = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Tibetan}\p{Script=Myanmar}\p{Script=Khmer}\p{M}]/u;
 
-const fold = (s: string): string => s.normalize('NFKC').replace(IGNORED, '');
+const SUBDIVISION_FLAG = /\u{1f3f4}[\u{e0020}-\u{e007f}]+/gu;
+
+const fold = (s: string): string => s.normalize('NFKC').replace(SUBDIVISION_FLAG, '').replace(IGNORED, '');
 
 /** Arabic letters by their dotless skeleton: letters that differ only by dots or hamza compare equal. */
 const RASM: Record<string, string> = Object.fromEntries([

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
 import { mergeRanges, rangeHasAny, rangesHave } from '../util/woff2-cmap.js';
+import { lastResortFont } from './last-resort.js';
 
 /**
  * Fonts come from npm (@fontsource), never from the machine or the network. A face is only included
@@ -111,6 +112,8 @@ function coverageOf(spec: FontFamilySpec): [number, number][] {
 /** The custom properties through which the base templates name each primary family, and its generic family. */
 const TEMPLATE_VARS: Record<string, [string, string]> = { "'Noto Serif'": ['--serif', 'serif'], "'Noto Sans'": ['--sans', 'sans-serif'] };
 
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase()}`;
+
 function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], src: (face: Face) => string, rename: (family: string) => string = (f) => f): string[] {
   const covers = (spec: FontFamilySpec, cp: number) => rangesHave(coverageOf(spec), cp);
   const primaries = specs.filter((s) => !s.fallback);
@@ -158,6 +161,15 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
     wanted.set(family, mine);
   }
   const rules: string[] = [];
+  // What no font has, least preferred of all: the last-resort font's boxes, never a machine's font.
+  const missing = used.filter((cp) => cp > 0x9f && !specs.some((s) => covers(s, cp)));
+  if (missing.length > 0) {
+    const font = `src: url(data:font/ttf;base64,${lastResortFont(missing).toString('base64')}) format('truetype');`;
+    const range = mergeRanges(missing.map((cp) => [cp, cp] as [number, number])).map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hi.toString(16).toUpperCase()}`)).join(', ');
+    for (const { family, weight, style } of slots.values()) {
+      rules.push(`@font-face {\n  font-family: ${rename(family)};\n  font-style: ${style};\n  font-weight: ${weight};\n  unicode-range: ${range};\n  ${font}\n}`);
+    }
+  }
   for (const spec of [...fallbacks].reverse()) {
     for (const { family, weight, style } of slots.values()) {
       const mine = wanted.get(family)!.get(spec) ?? [];

@@ -43,6 +43,18 @@ export function woff2Coverage(bytes: Uint8Array): [number, number][] {
   return cmapRanges(new DataView(data.buffer, data.byteOffset + cmap.offset, cmap.length));
 }
 
+/** The code points a TrueType/OpenType font's character map has (an uncompressed font file). */
+export function sfntCoverage(bytes: Uint8Array): [number, number][] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const numTables = view.getUint16(4);
+  for (let t = 0; t < numTables; t++) {
+    const at = 12 + t * 16;
+    if (view.getUint32(at) !== 0x636d6170) continue; // 'cmap'
+    return cmapRanges(new DataView(bytes.buffer, bytes.byteOffset + view.getUint32(at + 8), view.getUint32(at + 12)));
+  }
+  return [];
+}
+
 /** The mapped code points of a cmap table (its Unicode subtables of formats 4 and 12). */
 function cmapRanges(cmap: DataView): [number, number][] {
   const cps: [number, number][] = [];

@@ -1,12 +1,12 @@
 import type { LoadedYaml } from '../load/yaml.js';
-import { installed, LANG_FONTS, langMatches, uncoveredCharacters } from '../util/font-catalogue.js';
+import { installed, INVISIBLE, LANG_FONTS, langMatches, uncoveredCharacters } from '../util/font-catalogue.js';
 import type { Problem } from './problems.js';
 
 /**
  * glyph-missing: a character in a fact sheet's text that none of brief's fonts has (by the
- * unicode-range of every face in render/fonts.ts). Chromium would print it as a box or, worse, in
- * whatever font the machine has, so the PDF would differ from machine to machine: the sheet is
- * warned instead, at the character itself (file:line:col), naming it and its code point.
+ * unicode-range of every face in render/fonts.ts). It prints from brief's last-resort font, as a box
+ * showing its code point (render/last-resort.ts), never from a font of the machine; the sheet is
+ * warned at the characters themselves (file:line:col), each run of them once, with their code points.
  */
 export function glyphProblems(loaded: LoadedYaml): Problem[] {
   return [...langFontProblems(loaded), ...missingGlyphs(loaded)];
@@ -51,22 +51,31 @@ function missingGlyphs(loaded: LoadedYaml): Problem[] {
   const problems: Problem[] = [];
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
+  // One warning for each run of such characters (a word of a script no font has), not for each character.
+  let run: { line: number; col: number; end: number; cps: number[] } | undefined;
+  const flush = () => {
+    if (!run) return;
+    const shown = run.cps.slice(0, 8).map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`).join(' ') + (run.cps.length > 8 ? ' …' : '');
+    const chars = String.fromCodePoint(...run.cps.slice(0, 24));
+    const what = run.cps.length === 1 ? `the character '${chars}' (${shown}): it prints as a box showing its code point` : `the characters '${chars}${run.cps.length > 24 ? '…' : ''}' (${shown}): they print as boxes showing their code points`;
+    problems.push({
+      file: loaded.file, line: run.line, col: run.col, endLine: run.line, endCol: run.end, severity: 'warning', rule: 'glyph-missing', pointer: '',
+      message: `no font brief bundles has ${what}; see docs/fonts-and-scripts.md to add a font`,
+    });
+    run = undefined;
+  };
+  for (let i = 0; i < text.length && problems.length < 50; i++) { // one word can repeat all over a sheet
     const c = text.charCodeAt(i);
-    if (c === 10) { line++; lineStart = i + 1; continue; }
-    if (c < 0x80) continue;
+    if (c === 10) { flush(); line++; lineStart = i + 1; continue; }
+    if (c < 0x80) { flush(); continue; }
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
+    const col = i - lineStart + 1;
     if (printed.has(cp)) {
-      const col = i - lineStart + 1;
-      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-      problems.push({
-        file: loaded.file, line, col, endLine: line, endCol: col + width, severity: 'warning', rule: 'glyph-missing', pointer: '',
-        message: `no font brief bundles has the character '${String.fromCodePoint(cp)}' (U+${hex}): it would print as a box or in a font of this machine; see docs/fonts-and-scripts.md to add a font`,
-      });
-      if (problems.length >= 50) break; // one character can repeat all over a sheet
-    }
+      if (run) { run.cps.push(cp); run.end = col + width; } else run = { line, col, end: col + width, cps: [cp] };
+    } else if (!INVISIBLE(cp)) flush();
     i += width - 1;
   }
+  flush();
   return problems;
 }

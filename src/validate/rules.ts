@@ -70,7 +70,7 @@ export const RULES: readonly Rule[] = [
   { id: 'deadline-passed', severity: 'warning', description: 'A deadline dated on or before as_of (or to a month or year that includes it) with no recorded outcome (outcome: what happened, or “outcome unreported”).', fix: 'Record `outcome:` (what happened, or "outcome unreported"), and do not forecast a decision already taken.' },
   // Printing (src/validate/checks-glyphs.ts)
   { id: 'font-lang-missing', severity: 'warning', description: 'A sheet or text declares Japanese or Traditional Chinese (lang ja, zh-Hant, zh-TW, zh-HK) but that language’s font is not installed: its Chinese characters print in Simplified Chinese forms.', fix: 'Install the font beside brief (`npm i @fontsource/noto-sans-jp` or `@fontsource/noto-sans-tc`), or accept the Simplified forms.' },
-  { id: 'glyph-missing', severity: 'warning', description: 'A character none of brief’s bundled fonts has (named with its code point): it would print as a box or in a font of the machine.', fix: 'Replace the character, or add a font that has it (docs/fonts-and-scripts.md says how).' },
+  { id: 'glyph-missing', severity: 'warning', description: 'Characters none of brief’s bundled fonts has (named with their code points): they print as boxes showing their code points (brief’s last-resort font), never in a font of the machine.', fix: 'Replace the character, or add a font that has it (docs/fonts-and-scripts.md says how).' },
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

@@ -79,6 +79,29 @@ describe('every word, every script', () => {
     }
   }, 240_000);
 
+  it('prints a script no bundled font has as brief\'s own boxes (each its code point), never from a font of the machine', async () => {
+    const data2 = join(tmp.dir, 'data-uncovered');
+    cpSync(DATA, data2, { recursive: true });
+    const file = join(data2, '2025-W38', 'us-china-trade.yaml');
+    const missing = 'தமிழ் நாடு · ქართული · ግዕዝ · ᏣᎳᎩ · 𐌰𐌱';
+    writeFileSync(file, readFileSync(file, 'utf8')
+      .replace('title: "US–China trade: the tariff truce and the wider deal"', 'title: "US–China trade: ქართული the tariff truce"')
+      .replace('    The tariff truce now runs to November', `    ${missing}. The tariff truce now runs to November`));
+    const all = await build({ dataDir: data2, templatesDir: TEMPLATES, outDir: out('uncovered'), week: '2025-W38', verify: true });
+    expect(all.documents).toHaveLength(3);
+    for (const d of all.documents) {
+      const bytes = new Uint8Array(readFileSync(d.path));
+      const fonts = await fontNames(bytes);
+      expect(fonts.filter((f) => !/^(Noto(Serif|Sans|Emoji)|BriefLastResort)/.test(f)), `${d.audience}: ${fonts.join(', ')}`).toEqual([]);
+      expect(fonts, d.audience).toContain('BriefLastResort');
+      // Each box is mapped back to its character: the text layer keeps the words.
+      const text = (await pdfPageTexts(bytes)).join('');
+      for (const s of ['ქართული', 'ግዕዝ', 'ᏣᎳᎩ', '𐌰𐌱']) expect(text, `${d.audience}: ${s}`).toContain(s);
+    }
+    const alone = await build({ dataDir: data2, templatesDir: TEMPLATES, outDir: out('uncovered-alone'), week: '2025-W38', audiences: ['executive'] });
+    expect(Buffer.compare(readFileSync(alone.documents[0]!.path), readFileSync(all.documents.find((d) => d.audience === 'executive')!.path))).toBe(0);
+  }, 240_000);
+
   it('--verify names a block the PDF lacks, and passes one it holds', () => {
     const blocks = [
       { text: 'The truce holds to November.', topic: 'Trade', section: 't1-bluf' },
@@ -88,6 +111,10 @@ describe('every word, every script', () => {
     expect(missing.map((m) => m.block.section)).toEqual(['t1-status']);
     expect(missing[0]!.missing).toMatch(/^Xi asked Washington/);
     expect(missingText(blocks, ['The truce holds to November. Page 2 Xi asked Washington to refrain.'])).toEqual([]);
+    // A subdivision flag is one glyph whose text pdf.js gives back as nothing; the words around it still count.
+    const flag = [{ text: 'Scotland 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} votes.', topic: 'Trade', section: 't1-bluf' }];
+    expect(missingText(flag, ['Scotland votes.'])).toEqual([]);
+    expect(missingText(flag, ['Scotland'])).toHaveLength(1);
   });
 
   it('--verify reads Arabic as the PDF gives it back (dotless skeleton letters, glyphs with no character), and still finds it blanked', () => {

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fontFaceCss } from '../../../src/render/fonts.js';
+import { lastResortFont } from '../../../src/render/last-resort.js';
 import { DEFAULT_FONTS, descriptor, facesOf, inRanges, uncoveredCharacters } from '../../../src/util/font-catalogue.js';
-import { woff2Coverage } from '../../../src/util/woff2-cmap.js';
+import { sfntCoverage, woff2Coverage } from '../../../src/util/woff2-cmap.js';
 
 const MATH = '≤ √ ∑ → ↔ ≠ ± × ≥ ∞ ⇒ ← ≈';
 const cps = (s: string) => [...s.replace(/ /g, '')].map((c) => c.codePointAt(0)!);
@@ -69,6 +70,46 @@ describe('the faces a document declares', () => {
     const counts = new Map<string, number>();
     for (const f of files) counts.set(f, (counts.get(f) ?? 0) + 1);
     expect(Math.max(...counts.values())).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('the last-resort font: what no bundled font has', () => {
+  // Tamil, Georgian, Ethiopic, Gothic (beyond the BMP) and a private-use character.
+  const text = 'Trade தமிழ் ქართ ግዕ 𐌰 \ue000 中文';
+  const missing = uncoveredCharacters(text);
+
+  it('is declared under every family, weight and style the text is set in, for exactly the missing characters, tried last', () => {
+    expect(missing).toContain(0x10330);
+    expect(missing).toContain(0xe000);
+    expect(missing).not.toContain(0x4e2d);
+    const rules = fontFaceCss(text, DEFAULT_FONTS, true).split('@font-face').slice(1);
+    const last = rules.filter((r) => r.includes('font/ttf'));
+    // Noto Serif and Noto Sans, each in the four (weight, style) the packages declare.
+    expect(last.length).toBe(8);
+    expect(new Set(last.map((r) => `${descriptor(r, 'font-family')} ${descriptor(r, 'font-weight')} ${descriptor(r, 'font-style')}`)).size).toBe(8);
+    for (const r of last) {
+      const range = parse(descriptor(r, 'unicode-range')!);
+      expect(missing.every((cp) => inRanges(cp, range))).toBe(true);
+      expect(range.flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i))).toEqual(missing);
+    }
+    // Declared before any other face (the face declared first is tried last).
+    expect(rules[0]).toContain('font/ttf');
+    expect(rules.slice(last.length).some((r) => r.includes('font/ttf'))).toBe(false);
+  });
+
+  it('is not declared for text every bundled font set covers', () => {
+    expect(fontFaceCss('Trade → 中文 ⚠️ العربية हिन्दी', DEFAULT_FONTS, true)).not.toContain('font/ttf');
+  });
+
+  it('maps each missing character to a glyph of its own, the same bytes for the same characters', () => {
+    const font = lastResortFont(missing);
+    expect(sfntCoverage(font)).toEqual(missing.map((cp) => [cp, cp]).reduce<[number, number][]>((acc, [lo, hi]) => {
+      const prev = acc.at(-1);
+      if (prev && lo === prev[1] + 1) prev[1] = hi; else acc.push([lo, hi]);
+      return acc;
+    }, []));
+    expect(Buffer.compare(lastResortFont([...missing].reverse()), font)).toBe(0);
+    expect(font.includes(Buffer.from('BriefLastResort', 'latin1')) || font.includes(Buffer.from('B\0r\0i\0e\0f', 'latin1'))).toBe(true);
   });
 });
 
