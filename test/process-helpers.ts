@@ -80,6 +80,11 @@ export function browserProfilesOf(pid: number): string[] {
   return out;
 }
 
+/** The Chromes that `pid` started and that run now: their process ids and command lines. */
+export function browsersOf(pid: number): { pid: number; exe: string }[] {
+  return allPids().filter((p) => parentOf(p) === pid && cmdline(p).some((a) => a.startsWith('--user-data-dir='))).map((p) => ({ pid: p, exe: cmdline(p).join(' ') }));
+}
+
 /** The browser profile (--user-data-dir) of the Chrome that `pid` started, once it runs. */
 export const browserProfileOf = (pid: number): string | undefined => browserProfilesOf(pid)[0];
 

@@ -89,8 +89,16 @@ class PipeTransport implements Transport {
   }
 }
 
-/** Start Chrome and connect to it. Errors carry the end of Chrome's stderr. */
-export async function startChrome(options: ChromeOptions): Promise<Chrome> {
+/** A Chrome process just spawned, not yet connected to. */
+export interface Spawned {
+  process: ChildProcess;
+  /** Rejects when the process fails to start or exits (saying how, with the end of its stderr). */
+  failed: Promise<never>;
+  stderr(): string;
+}
+
+/** Start Chrome (connectChrome then talks to it). */
+export async function spawnChrome(options: Omit<ChromeOptions, 'timeoutMs'>): Promise<Spawned> {
   const base = options.args.filter((a) => a !== '--no-sandbox');
   const args = [...(await defaultChromeArgs(base, !!options.shell)), ...options.args.filter((a) => a === '--no-sandbox'),
     `--user-data-dir=${options.profile}`, '--remote-debugging-pipe'];
@@ -103,9 +111,15 @@ export async function startChrome(options: ChromeOptions): Promise<Chrome> {
     proc.once('exit', (code, signal) => reject(new Error(`Chrome exited at start (${signal ?? `code ${code}`})${stderr ? `: ${lastLines(stderr)}` : ''}`)));
   });
   failed.catch(() => {});
+  return { process: proc, failed, stderr: () => stderr };
+}
+
+/** Connect to a spawned Chrome once it answers. Errors carry the end of Chrome's stderr; a Chrome that does not answer is killed. */
+export async function connectChrome(spawned: Spawned, timeoutMs: number): Promise<Chrome> {
+  const { process: proc, failed } = spawned;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Chrome did not answer within ${options.timeoutMs} ms${stderr ? `: ${lastLines(stderr)}` : ''}`)), options.timeoutMs);
+    timer = setTimeout(() => reject(new Error(`Chrome did not answer within ${timeoutMs} ms${spawned.stderr() ? `: ${lastLines(spawned.stderr())}` : ''}`)), timeoutMs);
   });
   try {
     const browser = new Browser(new PipeTransport(proc.stdio[3] as NodeJS.WritableStream, proc.stdio[4] as NodeJS.ReadableStream));
@@ -120,6 +134,11 @@ export async function startChrome(options: ChromeOptions): Promise<Chrome> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Start Chrome and connect to it. */
+export async function startChrome(options: ChromeOptions): Promise<Chrome> {
+  return connectChrome(await spawnChrome(options), options.timeoutMs);
 }
 
 const lastLines = (s: string) => s.trim().split('\n').slice(-3).join(' | ');

@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { claimProfile, removeStaleProfiles, throwawayProfile, type Profile } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
-import { startChrome } from './chrome.js';
+import { connectChrome, startChrome } from './chrome.js';
+import { takeEarly } from './early.js';
 import type { Browser, Page } from './devtools.js';
 import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody, textBlocks, type Answer, type TextBlock } from './cdp.js';
 import { Limit } from '../util/limit.js';
@@ -216,12 +217,16 @@ export class Printer implements AsyncDisposable {
   private async launch(): Promise<Browser> {
     const { path, shell } = await this.choose();
     this.counts.launches++;
-    // The kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
+    // The Chrome bin/brief.js started for this run, if it runs this executable (early.ts); else the
+    // kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
     // runs on it: it exits at start), a throwaway one.
-    let profile = await claimProfile(path);
+    let early = await takeEarly(path);
+    let profile = early?.profile ?? await claimProfile(path);
     for (;;) {
       try {
-        const { browser, process: proc } = await startChrome({ path, shell: !!shell, args: launchArgs(), profile: profile.dir, timeoutMs: 30_000 });
+        const started = early ? connectChrome(early.spawned, 30_000) : startChrome({ path, shell: !!shell, args: launchArgs(), profile: profile.dir, timeoutMs: 30_000 });
+        early = undefined;
+        const { browser, process: proc } = await started;
         this.profiles.set(browser, profile);
         this.processes.set(browser, proc);
         this.current = browser;
