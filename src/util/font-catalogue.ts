@@ -228,12 +228,22 @@ export function coverageTable(specs: FontFamilySpec[] = [...DEFAULT_FONTS, ...LA
  */
 export function extraClusters(text: string): string[] {
   const set = new Set<string>();
-  const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+  let segmenter: Intl.Segmenter | undefined;
   for (const [run] of text.matchAll(/[0-9#*A-Za-z]?[^\u0000-\u007f]+/g)) {
+    // A run of Latin-1, Latin Extended, modifier letters, punctuation, invisible format characters
+    // (word joiner, bidi isolates) and currency signs, no two of which make one cluster (none is a
+    // mark, a joiner, a selector or a modifier): each character is a cluster of its own. The
+    // segmenter is made only for other runs (making one loads ICU's break data: ~15 ms).
+    if (SINGLES.test(run)) {
+      for (const c of run) if (c.charCodeAt(0) > 0x7f) set.add(c);
+      continue;
+    }
+    segmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
     for (const { segment } of segmenter.segment(run)) if (/[^\u0000-\u007f]/.test(segment)) set.add(segment);
   }
   return [...set].sort();
 }
+const SINGLES = /^[0-9#*A-Za-z]?[\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2060-\u206f\u20a0-\u20bf]+$/;
 
 /** The code points a text uses beyond printable ASCII (which page furniture always needs), sorted. */
 export function extraCodePoints(text: string): number[] {
