@@ -72,13 +72,16 @@ const cssCache = new Map<string, string>();
  * reference (URLs under FONT_ORIGIN, which only brief's printer answers: see the top of this file).
  */
 export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS, inline = true, langFonts: LangFont[] = LANG_FONTS): string {
-  const clusters = extraClusters(text);
+  // CSS text-transform prints letters the text does not hold (a label in capitals: Armenian Հ for հ),
+  // so the faces are chosen for the text in both cases too.
+  const cased = withCases(text);
+  const clusters = extraClusters(cased);
   const tags = [...new Set([...text.matchAll(/\slang="([A-Za-z0-9-]+)"/g)].map((m) => m[1]!))];
   const forLangs = langFonts.filter((f) => tags.some((t) => langMatches(t, f)) && installed(f.pkg));
   const key = specs === DEFAULT_FONTS && langFonts === LANG_FONTS ? `${inline ? 'i' : 'r'}${forLangs.map((f) => f.pkg).join(',')}|${clusters.join('\u0000')}` : undefined;
   const cached = key === undefined ? undefined : cssCache.get(key);
   if (cached !== undefined) return cached;
-  const used = [...PRINTABLE_ASCII, ...extraCodePoints(text)].sort((a, b) => a - b);
+  const used = [...PRINTABLE_ASCII, ...extraCodePoints(cased)].sort((a, b) => a - b);
   const src = (face: Face) => `src: url(${inline ? dataUrl(face.file) : fontFile(face.file).url}) format('woff2');`;
   const rules = faceRules(specs, clusters, used, src);
   // A language's own font: every family again under a name of the language's (its font first among
@@ -112,6 +115,14 @@ function coverageOf(spec: FontFamilySpec): [number, number][] {
 /** The custom properties through which the base templates name each primary family, and its generic family. */
 const TEMPLATE_VARS: Record<string, [string, string]> = { "'Noto Serif'": ['--serif', 'serif'], "'Noto Sans'": ['--sans', 'sans-serif'] };
 
+/** The text, and its letters beyond ASCII in capitals and in small letters. */
+function withCases(text: string): string {
+  const extra = text.replace(/[\u0000-\u007f]+/g, ' ');
+  const upper = extra.toUpperCase();
+  const lower = extra.toLowerCase();
+  return upper === extra && lower === extra ? text : `${text}\n${upper}\n${lower}`;
+}
+
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase()}`;
 
 function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], src: (face: Face) => string, rename: (family: string) => string = (f) => f): string[] {
@@ -136,8 +147,9 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   // A cluster the family cannot print whole is the first fallback's that has all of it (the emoji
   // font for a keycap: its digit too), else each character the family lacks is the first fallback's
   // that has it. Only those faces are declared: one another font would win is never loaded, nor
-  // written into a standalone HTML file.
-  const fallbacks = specs.filter((s) => s.fallback);
+  // written into a standalone HTML file. After the fallbacks come the other primaries (Noto Serif's
+  // letterlike symbols for text set in Noto Sans), then the last-resort font.
+  const fallbacks = [...specs.filter((s) => s.fallback), ...primaries];
   const wanted = new Map<string, Map<FontFamilySpec, number[]>>();
   for (const [family, ranges] of familyRanges) {
     const mine = new Map<FontFamilySpec, number[]>();
@@ -174,7 +186,10 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
     for (const { family, weight, style } of slots.values()) {
       const mine = wanted.get(family)!.get(spec) ?? [];
       // (none wanted, as for most fallbacks and families: no face is looked through, ~10 ms a document)
-      const faces = mine.length === 0 ? [] : facesOf(spec).filter((face) => face.ranges.some(([lo, hi]) => rangeHasAny(lo, hi, mine)));
+      const all = mine.length === 0 ? [] : facesOf(spec).filter((face) => face.ranges.some(([lo, hi]) => rangeHasAny(lo, hi, mine)));
+      // A package with faces of this style (a primary's italic) gives those; else its upright faces serve.
+      const styled = all.filter((face) => (descriptor(face.css, 'font-style') ?? 'normal') === style);
+      const faces = styled.length > 0 ? styled : all;
       // The package's nearest weight; its upright faces are declared italic too, so scripts without
       // an italic (CJK, Arabic, Indic, emoji) are never given a synthetic slant.
       const weights = [...new Set(faces.map((f) => Number(descriptor(f.css, 'font-weight') ?? 400)))];

@@ -95,11 +95,29 @@ describe('the last-resort font: what no bundled font has', () => {
     for (const r of last) {
       const range = parse(descriptor(r, 'unicode-range')!);
       expect(missing.every((cp) => inRanges(cp, range))).toBe(true);
-      expect(range.flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i))).toEqual(missing);
+      // (and the capitals of those that have them: ქ's Mtavruli Ქ)
+      expect(range.flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i))).toEqual(uncoveredCharacters(`${text} ${text.toUpperCase()}`));
     }
     // Declared before any other face (the face declared first is tried last).
     expect(rules[0]).toContain('font/ttf');
     expect(rules.slice(last.length).some((r) => r.includes('font/ttf'))).toBe(false);
+  });
+
+  it('is not used for a character another primary family has: ℀ in Noto Sans text is Noto Serif\'s', () => {
+    expect(uncoveredCharacters('℀')).toEqual([]);
+    const rules = fontFaceCss('Trade ℀', DEFAULT_FONTS, false).split('@font-face').slice(1);
+    expect(rules.some((r) => r.includes('font/ttf'))).toBe(false);
+    const sans = rules.filter((r) => descriptor(r, 'font-family') === "'Noto Sans'" && inRanges(0x2100, parse(descriptor(r, 'unicode-range') ?? 'U+0-10FFFF')));
+    expect(sans.length).toBeGreaterThan(0);
+    for (const r of sans) expect(r).toContain('noto-serif-math');
+    // Each (weight, style) of Noto Sans borrows Noto Serif's face of the same style.
+    expect(sans.filter((r) => descriptor(r, 'font-style') === 'italic').every((r) => r.includes('italic.woff2'))).toBe(true);
+  });
+
+  it('covers the letters CSS capitals print, which the text does not hold (Armenian Հ for հ)', () => {
+    const rules = fontFaceCss('Trade հայերեն', DEFAULT_FONTS, true).split('@font-face').slice(1).filter((r) => r.includes('font/ttf'));
+    expect(rules.length).toBe(8);
+    for (const cp of [0x570, 0x540, 0x561, 0x531]) expect(inRanges(cp, parse(descriptor(rules[0]!, 'unicode-range')!)), cp.toString(16)).toBe(true);
   });
 
   it('is not declared for text every bundled font set covers', () => {
@@ -114,6 +132,11 @@ describe('the last-resort font: what no bundled font has', () => {
       return acc;
     }, []));
     expect(Buffer.compare(lastResortFont([...missing].reverse()), font)).toBe(0);
+    // Thousands of missing characters (hostile text) still give one bounded font, every character mapped.
+    const many = Array.from({ length: 5000 }, (_, i) => 0x10000 + i * 3);
+    const big = lastResortFont(many);
+    expect(sfntCoverage(big).reduce((n, [lo, hi]) => n + hi - lo + 1, 0)).toBe(5000);
+    expect(big.length).toBeLessThan(400_000);
     expect(font.includes(Buffer.from('BriefLastResort', 'latin1')) || font.includes(Buffer.from('B\0r\0i\0e\0f', 'latin1'))).toBe(true);
   });
 });
