@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
+import { coverageOf, DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
 import { mergeRanges, rangeHasAny, rangesHave } from '../util/woff2-cmap.js';
 import { lastResortFont } from './last-resort.js';
@@ -102,14 +102,6 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
   const css = rules.join('\n');
   if (key !== undefined) setBounded(cssCache, key, css, 64);
   return css;
-}
-
-/** Every character a font package has, sorted and merged. */
-const coverage = new WeakMap<FontFamilySpec, [number, number][]>();
-function coverageOf(spec: FontFamilySpec): [number, number][] {
-  let ranges = coverage.get(spec);
-  if (!ranges) coverage.set(spec, ranges = mergeRanges(facesOf(spec).flatMap((face) => face.ranges.map(([lo, hi]) => [lo, hi] as [number, number]))));
-  return ranges;
 }
 
 /** The custom properties through which the base templates name each primary family, and its generic family. */

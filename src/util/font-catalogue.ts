@@ -112,10 +112,11 @@ const changed = new Set<string>();
 
 /**
  * A package's faces whose real coverage differs from the range declared, by file name, for one
- * version of it; and its faces as facesOf gives them (files relative to the package), which a run
- * takes as they are instead of parsing the package's CSS and every range in it (~30 ms at each start).
+ * version of it; its faces as facesOf gives them (files relative to the package; JSON, parsed only
+ * when a run asks for that package's faces) and the characters they cover, merged: a run takes them
+ * as they are instead of parsing the package's CSS and every range in it (~30 ms at each start).
  */
-interface PackageCoverage { version: string; unicodeRange: string | null; differs: Record<string, string>; files?: string[]; faces?: Face[] }
+interface PackageCoverage { version: string; unicodeRange: string | null; differs: Record<string, string>; files?: string[]; faces?: string; coverage?: [number, number][] }
 export const COVERAGE_FILE = 'font-coverage.json';
 let table: Record<string, PackageCoverage> | null | undefined;
 
@@ -162,8 +163,8 @@ export function facesOf(spec: FontFamilySpec, tableFirst = true): Face[] {
   const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   const known = tableFirst ? coverageTableOnDisk()?.[spec.pkg] : undefined;
   const fromTable = known !== undefined && known.version === version && known.unicodeRange === (spec.unicodeRange ?? null) ? known.differs : undefined;
-  if (fromTable && known!.faces && known!.files?.join('\0') === spec.files.join('\0')) {
-    const faces = known!.faces.map((face) => ({ css: face.css, file: join(dir, face.file), ranges: face.ranges }));
+  if (fromTable && known!.faces !== undefined && known!.files?.join('\0') === spec.files.join('\0')) {
+    const faces = (JSON.parse(known!.faces) as Face[]).map((face) => ({ css: face.css, file: join(dir, face.file), ranges: face.ranges }));
     faceCache.set(key, faces);
     return faces;
   }
@@ -215,7 +216,8 @@ export function coverageTable(specs: FontFamilySpec[] = [...DEFAULT_FONTS, ...LA
       unicodeRange: spec.unicodeRange ?? null,
       differs,
       files: spec.files,
-      faces: [...faces.values()].map((face) => ({ css: face.css, file: relative(dir, face.file), ranges: face.ranges })),
+      faces: JSON.stringify([...faces.values()].map((face) => ({ css: face.css, file: relative(dir, face.file), ranges: face.ranges }))),
+      coverage: coverageOf(spec, false),
     };
   }
   return out;
@@ -275,8 +277,26 @@ export function uncoveredCharacters(text: string, specs: FontFamilySpec[] = DEFA
 const rangesCache = new WeakMap<FontFamilySpec[], [number, number][]>();
 function allRanges(specs: FontFamilySpec[]): [number, number][] {
   let r = rangesCache.get(specs);
-  if (!r) rangesCache.set(specs, r = mergeRanges(specs.flatMap((s) => facesOf(s).flatMap((f) => f.ranges.map(([lo, hi]) => [lo, hi] as [number, number])))));
+  if (!r) rangesCache.set(specs, r = mergeRanges(specs.flatMap((s) => coverageOf(s).map(([lo, hi]) => [lo, hi] as [number, number]))));
   return r;
+}
+
+const coverageCache = new Map<string, [number, number][]>();
+/**
+ * Every character a font package has, sorted and merged: from the table when it is the package's
+ * (its faces are not parsed), else from its faces. `tableFirst: false`, from the font files.
+ */
+export function coverageOf(spec: FontFamilySpec, tableFirst = true): [number, number][] {
+  const key = `${spec.pkg}:${spec.files.join(',')}:${spec.unicodeRange ?? ''}:${tableFirst}`;
+  let ranges = coverageCache.get(key);
+  if (!ranges) {
+    const known = tableFirst ? coverageTableOnDisk()?.[spec.pkg] : undefined;
+    const fits = known?.coverage !== undefined && known.unicodeRange === (spec.unicodeRange ?? null) && known.files?.join('\0') === spec.files.join('\0')
+      && known.version === (JSON.parse(readFileSync(join(packageDir(spec.pkg), 'package.json'), 'utf8')) as { version: string }).version;
+    ranges = fits ? known!.coverage! : mergeRanges(facesOf(spec, tableFirst).flatMap((face) => face.ranges.map(([lo, hi]) => [lo, hi] as [number, number])));
+    coverageCache.set(key, ranges);
+  }
+  return ranges;
 }
 
 /**
