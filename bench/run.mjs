@@ -12,8 +12,10 @@
 //   incremental  `brief build --week all` with nothing changed, and after one sheet was edited, vs the full build
 //   validate     `brief validate` on generated sheets    vs read + js-yaml + ajv (bench/floors/validate.mjs)
 //                clean sheets, and sheets with warnings
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   watch        `brief watch`: a sheet saved → its briefing's PDF rewritten, analyst and executive,
+//                vs a bare watcher printing the final HTML on a warm page (bench/floors/watch.mjs)
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -142,6 +144,95 @@ const scenarios = {
     { name: 'js-yaml + ajv (floor)', floor: true, run: () => node([join(ROOT, 'bench/floors/validate.mjs'), warned.dir], 'validate floor') },
   ],
 };
+// watch: each variant a long-running process on its own copy of the last two weeks (the last compares
+// with the one before), timed from the save to the PDF's rename, its process tree's CPU read from
+// /proc over the save and a settling time after it.
+const watchWeek = weeks.at(-1);
+const watchSheet = readdirSync(join(data, watchWeek)).sort()[0];
+const watchBase = readFileSync(join(data, watchWeek, watchSheet), 'utf8');
+const withEdit = (n) => watchBase.replace(/^summary: "(Week \d+\. )?/m, `summary: "Edit ${n}. `);
+const WATCH_EDITS = ROUNDS + 2;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function watchData(name) {
+  const dir = join(work, name);
+  for (const w of weeks.slice(-2)) cpSync(join(data, w), join(dir, w), { recursive: true });
+  writeFileSync(join(dir, watchWeek, watchSheet), withEdit(0));
+  return dir;
+}
+/** CPU ms (user + system) of a process and all its descendants, from /proc. */
+function treeCpu(root) {
+  const procs = new Map();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      procs.set(Number(pid), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch { /* gone */ }
+  }
+  let ticks = 0;
+  const mine = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, p] of procs) if (!mine.has(pid) && mine.has(p.ppid)) { mine.add(pid); grew = true; }
+  }
+  for (const pid of mine) ticks += procs.get(pid)?.ticks ?? 0;
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+const watchers = [];
+/** A long-running watch process and the save → PDF measurement on it. */
+function watchVariant(name, audience, floor) {
+  const dir = watchData(`watch-${floor ? 'floor' : 'brief'}-${audience}`);
+  const out = join(work, `watch-out-${floor ? 'floor' : 'brief'}-${audience}`);
+  const pdf = floor ? join(out, `${audience}.pdf`) : join(out, watchWeek, `${audience}.pdf`);
+  let proc;
+  let edit = 0;
+  const started = async () => {
+    if (proc) return;
+    mkdirSync(out, { recursive: true });
+    proc = floor
+      ? spawn(process.execPath, [join(ROOT, 'bench/floors/watch.mjs'), dir, watchHtml, audience, pdf], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+      : spawn(process.execPath, [BRIEF, 'watch', '--week', watchWeek, '--audience', audience, '--data', dir, '--out', out], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    watchers.push(proc);
+    proc.stdout.resume();
+    proc.stderr?.resume();
+    for (let i = 0; !existsSync(pdf); i++) { if (i > 30_000) throw new Error(`${name}: no first PDF`); await sleep(1); }
+    await sleep(1500); // the first build's end
+  };
+  return {
+    name, floor,
+    run: async () => {
+      await started();
+      const before = statSync(pdf);
+      const cpu0 = treeCpu(proc.pid);
+      writeFileSync(join(dir, watchWeek, watchSheet), withEdit(++edit));
+      const t0 = performance.now();
+      for (;;) {
+        const now = statSync(pdf, { throwIfNoEntry: false });
+        if (now && (now.ino !== before.ino || now.mtimeMs !== before.mtimeMs || now.size !== before.size)) break;
+        if (performance.now() - t0 > 60_000) throw new Error(`${name}: no PDF 60 s after a save`);
+        await sleep(1);
+      }
+      const wall = performance.now() - t0;
+      await sleep(400); // the build's end, and any re-check of the file, before the next save
+      return { wallMs: wall, cpuMs: treeCpu(proc.pid) - cpu0, treeMs: wall, code: 0 };
+    },
+  };
+}
+const watchHtml = join(work, 'watch-html');
+if (!ONLY || ONLY.has('watch analyst') || ONLY.has('watch executive') || ONLY.has('watch')) {
+  // The HTML brief writes for each edit: what the floor prints.
+  const dir = watchData('watch-html-data');
+  for (let n = 0; n <= WATCH_EDITS; n++) {
+    writeFileSync(join(dir, watchWeek, watchSheet), withEdit(n));
+    const out = join(work, 'watch-html-out');
+    execFileSync(process.execPath, [BRIEF, 'build', '--week', watchWeek, '--audience', 'analyst,executive', '--data', dir, '--html', '--force', '--out', out], { env, stdio: 'ignore' });
+    mkdirSync(join(watchHtml, String(n)), { recursive: true });
+    for (const a of ['analyst', 'executive']) copyFileSync(join(out, watchWeek, `${a}.html`), join(watchHtml, String(n), `${a}.html`));
+  }
+}
+scenarios['watch analyst'] = [watchVariant('brief watch: save → analyst PDF', 'analyst', false), watchVariant('bare watcher, same HTML (floor)', 'analyst', true)];
+scenarios['watch executive'] = [watchVariant('brief watch: save → executive PDF', 'executive', false), watchVariant('bare watcher, same HTML (floor)', 'executive', true)];
+
 /** Targets, as ratios of medians (brief's time over its floor's, unless said). */
 const TARGETS = {
   cold: '≤ 1.25',
@@ -149,11 +240,13 @@ const TARGETS = {
   incremental: '≤ 0.1',
   'validate clean': '≤ 1.11 (≥ 0.9× the floor\'s speed)',
   'validate warnings': '≤ 1.25 (≥ 0.8× the floor\'s speed)',
+  'watch analyst': '≤ 1.15',
+  'watch executive': '≤ 1.15',
 };
 
 // Warm-up: one run of each variant (caches, the page cache, the kept profile), not counted.
-const chosen = Object.entries(scenarios).filter(([k]) => !ONLY || ONLY.has(k));
-for (const [, variants] of chosen) for (const v of variants) v.run();
+const chosen = Object.entries(scenarios).filter(([k]) => !ONLY || ONLY.has(k) || (ONLY.has('watch') && k.startsWith('watch')));
+for (const [, variants] of chosen) for (const v of variants) await v.run();
 const runs = new Map(chosen.flatMap(([, vs]) => vs.map((v) => [v, []])));
 const load0 = loadavg()[0];
 const t0 = Date.now();
@@ -161,12 +254,14 @@ for (let r = 0; r < ROUNDS; r++) {
   for (const [, variants] of chosen) {
     for (let i = 0; i < variants.length; i++) {
       const v = variants[(i + r) % variants.length];
-      runs.get(v).push(v.run());
+      runs.get(v).push(await v.run());
     }
   }
   process.stderr.write(`round ${r + 1}/${ROUNDS} done\n`);
 }
 const load1 = loadavg()[0];
+for (const p of watchers) p.kill('SIGTERM');
+await Promise.all(watchers.map((p) => (p.exitCode === null && p.signalCode === null ? new Promise((r) => p.once('exit', r)) : undefined)));
 
 // ---- report
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };

@@ -105,3 +105,18 @@ export function missingText(blocks: readonly TextBlock[], pageTexts: readonly st
   }
   return out;
 }
+
+/**
+ * The fonts a PDF embeds that `own` does not accept (by PostScript name, the subset tag removed), and
+ * "a Type 3 font" for glyphs drawn as PDF procedures (a colour or bitmap font): what Chromium took
+ * from the machine because no font of the document had the character, or a template named a font
+ * brief does not bundle. Chromium writes font dictionaries as plain objects, so their names are read
+ * from the bytes.
+ */
+export function foreignFonts(pdf: Uint8Array, own: (name: string) => boolean): string[] {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]()]+)/g)) if (!own(m[1]!)) names.add(m[1]!);
+  if (/\/Subtype\s*\/Type3\b/.test(text)) names.add('a Type 3 font');
+  return [...names].sort();
+}

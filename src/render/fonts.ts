@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { coverageOf, DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
 import { mergeRanges, rangeHasAny, rangesHave } from '../util/woff2-cmap.js';
-import { lastResortFont } from './last-resort.js';
+import { LAST_RESORT_FAMILY, lastResortFont } from './last-resort.js';
 
 /**
  * Fonts come from npm (@fontsource), never from the machine or the network. A face is only included
@@ -218,4 +218,18 @@ export function inlineFonts(html: string): string {
   if (!found) return html;
   const inline = found.css.replace(/url\((https:[^)]+)\)/g, (m, url: string) => (byUrl.has(url) ? `url(${dataUrl(byUrl.get(url)!)})` : m));
   return html.slice(0, found.at) + inline + html.slice(found.at + found.css.length);
+}
+
+/**
+ * Whether a font name a PDF gives (PostScript, e.g. NotoSans-Bold, NotoSansSCThin-Regular) is one of
+ * brief's: a bundled family's, an installed language font's, or the last-resort font.
+ */
+export function isPackageFont(name: string): boolean {
+  return packageFamilies().some((family) => name.startsWith(family));
+}
+let families: string[] | undefined;
+function packageFamilies(): string[] {
+  families ??= [...new Set([...DEFAULT_FONTS, ...LANG_FONTS.filter((f) => installed(f.pkg))].flatMap((spec) => facesOf(spec).map((face) => descriptor(face.css, 'font-family') ?? ''))
+    .concat(LAST_RESORT_FAMILY).map((f) => f.replace(/['"\s]/g, '')).filter((f) => f.length > 0))];
+  return families;
 }

@@ -4,12 +4,13 @@
  * with --verify on. The PDFs hold every block of text (missingText), no missing-glyph box, only
  * the package's fonts, and the same bytes however they were batched.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/app/build.js';
-import { missingText } from '../../src/pdf/fidelity.js';
+import { foreignFonts, missingText } from '../../src/pdf/fidelity.js';
+import { isPackageFont } from '../../src/render/fonts.js';
 import { pdfPageTexts } from '../../src/pdf/pdf-text.js';
 import { DATA, TEMPLATES, tempDir } from '../helpers.js';
 
@@ -101,6 +102,17 @@ describe('every word, every script', () => {
     const alone = await build({ dataDir: data2, templatesDir: TEMPLATES, outDir: out('uncovered-alone'), week: '2025-W38', audiences: ['executive'] });
     expect(Buffer.compare(readFileSync(alone.documents[0]!.path), readFileSync(all.documents.find((d) => d.audience === 'executive')!.path))).toBe(0);
   }, 240_000);
+
+  it('--verify fails a briefing printed with a font of the machine (a project template naming Georgia), naming the font', async () => {
+    const templates = join(tmp.dir, 'templates-georgia');
+    mkdirSync(join(templates, 'audiences', 'executive'), { recursive: true });
+    writeFileSync(join(templates, 'audiences', 'executive', 'style.css'), 'p { font-family: Georgia, serif !important; }\n');
+    const run = build({ dataDir: DATA, templatesDir: templates, outDir: out('georgia'), week: '2025-W38', audiences: ['executive'], verify: true });
+    await expect(run).rejects.toThrow(/printed with fonts? of this machine, not brief's: .*(Serif|Sans|Georgia)/);
+    // Without the template, the same build passes: every font is brief's.
+    const plain = await build({ dataDir: DATA, templatesDir: TEMPLATES, outDir: out('plain'), week: '2025-W38', audiences: ['executive'], verify: true });
+    expect(foreignFonts(new Uint8Array(readFileSync(plain.documents[0]!.path)), isPackageFont)).toEqual([]);
+  }, 120_000);
 
   it('--verify names a block the PDF lacks, and passes one it holds', () => {
     const blocks = [
