@@ -33,7 +33,7 @@ async function watched(args: string[], p: ReturnType<typeof project>): Promise<{
   const chromes = new Map<number, string>();
   const seen = setInterval(() => {
     for (const prof of browserProfilesOf(run.child.pid!)) profiles.add(prof);
-    for (const { pid, exe } of browsersOf(run.child.pid!)) chromes.set(pid, exe);
+    for (const { pid, exe } of browsersOf(run.child.pid!)) if (!chromes.has(pid)) chromes.set(pid, exe);
   }, 2);
   const { code } = await run.exited;
   clearInterval(seen);
@@ -73,13 +73,13 @@ describe('the Chrome started early', () => {
     expect(code, out).toBe(0);
     expect((await readPdf(join(p.out, '2025-W38', 'analyst.pdf'))).text).toContain('A sample deal');
     await expectNoneOn(p.keptProfile);
-    // Two Chromes: the early one (the found browser), ended, and the configured one, which printed on
-    // the kept profile, given back by the early one first.
-    const [early, configured] = [...chromes.values()];
-    expect(chromes.size).toBe(2);
-    expect(early).toContain(path);
-    expect(early).not.toContain(other);
-    expect(configured).toContain(other);
+    // The configured browser printed (an adopted early one would have: it runs the found path),
+    // on the kept profile, given back by the early one first; the early one, when seen (it may be
+    // ended before a look finds it), ran the found browser.
+    const seen = [...chromes.values()];
+    expect(seen.filter((c) => c.includes(other))).toHaveLength(1);
+    for (const c of seen.filter((c) => !c.includes(other))) expect(c).toContain(path);
+    expect(seen.length).toBeLessThanOrEqual(2);
     expect([...profiles]).toEqual([p.keptProfile]);
   });
 
