@@ -67,6 +67,17 @@ function hexBox(cp: number): { width: number; d: string } {
 
 const HEX_BOXES = 256;
 const PLAIN_BOX = { width: 600, d: `${rect(40, -DESCENT + 60, 520, 680)}${rect(80, -DESCENT + 100, 440, 600, true)}` };
+/**
+ * The plain box drawn for the k-th character past the hex boxes: the same outline, its inner edges
+ * split at points that differ from box to box. svg2ttf merges glyphs whose outlines are written the
+ * same into one glyph, and one glyph for many characters would give the PDF's text layer one of them
+ * for all (pdf.js reads them so).
+ */
+function plainBox(k: number): { width: number; d: string } {
+  const a = 1 + (k % 400);
+  const b = 1 + (Math.floor(k / 400) % 500);
+  return { width: 600, d: `${rect(40, -DESCENT + 60, 520, 680)}M80 ${-DESCENT + 100}h${a}h${440 - a}v${b}v${600 - b}h-440z` };
+}
 
 const fonts = new Map<string, Buffer>();
 
@@ -78,7 +89,7 @@ export function lastResortFont(codePoints: number[]): Buffer {
   if (cached) return cached;
   const glyphs = cps.map((cp, i) => {
     // Past the first few hundred characters a plain box (a hex box costs ~0.7 ms and ~0.5 kB to make).
-    const { width, d } = i < HEX_BOXES ? hexBox(cp) : PLAIN_BOX;
+    const { width, d } = i < HEX_BOXES ? hexBox(cp) : plainBox(i - HEX_BOXES);
     return `<glyph glyph-name="u${cp.toString(16).toUpperCase()}" unicode="&#x${cp.toString(16)};" horiz-adv-x="${width}" d="${d}"/>`;
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg"><defs><font id="BriefLastResort" horiz-adv-x="600">`

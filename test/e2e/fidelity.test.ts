@@ -123,6 +123,9 @@ describe('every word, every script', () => {
     expect(missing.map((m) => m.block.section)).toEqual(['t1-status']);
     expect(missing[0]!.missing).toMatch(/^Xi asked Washington/);
     expect(missingText(blocks, ['The truce holds to November. Page 2 Xi asked Washington to refrain.'])).toEqual([]);
+    // A block-long word is named by its start, not in full.
+    const long = [{ text: '𓀀'.repeat(400), topic: 'Trade', section: 't1-bluf' }];
+    expect([...missingText(long, ['nothing'])[0]!.missing].length).toBeLessThanOrEqual(120);
     // A subdivision flag is one glyph whose text pdf.js gives back as nothing; the words around it still count.
     const flag = [{ text: 'Scotland 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} votes.', topic: 'Trade', section: 't1-bluf' }];
     expect(missingText(flag, ['Scotland votes.'])).toEqual([]);
