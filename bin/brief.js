@@ -1,4 +1,10 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/main.js';
+const args = process.argv.slice(2);
+// A cold `brief build --force` waits for Chrome's start: spawn it before the CLI's modules load
+// (the printer adopts it: dist/print/early.js).
+if (args[0] === 'build' && args.includes('--force') && !args.some((a) => /^(--browser|--watch|--help|-h)(=|$)/.test(a))) {
+  await (await import('../dist/print/early.js')).startEarly();
+}
+const { run } = await import('../dist/cli/main.js');
 
-process.exitCode = await run(process.argv.slice(2));
+process.exitCode = await run(args);
