@@ -2,11 +2,13 @@ import { EventEmitter } from 'node:events';
 import type { ProtocolMapping } from 'devtools-protocol/types/protocol-mapping.js';
 
 /**
- * devtools: a DevTools connection of our own (one browser, pages as flatten-mode sessions), written by hand because importing Puppeteer for it cost ~95 ms of a cold build's main thread before the first print.
+ * devtools: a DevTools connection of our own (one browser, pages as flatten-mode sessions), written
+ * by hand because importing Puppeteer for it cost ~95 ms of a cold build's main thread before the
+ * first print.
  *
  * What the printer needs of it: open a page (Target.createTarget, or Chromium's first tab) and
  * attach to it with `flatten` (its messages carry its sessionId over the one pipe), send it typed
- * commands, hear its events, know when it crashes (Inspector.targetCrashed: 'error'), closes
+ * commands, hear its events, know when it crashes (Inspector.targetCrashed: 'crashed'), closes
  * (Target.detachedFromTarget: 'close') or the browser goes (the pipe closes: 'disconnected').
  * A page starts with an 800×600 viewport, as Puppeteer's `defaultViewport` gave it.
  */
