@@ -56,7 +56,7 @@ writeFileSync(new URL('dist/chrome-args.json', root), `${JSON.stringify({
 }, null, 2)}\n`);
 
 const { coverageTable, COVERAGE_FILE } = await import(new URL('dist/util/font-catalogue.js', root).href);
-writeFileSync(new URL(`dist/${COVERAGE_FILE}`, root), `${JSON.stringify(coverageTable(), null, 1)}\n`);
+writeFileSync(new URL(`dist/${COVERAGE_FILE}`, root), `${JSON.stringify(coverageTable())}\n`); // compact: read at every start
 
 // The digest of the compiled code, which incremental builds hash as brief's own input (src/app/incremental.ts):
 // computed here once rather than at the start of every build. Last: it covers the files written above.

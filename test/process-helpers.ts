@@ -80,6 +80,13 @@ export function browserProfilesOf(pid: number): string[] {
   return out;
 }
 
+/** The Chromes that `pid` started and that run now: their process ids and command lines. */
+export function browsersOf(pid: number): { pid: number; exe: string }[] {
+  // (the command line read once: a process that ends between two reads has none)
+  return allPids().filter((p) => parentOf(p) === pid).map((p) => ({ pid: p, args: cmdline(p) }))
+    .filter(({ args }) => args.some((a) => a.startsWith('--user-data-dir='))).map(({ pid: p, args }) => ({ pid: p, exe: args.join(' ') }));
+}
+
 /** The browser profile (--user-data-dir) of the Chrome that `pid` started, once it runs. */
 export const browserProfileOf = (pid: number): string | undefined => browserProfilesOf(pid)[0];
 

@@ -1,5 +1,4 @@
-import type { Page } from 'puppeteer-core';
-import { pageSession } from '../print/cdp.js';
+import type { Page } from '../print/devtools.js';
 
 /**
  * draft: the measuring print of a document with a contents page, and the in-place revision after it.
@@ -50,22 +49,21 @@ export const PAGE_OF = 'data-page-of';
  * holder, one that holds nothing but its number): the caller then loads the revised HTML.
  */
 export async function reviseInPlace(page: Page, numbers: ReadonlyMap<string, number | undefined>): Promise<boolean> {
-  const { cdp } = await pageSession(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { root } = await page.send('DOM.getDocument', { depth: 0 });
   const [{ nodeIds }, { nodeId: style }] = await Promise.all([
-    cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${PAGE_OF}]` }),
-    cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#${DRAFT_STYLE_ID}` }),
+    page.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${PAGE_OF}]` }),
+    page.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#${DRAFT_STYLE_ID}` }),
   ]);
   // Each holder's markup, numbers written in the way withPageNumbers writes them into the HTML.
   const edits = await Promise.all(nodeIds.map(async (nodeId) => {
-    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+    const { outerHTML } = await page.send('DOM.getOuterHTML', { nodeId });
     return { nodeId, ...writePageNumbers(outerHTML, numbers, true) };
   }));
   const found = new Set(edits.flatMap((e) => [...e.found]));
   if ([...numbers.keys()].some((a) => !found.has(a))) return false;
   await Promise.all([
-    ...edits.flatMap((e) => (e.found.size > 0 ? [cdp.send('DOM.setOuterHTML', { nodeId: e.nodeId, outerHTML: e.html })] : [])),
-    ...(style ? [cdp.send('DOM.removeNode', { nodeId: style })] : []),
+    ...edits.flatMap((e) => (e.found.size > 0 ? [page.send('DOM.setOuterHTML', { nodeId: e.nodeId, outerHTML: e.html })] : [])),
+    ...(style ? [page.send('DOM.removeNode', { nodeId: style })] : []),
   ]);
   return true;
 }

@@ -1,35 +1,19 @@
-import type { CDPSession, Page } from 'puppeteer-core';
+import type { Events, Page } from './devtools.js';
 import { BriefError, ExitCode } from '../errors.js';
 
 /**
- * cdp: one DevTools session of our own per page, for what Puppeteer's API does slowly or not at
+ * cdp: what the printer does on a page through DevTools that a browser API would do slowly or not at
  * all: loading a document straight into the page, and editing its DOM without running a script.
  */
-const sessions = new WeakMap<Page, Promise<{ cdp: CDPSession; frameId: string }>>();
-
-export function pageSession(page: Page): Promise<{ cdp: CDPSession; frameId: string }> {
-  let s = sessions.get(page);
-  if (!s) {
-    s = (async () => {
-      const cdp = await page.createCDPSession();
-      // A renderer that dies is told by Inspector.targetCrashed (Puppeteer's page 'error' event).
-      const [{ frameTree }] = await Promise.all([cdp.send('Page.getFrameTree'), cdp.send('Inspector.enable')]);
-      return { cdp, frameId: frameTree.frame.id };
-    })();
-    sessions.set(page, s);
-  }
-  return s;
-}
 
 /**
  * Replace the page's document with `html` (DevTools' Page.setDocumentContent: no script, no
  * navigation, ~10 % quicker than Puppeteer's setContent) and wait for its load event.
  */
 export async function loadDocument(page: Page, html: string): Promise<void> {
-  const { cdp, frameId } = await pageSession(page);
   const loaded = new Promise<void>((resolve) => page.once('load', () => resolve()));
   shells.delete(page);
-  await cdp.send('Page.setDocumentContent', { frameId, html });
+  await page.send('Page.setDocumentContent', { frameId: page.frameId, html });
   await loaded;
   noteShell(page, html);
 }
@@ -80,11 +64,10 @@ function sameShell(page: Page, html: string): boolean {
 }
 
 async function setBody(page: Page, body: string): Promise<boolean> {
-  const { cdp } = await pageSession(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: 1 });
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'body' });
+  const { root } = await page.send('DOM.getDocument', { depth: 1 });
+  const { nodeId } = await page.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'body' });
   if (!nodeId) return false;
-  await cdp.send('DOM.setOuterHTML', { nodeId, outerHTML: body });
+  await page.send('DOM.setOuterHTML', { nodeId, outerHTML: body });
   return true;
 }
 
@@ -103,8 +86,7 @@ const PAPER = { A4: { paperWidth: 8.27, paperHeight: 11.7 }, Letter: { paperWidt
  * the page runs none of its own, so nothing in it can answer for document.fonts.
  */
 export async function loadAllFonts(page: Page, origin?: string): Promise<string[]> {
-  const { cdp } = await pageSession(page);
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+  const { result, exceptionDetails } = await page.send('Runtime.evaluate', {
     expression: fontsLoaded(origin), awaitPromise: true, returnByValue: true, silent: true,
   });
   if (exceptionDetails) throw new Error(`could not load the document's fonts: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
@@ -141,10 +123,9 @@ const fontsLoaded = (origin: string | undefined) => `(async () => {
  * which says nothing of faces layout has not asked for yet, then reads the PDF back as a stream.)
  */
 export async function printPdf(page: Page, options: { paper: keyof typeof PAPER; tagged: boolean; outline: boolean; origin?: string }): Promise<Uint8Array> {
-  const { cdp } = await pageSession(page);
   const failed = await loadAllFonts(page, options.origin);
   if (failed.length > 0) throw new BriefError('font-load', `${failed.length} font face(s) did not load, so their text would be missing: ${failed.slice(0, 3).join('; ')}`, { exitCode: ExitCode.render });
-  const { data } = await cdp.send('Page.printToPDF', {
+  const { data } = await page.send('Page.printToPDF', {
     ...PAPER[options.paper], marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0,
     printBackground: true, preferCSSPageSize: true, generateTaggedPDF: options.tagged, generateDocumentOutline: options.outline,
     transferMode: 'ReturnAsBase64',
@@ -165,20 +146,19 @@ export interface Answer { body: string; type: string }
  * handlers for every data: URL too.
  */
 export async function blockRequests(page: Page, answer: (url: string) => Answer | undefined): Promise<void> {
-  const { cdp } = await pageSession(page);
-  cdp.on('Fetch.requestPaused', (e: { requestId: string; resourceType?: string; request: { url: string; method: string } }) => {
+  page.on('Fetch.requestPaused', (e: { requestId: string; resourceType?: string; request: { url: string; method: string } }) => {
     const found = e.request.method === 'GET' ? answer(e.request.url) : undefined;
     (found !== undefined
-      ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: headers(found.type), body: found.body })
+      ? page.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: headers(found.type), body: found.body })
       // A navigation (a template's <meta http-equiv="refresh">, a frame) is answered "204 No
       // Content", which cancels it: the document printed stays; a refused one would be replaced
       // by an error page.
       : e.resourceType === 'Document'
-        ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 204, body: '' })
-        : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
+        ? page.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 204, body: '' })
+        : page.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
     ).catch(() => {});
   });
-  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
+  await page.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
 }
 
 /**
@@ -199,7 +179,7 @@ function headers(type: string): { name: string; value: string }[] {
  * one every COLLECT_EVERY documents a page prints and when it is idle (printer.ts collectWhenIdle).
  */
 export function collectGarbage(page: Page): void {
-  void pageSession(page).then(({ cdp }) => cdp.send('HeapProfiler.collectGarbage')).catch(() => {});
+  page.send('HeapProfiler.collectGarbage').catch(() => {});
 }
 
 /**
@@ -210,14 +190,13 @@ export function collectGarbage(page: Page): void {
 export interface TextBlock { text: string; topic?: string; section?: string }
 
 export async function textBlocks(page: Page): Promise<TextBlock[]> {
-  const { cdp } = await pageSession(page);
-  await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });
+  await page.send('Emulation.setEmulatedMedia', { media: 'print' });
   try {
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: TEXT_BLOCKS, returnByValue: true, silent: true });
+    const { result, exceptionDetails } = await page.send('Runtime.evaluate', { expression: TEXT_BLOCKS, returnByValue: true, silent: true });
     if (exceptionDetails) throw new Error(`could not read the document's text: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value as TextBlock[];
   } finally {
-    await cdp.send('Emulation.setEmulatedMedia', { media: '' });
+    await page.send('Emulation.setEmulatedMedia', { media: '' });
   }
 }
 

@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, ConnectionTransport } from 'puppeteer-core';
+import { Browser, type Transport } from './devtools.js';
 
 /**
- * chrome: starts Chrome ourselves and connects Puppeteer to it over a pipe. The process is spawned
- * before Puppeteer is even loaded (Puppeteer takes ~150 ms to import, which used to come before the
- * launch); it starts with exactly the flags `puppeteer.launch({ pipe: true })` would give it
+ * chrome: starts Chrome ourselves and connects to it over a pipe (devtools.ts speaks the protocol).
+ * It starts with exactly the flags `puppeteer.launch({ pipe: true })` would give it
  * (Puppeteer's defaults, precomputed at build time in dist/chrome-args.json, else computed here).
  * When this process dies, even by `kill -9`, the pipe closes and Chrome exits with it.
  */
@@ -52,7 +51,7 @@ export async function defaultChromeArgs(base: string[], shell: boolean): Promise
 }
 
 /** Messages over Chrome's --remote-debugging-pipe: JSON, each ended by a NUL byte. */
-class PipeTransport implements ConnectionTransport {
+class PipeTransport implements Transport {
   onmessage?: (message: string) => void;
   onclose?: () => void;
   private pending: Buffer[] = [];
@@ -90,8 +89,16 @@ class PipeTransport implements ConnectionTransport {
   }
 }
 
-/** Start Chrome and connect to it. Errors carry the end of Chrome's stderr. */
-export async function startChrome(options: ChromeOptions): Promise<Chrome> {
+/** A Chrome process just spawned, not yet connected to. */
+export interface Spawned {
+  process: ChildProcess;
+  /** Rejects when the process fails to start or exits (saying how, with the end of its stderr). */
+  failed: Promise<never>;
+  stderr(): string;
+}
+
+/** Start Chrome (connectChrome then talks to it). */
+export async function spawnChrome(options: Omit<ChromeOptions, 'timeoutMs'>): Promise<Spawned> {
   const base = options.args.filter((a) => a !== '--no-sandbox');
   const args = [...(await defaultChromeArgs(base, !!options.shell)), ...options.args.filter((a) => a === '--no-sandbox'),
     `--user-data-dir=${options.profile}`, '--remote-debugging-pipe'];
@@ -104,17 +111,20 @@ export async function startChrome(options: ChromeOptions): Promise<Chrome> {
     proc.once('exit', (code, signal) => reject(new Error(`Chrome exited at start (${signal ?? `code ${code}`})${stderr ? `: ${lastLines(stderr)}` : ''}`)));
   });
   failed.catch(() => {});
+  return { process: proc, failed, stderr: () => stderr };
+}
+
+/** Connect to a spawned Chrome once it answers. Errors carry the end of Chrome's stderr; a Chrome that does not answer is killed. */
+export async function connectChrome(spawned: Spawned, timeoutMs: number): Promise<Chrome> {
+  const { process: proc, failed } = spawned;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Chrome did not answer within ${options.timeoutMs} ms${stderr ? `: ${lastLines(stderr)}` : ''}`)), options.timeoutMs);
+    timer = setTimeout(() => reject(new Error(`Chrome did not answer within ${timeoutMs} ms${spawned.stderr() ? `: ${lastLines(spawned.stderr())}` : ''}`)), timeoutMs);
   });
   try {
-    // Puppeteer's browser build: all a connection needs (the launcher is ours), in half the load time.
-    const { default: puppeteer } = await Promise.race([import('puppeteer-core/internal/puppeteer-core-browser.js'), failed, late]);
-    const transport = new PipeTransport(proc.stdio[3] as NodeJS.WritableStream, proc.stdio[4] as NodeJS.ReadableStream);
-    const browser = await Promise.race([puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 } }), failed, late]);
-    // The same classes as the package's main entry, declared along another path.
-    return { browser: browser as unknown as Browser, process: proc };
+    const browser = new Browser(new PipeTransport(proc.stdio[3] as NodeJS.WritableStream, proc.stdio[4] as NodeJS.ReadableStream));
+    await Promise.race([browser.send('Browser.getVersion'), failed, late]); // its first answer: it is up
+    return { browser, process: proc };
   } catch (e) {
     // A browser that died at start closes the pipe first: say why it died (its exit and stderr)
     // rather than which protocol call found the pipe closed.
@@ -124,6 +134,11 @@ export async function startChrome(options: ChromeOptions): Promise<Chrome> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Start Chrome and connect to it. */
+export async function startChrome(options: ChromeOptions): Promise<Chrome> {
+  return connectChrome(await spawnChrome(options), options.timeoutMs);
 }
 
 const lastLines = (s: string) => s.trim().split('\n').slice(-3).join(' | ');

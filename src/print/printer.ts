@@ -1,9 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import type { Browser, Page } from 'puppeteer-core';
 import { claimProfile, removeStaleProfiles, throwawayProfile, type Profile } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
-import { startChrome } from './chrome.js';
+import { connectChrome, startChrome } from './chrome.js';
+import { takeEarly } from './early.js';
+import type { Browser, Page } from './devtools.js';
 import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody, textBlocks, type Answer, type TextBlock } from './cdp.js';
 import { Limit } from '../util/limit.js';
 import { BriefError, ExitCode } from '../errors.js';
@@ -166,8 +167,8 @@ export class Printer implements AsyncDisposable {
       // Chromium starts with one blank tab: that is the first page (another would be one more
       // renderer process, ~30 MB, for as long as the browser runs).
       this.firstPage = this.browser.then(async (b) => {
-        const [tab] = await b.pages();
-        return tab && tab.url() === 'about:blank' ? this.inTime(this.configure(tab, b), b) : this.openPage(b);
+        const tab = await this.inTime(b.firstTab().then((t) => t && this.configure(t, b)), b);
+        return tab ?? this.openPage(b);
       }).catch(() => undefined);
     }
     return this.browser;
@@ -186,11 +187,11 @@ export class Printer implements AsyncDisposable {
    * A page that does not open within the timeout (its renderer killed as it started) is a crash:
    * the document is tried again; the page, should it open after all, is closed.
    */
-  private inTime(opening: Promise<Page>, browser: Browser): Promise<Page> {
+  private inTime<P extends Page | undefined>(opening: Promise<P>, browser: Browser): Promise<P> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        opening.then((p) => p.close().catch(() => {}), () => {});
+        opening.then((p) => p?.close().catch(() => {}), () => {});
         reject(this.blame(new Error('Target closed: a new page did not open in time (its renderer crashed?)'), browser));
       }, Math.max(this.timeoutMs, 10_000)); // a page opens in ~130 ms
       timer.unref();
@@ -205,23 +206,27 @@ export class Printer implements AsyncDisposable {
       if (found) this.counts.resourcesAnswered++;
       return found;
     };
-    await Promise.all([page.setJavaScriptEnabled(false), blockRequests(page, answer)]);
+    await Promise.all([page.send('Emulation.setScriptExecutionDisabled', { value: true }), blockRequests(page, answer)]);
     return page;
   }
 
   /**
-   * Chrome talks to us over a pipe (src/chrome.ts): when this process dies, even by `kill -9`, the
+   * Chrome talks to us over a pipe (chrome.ts): when this process dies, even by `kill -9`, the
    * pipe closes and Chrome exits with it. If the browser dies first, the next page launches a new one.
    */
   private async launch(): Promise<Browser> {
     const { path, shell } = await this.choose();
     this.counts.launches++;
-    // The kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
+    // The Chrome bin/brief.js started for this run, if it runs this executable (early.ts); else the
+    // kept profile when it is free (browser-profile.ts); should Chrome refuse it (another Chrome
     // runs on it: it exits at start), a throwaway one.
-    let profile = await claimProfile(path);
+    let early = await takeEarly(path);
+    let profile = early?.profile ?? await claimProfile(path);
     for (;;) {
       try {
-        const { browser, process: proc } = await startChrome({ path, shell: !!shell, args: launchArgs(), profile: profile.dir, timeoutMs: 30_000 });
+        const started = early ? connectChrome(early.spawned, 30_000) : startChrome({ path, shell: !!shell, args: launchArgs(), profile: profile.dir, timeoutMs: 30_000 });
+        early = undefined;
+        const { browser, process: proc } = await started;
         this.profiles.set(browser, profile);
         this.processes.set(browser, proc);
         this.current = browser;
@@ -419,11 +424,10 @@ export class Printer implements AsyncDisposable {
       let onCrash: (() => void) | undefined;
       const gone = new Promise<never>((_, reject) => {
         onGone = () => reject(new Error('Target closed: the page or its browser went away'));
-        // The page's renderer died (killed, out of memory): Puppeteer says so by the page's 'error' event.
+        // The page's renderer died (killed, out of memory): devtools.ts says so by the page's 'crashed' event.
         onCrash = () => reject(new Error('Page crashed: its renderer process ended'));
-        // on/off, not once: Puppeteer wraps a once-handler, so off() would not find it (a leak per document)
         page.on('close', onGone);
-        page.on('error', onCrash);
+        page.on('crashed', onCrash);
         browser.on('disconnected', onGone);
         if (page.isClosed() || !browser.connected) onGone();
       });
@@ -459,9 +463,9 @@ export class Printer implements AsyncDisposable {
         return { value, ms: Date.now() - started };
       } finally {
         clearTimeout(timer);
-        page.off('close', onGone);
-        page.off('error', onCrash);
-        browser.off('disconnected', onGone);
+        page.off('close', onGone!);
+        page.off('crashed', onCrash!);
+        browser.off('disconnected', onGone!);
       }
     }, options.name);
   }

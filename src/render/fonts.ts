@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
+import { coverageOf, DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
 import { mergeRanges, rangeHasAny, rangesHave } from '../util/woff2-cmap.js';
 import { LAST_RESORT_FAMILY, lastResortFont } from './last-resort.js';
@@ -104,14 +104,6 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
   return css;
 }
 
-/** Every character a font package has, sorted and merged. */
-const coverage = new WeakMap<FontFamilySpec, [number, number][]>();
-function coverageOf(spec: FontFamilySpec): [number, number][] {
-  let ranges = coverage.get(spec);
-  if (!ranges) coverage.set(spec, ranges = mergeRanges(facesOf(spec).flatMap((face) => face.ranges.map(([lo, hi]) => [lo, hi] as [number, number]))));
-  return ranges;
-}
-
 /** The custom properties through which the base templates name each primary family, and its generic family. */
 const TEMPLATE_VARS: Record<string, [string, string]> = { "'Noto Serif'": ['--serif', 'serif'], "'Noto Sans'": ['--sans', 'sans-serif'] };
 
@@ -185,7 +177,8 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   for (const spec of [...fallbacks].reverse()) {
     for (const { family, weight, style } of slots.values()) {
       const mine = wanted.get(family)!.get(spec) ?? [];
-      const all = facesOf(spec).filter((face) => face.ranges.some(([lo, hi]) => rangeHasAny(lo, hi, mine)));
+      // (none wanted, as for most fallbacks and families: no face is looked through, ~10 ms a document)
+      const all = mine.length === 0 ? [] : facesOf(spec).filter((face) => face.ranges.some(([lo, hi]) => rangeHasAny(lo, hi, mine)));
       // A package with faces of this style (a primary's italic) gives those; else its upright faces serve.
       const styled = all.filter((face) => (descriptor(face.css, 'font-style') ?? 'normal') === style);
       const faces = styled.length > 0 ? styled : all;

@@ -89,15 +89,16 @@ describe('a hostile template reaches nothing', () => {
       if (process.env.BRIEF_TEST_NETWORK_FLAGS !== 'off') expect(args).toEqual(expect.arrayContaining(NO_NETWORK));
       const page = await browser.newPage();
       for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `example.com`]) {
-        const error = await page.goto(`http://${host}/navigate`, { timeout: 10_000 }).then(() => undefined, (e: unknown) => (e as Error).message);
+        const { errorText: error } = await page.send('Page.navigate', { url: `http://${host}/navigate` });
         expect(error, host).toMatch(/net::ERR_(PROXY_CONNECTION_FAILED|NAME_NOT_RESOLVED|TUNNEL_CONNECTION_FAILED|CONNECTION_REFUSED)/);
       }
       // The hostile page, put in as the printer does (no navigation), waited on for at most 10 s.
-      await page.goto('about:blank');
-      const cdp = await page.createCDPSession();
-      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const blank = new Promise((r) => page.once('load', r));
+      await page.send('Page.navigate', { url: 'about:blank' });
+      await blank;
+      const { frameTree } = await page.send('Page.getFrameTree');
       const loaded = new Promise((r) => page.once('load', r));
-      await cdp.send('Page.setDocumentContent', { frameId: frameTree.frame.id, html: hostileTemplate() });
+      await page.send('Page.setDocumentContent', { frameId: frameTree.frame.id, html: hostileTemplate() });
       await Promise.race([loaded, new Promise((r) => setTimeout(r, 10_000))]);
       await settle();
       expect(hits).toEqual([]);

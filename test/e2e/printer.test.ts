@@ -4,6 +4,7 @@ import { COLLECT_EVERY, IDLE_COLLECT_MS, PAGE_USES, Printer } from '../../src/pr
 import { destinationPages } from '../../src/contents/toc.js';
 import { printInPasses } from '../../src/contents/passes.js';
 import { Session } from '../../src/app/session.js';
+import { loadDocument, printPdf } from '../../src/print/cdp.js';
 import { DATA, TEMPLATES, readPdf, tempDir } from '../helpers.js';
 
 /** The Printer's resource rules (issue 8): one browser per run, bounded concurrency, pages closed. */
@@ -26,8 +27,8 @@ describe('the Printer', () => {
         // machine the first could otherwise finish before the pool's second page has opened.
         const deadline = Date.now() + 10_000;
         while (most < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-        await page.setContent(doc(i), { waitUntil: 'load' });
-        const pdf = await page.pdf();
+        await loadDocument(page, doc(i));
+        const pdf = await printPdf(page, { paper: 'A4', tagged: false, outline: false });
         now--;
         return pdf;
       })));
@@ -90,7 +91,7 @@ describe('the Printer', () => {
     const pid = printer.browserPid()!;
     for (let i = 0; i < PAGE_USES + 2; i++) await printer.pdf(doc(i), { name: `doc ${i}` });
     // one working page (the retired one was closed), plus Chromium's own first tab
-    expect((await browser.pages()).length).toBeLessThanOrEqual(2);
+    expect((await browser.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'page').length).toBeLessThanOrEqual(2);
     await printer.close();
     expect(browser.connected).toBe(false);
     await new Promise((r) => setTimeout(r, 200));
@@ -143,7 +144,11 @@ describe('the Printer', () => {
   it('frees the documents it replaced once idle: after ten documents, the page holds the DOM of one', async () => {
     const printer = new Printer({ concurrency: 1 });
     const big = (n: number) => `<!doctype html><html><body><h1>Doc ${n}</h1>${'<p>Some text.</p>'.repeat(300)}</body></html>`;
-    const liveNodes = () => printer.withPage(async (page) => (await page.metrics()).Nodes ?? 0);
+    const liveNodes = () => printer.withPage(async (page) => {
+      await page.send('Performance.enable');
+      const { metrics } = await page.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'Nodes')?.value ?? 0;
+    });
     try {
       await printer.pdf(big(0), { name: 'doc 0' });
       const one = await liveNodes();

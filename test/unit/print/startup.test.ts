@@ -82,7 +82,7 @@ describe('start-up shortcuts', () => {
     expect(readdirSync(join(cache, 'templates')).length).toBeGreaterThan(5);
     const second = run();
     expect(second.pages).toBe(1);
-    expect(second.loaded).toContain('dist/cjs/handlebars.runtime.js');
+    expect(second.loaded).toContain('dist/handlebars.runtime.min.js'); // the runtime's one-file build
     expect(second.loaded).not.toContain('dist/cjs/handlebars.js');
     expect(second.loaded.filter((f) => f.includes('compiler'))).toEqual([]);
   });

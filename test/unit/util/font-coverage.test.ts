@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fontFaceCss } from '../../../src/render/fonts.js';
 import { lastResortFont } from '../../../src/render/last-resort.js';
-import { DEFAULT_FONTS, descriptor, facesOf, inRanges, uncoveredCharacters } from '../../../src/util/font-catalogue.js';
+import { coverageOf, DEFAULT_FONTS, descriptor, facesOf, inRanges, uncoveredCharacters } from '../../../src/util/font-catalogue.js';
 import { sfntCoverage, woff2Coverage } from '../../../src/util/woff2-cmap.js';
 
 const MATH = '≤ √ ∑ → ↔ ≠ ± × ≥ ∞ ⇒ ← ≈';
@@ -25,10 +25,17 @@ describe('real font coverage', () => {
     expect(inRanges(0x2264, math.ranges) || inRanges(0x221a, math.ranges)).toBe(false);
   });
 
-  it('the table built with dist gives what reading every font file gives', () => {
+  it('the table built with dist gives what reading every font file gives', async () => {
+    // dist's module reads dist/font-coverage.json (the sources have no table: they read the files)
+    const dist = await import(new URL('../../../dist/util/font-catalogue.js', import.meta.url).href) as typeof import('../../../src/util/font-catalogue.js');
+    const table = JSON.parse(readFileSync(new URL('../../../dist/font-coverage.json', import.meta.url), 'utf8')) as Record<string, { faces?: string; coverage?: unknown[] }>;
     for (const spec of DEFAULT_FONTS) {
       const fromFiles = facesOf(spec, false);
       expect(fromFiles.length, spec.pkg).toBeGreaterThan(0);
+      expect((JSON.parse(table[spec.pkg]?.faces ?? '[]') as unknown[]).length, spec.pkg).toBe(fromFiles.length); // the faces are in the table
+      expect(table[spec.pkg]?.coverage?.length, spec.pkg).toBeGreaterThan(0); // and their coverage
+      expect(dist.facesOf(spec, true), spec.pkg).toEqual(fromFiles);
+      expect(dist.coverageOf(spec, true), spec.pkg).toEqual(coverageOf(spec, false));
       expect(facesOf(spec, true), spec.pkg).toEqual(fromFiles);
     }
   });
