@@ -6,5 +6,6 @@ if (args[0] === 'build' && args.includes('--force') && !args.some((a) => /^(--br
   await (await import('../dist/print/early.js')).startEarly();
 }
 const { run } = await import('../dist/cli/main.js');
+const { exitWith } = await import('../dist/cli/io.js');
 
-process.exitCode = await run(args);
+await exitWith(await run(args));

@@ -1,10 +1,10 @@
-import { Command, CommanderError } from './commander.js';
+import type { Command } from './commander.js';
 import type { ConfigFlags } from '../config.js';
 import { ExitCode, isBriefError, ValidationFailed } from '../errors.js';
 import { isShuttingDown } from '../util/shutdown.js';
 import type { Context } from './context.js';
 import { defaultIO, useColor, type CliIO } from './io.js';
-import { packageVersion } from './validate.js';
+import { packageVersion } from './validate-run.js';
 
 export type { CliIO } from './io.js';
 
@@ -34,7 +34,7 @@ Environment: PUPPETEER_EXECUTABLE_PATH (the browser), BRIEF_CACHE_DIR (compiled 
 layouts, the browser profile; default: node_modules/.cache/brief), NO_COLOR, FORCE_COLOR.
 Exit codes: 0 ok, 1 invalid fact sheets, 2 usage or I/O error, 3 render failure.`;
 
-function program(io: CliIO, ctx: Context, done: (code: number) => void, commands: readonly CommandModule[]): Command {
+function program(Command: typeof import('./commander.js').Command, io: CliIO, ctx: Context, done: (code: number) => void, commands: readonly CommandModule[]): Command {
   const root = new Command('brief')
     .description('YAML fact sheets to policy-briefing PDFs')
     .version(packageVersion(), '-v, --version', 'the version')
@@ -67,11 +67,18 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     debug: () => !!globals().debug || argv.includes('--debug'),
     config: async (flags: ConfigFlags) => (await import('../config.js')).loadConfig({ ...flags, config: globals().config }, { env: io.env }),
   };
+  let commander: typeof import('./commander.js') | undefined;
   try {
+    // `brief validate` with paths and its own options only runs without commander (its loading and
+    // set-up are a noticeable part of a validation's start-up); anything else is commander's.
+    const plain = argv[0] === 'validate' ? await import('./validate-run.js') : undefined;
+    const args = plain?.plainValidateArgs(argv.slice(1));
+    if (plain && args) return await plain.validateAction(args.paths, args.options, ctx);
+    commander = await import('./commander.js');
     const named = COMMANDS.find(([name]) => name === argv[0]);
     const version = argv[0] === '--version' || argv[0] === '-v'; // answered before any command is looked at
     const commands = await Promise.all((version ? [] : named ? [named] : COMMANDS).map(([, load]) => load()));
-    root = program(io, ctx, (c) => { code = c; }, commands);
+    root = program(commander.Command, io, ctx, (c) => { code = c; }, commands);
     if (argv.length === 0) {
       io.stdout(root.helpInformation());
       return ExitCode.usage;
@@ -79,7 +86,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     await root.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
+    if (commander && e instanceof commander.CommanderError) {
       // help and --version end with 0; anything commander refused is a usage error
       return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }

@@ -1,23 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { BriefError, ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { options } from './options.js';
+import { FORMATS, validateAction, type ValidateOptions } from './validate-run.js';
 
-const FORMATS = ['human', 'json', 'github', 'sarif'];
-
-interface PackageJson { version: string; repository?: string | { url?: string } }
-const packageJson = (): PackageJson => JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson;
-export const packageVersion = (): string => packageJson().version;
-
-/** package.json's repository as a web address (https://github.com/owner/name), for SARIF's links. */
-export function repositoryUrl(): string | undefined {
-  const repo = packageJson().repository;
-  const url = typeof repo === 'string' ? repo : repo?.url;
-  return url?.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^github:/, 'https://github.com/');
-}
-
-interface ValidateOptions { data?: string; format?: string; strict?: boolean }
+export { packageVersion, repositoryUrl } from './validate-run.js';
 
 export function register(program: Command, ctx: Context, done: (code: number) => void): void {
   program.command('validate').description('check fact sheets (default: the data folder)')
@@ -26,27 +12,4 @@ export function register(program: Command, ctx: Context, done: (code: number) =>
     .option('--format <format>', `output: ${FORMATS.join(', ')} (github: Actions annotations; sarif: SARIF 2.1.0 for code scanning)`, 'human')
     .option('--strict', 'treat warnings as errors (exit 1 on any warning)')
     .action(async (paths: string[], o: ValidateOptions) => done(await validateAction(paths, o, ctx)));
-}
-
-async function validateAction(paths: string[], o: ValidateOptions, ctx: Context): Promise<number> {
-  const { io } = ctx;
-  const format = o.format ?? 'human';
-  if (!FORMATS.includes(format)) throw new BriefError('usage', `--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
-  const cfg = paths.length > 0 && o.data === undefined ? undefined : await ctx.config({ data: o.data });
-  const [{ findFactSheetFiles }, { loadSheets }, { formatHuman, summaryLine }] = await Promise.all([import('../load/data.js'), import('../validate/sheets.js'), import('../report/human.js')]);
-  const where = paths.length > 0 ? paths : [cfg!.dataDir];
-  const files = await findFactSheetFiles(where);
-  if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${where.join(', ')}`);
-  const result = await loadSheets(files);
-  const problems = o.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
-  if (format === 'json') io.stdout((await import('../report/json.js')).formatJson(problems, result.files));
-  else if (format === 'github') {
-    io.stdout((await import('../report/github.js')).formatGithub(problems));
-    io.stderr(`${summaryLine(problems, files.length)}\n`); // for the job log
-  } else if (format === 'sarif') io.stdout((await import('../report/sarif.js')).formatSarif(problems, { version: packageVersion(), informationUri: repositoryUrl() }));
-  else {
-    if (problems.length > 0) io.stderr(`${formatHuman(problems, { texts: result.texts, color: ctx.color })}\n`);
-    io.stderr(`${summaryLine(problems, files.length)}\n`);
-  }
-  return problems.some((p) => p.severity === 'error') ? ExitCode.invalidData : ExitCode.ok;
 }

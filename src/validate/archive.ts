@@ -26,8 +26,28 @@ const cache = new Map<string, { stamp: string; read: ArchiveRead }>();
 /** An archive larger than this is not read (an article is kilobytes; a sheet may name any path). */
 export const MAX_ARCHIVE_BYTES = 32 * 1024 * 1024;
 
+/**
+ * During a one-off check of many sheets (`brief validate`, see holdArchives), each archive is looked
+ * at once: sheets of many weeks cite the same archived articles, and a stat for each citation of
+ * each sheet costs more than the rest of the quote checks of a sheet without quotes.
+ */
+let held: Map<string, ArchiveRead> | undefined;
+
+/** Start (true) or end (false) a one-off check: see `held`. */
+export function holdArchives(on: boolean): void {
+  held = on ? new Map() : undefined;
+}
+
 /** The archive at an absolute path, read and normalised (or why it cannot be read). */
 export function readArchive(path: string): ArchiveRead {
+  const kept = held?.get(path);
+  if (kept) return kept;
+  const read = readArchiveNow(path);
+  held?.set(path, read);
+  return read;
+}
+
+function readArchiveNow(path: string): ArchiveRead {
   let stamp: string;
   try {
     const s = statSync(path, { throwIfNoEntry: false }); // (a missing archive is common: no exception made)

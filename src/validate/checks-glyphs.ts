@@ -19,7 +19,8 @@ export function glyphProblems(loaded: LoadedYaml): Problem[] {
  */
 function langFontProblems(loaded: LoadedYaml): Problem[] {
   const text = loaded.text;
-  if (!/^[\t -]*lang:/m.test(text)) return [];
+  // (`includes` first: the multiline pattern tries every line start of a long sheet)
+  if (!text.includes('lang:') || !/^[\t -]*lang:/m.test(text)) return [];
   const problems: Problem[] = [];
   const lines = text.split('\n');
   for (const [i, line] of lines.entries()) {

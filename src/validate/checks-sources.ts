@@ -19,29 +19,32 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 interface SourceInfo { index: number; reliability?: string; credibility?: number; derivedFrom?: string }
 
-/** A place in the sheet whose `sources` list carries a claim. */
-interface Claim { pointer: string; what: string; analytic: boolean; ids: string[] }
+/**
+ * A place in the sheet whose `sources` list carries a claim. Its pointer and name are made only
+ * for a claim that is reported (most are not, and a sheet has many).
+ */
+interface Claim { at: () => { pointer: string; what: string }; analytic: boolean; ids: string[] }
 
 /** Every claim-bearing item with a `sources` list. Expert views and notes are not claims of ours. */
 function claims(data: Obj): Claim[] {
   const out: Claim[] = [];
-  const add = (pointer: string, what: string, item: unknown, analytic = false) => {
-    if (isObj(item) && Array.isArray(item.sources)) out.push({ pointer, what, analytic, ids: item.sources.filter((s): s is string => typeof s === 'string') });
+  const add = (at: () => { pointer: string; what: string }, item: unknown, analytic = false) => {
+    if (isObj(item) && Array.isArray(item.sources)) out.push({ at, analytic, ids: item.sources.filter((s): s is string => typeof s === 'string') });
   };
-  add('/bluf', 'the BLUF', data.bluf, true);
+  add(() => ({ pointer: '/bluf', what: 'the BLUF' }), data.bluf, true);
   const status = isObj(data.status) ? data.status : undefined;
-  add('/status', 'the status', status);
+  add(() => ({ pointer: '/status', what: 'the status' }), status);
   if (status) {
-    list(status.characterisations).forEach((c, i) => add(`/status/characterisations/${i}`, `characterisation ${i + 1}`, c));
-    list(status.deadlines).forEach((d, i) => add(`/status/deadlines/${i}`, `deadline '${String(isObj(d) ? d.id : i)}'`, d));
-    list(status.milestones).forEach((m, i) => add(`/status/milestones/${i}`, `milestone '${String(isObj(m) ? m.id : i)}'`, m));
+    list(status.characterisations).forEach((c, i) => add(() => ({ pointer: `/status/characterisations/${i}`, what: `characterisation ${i + 1}` }), c));
+    list(status.deadlines).forEach((d, i) => add(() => ({ pointer: `/status/deadlines/${i}`, what: `deadline '${String(isObj(d) ? d.id : i)}'` }), d));
+    list(status.milestones).forEach((m, i) => add(() => ({ pointer: `/status/milestones/${i}`, what: `milestone '${String(isObj(m) ? m.id : i)}'` }), m));
   }
   list(data.sticking_points).forEach((sp, i) => {
-    add(`/sticking_points/${i}`, `sticking point '${String(isObj(sp) ? sp.id : i)}'`, sp);
-    if (isObj(sp)) list(sp.positions).forEach((p, j) => add(`/sticking_points/${i}/positions/${j}`, `the position of '${String(isObj(p) ? p.party : j)}' on '${String(sp.id)}'`, p));
+    add(() => ({ pointer: `/sticking_points/${i}`, what: `sticking point '${String(isObj(sp) ? sp.id : i)}'` }), sp);
+    if (isObj(sp)) list(sp.positions).forEach((p, j) => add(() => ({ pointer: `/sticking_points/${i}/positions/${j}`, what: `the position of '${String(isObj(p) ? p.party : j)}' on '${String(sp.id)}'` }), p));
   });
-  list(data.key_judgments).forEach((k, i) => add(`/key_judgments/${i}`, `key judgment '${String(isObj(k) ? k.id : i)}'`, k, true));
-  list(data.watch_next).forEach((w, i) => add(`/watch_next/${i}`, `watch item ${i + 1}`, w));
+  list(data.key_judgments).forEach((k, i) => add(() => ({ pointer: `/key_judgments/${i}`, what: `key judgment '${String(isObj(k) ? k.id : i)}'` }), k, true));
+  list(data.watch_next).forEach((w, i) => add(() => ({ pointer: `/watch_next/${i}`, what: `watch item ${i + 1}` }), w));
   return out;
 }
 
@@ -53,12 +56,38 @@ const rangeOf = (week: string) => {
   return r;
 };
 
+type Add = (pointer: string, rule: string, severity: Severity, message: string) => void;
+
+/** The sources of a sheet by id, and what follows from their grades and derived_from. */
+interface SourceGraph {
+  sources: Map<string, SourceInfo>;
+  /** The independent sources among `ids` (rewrites count as their originals). */
+  independent(ids: readonly string[]): Set<string>;
+  /** Graded E or F. */
+  weak(id: string): boolean;
+}
+
+/**
+ * The source checks, one function for each kind: small functions are optimised by V8 quickly and
+ * each when it is hot, where one large one was optimised only near the end of a run of a few
+ * hundred sheets, taking tens of milliseconds on the second core that the process then waited for
+ * at its exit.
+ */
 export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = {}): Problem[] {
   const data = loaded.data;
   if (!isObj(data)) return [];
   const out: Problem[] = [];
-  const add = (pointer: string, rule: string, severity: Severity, message: string) => out.push(problemAt(loaded, pointer, rule, message, severity));
+  const add: Add = (pointer, rule, severity, message) => { out.push(problemAt(loaded, pointer, rule, message, severity)); };
+  const graph = sourceGraph(data);
+  const all = claims(data);
+  claimProblems(all, graph, add);
+  uncorroborated(all, graph, add);
+  unverifiedExperts(data, add);
+  asOfInWeek(data, options, add);
+  return out;
+}
 
+function sourceGraph(data: Obj): SourceGraph {
   const sources = new Map<string, SourceInfo>();
   list(data.sources).forEach((s, index) => {
     const id = isObj(s) ? str(s.id) : undefined;
@@ -87,40 +116,51 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
   };
   const independent = (ids: readonly string[]) => new Set(ids.filter((id) => sources.has(id)).map(root));
   const weak = (id: string) => ['E', 'F'].includes(sources.get(id)?.reliability ?? '');
+  return { sources, independent, weak };
+}
 
-  const all = claims(data);
+function claimProblems(all: readonly Claim[], { sources, independent, weak }: SourceGraph, add: Add): void {
   for (const c of all) {
     const known = c.ids.filter((id) => sources.has(id));
     if (c.analytic && c.ids.length > 0 && known.length === 0) {
-      add(`${c.pointer}/sources`, 'claim-unsourced', 'error', `${c.what} has no source behind it: none of the sources it cites (${c.ids.join(', ')}) is in the sources list`);
+      const { pointer, what } = c.at();
+      add(`${pointer}/sources`, 'claim-unsourced', 'error', `${what} has no source behind it: none of the sources it cites (${c.ids.join(', ')}) is in the sources list`);
       continue;
     }
     if (known.length > 0 && known.every(weak)) {
-      add(`${c.pointer}/sources`, 'sources-weak', 'warning', `${c.what} rests only on sources graded E or F (${known.map((id) => `${id}: ${sources.get(id)!.reliability}`).join(', ')}); add a more reliable source or say so in the text`);
+      const { pointer, what } = c.at();
+      add(`${pointer}/sources`, 'sources-weak', 'warning', `${what} rests only on sources graded E or F (${known.map((id) => `${id}: ${sources.get(id)!.reliability}`).join(', ')}); add a more reliable source or say so in the text`);
     } else if (c.analytic && known.length > 0 && independent(known).size === 1) {
       const only = [...independent(known)][0]!;
       const rewrites = known.filter((id) => id !== only);
-      add(`${c.pointer}/sources`, 'sources-single', 'warning', `${c.what} rests on one independent source ('${only}')${rewrites.length ? `; ${rewrites.map((r) => `'${r}'`).join(', ')} ${rewrites.length === 1 ? 'is a rewrite' : 'are rewrites'} of it (derived_from)` : ''}; a judgment needs two independent sources, or a lower confidence and a note on the gap`);
+      const { pointer, what } = c.at();
+      add(`${pointer}/sources`, 'sources-single', 'warning', `${what} rests on one independent source ('${only}')${rewrites.length ? `; ${rewrites.map((r) => `'${r}'`).join(', ')} ${rewrites.length === 1 ? 'is a rewrite' : 'are rewrites'} of it (derived_from)` : ''}; a judgment needs two independent sources, or a lower confidence and a note on the gap`);
     }
   }
+}
 
+function uncorroborated(all: readonly Claim[], { sources, independent }: SourceGraph, add: Add): void {
   // Credibility 1 ("confirmed by other sources") needs a claim that cites it with an independent source.
   const corroborated = new Set<string>();
-  for (const c of all) if (independent(c.ids).size >= 2) for (const id of c.ids) corroborated.add(id);
+  for (const c of all) if (c.ids.length >= 2 && independent(c.ids).size >= 2) for (const id of c.ids) corroborated.add(id);
   for (const [id, s] of sources) {
     if (s.credibility !== 1) continue;
     if (!corroborated.has(id)) {
       add(`/sources/${s.index}/credibility`, 'confirmed-uncorroborated', 'warning', `source '${id}' is graded credibility 1 (confirmed by other sources), but no claim cites it together with an independent source (a rewrite, derived_from, does not count); cite the corroborating source or grade it 2`);
     }
   }
+}
 
+function unverifiedExperts(data: Obj, add: Add): void {
   // An unverified expert must say so: verified: false needs a verification_note.
   list(data.expert_views).forEach((e, i) => {
     if (isObj(e) && e.verified === false && !(typeof e.verification_note === 'string' && e.verification_note.trim())) {
       add(`/expert_views/${i}/verified`, 'expert-unverified', 'warning', `expert '${String(e.name ?? e.id ?? i)}' is not verified but has no verification_note; say why the person could not be verified (e.g. "Named only by an unsigned web article")`);
     }
   });
+}
 
+function asOfInWeek(data: Obj, options: { week?: string }, add: Add): void {
   // as_of against the ISO week the file is filed under (data/<week>/…).
   const asOf = str(data.as_of);
   if (options.week && asOf && isRealDate(asOf)) {
@@ -128,5 +168,4 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
     if (asOf < start) add('/as_of', 'as-of-stale', 'warning', `as_of ${asOf} is older than the week the sheet is filed under (${options.week} starts on ${start}); update the sheet and its as_of, or file it under its own week`);
     else if (asOf > end) add('/as_of', 'as-of-after-week', 'error', `as_of ${asOf} is after the week the sheet is filed under (${options.week} ends on ${end}); file it under the week of ${asOf} or correct the date`);
   }
-  return out;
 }

@@ -20,14 +20,14 @@ const ID_COLLECTIONS: [string[], string][] = [
   [['status', 'parties'], 'party'], [['status', 'characterisations'], 'characterisation'],
 ];
 
-/** The fields the schema types as partialDate, with their JSON pointers. */
-function partialDates(data: Obj): [string, string][] {
-  const out: [string, string][] = [];
-  const one = (pointer: string, v: unknown) => { if (typeof v === 'string') out.push([pointer, v]); };
+/** The fields the schema types as partialDate, with their JSON pointers (made when asked for: few are reported). */
+function partialDates(data: Obj): [() => string, string][] {
+  const out: [() => string, string][] = [];
+  const one = (pointer: () => string, v: unknown) => { if (typeof v === 'string') out.push([pointer, v]); };
   const status = isObj(data.status) ? data.status : {};
-  one('/status/since', status.since);
-  for (const key of ['characterisations', 'deadlines', 'milestones']) list(status[key]).forEach((x, i) => isObj(x) && one(`/status/${key}/${i}/date`, x.date));
-  for (const key of ['expert_views', 'watch_next', 'sources']) list(data[key]).forEach((x, i) => isObj(x) && one(`/${key}/${i}/date`, x.date));
+  one(() => '/status/since', status.since);
+  for (const key of ['characterisations', 'deadlines', 'milestones']) list(status[key]).forEach((x, i) => isObj(x) && one(() => `/status/${key}/${i}/date`, x.date));
+  for (const key of ['expert_views', 'watch_next', 'sources']) list(data[key]).forEach((x, i) => isObj(x) && one(() => `/${key}/${i}/date`, x.date));
   return out;
 }
 
@@ -68,13 +68,29 @@ function badCitations(root: unknown, ok: (id: string) => boolean): { pointer: st
   return out;
 }
 
+type Add = (pointer: string, rule: string, message: string) => void;
+
+/**
+ * The cross-reference checks, one function for each kind: small functions are optimised by V8
+ * quickly and each when it is hot, where one large one was optimised only near the end of a run of
+ * a few hundred sheets, taking tens of milliseconds on the second core that the process then waited
+ * for at its exit.
+ */
 export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: string } = {}): Problem[] {
   const data = loaded.data;
   if (!isObj(data)) return [];
   const out: Problem[] = [];
-  const add = (pointer: string, rule: string, message: string) => out.push(problemAt(loaded, pointer, rule, message));
+  const add: Add = (pointer, rule, message) => { out.push(problemAt(loaded, pointer, rule, message)); };
+  uniqueIds(data, add);
+  citedSources(data, add);
+  namedParties(data, add);
+  realDates(data, add);
+  datesInOrder(data, add);
+  return out;
+}
 
-  // Unique ids in each collection.
+/** Unique ids in each collection. */
+function uniqueIds(data: Obj, add: Add): void {
   for (const [keys, what] of ID_COLLECTIONS) {
     const items = list(at(data, keys));
     if (items.length < 2) continue;
@@ -87,12 +103,15 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
       else seen.set(id, i);
     });
   }
+}
 
-  // Every cited source exists.
+/** Every cited source exists. */
+function citedSources(data: Obj, add: Add): void {
   const sourceIds = new Set(list(data.sources).map((s) => (isObj(s) ? str(s.id) : undefined)).filter((x): x is string => !!x));
   // Messages name the closest few known ids, not every one (a sheet may list thousands).
-  const sortedSources = [...sourceIds].sort();
+  let sortedSources: string[] | undefined;
   for (const c of badCitations(data, (id) => sourceIds.has(id))) {
+    sortedSources ??= [...sourceIds].sort();
     const few = sortedSources.length <= 8;
     const guesses = few ? [] : closest(c.id, sortedSources);
     const known = few ? `known: ${someOf([...sourceIds], 8)}`
@@ -100,38 +119,50 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
       : `${sortedSources.length.toLocaleString('en-US')} known, e.g. ${someOf(sortedSources)}`;
     add(c.pointer, 'source-unknown', `cites source ${quoted(c.id)}, which is not in the sources list (${known})`);
   }
+}
 
-  // Parties named by positions and characterisations exist; BLUF judgments exist.
+/** Parties named by positions and characterisations exist; BLUF judgments exist. */
+function namedParties(data: Obj, add: Add): void {
   const status = isObj(data.status) ? data.status : {};
   const parties = new Set(list(status.parties).map((p) => (isObj(p) ? str(p.id) : undefined)).filter(Boolean));
-  const checkParty = (pointer: string, party: unknown) => {
-    if (typeof party === 'string' && !parties.has(party)) add(pointer, 'party-unknown', `party ${quoted(party)} is not one of status.parties (${someOf([...parties] as string[], 8)})`);
+  const checkParty = (pointer: () => string, party: unknown) => {
+    if (typeof party === 'string' && !parties.has(party)) add(pointer(), 'party-unknown', `party ${quoted(party)} is not one of status.parties (${someOf([...parties] as string[], 8)})`);
   };
-  list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(`/status/characterisations/${i}/party`, c.party));
-  list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(`/sticking_points/${i}/positions/${j}/party`, p.party)));
+  list(status.characterisations).forEach((c, i) => isObj(c) && checkParty(() => `/status/characterisations/${i}/party`, c.party));
+  list(data.sticking_points).forEach((sp, i) => isObj(sp) && list(sp.positions).forEach((p, j) => isObj(p) && checkParty(() => `/sticking_points/${i}/positions/${j}/party`, p.party)));
   const judgments = new Set(list(data.key_judgments).map((k) => (isObj(k) ? str(k.id) : undefined)).filter(Boolean));
   if (isObj(data.bluf)) list(data.bluf.judgments).forEach((j, i) => {
     if (typeof j === 'string' && !judgments.has(j)) add(`/bluf/judgments/${i}`, 'judgment-unknown', `BLUF points at key judgment ${quoted(j)}, which does not exist (known: ${someOf([...judgments] as string[], 8)})`);
   });
+}
 
-  // Partial dates (YYYY, YYYY-MM, YYYY-MM-DD): the schema's pattern checks the form and the ranges of
-  // month and day; a day the month does not have (2025-11-31, 2025-02-29) is caught here.
-  for (const [path, d] of partialDates(data)) {
-    if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d) && !isRealDate(d)) add(path, 'schema-date', `'${d}' in ${path.slice(1).replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')} is not a real date (no such day in the calendar); expected YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2025-09-20`);
+/**
+ * Partial dates (YYYY, YYYY-MM, YYYY-MM-DD): the schema's pattern checks the form and the ranges of
+ * month and day; a day the month does not have (2025-11-31, 2025-02-29) is caught here.
+ */
+function realDates(data: Obj, add: Add): void {
+  for (const [pointer, d] of partialDates(data)) {
+    if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d) && !isRealDate(d)) {
+      const path = pointer();
+      add(path, 'schema-date', `'${d}' in ${path.slice(1).replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')} is not a real date (no such day in the calendar); expected YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2025-09-20`);
+    }
   }
+}
 
-  // Dates: nothing that has happened may be dated after as_of; milestones in order.
+/** Dates: nothing that has happened may be dated after as_of; milestones in order. */
+function datesInOrder(data: Obj, add: Add): void {
+  const status = isObj(data.status) ? data.status : {};
   const asOf = str(data.as_of);
   if (asOf && isRealDate(asOf)) {
     const after = (d: unknown) => typeof d === 'string' && isPartialDate(d) && earliestDay(d) > asOf;
-    const late = (pointer: string, d: unknown) => {
-      if (after(d)) add(pointer, 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
+    const late = (pointer: () => string, d: unknown) => {
+      if (after(d)) add(pointer(), 'date-after-as-of', `date ${String(d)} is after the sheet's as_of (${asOf}); a fact sheet reports only what was known by then`);
     };
-    late('/status/since', status.since);
+    late(() => '/status/since', status.since);
     // A reconstructed edition is written later from later sources (its basis says so): their dates may be after as_of.
-    if (!isObj(data.reconstructed)) list(data.sources).forEach((s, i) => isObj(s) && late(`/sources/${i}/date`, s.date));
-    list(data.expert_views).forEach((e, i) => isObj(e) && late(`/expert_views/${i}/date`, e.date));
-    list(status.characterisations).forEach((c, i) => isObj(c) && late(`/status/characterisations/${i}/date`, c.date));
+    if (!isObj(data.reconstructed)) list(data.sources).forEach((s, i) => isObj(s) && late(() => `/sources/${i}/date`, s.date));
+    list(data.expert_views).forEach((e, i) => isObj(e) && late(() => `/expert_views/${i}/date`, e.date));
+    list(status.characterisations).forEach((c, i) => isObj(c) && late(() => `/status/characterisations/${i}/date`, c.date));
     list(status.milestones).forEach((m, i) => {
       if (isObj(m) && m.state === 'occurred' && after(m.date)) add(`/status/milestones/${i}/date`, 'milestone-occurred-future', `milestone marked occurred on ${String(m.date)}, after as_of (${asOf}); mark it scheduled or planned, or move as_of`);
     });
@@ -143,5 +174,4 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
     if (prev && earliestDay(d) < earliestDay(prev.date)) add(`/status/milestones/${i}/date`, 'milestone-order', `milestone dated ${d} comes after one dated ${prev.date} (status.milestones[${prev.i}]); list milestones in date order`);
     prev = { date: d, i };
   });
-  return out;
 }

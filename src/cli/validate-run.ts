@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { BriefError, ExitCode } from '../errors.js';
+import type { Context } from './context.js';
+import { endOnceWritten } from './io.js';
+
+export const FORMATS = ['human', 'json', 'github', 'sarif'];
+
+interface PackageJson { version: string; repository?: string | { url?: string } }
+const packageJson = (): PackageJson => JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson;
+export const packageVersion = (): string => packageJson().version;
+
+/** package.json's repository as a web address (https://github.com/owner/name), for SARIF's links. */
+export function repositoryUrl(): string | undefined {
+  const repo = packageJson().repository;
+  const url = typeof repo === 'string' ? repo : repo?.url;
+  return url?.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^github:/, 'https://github.com/');
+}
+
+export interface ValidateOptions { data?: string; format?: string; strict?: boolean }
+
+/**
+ * `brief validate`'s arguments when they are paths and its own options only (`--format X`,
+ * `--format=X`, `--data D`, `--data=D`, `--strict`, each at most once), read without commander,
+ * whose loading and set-up are a noticeable part of a validation's start-up. Anything else (help,
+ * a global option, an unknown, repeated or odd option, a value that starts with `-`) is undefined:
+ * commander then reads the arguments, with its messages.
+ */
+export function plainValidateArgs(args: readonly string[]): { paths: string[]; options: ValidateOptions } | undefined {
+  const paths: string[] = [];
+  const options: ValidateOptions = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('-')) { paths.push(a); continue; }
+    if (a === '--strict') {
+      if (options.strict) return undefined;
+      options.strict = true;
+      continue;
+    }
+    const m = /^--(format|data)(?:=(.*))?$/s.exec(a);
+    if (!m) return undefined;
+    const key = m[1] as 'format' | 'data';
+    const value = m[2] ?? args[++i];
+    if (value === undefined || value === '' || value.startsWith('-') || options[key] !== undefined) return undefined;
+    options[key] = value;
+  }
+  return { paths, options: { format: 'human', ...options } };
+}
+
+export async function validateAction(paths: string[], o: ValidateOptions, ctx: Context): Promise<number> {
+  const { io } = ctx;
+  const format = o.format ?? 'human';
+  if (!FORMATS.includes(format)) throw new BriefError('usage', `--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
+  const cfg = paths.length > 0 && o.data === undefined ? undefined : await ctx.config({ data: o.data });
+  const [{ findFactSheetFiles }, { loadSheets }, { formatHuman, summaryLine }] = await Promise.all([import('../load/data.js'), import('../validate/sheets.js'), import('../report/human.js')]);
+  const where = paths.length > 0 ? paths : [cfg!.dataDir];
+  const files = await findFactSheetFiles(where);
+  if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${where.join(', ')}`);
+  const result = await loadSheets(files, undefined, { reportOnly: true });
+  const problems = o.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
+  if (format === 'json') io.stdout((await import('../report/json.js')).formatJson(problems, result.files));
+  else if (format === 'github') {
+    io.stdout((await import('../report/github.js')).formatGithub(problems));
+    io.stderr(`${summaryLine(problems, files.length)}\n`); // for the job log
+  } else if (format === 'sarif') io.stdout((await import('../report/sarif.js')).formatSarif(problems, { version: packageVersion(), informationUri: repositoryUrl() }));
+  else {
+    if (problems.length > 0) io.stderr(`${formatHuman(problems, { texts: result.texts, color: ctx.color })}\n`);
+    io.stderr(`${summaryLine(problems, files.length)}\n`);
+  }
+  endOnceWritten(); // nothing is left running
+  return problems.some((p) => p.severity === 'error') ? ExitCode.invalidData : ExitCode.ok;
+}
