@@ -31,6 +31,8 @@ const ROUNDS = Number(opt.rounds ?? (opt.quick ? 3 : 5));
 const WEEKS = Number(opt.weeks ?? (opt.quick ? 8 : 34));
 const SHEETS = Number(opt.sheets ?? (opt.quick ? 300 : 1000));
 const ONLY = opt.only ? new Set(opt.only.split(',')) : undefined;
+/** Whether a scenario was asked for: by its name, or by its first word ('validate' for both validate scenarios). */
+const wanted = (name) => !ONLY || ONLY.has(name) || ONLY.has(name.split(' ')[0]);
 const CONCURRENCY = availableParallelism();
 const work = mkdtempSync(join(tmpdir(), 'brief-bench-'));
 const BRIEF = join(ROOT, 'bin/brief.js');
@@ -219,7 +221,7 @@ function watchVariant(name, audience, floor) {
   };
 }
 const watchHtml = join(work, 'watch-html');
-if (!ONLY || ONLY.has('watch analyst') || ONLY.has('watch executive') || ONLY.has('watch')) {
+if (wanted('watch analyst') || wanted('watch executive')) {
   // The HTML brief writes for each edit: what the floor prints.
   const dir = watchData('watch-html-data');
   for (let n = 0; n <= WATCH_EDITS; n++) {
@@ -245,7 +247,7 @@ const TARGETS = {
 };
 
 // Warm-up: one run of each variant (caches, the page cache, the kept profile), not counted.
-const chosen = Object.entries(scenarios).filter(([k]) => !ONLY || ONLY.has(k) || (ONLY.has('watch') && k.startsWith('watch')));
+const chosen = Object.entries(scenarios).filter(([k]) => wanted(k));
 for (const [, variants] of chosen) for (const v of variants) await v.run();
 const runs = new Map(chosen.flatMap(([, vs]) => vs.map((v) => [v, []])));
 const load0 = loadavg()[0];
