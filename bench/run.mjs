@@ -55,17 +55,24 @@ function timed(cmd, args, label) {
 const node = (args, label) => timed(process.execPath, args, label);
 
 // ---- corpora
+// The sample's sheets name their archived sources relative to the repository's folder
+// (../../../shared/sources/…); copied elsewhere they would no longer resolve and their quotes would go
+// unchecked. Every corpus points at the same archives by absolute path, so the quotes are checked
+// (as a user with archives has them) wherever the bench runs; without them, none are anywhere.
+const SOURCES = join(ROOT, '..', 'shared', 'sources');
+const withArchives = (text) => text.replace(/"\.\.\/\.\.\/\.\.\/shared\/sources\//g, existsSync(SOURCES) ? `"${SOURCES}/` : '"/nonexistent/sources/');
 // Weeks of two topics each: the sample's 2025-W37, then its 2025-W38 carried forward week after week
 // with the summary line changed each week (so every briefing has a "changes since" section).
 const data = join(work, 'data');
 {
-  cpSync(join(ROOT, 'data/2025-W37'), join(data, '2025-W37'), { recursive: true });
+  mkdirSync(join(data, '2025-W37'), { recursive: true });
+  for (const f of readdirSync(join(ROOT, 'data/2025-W37'))) writeFileSync(join(data, '2025-W37', f), withArchives(readFileSync(join(ROOT, 'data/2025-W37', f), 'utf8')));
   let week = '2025-W37';
   for (let i = 1; i < WEEKS; i++) {
     week = nextWeek(week);
     mkdirSync(join(data, week), { recursive: true });
     for (const f of readdirSync(join(ROOT, 'data/2025-W38'))) {
-      const text = readFileSync(join(ROOT, 'data/2025-W38', f), 'utf8').replace(/^summary: "/m, `summary: "Week ${i}. `);
+      const text = withArchives(readFileSync(join(ROOT, 'data/2025-W38', f), 'utf8')).replace(/^summary: "/m, `summary: "Week ${i}. `);
       writeFileSync(join(data, week, f), text);
     }
   }
@@ -85,7 +92,7 @@ function sheetsCorpus(name, templates, n) {
   return { dir: join(work, name), kB };
 }
 const clean = sheetsCorpus('sheets-clean', [readFileSync(join(ROOT, 'test/fixtures/valid/minimal.yaml'), 'utf8')], SHEETS);
-const warned = sheetsCorpus('sheets-warnings', readdirSync(join(ROOT, 'data/2025-W38')).map((f) => readFileSync(join(ROOT, 'data/2025-W38', f), 'utf8')), SHEETS);
+const warned = sheetsCorpus('sheets-warnings', readdirSync(join(ROOT, 'data/2025-W38')).map((f) => withArchives(readFileSync(join(ROOT, 'data/2025-W38', f), 'utf8'))), SHEETS);
 
 // ---- set-up runs (not timed): caches warm, the final HTML for the floors, brief's options
 const help = execFileSync(process.execPath, [BRIEF, 'build', '--help'], { encoding: 'utf8', env });
@@ -289,7 +296,7 @@ for (const [scenario, variants] of chosen) {
 const cpuRef = (() => { const t = process.hrtime.bigint(); let x = 0; for (let i = 0; i < 3e8; i++) x = (x * 31 + i) | 0; return Number(process.hrtime.bigint() - t) / 1e6 + (x === 0.5 ? 1 : 0); })();
 const commit = (() => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { return '?'; } })();
 const header = [
-  `Commit ${commit}, ${new Date().toISOString().slice(0, 10)}; ${opt.quick ? '--quick, ' : ''}${ROUNDS} interleaved rounds after one warm-up round; node ${process.version}; ${cpus().length} × ${cpus()[0]?.model.trim()}; load average ${load0.toFixed(1)} at the start, ${load1.toFixed(1)} at the end (other work on the machine); a 3e8-step integer loop took ${Math.round(cpuRef)} ms; browser ${BROWSER.path}${BROWSER.shell ? ' (headless shell)' : ''}; ${weeks.length} weeks × ${audiences.length} audiences = ${docs} briefings (2 topics a week), concurrency ${CONCURRENCY}; ${Math.round((Date.now() - t0) / 1000)} s.`,
+  `Commit ${commit}, ${new Date().toISOString().slice(0, 10)}; ${opt.quick ? '--quick, ' : ''}${ROUNDS} interleaved rounds after one warm-up round; node ${process.version}; ${cpus().length} × ${cpus()[0]?.model.trim()}; load average ${load0.toFixed(1)} at the start, ${load1.toFixed(1)} at the end (other work on the machine); a 3e8-step integer loop took ${Math.round(cpuRef)} ms; browser ${BROWSER.path}${BROWSER.shell ? ' (headless shell)' : ''}; ${weeks.length} weeks × ${audiences.length} audiences = ${docs} briefings (2 topics a week), concurrency ${CONCURRENCY}; archived sources ${existsSync(SOURCES) ? 'found (quotes checked)' : 'absent (quotes not checked)'}; ${Math.round((Date.now() - t0) / 1000)} s.`,
   '',
   '| scenario | variant | wall ms, median (min–max) | CPU ms, process tree | exit → tree gone, ms | × floor (or reference), wall | × floor, CPU | target, wall |',
   '|---|---|---|---|---|---|---|---|',
