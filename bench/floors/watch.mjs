@@ -8,42 +8,22 @@
 // output once the first print is written.
 //   node bench/floors/watch.mjs DATA_DIR HTML_DIR AUDIENCE OUT_PDF
 // HTML_DIR holds <N>/<audience>.html for each edit N.
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watch } from 'chokidar';
 import puppeteer from 'puppeteer-core';
 import { findBrowser, launchArgs } from '../../dist/print/browser.js';
-import { FONT_ORIGIN } from '../../dist/render/fonts.js';
+import { fontsByReference, openPrintPage } from './page.mjs';
 
 const [dataDir, htmlDir, audience, outPdf] = process.argv.slice(2);
-const fonts = new Map();
-const byReference = (html) => html.replace(/url\(data:font\/woff2;base64,([^)]*)\)/g, (m, base64) => {
-  const url = `${FONT_ORIGIN}/${createHash('sha256').update(base64).digest('hex').slice(0, 16)}.woff2`;
-  fonts.set(url, base64);
-  return `url(${url})`;
-});
-
+const { fonts, rewrite } = fontsByReference();
 const { path, shell } = await findBrowser();
 const browser = await puppeteer.launch({ executablePath: path, headless: shell ? 'shell' : true, pipe: true, args: launchArgs() });
-const page = await browser.newPage();
-await page.setJavaScriptEnabled(false);
-const cdp = await page.createCDPSession();
-const { frameTree } = await cdp.send('Page.getFrameTree');
-cdp.on('Fetch.requestPaused', ({ requestId, request }) => {
-  const body = fonts.get(request.url);
-  (body ? cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 200, body, responseHeaders: [{ name: 'Content-Type', value: 'font/woff2' }, { name: 'Access-Control-Allow-Origin', value: '*' }] })
-    : cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' })).catch(() => {});
-});
-await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
+const page = await openPrintPage(browser, fonts);
 
 async function print(edit) {
-  const html = byReference(readFileSync(join(htmlDir, String(edit), `${audience}.html`), 'utf8'));
-  const loaded = new Promise((r) => page.once('load', r));
-  await cdp.send('Page.setDocumentContent', { frameId: frameTree.frame.id, html });
-  await loaded;
-  const { data } = await cdp.send('Page.printToPDF', { printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true, generateDocumentOutline: true, transferMode: 'ReturnAsBase64' });
-  writeFileSync(`${outPdf}.tmp`, Buffer.from(data, 'base64'));
+  const pdf = await page.print(rewrite(readFileSync(join(htmlDir, String(edit), `${audience}.html`), 'utf8')));
+  writeFileSync(`${outPdf}.tmp`, pdf);
   renameSync(`${outPdf}.tmp`, outPdf);
 }
 

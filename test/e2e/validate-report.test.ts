@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type CliIO } from '../../src/cli/main.js';
+import { runInProcess } from '../cli-in-process.js';
 import { findFactSheetFiles } from '../../src/load/data.js';
 import { lineText } from '../../src/validate/problems.js';
 import { loadSheets } from '../../src/validate/sheets.js';
@@ -48,17 +48,7 @@ async function slowReader(args: string[], delay: number): Promise<{ code: number
   }
 }
 
-async function inProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '', stderr = '';
-  const io: CliIO = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, env: { NO_COLOR: '1' }, isTTY: false };
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    return { code: await run(['validate', ...args], io), stdout, stderr };
-  } finally {
-    process.chdir(cwd);
-  }
-}
+const inProcess = (args: string[]) => runInProcess(['validate', ...args]);
 
 describe('brief validate: the whole report, through pipes, before the process ends', () => {
   it('human report on stderr: every byte and the exit code, with a reader that starts late', async () => {

@@ -4,10 +4,10 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { run, type CliIO } from '../../../src/cli/main.js';
+import { runInProcess } from '../../cli-in-process.js';
 import { escapeData, escapeProperty, formatGithub } from '../../../src/report/github.js';
 import { RULES } from '../../../src/validate/rules.js';
-import { FIXTURES, ROOT } from '../../helpers.js';
+import { FIXTURES } from '../../helpers.js';
 
 /**
  * Golden output of `brief validate` in every format for one sheet broken seven ways
@@ -18,18 +18,7 @@ const GOLDEN = join(FIXTURES, 'golden');
 const SHEET = 'test/fixtures/golden/multi.yaml';
 const update = process.env.UPDATE_GOLDEN === '1';
 
-async function validate(args: string[], opts: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}) {
-  let stdout = '', stderr = '';
-  const io: CliIO = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, env: opts.env ?? { NO_COLOR: '1' }, isTTY: opts.tty ?? false };
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    const code = await run(['validate', ...args], io);
-    return { code, stdout, stderr };
-  } finally {
-    process.chdir(cwd);
-  }
-}
+const validate = (args: string[], opts: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}) => runInProcess(['validate', ...args], opts);
 
 function golden(name: string, actual: string): void {
   const file = join(GOLDEN, name);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run, type CliIO } from '../../../src/cli/main.js';
+import { runInProcess } from '../../cli-in-process.js';
 import { plainValidateArgs } from '../../../src/cli/validate-run.js';
-import { ROOT } from '../../helpers.js';
 
 /**
  * `brief validate` with paths and its own options is read without commander (validate-run.ts
@@ -9,17 +8,7 @@ import { ROOT } from '../../helpers.js';
  * option, so commander's path) changes nothing in these runs, so each is compared with itself plus
  * `--debug`.
  */
-async function validate(args: string[]) {
-  let stdout = '', stderr = '';
-  const io: CliIO = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, env: { NO_COLOR: '1' }, isTTY: false };
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    return { code: await run(['validate', ...args], io), stdout, stderr };
-  } finally {
-    process.chdir(cwd);
-  }
-}
+const validate = (args: string[]) => runInProcess(['validate', ...args]);
 
 describe('brief validate without commander', () => {
   it('reads paths and its own options', () => {
