@@ -15,7 +15,7 @@
 //   watch        `brief watch`: a sheet saved → its briefing's PDF rewritten, analyst and executive,
 //                vs a bare watcher printing the final HTML on a warm page (bench/floors/watch.mjs)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -213,7 +213,11 @@ function watchVariant(name, audience, floor) {
       await started();
       const before = statSync(pdf);
       const cpu0 = treeCpu(proc.pid);
-      writeFileSync(join(dir, watchWeek, watchSheet), withEdit(++edit));
+      // Saved as editors save: a new file renamed over the old one (an in-place write is seen
+      // half-written by a watcher that reads at the first event).
+      const sheet = join(dir, watchWeek, watchSheet);
+      writeFileSync(join(dir, watchWeek, `.${watchSheet}.tmp`), withEdit(++edit));
+      renameSync(join(dir, watchWeek, `.${watchSheet}.tmp`), sheet);
       const t0 = performance.now();
       for (;;) {
         const now = statSync(pdf, { throwIfNoEntry: false });
