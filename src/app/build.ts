@@ -191,13 +191,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           throw new BriefError('page-budget', `${path}: ${pages} pages, over the ${set.audience.name} audience's budget of ${budget} by ${pages - budget} page${pages - budget === 1 ? '' : 's'}; shorten the content or raise page_budget in ${join(set.audience.dir, 'audience.yaml')}`, { exitCode: ExitCode.render });
         }
         const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking };
+        // The PDF first (what a reader waits for, in watch mode after each save), then its HTML.
+        await writeAtomic(path, pdf);
         let standalone: string | undefined;
         if (options.writeHtml) {
           doc.htmlPath = path.replace(/\.pdf$/, '.html');
           standalone = inlineFonts(html); // a file that stands alone: its fonts inline
           await writeAtomic(doc.htmlPath, standalone);
         }
-        await writeAtomic(path, pdf);
         // The manifest last: an interrupted build leaves none, or one the written files do not match.
         if (inputs !== undefined) await recordManifest(path, inputs, { pdf, html: standalone, pages, marking: view.marking });
         options.onDocument?.(doc);
