@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 
 /**
@@ -39,12 +39,14 @@ export function isHeadlessShell(path: string): boolean {
 export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<BrowserChoice> {
   if (explicit) {
     if (!existsSync(explicit)) throw new BriefError('browser-missing', `browser not found at ${explicit} (given with --browser)`, { exitCode: ExitCode.usage });
-    return { path: explicit, how: 'option', shell: isHeadlessShell(explicit) };
+    // Absolute: a relative name without a slash would be looked up on PATH when spawned, running
+    // another program than the file found here.
+    return { path: resolve(explicit), how: 'option', shell: isHeadlessShell(explicit) };
   }
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new BriefError('browser-missing', `browser not found at ${fromEnv} (from PUPPETEER_EXECUTABLE_PATH)`, { exitCode: ExitCode.usage });
-    return { path: fromEnv, how: 'env', shell: isHeadlessShell(fromEnv) };
+    return { path: resolve(fromEnv), how: 'env', shell: isHeadlessShell(fromEnv) };
   }
   // A browser downloaded into Puppeteer's cache (`brief browser install`, `npx @puppeteer/browsers
   // install`, or a `puppeteer` package elsewhere): the headless shell first, Chrome for Testing next.

@@ -1,6 +1,6 @@
 import { Browser, computeExecutablePath } from '@puppeteer/browsers';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,22 @@ describe('finding a browser', () => {
     expect(await findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: system })).toEqual({ path: system, how: 'env', shell });
     await expect(findBrowser('/nowhere/chrome', {})).rejects.toThrow(/browser not found at \/nowhere\/chrome/);
     await expect(findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: '/nowhere/chrome' })).rejects.toThrow(/PUPPETEER_EXECUTABLE_PATH/);
+  });
+
+  it('a relative name is the file in the current folder, not a program of that name on PATH', async () => {
+    const tmp = tempDir();
+    const cwd = process.cwd();
+    try {
+      writeFileSync(join(tmp.dir, 'chromium-headless-shell'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+      process.chdir(tmp.dir);
+      const found = await findBrowser('chromium-headless-shell', {});
+      // Spawned as given, a name without a slash would run /usr/bin/chromium-headless-shell instead.
+      expect(found.path).toBe(join(realpathSync(tmp.dir), 'chromium-headless-shell'));
+      expect((await findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: 'chromium-headless-shell' })).path).toBe(found.path);
+    } finally {
+      process.chdir(cwd);
+      tmp.cleanup();
+    }
   });
 
   it('tells a headless shell by its name, and prefers a system headless shell to a system Chromium', () => {
