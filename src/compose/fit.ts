@@ -3,8 +3,9 @@ import type { BriefingView, TopicView } from './compose.js';
 /**
  * fit: pure. How a page with a budget (the executive page) gives way when the week does not fit:
  * the lowest topics shrink step by step, first to a compact form (title, the BLUF's first sentence,
- * the stage), then to one line, then out of the page ("n more topics in the analyst briefing");
- * the first topic gives way last. The printer measures and asks for the next step (print-briefing.ts).
+ * the stage), then to a line (title and stage over the BLUF's first sentence: every topic shown
+ * keeps its bottom line), then out of the page ("n more topics in the analyst briefing"); the
+ * first topic gives way last. The printer measures and asks for the next step (print-briefing.ts).
  */
 type Fit = NonNullable<TopicView['fit']> | 'out';
 

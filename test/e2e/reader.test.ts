@@ -66,6 +66,9 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
     const shown = n === 1 ? Number(text.includes('Topic 1')) : (text.match(/^\s*\d+\.\s+Topic \d+/gm) ?? []).length;
     const more = /(\d+) more topics? in the analyst briefing/.exec(text.replace(/\s+/g, ' '));
     expect(shown + Number(more?.[1] ?? 0)).toBe(n);
+    // And every topic on the page leads with its bottom line, one-line topics too (the generated
+    // topics take one of the sample's two BLUFs).
+    expect((text.replace(/\s+/g, ' ').match(/In Madrid the two sides|The tariff truce now runs/g) ?? []).length).toBe(shown);
     // Confidence beside every likelihood printed.
     expect((text.match(/Likelihood:/g) ?? []).length).toBe((text.match(/Confidence:/g) ?? []).length);
     if (n >= 3) expect(text).toMatch(/deadlocked|open/i);
