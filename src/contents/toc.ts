@@ -3,6 +3,7 @@ import type { BriefingView, TocEntry, TopicView } from '../compose/compose.js';
 export type { TocEntry };
 import { PdfLite } from '../pdf/pdf-lite.js';
 import { SECTION_TITLES } from '../compose/labels.js';
+import { isolate } from '../render/bidi.js';
 
 /**
  * toc: the table of contents and its page numbers. Chromium has no target-counter(), so the
@@ -34,7 +35,8 @@ export function tocEntries(view: BriefingView): TocEntry[] {
   const many = view.topics.length > 1;
   const out: TocEntry[] = [];
   for (const t of view.topics) {
-    out.push({ anchor: t.anchor, title: many ? `${t.n}. ${t.title}` : t.title, level: 1 });
+    // The title isolated on its own: its number stays to its left, whatever its direction.
+    out.push({ anchor: t.anchor, title: many ? `${t.n}. ${isolate(t.title)}` : t.title, level: 1 });
     for (const s of view.audience.sections) {
       if (SECTION_TITLES[s] && sectionPresent(t, s)) out.push({ anchor: `${t.anchor}-${s.replace(/_/g, '-')}`, title: SECTION_TITLES[s]!, level: 2 });
     }

@@ -8,7 +8,7 @@ import type { BriefingView } from '../compose/compose.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { readTextCached } from '../util/file-cache.js';
 import { FONT_ORIGIN, fontFaceCss } from './fonts.js';
-import { BIDI_CSS, installBidiIsolation } from './bidi.js';
+import { BIDI_CSS, installBidiIsolation, isolate } from './bidi.js';
 import { registerHelpers } from './helpers.js';
 import { formatDate } from '../util/dates.js';
 import { COVER, CONTENTS, pageNames } from '../compose/pages.js';
@@ -107,7 +107,9 @@ function pageCss(view: BriefingView): string {
   const names = pageNames(view);
   const runs = new Map<string, string[]>();
   for (const name of names.values()) runs.set(name, []);
-  for (const t of view.topics) runs.get(names.get(t.anchor)!)!.push(view.topics.length > 1 ? `${t.n}. ${t.title}` : t.title);
+  // Each title isolated (as Handlebars' escape isolates a whole string): its number stays to its
+  // left and the separators between titles keep their places, whatever the titles' direction.
+  for (const t of view.topics) runs.get(names.get(t.anchor)!)!.push(view.topics.length > 1 ? `${t.n}. ${isolate(t.title)}` : isolate(t.title));
   const blocks = [...names.keys()];
   blocks.forEach((b, i) => {
     css += `\n#${b} { page: ${names.get(b)}; }`;

@@ -4,7 +4,7 @@ import { renderBriefing } from '../../../src/app/build.js';
 import { loadWeek } from '../../../src/validate/sheets.js';
 import { withDraftStyle, withPageNumbers } from '../../../src/contents/draft.js';
 import { inlineFonts } from '../../../src/render/fonts.js';
-import { loadTemplateSet } from '../../../src/render/render.js';
+import { cssString, loadTemplateSet } from '../../../src/render/render.js';
 import { DATA, TEMPLATES } from '../../helpers.js';
 
 /** The contents page numbers written into HTML the way the printer writes them into the page. */
@@ -31,3 +31,19 @@ describe('page numbers in the contents', () => {
     expect(draft).toMatch(/<style>p\{color:red\}<\/style><style id="brief-draft-style">body \*\{visibility:hidden!important\}.*<\/style><\/head>/);
   });
 });
+
+describe('a right-to-left topic title in the contents and the running head', () => {
+  it('is isolated on its own, so its number stays at its left', async () => {
+    const { sheets } = await loadWeek(DATA, '2025-W38');
+    const arabic = 'صندوق الاستثمار الخليجي';
+    const set = await loadTemplateSet(TEMPLATES, await loadAudience(TEMPLATES, 'analyst'));
+    const { view, html } = renderBriefing([{ ...sheets[0]!, title: arabic }, ...sheets.slice(1)], set, '2025-W38');
+    const n = view.topics.find((t) => t.title === arabic)!.n;
+    // The number outside the title's isolate: a whole "1. <Arabic>" isolated would run right to left, number last.
+    expect(view.toc!.find((e) => e.anchor === view.topics[n - 1]!.anchor)!.title).toBe(`${n}. \u2068${arabic}\u2069`);
+    expect(html).toContain(`${n}. \u2068${arabic}\u2069`);
+    // The running head (a CSS string, every character escaped).
+    expect(html).toContain(`@top-left { content: ${cssString(`${n}. \u2068${arabic}\u2069`)}; }`);
+  });
+});
+
