@@ -80,6 +80,7 @@ export { ValidationFailed } from '../errors.js';
 export { DEFAULTS } from '../config.js';
 import { ValidationFailed } from '../errors.js';
 import { DEFAULTS } from '../config.js';
+import { clip } from '../util/text.js';
 
 /** Compose one audience's view; with `previous`, each topic gets its changes since then. */
 function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): BriefingView {
@@ -131,7 +132,7 @@ async function verifyText(path: string, pdf: Uint8Array, blocks: TextBlock[]): P
   const missing = missingText(blocks, await pdfPageTexts(pdf));
   if (missing.length === 0) return;
   // The topic's heading as read from the page holds the bidi isolates brief wrapped its text in.
-  const topic = (t: string) => { const chars = [...t.replace(/[\u2066-\u2069]/g, '')]; return chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : chars.join(''); };
+  const topic = (t: string) => clip(t.replace(/[\u2066-\u2069]/g, ''), 80);
   const lines = missing.slice(0, 5).map(({ block, missing: words }) => `  ${block.topic ? `topic "${topic(block.topic)}"` : 'outside the topics'}${block.section ? `, section ${block.section}` : ''}: missing "${words}"`);
   throw new BriefError('text-missing', `${path}: ${missing.length} block${missing.length === 1 ? '' : 's'} of text shown in the HTML ${missing.length === 1 ? 'is' : 'are'} not in the PDF:\n${lines.join('\n')}${missing.length > 5 ? `\n  … and ${missing.length - 5} more` : ''}`, { exitCode: ExitCode.render });
 }

@@ -1,3 +1,4 @@
+import { clip } from '../util/text.js';
 /**
  * fidelity: does a PDF hold the text its HTML showed? Each block of text the page showed (a
  * paragraph, list item, cell, heading: see cdp.ts textBlocks) is looked for in the PDF's text.
@@ -72,12 +73,6 @@ function holds(pdf: { ordered: string; shaped: Set<string> }, text: string): boo
   return pdf.ordered.includes(ordered) && mostOf(pdf, shaped);
 }
 
-/** At most `max` characters (whole code points), "…" where cut: a word with no spaces can be a paragraph long. */
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-
 /** Tokens of a word for the last, loosest look: runs of letters, and each other character apart. */
 const tokens = (word: string): string[] => word.match(/[\p{L}\p{M}]+|[^\p{L}\p{M}]/gu) ?? [];
 
@@ -107,6 +102,7 @@ export function missingText(blocks: readonly TextBlock[], pageTexts: readonly st
         if (!holds(pdf, w) && !tokens(w).every((t) => holds(pdf, t))) lost.push(w);
       }
     }
+    // (A word with no spaces can be a paragraph long.)
     if (lost.length > 0) out.push({ block, missing: clip(lost.slice(0, 8).join(' '), 120) });
   }
   return out;

@@ -3,6 +3,7 @@ import { earliestDay, isRealDate } from '../util/dates.js';
 import { problemAt, type Problem } from './problems.js';
 import { checkQuotes, type QuoteCheck } from './quotes.js';
 import { fold, normalise } from './archive.js';
+import { clip } from '../util/text.js';
 
 /**
  * Meaning checks about the evidence itself: quotes against the archived sources (quotes.ts),
@@ -64,7 +65,7 @@ export function evidenceProblems(loaded: LoadedYaml, options: { path?: string } 
   return out;
 }
 
-const show = (s: string, max = 160) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const show = (s: string, max = 160) => clip(s, max);
 
 /** The error for a quote not found, at the quote itself when it can be found in the YAML text. */
 function quoteProblem(loaded: LoadedYaml, q: QuoteCheck): Problem {

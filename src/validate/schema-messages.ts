@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { LIKELIHOOD } from '../schema/index.js';
+import { clip } from '../util/text.js';
 
 /** Human wording of one ajv error, with a stable rule id. */
 export interface SchemaMessage {
@@ -47,7 +48,7 @@ export function nearest(value: string, candidates: readonly string[]): string | 
 }
 
 /** A value quoted in a message, cut to `max` characters (a message must not carry a whole file). */
-export const quoted = (v: string, max = 60): string => `'${v.length > max ? `${v.slice(0, max - 1)}…` : v}'`;
+export const quoted = (v: string, max = 60): string => `'${clip(v, max)}'`;
 
 /**
  * Some names of a list, for a message: all of them when there are few, else the first `max` and a
@@ -55,7 +56,7 @@ export const quoted = (v: string, max = 60): string => `'${v.length > max ? `${v
  */
 export function someOf(names: readonly string[], max = 5): string {
   if (names.length === 0) return 'none';
-  const shown = names.slice(0, max).map((n) => (n.length > 40 ? `${n.slice(0, 39)}…` : n)).join(', ');
+  const shown = names.slice(0, max).map((n) => clip(n, 40)).join(', ');
   return names.length <= max ? shown : `${shown} and ${(names.length - max).toLocaleString('en-US')} more`;
 }
 
@@ -84,7 +85,7 @@ export function closest(value: string, sorted: readonly string[], n = 3): string
 
 const describeValue = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' :
-  typeof v === 'string' ? `the text '${v.length > 40 ? `${v.slice(0, 40)}…` : v}'` : `${typeof v} ${String(v)}`;
+  typeof v === 'string' ? `the text '${clip(v, 41)}'` : `${typeof v} ${String(v)}`;
 
 const typeWords: Record<string, string> = {
   string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false',
