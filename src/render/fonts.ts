@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { coverageOf, DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
+import { coverageOf, DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, rangeDescriptor, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
 import { mergeRanges, rangeHasAny, rangesHave } from '../util/woff2-cmap.js';
 import { LAST_RESORT_FAMILY, lastResortFont } from './last-resort.js';
@@ -115,8 +115,6 @@ function withCases(text: string): string {
   return upper === extra && lower === extra ? text : `${text}\n${upper}\n${lower}`;
 }
 
-const hex = (cp: number) => `U+${cp.toString(16).toUpperCase()}`;
-
 function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], src: (face: Face) => string, rename: (family: string) => string = (f) => f): string[] {
   const covers = (spec: FontFamilySpec, cp: number) => rangesHave(coverageOf(spec), cp);
   const primaries = specs.filter((s) => !s.fallback);
@@ -169,7 +167,7 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   const missing = used.filter((cp) => cp > 0x9f && !specs.some((s) => covers(s, cp)));
   if (missing.length > 0) {
     const font = `src: url(data:font/ttf;base64,${lastResortFont(missing).toString('base64')}) format('truetype');`;
-    const range = mergeRanges(missing.map((cp) => [cp, cp] as [number, number])).map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hi.toString(16).toUpperCase()}`)).join(', ');
+    const range = rangeDescriptor(mergeRanges(missing.map((cp) => [cp, cp] as [number, number])));
     for (const { family, weight, style } of slots.values()) {
       rules.push(`@font-face {\n  font-family: ${rename(family)};\n  font-style: ${style};\n  font-weight: ${weight};\n  unicode-range: ${range};\n  ${font}\n}`);
     }
