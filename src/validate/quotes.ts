@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fold, normalise, readArchive, type Archive } from './archive.js';
+import { setBounded } from '../util/bounded.js';
 
 /**
  * Quotes checked against the archived copies of the sources (a source's `archive:`, relative to
@@ -129,18 +130,38 @@ export function checkQuotes(data: unknown, sheetPath: string, options: { checked
     const checked = [...new Set(q.sources)].filter((id) => archives.has(id));
     let found: Passage | undefined;
     for (const id of checked) {
-      found = findQuote(archives.get(id)!, q.text, id);
+      found = answer(archives.get(id)!, q.text, id, 'found');
       if (found) break;
     }
     if (found || checked.length === 0) return { ...q, checked, ...(found ? { found } : {}) };
     let closest: Passage | undefined;
     for (const id of checked) {
-      const c = closestPassage(archives.get(id)!, q.text, id);
+      const c = answer(archives.get(id)!, q.text, id, 'closest');
       if (c && (!closest || c.distance < closest.distance)) closest = c;
     }
     return { ...q, checked, ...(closest ? { closest } : {}) };
   });
   return { quotes, unreadable, archived, archives };
+}
+
+/**
+ * Where a quote is in an archive, and its closest passage, found once per archive and quote: the
+ * sheets of week after week carry the same quotes forward against the same articles, and a search
+ * costs a scan of the article. Kept with the archive itself (archive.ts keeps an archive while its
+ * file is unchanged), so an edited article is searched afresh.
+ */
+const answers = new WeakMap<Archive, Map<string, Passage | null>>();
+
+function answer(archive: Archive, quote: string, source: string, kind: 'found' | 'closest'): Passage | undefined {
+  let known = answers.get(archive);
+  if (!known) answers.set(archive, (known = new Map()));
+  const key = `${kind}\0${quote}`;
+  let passage = known.get(key);
+  if (passage === undefined) {
+    passage = (kind === 'found' ? findQuote(archive, quote) : closestPassage(archive, quote)) ?? null;
+    setBounded(known, key, passage, 4096);
+  }
+  return passage ? { ...passage, source } : undefined;
 }
 
 /** The quote normalised, outer punctuation dropped, split at its ellipses (the gaps). */

@@ -79,6 +79,30 @@ describe('quotes in a sheet against its archives', () => {
     }
   });
 
+  it('a quote checked in sheet after sheet against one archive gets the same answer each time, and a fresh one once the archive changes', async () => {
+    const tmp = tempDir();
+    try {
+      const sheet = readFileSync(join(ROOT, 'test/fixtures/valid/minimal.yaml'), 'utf8')
+        .replace('summary: A framework was agreed at talks in September.', 'summary: The readout calls it a “basic framework consensus”.')
+        .replace('url: "https://example.com/a" }', 'url: "https://example.com/a", archive: a.txt }');
+      const archive = join(tmp.dir, 'a.txt');
+      writeFileSync(archive, 'The readout called it a basic framework agreement.');
+      const files = ['s1.yaml', 's2.yaml', 's3.yaml'].map((n) => join(tmp.dir, n));
+      files.forEach((f, i) => writeFileSync(f, sheet.replace(/^id: (.+)$/m, `id: $1-${i}`)));
+      const quoteErrors = async (fs: string[]) => (await loadSheets(fs, tmp.dir, { reportOnly: true })).problems.filter((p) => p.rule === 'quote-not-in-source' && p.message.includes('basic framework')).map((p) => [p.file, p.message]);
+      const before = await quoteErrors(files);
+      expect(before.map((e) => e[0])).toEqual(['s1.yaml', 's2.yaml', 's3.yaml']);
+      expect(new Set(before.map((e) => e[1]))).toEqual(new Set(["quote “basic framework consensus” is not in the archived text of source 'src-a'; closest passage (8 characters different): “basic framework agreement”"]));
+      // the article archived again, now with the words: found, in every sheet (a new size, so a new archive)
+      writeFileSync(archive, 'The readout called it a “basic framework consensus”, officials said.');
+      expect(await quoteErrors(files)).toEqual([]);
+      writeFileSync(archive, 'The readout called it a basic framework accord, no more.');
+      expect((await quoteErrors(files.slice(0, 1)))[0]?.[1]).toContain('closest passage (10 characters different): “basic framework”');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it.skipIf(!existsSync(SOURCES))('every quote of the sample is in its archived source, from a fresh checkout anywhere with shared/ beside it', async () => {
     const tmp = tempDir();
     try {
