@@ -6,7 +6,7 @@ import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { addBuildOptions, configFlags, type RawOptions } from './options.js';
 import { buildWarnings, withCleanShutdown } from './output.js';
-import { plural } from './io.js';
+import { endOnceWritten, plural } from './io.js';
 import { watchAction } from './watch.js';
 
 interface BuildOptions extends RawOptions { watch?: boolean; force?: boolean; shard?: string; verify?: boolean }
@@ -69,6 +69,9 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
       onDocument: (d) => { written.push(d); io.stdout(`[${String(++n).padStart(width)}/${total}] ${d.path}  ${plural(d.pages, 'page')}  ${d.marking}  ${d.skipped ? 'unchanged' : `${d.ms} ms`}\n`); },
     }))).finally(() => session.close());
   });
+  // The documents are written and the browser's group is killed (withCleanShutdown): the process
+  // ends once its report is out, without waiting for the killed browser to be reaped.
+  endOnceWritten();
   const { settleWeeks, failureSummary } = await import('./build-summary.js'); // loads the report formatter: only now
   const { results, failed } = settleWeeks(jobWeeks, settled);
   io.stderr(await buildWarnings(results.flatMap((r) => r.problems)));

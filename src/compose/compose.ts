@@ -212,7 +212,7 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
   const topic: TopicView = {
     id: sheet.id, anchor: prefix, n, title: sheet.title, topic: sheet.topic, asOf: sheet.as_of, summary: sheet.summary, lang: sheet.lang,
     level: sheet.handling,
-    bluf: { ...bluf, cites: cite(blufSources), level: sheet.handling, basis, firstSentence: firstSentence(bluf.text), singleSource: singleSourceNote(singleSource(original, original.bluf.sources), (id) => numbers.has(id)) },
+    bluf: withFirstSentence({ ...bluf, cites: cite(blufSources), level: sheet.handling, basis, singleSource: singleSourceNote(singleSource(original, original.bluf.sources), (id) => numbers.has(id)) }),
     reconstructed: sheet.reconstructed?.basis,
     status,
     stickingPoints,
@@ -263,6 +263,15 @@ export function partyColumnWidth(names: readonly string[]): string {
 export function firstSentence(text: string): string {
   const first = new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)[Symbol.iterator]().next();
   return first.done ? text : first.value.segment.trim();
+}
+
+/**
+ * The BLUF with its `firstSentence`, worked out when a template first reads it: ICU's sentence
+ * rules take ~25 ms of a cold process to load, and only a compact page (the executive's) shows it.
+ */
+function withFirstSentence<T extends { text: string }>(bluf: T): T & { firstSentence: string } {
+  let sentence: string | undefined;
+  return Object.defineProperty(bluf, 'firstSentence', { enumerable: true, get: () => (sentence ??= firstSentence(bluf.text)) }) as T & { firstSentence: string };
 }
 
 export interface ComposeOptions {

@@ -3,7 +3,7 @@
  * Chrome when it runs the executable the configuration asks for, and ends it otherwise; a run that
  * ends before printing leaves no Chrome behind either.
  */
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/print/browser.js';
@@ -56,8 +56,11 @@ describe('the Chrome started early', () => {
     expect(code, out).toBe(0);
     expect([...profiles]).toEqual([p.keptProfile]);
     expect(chromes.size).toBe(1);
+    // brief exits once its report is out, not waiting for the killed browser to be reaped: the
+    // kept profile is given back by then, and the browser's group goes at once.
+    expect(existsSync(`${p.keptProfile}.lock`)).toBe(false);
+    await expectNoneOn(p.keptProfile, 1000);
     expect((await readPdf(join(p.out, '2025-W38', 'analyst.pdf'))).text).toContain('A sample deal');
-    await expectNoneOn(p.keptProfile);
   });
 
   it('is ended when the configuration names another browser, which then prints', async () => {
