@@ -57,7 +57,7 @@ export class Pagination {
     let points: Map<string, { page: number; y: number }>;
     let pageHeight: number;
     try {
-      const lite = new PdfLite(pdf);
+      const lite = PdfLite.of(pdf);
       points = lite.destinationPoints();
       pageHeight = lite.pageHeight();
     } catch {

@@ -47,7 +47,7 @@ export function tocEntries(view: BriefingView): TocEntry[] {
 /** Named destinations of a PDF → 1-based page numbers (both the /Dests dictionary and the name tree). */
 export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
   try {
-    return new PdfLite(pdf).destinations(); // Chromium's own output: a fast look-up
+    return PdfLite.of(pdf).destinations(); // Chromium's own output: a fast look-up
   } catch {
     const { destinationPagesFull } = await import('../pdf/pdf-full.js'); // anything unexpected: the full parse
     return destinationPagesFull(pdf);

@@ -9,6 +9,17 @@ export class PdfLite {
   readonly text: string;
   private readonly offsets = new Map<number, number>();
 
+  /**
+   * The reading of a PDF's bytes, made once: a printed briefing is read for its contents' page
+   * numbers, for its pagination and for its metadata, one after another. (The bytes of a PDF are
+   * never changed in place: pdf-meta copies them.)
+   */
+  static of(bytes: Uint8Array): PdfLite {
+    let lite = read.get(bytes);
+    if (!lite) read.set(bytes, (lite = new PdfLite(bytes)));
+    return lite;
+  }
+
   constructor(readonly bytes: Uint8Array) {
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     if (!this.readXref()) {
@@ -27,12 +38,20 @@ export class PdfLite {
     const head = /^xref\s+0\s+(\d+)\s*?\r?\n/.exec(this.text.slice(startxref, startxref + 32));
     if (!head) return false;
     const count = Number(head[1]);
+    const b = this.bytes;
     let at = startxref + head[0].length;
+    if (at + count * 20 > b.length) return false;
+    // "oooooooooo ggggg n\r\n": 20 bytes each, read as bytes (thousands of entries)
     for (let n = 0; n < count; n++, at += 20) {
-      const entry = this.text.slice(at, at + 20); // "oooooooooo ggggg n\r\n": 20 bytes each
-      if (entry[17] === 'f') continue;
-      if (entry[17] !== 'n' || entry[10] !== ' ' || entry[16] !== ' ') return false;
-      const offset = Number(entry.slice(0, 10));
+      const kind = b[at + 17];
+      if (kind === 0x66 /* f */) continue;
+      if (kind !== 0x6e /* n */ || b[at + 10] !== 0x20 || b[at + 16] !== 0x20) return false;
+      let offset = 0;
+      for (let i = at; i < at + 10; i++) {
+        const digit = b[i]! - 0x30;
+        if (digit < 0 || digit > 9) return false;
+        offset = offset * 10 + digit;
+      }
       const label = `${n} 0 obj`;
       if (!this.text.startsWith(label, offset)) return false;
       this.offsets.set(n, offset + label.length);
@@ -124,3 +143,5 @@ export class PdfLite {
     return out;
   }
 }
+
+const read = new WeakMap<Uint8Array, PdfLite>();

@@ -81,7 +81,7 @@ export function outlineFixes(text: string, headings: readonly string[]): [number
 }
 
 function appendMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
-  const lite = new PdfLite(pdf);
+  const lite = PdfLite.of(pdf);
   const { text } = lite;
   const when = dataDate(meta.date);
   const { dict: trailer, startxref } = lite.trailer();

@@ -118,6 +118,30 @@ describe('PdfLite', () => {
     expect(lite.pages()).toHaveLength(3);
     expect(Object.fromEntries(lite.destinations())).toEqual({ a: 1, b: 3 });
   });
+
+  it('reads a file whose xref table has an entry it does not expect (not digits, a wrong offset) by scanning', async () => {
+    const doc = await PDFDocument.create();
+    const [p1, , p3] = [doc.addPage(), doc.addPage(), doc.addPage()];
+    doc.catalog.set(PDFName.of('Dests'), doc.context.register(doc.context.obj({ a: [p1.ref, PDFName.of('Fit')], b: [p3.ref, PDFName.of('Fit')] })));
+    const pdf = await doc.save({ useObjectStreams: false });
+    const text = Buffer.from(pdf).toString('latin1');
+    const xref = Number(/startxref\s+(\d+)/.exec(text)![1]);
+    const first = text.indexOf('\n', xref + 'xref\n0 '.length) + 1 + 20; // object 1's entry (after object 0's)
+    for (const broken of ['00000000x9', '0000000001']) {
+      const bytes = Uint8Array.from(pdf);
+      bytes.set(Buffer.from(broken, 'latin1'), first);
+      expect(Buffer.from(bytes).toString('latin1').slice(first, first + 20)).toMatch(new RegExp(`^${broken} 00000 n`));
+      const lite = new PdfLite(bytes);
+      expect(lite.pages()).toHaveLength(3);
+      expect(Object.fromEntries(lite.destinations())).toEqual({ a: 1, b: 3 });
+    }
+  });
+
+  it('is read once for the same bytes (PdfLite.of), and afresh for other bytes', async () => {
+    const { pdf } = await decoyPdf();
+    expect(PdfLite.of(pdf)).toBe(PdfLite.of(pdf));
+    expect(PdfLite.of(Uint8Array.from(pdf))).not.toBe(PdfLite.of(pdf));
+  });
 });
 
 describe('the full rewrite (pdf-full), for PDFs the fast path does not read', () => {
