@@ -346,7 +346,13 @@ export async function loadYamlFile(file: string, options: { quick?: boolean; ver
  * would otherwise block the open) and checked to be a regular file by the open handle itself.
  */
 export function readBounded(file: string, max: number): Uint8Array {
+  return readBoundedSized(file, max).bytes;
+}
+
+/** readBounded, with the size the open file's stat gave (the file may be larger than what was read). */
+function readBoundedSized(file: string, max: number): { bytes: Uint8Array; size: number } {
   let fd: number;
+  let size = 0;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
@@ -355,6 +361,7 @@ export function readBounded(file: string, max: number): Uint8Array {
   try {
     const s = fstatSync(fd);
     if (!s.isFile()) throw notRegular(file, s);
+    size = s.size;
     const buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(64 * 1024, s.size + 1)));
     let out = buf;
     let length = 0;
@@ -369,7 +376,7 @@ export function readBounded(file: string, max: number): Uint8Array {
       if (n === 0) break;
       length += n;
     }
-    return out.subarray(0, length);
+    return { bytes: out.subarray(0, length), size };
   } catch (e) {
     if (e instanceof BriefError) throw e;
     throw readError(file, e);
@@ -379,9 +386,14 @@ export function readBounded(file: string, max: number): Uint8Array {
 }
 
 export function loadYamlFileSync(file: string, options: { quick?: boolean; record?: boolean; version?: FileVersion } = {}): LoadedYaml {
-  // A huge file is refused before it is read into memory; no more than the limit is ever read.
-  const { size } = options.version ?? fileVersion(file);
-  const bytes = size > MAX_FACT_SHEET_BYTES ? new Uint8Array(0) : readBounded(file, MAX_FACT_SHEET_BYTES);
+  // A huge file is refused before it is read into memory (when its stat was made); no more than
+  // the limit is ever read. Without a version (no cache to stamp), the open file's own stat serves.
+  let bytes: Uint8Array;
+  let size: number;
+  if (options.version) {
+    size = options.version.size;
+    bytes = size > MAX_FACT_SHEET_BYTES ? new Uint8Array(0) : readBounded(file, MAX_FACT_SHEET_BYTES);
+  } else ({ bytes, size } = readBoundedSized(file, MAX_FACT_SHEET_BYTES));
   const { text, problem } = decode(file, bytes, Math.max(size, bytes.length));
   if (problem) return { file, text: '', doc: undefined, data: undefined, problems: [problem] };
   return (options.quick ? quickParse(file, text!, { record: options.record }) : undefined) ?? parseYaml(file, text!);

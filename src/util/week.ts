@@ -3,7 +3,10 @@ export const WEEK_RE = /^(\d{4})-W(\d{2})$/;
 
 export function isWeek(s: string): boolean {
   const m = WEEK_RE.exec(s);
-  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= weeksInYear(Number(m[1]));
+  if (!m) return false;
+  const week = Number(m[2]);
+  // Every year has weeks 1–52; only week 53 needs the calendar (asked for every path read).
+  return week >= 1 && (week <= 52 || week <= weeksInYear(Number(m[1])));
 }
 
 function weeksInYear(year: number): number {

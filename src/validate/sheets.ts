@@ -58,7 +58,7 @@ const displayName = (f: string, cwd: string): string => relative(cwd, f) || f;
  */
 let recordPositions = true;
 
-function validateFile(f: string, display: string, version: FileVersion): LoadedSheet {
+function validateFile(f: string, display: string, version?: FileVersion): LoadedSheet {
   const name = display.startsWith('..') ? f : display;
   const week = weekOfPath(f);
   let loaded = loadYamlFileSync(f, { quick: true, record: recordPositions, version });
@@ -104,7 +104,8 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd(), 
   if (options.reportOnly) holdArchives(true);
   try {
     for (const f of files) {
-      let r = options.reportOnly ? validateFile(f, displayName(f, cwd), fileVersion(f)) : loadValidatedSync(f, cwd);
+      // (reportOnly: nothing is cached, so no version stamp; the read's own stat checks the file)
+      let r = options.reportOnly ? validateFile(f, displayName(f, cwd)) : loadValidatedSync(f, cwd);
       const extra = duplicate(r);
       // (a cached result is shared: a copy carries the extra problem)
       if (extra) r = { ...r, sheet: undefined, problems: sortProblems([...r.problems, extra]) };
