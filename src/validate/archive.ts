@@ -128,6 +128,12 @@ export function normalise(s: string): string {
 
 /** Lower-case character by character, keeping the length (a character whose lower case is longer stays). */
 export function fold(s: string): string {
+  // ASCII capitals lower-case one for one, in runs; only other characters are looked at one by one
+  // (an article is mostly ASCII once normalised).
+  return s.replace(/[A-Z]+|[^\x00-\x7f]+/g, (run) => (run.charCodeAt(0) < 0x80 ? run.toLowerCase() : foldEach(run)));
+}
+
+function foldEach(s: string): string {
   let out = '';
   for (const ch of s) {
     const l = ch.toLowerCase();

@@ -11,6 +11,16 @@ const archiveOf = (raw: string) => { const text = normalise(raw); return { text,
 /** The articles the sample cites: CI keeps them in ../shared/sources beside the checkout. */
 const SOURCES = join(ROOT, '..', 'shared', 'sources');
 
+describe('folding for matching', () => {
+  it('lower-cases character by character and keeps the length, astral letters included', () => {
+    expect(fold('The U.S.–China TALKS')).toBe('the u.s.–china talks');
+    expect(fold('ΟΔΟΣ Σ')).toBe('οδοσ σ'); // no final-sigma rule: each letter alone
+    expect(fold('İstanbul')).toBe('İstanbul'); // its lower case is two characters: it stays
+    expect(fold('𐐀BC Ǆ Ａ')).toBe('𐐨bc ǆ ａ');
+    for (const s of ['', 'abc', 'ÀÉÎ', 'x\u{1F600}Y', '\ud800A']) expect(fold(s).length).toBe(s.length);
+  });
+});
+
 describe('quote matching', () => {
   const a = archiveOf('He said it was “a matter of principle” –  and   then\n“bigger fishes to fry,” he added. The U.S.–China talks went on.');
 
