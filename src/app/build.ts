@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadAudiences, type Audience } from '../load/audience.js';
 import { allDocuments } from './batch.js';
@@ -115,9 +115,21 @@ async function replacedOrRemoved<T>(path: string, make: () => Promise<T>): Promi
  * Whether an incremental build of this week may find every document up to date: each asked-for
  * audience (or, with none named, some document) has a manifest. Decides only when the browser starts.
  */
-async function mayBeUpToDate(outDir: string, week: string, audiences: readonly string[] | undefined): Promise<boolean> {
-  const have = new Set(await readdir(dirname(manifestPath(join(outDir, week, 'x.pdf')))).catch(() => [] as string[]));
-  return audiences ? audiences.every((a) => have.has(`${a}.json`)) : have.size > 0;
+/**
+ * Whether an incremental build of the week may find its documents up to date, so that it need not
+ * start the browser before it knows: each document asked for has a manifest, and no fact sheet of
+ * the week was saved after the oldest of them (a sheet saved since, as after an edit, most likely
+ * prints: the browser starts while the week is validated). Only a hint: the inputs' hash decides.
+ */
+export async function mayBeUpToDate(outDir: string, dataDir: string, week: string, audiences: readonly string[] | undefined): Promise<boolean> {
+  const dir = dirname(manifestPath(join(outDir, week, 'x.pdf')));
+  const have = await readdir(dir).catch(() => [] as string[]);
+  const wanted = audiences ? audiences.map((a) => `${a}.json`) : have.filter((n) => n.endsWith('.json'));
+  if (wanted.length === 0 || !wanted.every((n) => have.includes(n))) return false;
+  const written = Math.min(...(await Promise.all(wanted.map((n) => stat(join(dir, n)).then((s) => s.mtimeMs, () => 0)))));
+  const sheets = (await readdir(join(dataDir, week)).catch(() => [] as string[])).filter((n) => /\.ya?ml$/i.test(n));
+  const saved = await Promise.all(sheets.map((n) => stat(join(dataDir, week, n)).then((s) => s.mtimeMs, () => 0)));
+  return saved.every((t) => t <= written);
 }
 
 /**
@@ -157,7 +169,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     warm = printer.warmUp();
     warm.catch(() => {}); // reported where it is awaited
   };
-  if (!incremental || options.force || !(await mayBeUpToDate(outDir, week, options.audiences))) startBrowser();
+  if (!incremental || options.force || !(await mayBeUpToDate(outDir, dataDir, week, options.audiences))) startBrowser();
   try {
     // An output folder that cannot take the briefings (read-only, full, under /proc) fails now, not after the printing.
     const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences), prepareOutDir(join(outDir, week))]);

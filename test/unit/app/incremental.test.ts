@@ -49,3 +49,33 @@ describe('the inputs of a document', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).digest).toBe(codeDigest(join(ROOT, 'dist')));
   });
 });
+
+/** When an incremental build starts the browser before it knows a document must print (app/build.ts). */
+describe('the early hint that a week may be up to date', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('is yes only with a manifest for each document asked for and no sheet of the week saved after them', async () => {
+    const { mayBeUpToDate } = await import('../../../src/app/build.js');
+    const { utimesSync } = await import('node:fs');
+    const data = join(tmp.dir, 'data'), out = join(tmp.dir, 'out');
+    mkdirSync(join(data, '2025-W38'), { recursive: true });
+    const sheet = join(data, '2025-W38', 'a.yaml');
+    writeFileSync(sheet, 'id: a\n');
+    const at = (file: string, seconds: number) => utimesSync(file, seconds, seconds);
+    at(sheet, 1_000_000);
+    expect(await mayBeUpToDate(out, data, '2025-W38', undefined)).toBe(false); // no manifest at all
+    for (const a of ['analyst', 'public']) {
+      const m = manifestPath(join(out, '2025-W38', `${a}.pdf`));
+      mkdirSync(join(m, '..'), { recursive: true });
+      writeFileSync(m, '{}\n');
+      at(m, 2_000_000);
+    }
+    expect(await mayBeUpToDate(out, data, '2025-W38', undefined)).toBe(true);
+    expect(await mayBeUpToDate(out, data, '2025-W38', ['analyst'])).toBe(true);
+    expect(await mayBeUpToDate(out, data, '2025-W38', ['analyst', 'executive'])).toBe(false); // no executive manifest
+    at(sheet, 3_000_000); // the sheet saved after the documents were written
+    expect(await mayBeUpToDate(out, data, '2025-W38', undefined)).toBe(false);
+    expect(await mayBeUpToDate(out, data, '2025-W38', ['public'])).toBe(false);
+  });
+});
