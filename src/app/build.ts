@@ -112,10 +112,6 @@ async function replacedOrRemoved<T>(path: string, make: () => Promise<T>): Promi
 }
 
 /**
- * Whether an incremental build of this week may find every document up to date: each asked-for
- * audience (or, with none named, some document) has a manifest. Decides only when the browser starts.
- */
-/**
  * Whether an incremental build of the week may find its documents up to date, so that it need not
  * start the browser before it knows: each document asked for has a manifest, and no fact sheet of
  * the week was saved after the oldest of them (a sheet saved since, as after an edit, most likely

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
-import { repositoryUrl } from './validate.js';
+import { repositoryUrl } from './validate-run.js';
 
 export function register(program: Command, ctx: Context, done: (code: number) => void): void {
   program.command('init').description('make a project: brief.config.yaml, an example fact sheet for this week, a CI workflow, a .gitignore')

@@ -3,7 +3,6 @@ import type { Context } from './context.js';
 import { options } from './options.js';
 import { FORMATS, validateAction, type ValidateOptions } from './validate-run.js';
 
-export { packageVersion, repositoryUrl } from './validate-run.js';
 
 export function register(program: Command, ctx: Context, done: (code: number) => void): void {
   program.command('validate').description('check fact sheets (default: the data folder)')

@@ -343,14 +343,10 @@ export async function loadYamlFile(file: string, options: { quick?: boolean; ver
 /**
  * At most `max` + 1 bytes of a regular file, whatever its stat says (a file may grow after the
  * stat; a /proc file says 0). Opened without blocking (a FIFO put in its place since the stat
- * would otherwise block the open) and checked to be a regular file by the open handle itself.
+ * would otherwise block the open) and checked to be a regular file by the open handle itself; with
+ * the size that handle's stat gives (more than was read, for a file over the limit).
  */
-export function readBounded(file: string, max: number): Uint8Array {
-  return readBoundedSized(file, max).bytes;
-}
-
-/** readBounded, with the size the open file's stat gave (the file may be larger than what was read). */
-function readBoundedSized(file: string, max: number): { bytes: Uint8Array; size: number } {
+export function readBounded(file: string, max: number): { bytes: Uint8Array; size: number } {
   let fd: number;
   let size = 0;
   try {
@@ -386,14 +382,11 @@ function readBoundedSized(file: string, max: number): { bytes: Uint8Array; size:
 }
 
 export function loadYamlFileSync(file: string, options: { quick?: boolean; record?: boolean; version?: FileVersion } = {}): LoadedYaml {
-  // A huge file is refused before it is read into memory (when its stat was made); no more than
-  // the limit is ever read. Without a version (no cache to stamp), the open file's own stat serves.
-  let bytes: Uint8Array;
-  let size: number;
-  if (options.version) {
-    size = options.version.size;
-    bytes = size > MAX_FACT_SHEET_BYTES ? new Uint8Array(0) : readBounded(file, MAX_FACT_SHEET_BYTES);
-  } else ({ bytes, size } = readBoundedSized(file, MAX_FACT_SHEET_BYTES));
+  // A huge file is refused before it is read into memory when its stat was made (`version`); no
+  // more than the limit is ever read, and the open file's own stat gives its size.
+  const { bytes, size } = options.version && options.version.size > MAX_FACT_SHEET_BYTES
+    ? { bytes: new Uint8Array(0), size: options.version.size }
+    : readBounded(file, MAX_FACT_SHEET_BYTES);
   const { text, problem } = decode(file, bytes, Math.max(size, bytes.length));
   if (problem) return { file, text: '', doc: undefined, data: undefined, problems: [problem] };
   return (options.quick ? quickParse(file, text!, { record: options.record }) : undefined) ?? parseYaml(file, text!);

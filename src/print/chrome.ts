@@ -129,7 +129,7 @@ export async function connectChrome(spawned: Spawned, timeoutMs: number): Promis
     // A browser that died at start closes the pipe first: say why it died (its exit and stderr)
     // rather than which protocol call found the pipe closed.
     const died = await Promise.race([failed.then(() => undefined, (why: unknown) => why), new Promise((r) => setTimeout(r, 1000).unref())]);
-    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    if (isRunning(proc)) proc.kill('SIGKILL');
     throw died instanceof Error ? died : e;
   } finally {
     clearTimeout(timer);
@@ -142,3 +142,15 @@ export async function startChrome(options: ChromeOptions): Promise<Chrome> {
 }
 
 const lastLines = (s: string) => s.trim().split('\n').slice(-3).join(' | ');
+
+/** Whether a spawned process has neither exited nor been killed yet. */
+export const isRunning = (proc: ChildProcess): boolean => proc.exitCode === null && proc.signalCode === null;
+
+/**
+ * SIGKILL to the process group a browser was started in (spawnChrome: detached, so its helpers and
+ * renderers go with it); to the process alone where there is no group to signal.
+ */
+export function killGroup(proc: ChildProcess): void {
+  if (proc.pid === undefined) return;
+  try { process.kill(process.platform === 'win32' ? proc.pid : -proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
+}

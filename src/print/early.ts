@@ -1,6 +1,6 @@
 import { claimProfile, type Profile } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
-import { spawnChrome, type Spawned } from './chrome.js';
+import { isRunning, killGroup, spawnChrome, type Spawned } from './chrome.js';
 
 /**
  * early: Chrome spawned as `brief build --force` starts (bin/brief.js), before the CLI's modules
@@ -43,12 +43,12 @@ export async function takeEarly(path: string): Promise<EarlyChrome | undefined> 
   const found = early;
   if (!found) return undefined;
   const proc = found.spawned.process;
-  if (found.path === path && proc.exitCode === null && proc.signalCode === null) {
+  if (found.path === path && isRunning(proc)) {
     early = undefined;
     hold(found, true);
     return found;
   }
-  const exited = proc.exitCode === null && proc.signalCode === null ? new Promise((r) => proc.once('exit', r)) : undefined;
+  const exited = isRunning(proc) ? new Promise((r) => proc.once('exit', r)) : undefined;
   discard(false);
   if (exited) await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
   await found.profile.release();
@@ -72,9 +72,6 @@ function discard(release = true): void {
   const found = early;
   early = undefined;
   if (!found) return;
-  const proc = found.spawned.process;
-  if (proc.pid !== undefined && proc.exitCode === null && proc.signalCode === null) {
-    try { process.kill(process.platform === 'win32' ? proc.pid : -proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
-  }
+  if (isRunning(found.spawned.process)) killGroup(found.spawned.process);
   if (release && found.profile.kept) void found.profile.release();
 }

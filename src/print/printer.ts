@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { claimProfile, removeStaleProfiles, throwawayProfile, type Profile } from './browser-profile.js';
 import { findBrowser, launchArgs } from './browser.js';
-import { connectChrome, startChrome } from './chrome.js';
+import { connectChrome, isRunning, killGroup, startChrome } from './chrome.js';
 import { takeEarly } from './early.js';
 import type { Browser, Page } from './devtools.js';
 import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody, textBlocks, type Answer, type TextBlock } from './cdp.js';
@@ -256,7 +256,7 @@ export class Printer implements AsyncDisposable {
     if (!release && profile) {
       const proc = this.processes.get(browser);
       release = (async () => {
-        if (proc && proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+        if (proc && isRunning(proc)) await new Promise((r) => proc.once('exit', r));
         await profile.release();
       })();
       this.releases.set(browser, release);
@@ -508,11 +508,9 @@ export class Printer implements AsyncDisposable {
     this.current = undefined;
     this.idle = [];
     this.garbage.clear();
-    const running = proc.exitCode === null && proc.signalCode === null;
+    const running = isRunning(proc);
     const exited = running ? new Promise<void>((r) => proc.once('exit', () => r())) : Promise.resolve();
-    if (running) {
-      try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
-    }
+    if (running) killGroup(proc);
     const profile = this.profiles.get(b);
     // Nobody need wait for this (a process about to exit); close() does, for a caller that must
     // know the browser is gone (a signal's cleanup).
@@ -530,17 +528,17 @@ export class Printer implements AsyncDisposable {
 
 /** End a browser process by signal: SIGTERM, then SIGKILL to its process group after 2 s. False when it cannot be signalled. */
 async function terminate(proc: ChildProcess | undefined): Promise<boolean> {
-  if (!proc?.pid || proc.exitCode !== null || proc.signalCode !== null || process.platform === 'win32') return false;
+  if (!proc?.pid || !isRunning(proc) || process.platform === 'win32') return false;
   const exited = new Promise((r) => proc.once('exit', r));
   if (!proc.kill('SIGTERM')) return false;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), 2000); });
   if ((await Promise.race([exited, late])) === 'late') {
-    try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
+    killGroup(proc);
     await exited;
   }
   clearTimeout(timer);
   // A helper (a renderer busy printing) may outlive the browser by a moment: its group goes too.
-  try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* none left */ }
+  killGroup(proc);
   return true;
 }

@@ -151,6 +151,25 @@ function packageDir(pkg: string): string {
   return dirname(require.resolve(`${pkg}/package.json`));
 }
 
+const versions = new Map<string, string>();
+/** The installed version of a font package. */
+function packageVersion(pkg: string): string {
+  let version = versions.get(pkg);
+  if (version === undefined) versions.set(pkg, version = (JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')) as { version: string }).version);
+  return version;
+}
+
+/**
+ * The table's entry for a package when it was made for the installed version and the same declared
+ * range (its `differs` hold); `sameFiles`: and from the same CSS files (its faces and coverage hold
+ * as they are).
+ */
+function tableEntry(spec: FontFamilySpec): { known: PackageCoverage; sameFiles: boolean } | undefined {
+  const known = coverageTableOnDisk()?.[spec.pkg];
+  if (known === undefined || known.version !== packageVersion(spec.pkg) || known.unicodeRange !== (spec.unicodeRange ?? null)) return undefined;
+  return { known, sameFiles: known.files?.join('\0') === spec.files.join('\0') };
+}
+
 /**
  * The faces of a font package, each with the characters its file really has. `tableFirst: false`
  * reads every file's character map (scripts/gen-dist.mjs, and the test that the table is right).
@@ -160,11 +179,10 @@ export function facesOf(spec: FontFamilySpec, tableFirst = true): Face[] {
   const cached = faceCache.get(key);
   if (cached) return cached;
   const dir = packageDir(spec.pkg);
-  const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  const known = tableFirst ? coverageTableOnDisk()?.[spec.pkg] : undefined;
-  const fromTable = known !== undefined && known.version === version && known.unicodeRange === (spec.unicodeRange ?? null) ? known.differs : undefined;
-  if (fromTable && known!.faces !== undefined && known!.files?.join('\0') === spec.files.join('\0')) {
-    const faces = (JSON.parse(known!.faces) as Face[]).map((face) => ({ css: face.css, file: join(dir, face.file), ranges: face.ranges }));
+  const entry = tableFirst ? tableEntry(spec) : undefined;
+  const fromTable = entry?.known.differs;
+  if (entry?.sameFiles && entry.known.faces !== undefined) {
+    const faces = (JSON.parse(entry.known.faces) as Face[]).map((face) => ({ css: face.css, file: join(dir, face.file), ranges: face.ranges }));
     faceCache.set(key, faces);
     return faces;
   }
@@ -212,7 +230,7 @@ export function coverageTable(specs: FontFamilySpec[] = [...DEFAULT_FONTS, ...LA
       differs[basename(file)] = face ? descriptor(face.css, 'unicode-range') ?? '' : '';
     }
     out[spec.pkg] = {
-      version: (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version,
+      version: packageVersion(spec.pkg),
       unicodeRange: spec.unicodeRange ?? null,
       differs,
       files: spec.files,
@@ -290,10 +308,8 @@ export function coverageOf(spec: FontFamilySpec, tableFirst = true): [number, nu
   const key = `${spec.pkg}:${spec.files.join(',')}:${spec.unicodeRange ?? ''}:${tableFirst}`;
   let ranges = coverageCache.get(key);
   if (!ranges) {
-    const known = tableFirst ? coverageTableOnDisk()?.[spec.pkg] : undefined;
-    const fits = known?.coverage !== undefined && known.unicodeRange === (spec.unicodeRange ?? null) && known.files?.join('\0') === spec.files.join('\0')
-      && known.version === (JSON.parse(readFileSync(join(packageDir(spec.pkg), 'package.json'), 'utf8')) as { version: string }).version;
-    ranges = fits ? known!.coverage! : mergeRanges(facesOf(spec, tableFirst).flatMap((face) => face.ranges.map(([lo, hi]) => [lo, hi] as [number, number])));
+    const entry = tableFirst ? tableEntry(spec) : undefined;
+    ranges = entry?.sameFiles && entry.known.coverage !== undefined ? entry.known.coverage : mergeRanges(facesOf(spec, tableFirst).flatMap((face) => face.ranges.map(([lo, hi]) => [lo, hi] as [number, number])));
     coverageCache.set(key, ranges);
   }
   return ranges;

@@ -65,8 +65,6 @@ export function evidenceProblems(loaded: LoadedYaml, options: { path?: string } 
   return out;
 }
 
-const show = (s: string, max = 160) => clip(s, max);
-
 /** The error for a quote not found, at the quote itself when it can be found in the YAML text. */
 function quoteProblem(loaded: LoadedYaml, q: QuoteCheck): Problem {
   const where = q.checked.length === 1 ? `the archived text of source '${q.checked[0]}'` : `the archived texts of sources ${q.checked.map((s) => `'${s}'`).join(', ')}`;
@@ -76,7 +74,7 @@ function quoteProblem(loaded: LoadedYaml, q: QuoteCheck): Problem {
   let from = 0;
   while (from < quote.length && from < passage.length && fold(quote[from]!) === fold(passage[from]!)) from++;
   from = quote.length > 160 ? Math.max(0, from - 60) : 0;
-  const cut = (s: string) => (from > 0 ? `…${show(s.slice(from), 120)}` : show(s));
+  const cut = (s: string) => (from > 0 ? `…${clip(s.slice(from), 120)}` : clip(s, 160));
   const closest = q.closest
     ? `; closest passage (${q.checked.length > 1 ? `in '${q.closest.source}', ` : ''}${q.closest.distance} character${q.closest.distance === 1 ? '' : 's'} different): “${cut(passage)}”`
     : '';

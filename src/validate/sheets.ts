@@ -50,7 +50,6 @@ function loadValidatedSync(f: string, cwd: string): LoadedSheet {
 
 const displayName = (f: string, cwd: string): string => relative(cwd, f) || f;
 
-/** Read, parse and validate one file (`display`: its path as shown in problems). */
 /**
  * Whether the quick parse notes positions as it goes: when the sheet before had problems. Sheets of
  * one folder tend to be alike: a folder of clean sheets is parsed without notes, one whose sheets
@@ -58,6 +57,7 @@ const displayName = (f: string, cwd: string): string => relative(cwd, f) || f;
  */
 let recordPositions = true;
 
+/** Read, parse and validate one file (`display`: its path as shown in problems). */
 function validateFile(f: string, display: string, version?: FileVersion): LoadedSheet {
   const name = display.startsWith('..') ? f : display;
   const week = weekOfPath(f);
@@ -82,9 +82,10 @@ export interface LoadSheetsOptions {
   /**
    * For a check whose report is all that is used (`brief validate`): no sheet and no parsed data is
    * kept, nothing goes into the cache of unchanged files, and of a file's text only the lines its
-   * problems point at (for the report's code frames; `texts` holds those lines at their numbers). A run over many sheets then keeps next to nothing
-   * alive, which the garbage collector would otherwise copy again and again. Each archive is looked
-   * at once in the run (archive.ts holdArchives).
+   * problems point at (for the report's code frames; `texts` holds those lines at their numbers).
+   * A run over many sheets then keeps next to nothing alive, which the garbage collector would
+   * otherwise copy again and again. Each archive is looked at once in the run (archive.ts
+   * holdArchives).
    */
   reportOnly?: boolean;
 }
