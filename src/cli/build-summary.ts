@@ -1,7 +1,7 @@
 import { BriefError, ExitCode, ValidationFailed } from '../errors.js';
 import { DocumentsFailed } from '../app/batch.js';
 import type { BuildResult, DocumentResult } from '../app/build.js';
-import { formatHuman } from '../report/human.js';
+import { invalidSheets } from './output.js';
 
 /**
  * After a batch of weeks: one failure (a document, or a whole week whose sheets are invalid) does
@@ -20,7 +20,7 @@ export function settleWeeks(weeks: readonly (string | undefined)[], settled: rea
 }
 
 /** The closing report of a batch with failures: every document and week that failed, and what was written. */
-export function failureSummary(failed: readonly { week: string; error: unknown }[], written: readonly DocumentResult[]): { text: string; exitCode: ExitCode } {
+export async function failureSummary(failed: readonly { week: string; error: unknown }[], written: readonly DocumentResult[]): Promise<{ text: string; exitCode: ExitCode }> {
   const out: string[] = [];
   const lines: string[] = [];
   let documents = 0;
@@ -32,7 +32,7 @@ export function failureSummary(failed: readonly { week: string; error: unknown }
       // Each failure's lines as the batch error indents them (a failure's details under it), two spaces in.
       lines.push(...error.message.split('\n').filter((l) => l.startsWith('  ') || error.failures.length === 1).map((l) => `  ${l.replace(/^ {2}/, '')}`));
     } else if (error instanceof ValidationFailed) {
-      out.push(formatHuman(error.problems));
+      out.push((await invalidSheets(error.problems)).trimEnd());
       lines.push(`  ${week}: ${error.message.replace(/; nothing was built$/, '')} (listed above); nothing was built for this week`);
     } else {
       lines.push(`  ${week}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

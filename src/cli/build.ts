@@ -79,7 +79,7 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
   if (retried > 0) io.stderr(`brief: the browser or a page crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh page\n`);
   if (printer.stats.hangs > 0) io.stderr(`brief: ${plural(printer.stats.hangs, 'briefing')} timed out and ${printer.stats.hangs === 1 ? 'was' : 'were'} printed again on a fresh page\n`);
   if (failed.length > 0) {
-    const summary = failureSummary(failed, written);
+    const summary = await failureSummary(failed, written);
     io.stderr(summary.text);
     return summary.exitCode;
   }

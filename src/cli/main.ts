@@ -94,8 +94,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     if (isShuttingDown()) return ExitCode.render;
     await (await import('../app/write.js')).removePendingTempFiles();
     if (e instanceof ValidationFailed) {
-      const { formatHuman } = await import('../report/human.js');
-      io.stderr(`${formatHuman(e.problems, { color: ctx.color })}\nbrief: ${e.message}\n`);
+      const { invalidSheets } = await import('./output.js');
+      io.stderr(`${await invalidSheets(e.problems, ctx.color)}brief: ${e.message}\n`);
       return e.exitCode;
     }
     if (isBriefError(e)) {

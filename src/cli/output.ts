@@ -25,9 +25,19 @@ export async function buildWarnings(problems: readonly Problem[]): Promise<strin
   ].map((s) => `${s}\n`).join('');
 }
 
+/**
+ * Fact sheets a build refused: every error (file:line:col, with its fix), then the warnings in one
+ * line as after a build that succeeds (buildWarnings), so that the errors are not lost among them;
+ * `brief validate` lists everything.
+ */
+export async function invalidSheets(problems: readonly Problem[], color = false): Promise<string> {
+  const errors = problems.filter((p) => p.severity === 'error');
+  return `${(await human()).formatHuman(errors, { color })}\n${await buildWarnings(problems.filter((p) => p.severity !== 'error'))}`;
+}
+
 /** One line (or a problem list) for an error during watch; watching goes on. */
 export async function describeError(e: unknown, debug: boolean): Promise<string> {
-  if (e instanceof ValidationFailed) return `${(await human()).formatHuman(e.problems)}\nbrief: ${e.message}`;
+  if (e instanceof ValidationFailed) return `${await invalidSheets(e.problems)}brief: ${e.message}`;
   if (isBriefError(e)) return `brief: ${e.message}`;
   return `brief: internal error: ${(e as Error).message}${debug ? `\n${(e as Error).stack ?? ''}` : ''}`;
 }

@@ -208,6 +208,22 @@ describe('brief build on bad input', () => {
     expect(leftovers(p.out)).toEqual([]);
   });
 
+  it('a refused build lists its errors and counts its warnings in one line, so the errors stand out', async () => {
+    const p = project('errors-among-warnings');
+    // The sample's sheet, away from its archives: warnings (archive-unreadable, sources-weak), no error.
+    copyFileSync(join(DATA, '2025-W38', 'tiktok-us-spinoff.yaml'), join(p.data, '2025-W38', 'warned.yaml'));
+    writeFileSync(join(p.data, '2025-W38', 'broken.yaml'), 'id: [oops\n');
+    const r = await brief(['build', '--data', p.data, '--templates', p.templates, '--out', p.out], p.root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.yaml:1:5: error yaml-syntax/);
+    expect(r.stderr).toMatch(/^brief: \d+ warnings in 1 fact sheet \(not errors; `brief validate` lists them\)$/m);
+    expect(r.stderr).not.toMatch(/: warning /);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('brief: 1 error in the fact sheets; nothing was built');
+    // `brief validate` still lists every one of them
+    const v = await brief(['validate', p.data], p.root);
+    expect(v.stderr).toMatch(/warned\.yaml:\d+:\d+: warning /);
+  });
+
   it('--debug shows the cause of an I/O error with its stack (and only then)', async () => {
     const p = project('debug');
     writeFileSync(p.out, 'a file\n');
