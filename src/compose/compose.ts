@@ -60,6 +60,8 @@ export interface TopicView {
    * full; compact (title, the BLUF's first sentence, the stage); line (the title and stage only).
    */
   fit?: 'full' | 'compact' | 'line';
+  /** The sections a topic that gave way prints, when fewer than the audience's (fitPage); templates read them through topicSections. */
+  sections?: SectionName[];
   /** The basis of a reconstructed edition (printed on page 1 and in the topic's heading). */
   reconstructed?: string | undefined;
   status: {

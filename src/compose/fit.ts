@@ -2,31 +2,52 @@ import type { BriefingView, TopicView } from './compose.js';
 
 /**
  * fit: pure. How a page with a budget (the executive page) gives way when the week does not fit:
- * the lowest topics shrink step by step, first to a compact form (title, the BLUF's first sentence,
- * the stage), then to a line (title and stage over the BLUF's first sentence: every topic shown
- * keeps its bottom line), then out of the page ("n more topics in the analyst briefing"); the
- * first topic gives way last. The printer measures and asks for the next step (print-briefing.ts).
+ * the lowest topics shrink step by step. First they leave out their last sections one at a time, in
+ * the audience's order (the executive page: what to watch, then the sticking points), keeping their
+ * bottom line and stage in full; then they take a compact form (title, the BLUF's first sentence,
+ * the stage), then a line (title and stage over the BLUF's first sentence: every topic shown keeps
+ * its bottom line), then leave the page ("n more topics in the analyst briefing"). The first topic
+ * gives way last. Each step makes the page no longer, so the printer can halve its way to the fewest
+ * steps that fit (print-briefing.ts).
  */
-type Fit = NonNullable<TopicView['fit']> | 'out';
+type Form = { trim: number } | 'compact' | 'line' | 'out';
+
+/** Sections a topic keeps whatever its form: its bottom line and its stage. */
+const KEPT = new Set(['bluf', 'status']);
+
+/** How many of the audience's sections a topic can leave out before its compact form: those after the last kept one. */
+function trims(view: BriefingView): number {
+  const sections = view.audience?.sections ?? [];
+  let last = -1;
+  sections.forEach((s, i) => { if (KEPT.has(s)) last = i; });
+  return sections.length - 1 - last;
+}
 
 /** Each step's change: which topic (by index) takes which form. */
-function stepsFor(n: number): [number, Fit][] {
-  const steps: [number, Fit][] = [];
-  for (const form of ['compact', 'line', 'out'] as const) {
+function stepsFor(n: number, trimmable: number): [number, Form][] {
+  const forms: Form[] = [...Array.from({ length: trimmable }, (_, k) => ({ trim: k + 1 })), 'compact', 'line'];
+  const steps: [number, Form][] = [];
+  for (const form of [...forms, 'out' as const]) {
     for (let i = n - 1; i >= 1; i--) steps.push([i, form]);
   }
-  steps.push([0, 'compact'], [0, 'line']);
+  for (const form of forms) steps.push([0, form]);
   return steps;
 }
 
-/** How many steps a view of `n` topics can take. */
-export const fitSteps = (n: number): number => stepsFor(n).length;
+/** How many steps a view can take. */
+export const fitSteps = (view: BriefingView): number => stepsFor(view.topics.length, trims(view)).length;
 
 /** The view after the first `step` steps (0: as composed). */
 export function fitPage(view: BriefingView, step: number): BriefingView {
   if (step <= 0) return view;
-  const forms: Fit[] = view.topics.map(() => 'full');
-  for (const [i, form] of stepsFor(view.topics.length).slice(0, step)) forms[i] = form;
-  const topics = view.topics.flatMap((t, i) => (forms[i] === 'out' ? [] : [{ ...t, fit: forms[i] as TopicView['fit'] }]));
+  const forms: (Form | 'full')[] = view.topics.map(() => 'full');
+  for (const [i, form] of stepsFor(view.topics.length, trims(view)).slice(0, step)) forms[i] = form;
+  const sections = view.audience?.sections ?? [];
+  const topics = view.topics.flatMap((t, i): TopicView[] => {
+    const form = forms[i]!;
+    if (form === 'out') return [];
+    if (typeof form === 'object') return [{ ...t, fit: 'full', sections: sections.slice(0, sections.length - form.trim) }];
+    return [{ ...t, fit: form }];
+  });
   return { ...view, topics, moreTopics: view.topics.length - topics.length, totalTopics: view.topics.length };
 }

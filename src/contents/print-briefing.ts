@@ -79,7 +79,7 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
   // (each step shrinks the page, so a step that fits means every later one does too).
   let ms = first.ms;
   let lo = 0;
-  let hi = fitSteps(view.topics.length);
+  let hi = fitSteps(view);
   let fits: BriefingPrintResult | undefined;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageFills } from '../page-fill.js';
 import { writeGeneratedWeek } from '../generated-week.js';
+import { parse } from 'yaml';
 import { PdfLite } from '../../src/pdf/pdf-lite.js';
 
 /**
@@ -40,15 +41,30 @@ beforeAll(() => {
   for (let n = 1; n <= 10; n++) writeGeneratedWeek(data, n, weekOf(n));
   build(data, out, Array.from({ length: 8 }, (_, i) => weekOf(i + 1)).join(','), AUDIENCES.join(','));
   build(data, out, `${weekOf(9)},${weekOf(10)}`, 'executive');
+  cpSync(join(ROOT, 'data'), join(dir, 'sample-data'), { recursive: true });
+  build(join(dir, 'sample-data'), join(dir, 'sample'), 'all', 'all');
 }, 300_000);
 afterAll(() => { if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); });
 
 describe.skipIf(!POPPLER)('pages a reader can use', () => {
   it('the sample: no page but the last is under a quarter filled (both weeks, every audience)', () => {
     const sample = join(dir, 'sample');
-    cpSync(join(ROOT, 'data'), join(dir, 'sample-data'), { recursive: true });
-    build(join(dir, 'sample-data'), sample, 'all', 'all');
     for (const week of ['2025-W37', '2025-W38']) for (const a of AUDIENCES) expectFilled(join(sample, week, `${a}.pdf`), `${week} ${a}`);
+  });
+
+  it('the sample\'s executive page is used to its foot: the second topic keeps its whole bottom line, its judgments and its stage, leaving out what does not fit', () => {
+    const sample = join(dir, 'sample');
+    for (const week of ['2025-W37', '2025-W38']) {
+      const pdf = join(sample, week, 'executive.pdf');
+      const [fill] = pageFills(pdf);
+      expect(fill, `${week} executive: ${Math.round(fill! * 100)}% filled`).toBeGreaterThanOrEqual(0.9);
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      const trade = parse(readFileSync(join(ROOT, 'data', week, 'us-china-trade.yaml'), 'utf8')) as { bluf: { text: string } };
+      expect(text).toContain(trade.bluf.text.replace(/\s+/g, ' ').trim());
+      const second = text.slice(text.indexOf('2. US–China trade'));
+      expect(second).toMatch(/Likelihood: \S+.*Confidence: \S+/);
+      expect(second).toMatch(/step \d of 7/);
+    }
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('a generated week of %i topics: no page but the last under a quarter filled, in every audience', (n) => {

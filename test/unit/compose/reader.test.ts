@@ -8,18 +8,40 @@ import { outlineFixes } from '../../../src/pdf/pdf-meta.js';
 import { headingTexts } from '../../../src/contents/print-briefing.js';
 
 describe('the executive page gives way step by step', () => {
-  const view = { topics: [1, 2, 3].map((n) => ({ n, anchor: `t${n}`, title: `T${n}` }) as unknown as TopicView) } as BriefingView;
-  it('shrinks the lowest topics first, then to one line, then out, the first topic last', () => {
-    const forms = (step: number) => fitPage(view, step).topics.map((t) => t.fit ?? 'full');
-    expect(forms(0)).toEqual(['full', 'full', 'full']);
-    expect(forms(1)).toEqual(['full', 'full', 'compact']);
-    expect(forms(2)).toEqual(['full', 'compact', 'compact']);
-    expect(forms(3)).toEqual(['full', 'compact', 'line']);
-    expect(forms(5)).toEqual(['full', 'line']);
-    expect(fitPage(view, 5).moreTopics).toBe(1);
-    expect(fitPage(view, 6).topics).toHaveLength(1);
-    expect(fitPage(view, fitSteps(3)).topics.map((t) => t.fit)).toEqual(['line']);
-    expect(fitPage(view, fitSteps(3)).totalTopics).toBe(3);
+  const topics = [1, 2, 3].map((n) => ({ n, anchor: `t${n}`, title: `T${n}` }) as unknown as TopicView);
+  const audience = { sections: ['bluf', 'status', 'sticking_points', 'watch_next'] } as BriefingView['audience'];
+  const view = { topics, audience } as BriefingView;
+  /** Each topic's form at a step: full, full less its last k sections (-k), compact or line. */
+  const forms = (v: BriefingView, step: number) => fitPage(v, step).topics.map((t) => (t.sections ? `-${v.audience.sections.length - t.sections.length}` : t.fit ?? 'full'));
+
+  it('the lowest topics first leave out their last sections, keeping the bottom line and stage, then shrink to compact, one line, then out; the first topic last', () => {
+    expect(forms(view, 0)).toEqual(['full', 'full', 'full']);
+    expect(forms(view, 1)).toEqual(['full', 'full', '-1']);
+    expect(fitPage(view, 1).topics[2]!.sections).toEqual(['bluf', 'status', 'sticking_points']);
+    expect(forms(view, 2)).toEqual(['full', '-1', '-1']);
+    expect(forms(view, 3)).toEqual(['full', '-1', '-2']);
+    expect(fitPage(view, 3).topics[2]!.sections).toEqual(['bluf', 'status']);
+    expect(forms(view, 4)).toEqual(['full', '-2', '-2']);
+    expect(forms(view, 5)).toEqual(['full', '-2', 'compact']);
+    expect(forms(view, 6)).toEqual(['full', 'compact', 'compact']);
+    expect(forms(view, 7)).toEqual(['full', 'compact', 'line']);
+    expect(forms(view, 9)).toEqual(['full', 'line']);
+    expect(fitPage(view, 9).moreTopics).toBe(1);
+    expect(forms(view, 10)).toEqual(['full']);
+    expect(forms(view, 11)).toEqual(['-1']);
+    expect(forms(view, 13)).toEqual(['compact']);
+    expect(fitSteps(view)).toBe(14);
+    expect(forms(view, fitSteps(view))).toEqual(['line']);
+    expect(fitPage(view, fitSteps(view)).totalTopics).toBe(3);
+  });
+
+  it('leaves out only sections after the bottom line and the stage, in the audience\'s order; none when those come last', () => {
+    const other = { topics, audience: { sections: ['sticking_points', 'bluf', 'watch_next', 'status', 'expert_views'] } } as BriefingView;
+    expect(fitPage(other, 1).topics[2]!.sections).toEqual(['sticking_points', 'bluf', 'watch_next', 'status']);
+    expect(forms(other, 3)).toEqual(['full', '-1', 'compact']);
+    const kept = { topics, audience: { sections: ['watch_next', 'status', 'bluf'] } } as BriefingView;
+    expect(forms(kept, 1)).toEqual(['full', 'full', 'compact']);
+    expect(fitSteps(kept)).toBe(8);
   });
 });
 
