@@ -1,4 +1,9 @@
 #!/usr/bin/env node
+import module from 'node:module';
+
+// Node 22.1 and later keep brief's compiled modules on disk between runs (Node's compile cache: a
+// quiet optimization that never throws; NODE_DISABLE_COMPILE_CACHE=1 turns it off). Node 20 has none.
+module.enableCompileCache?.();
 const args = process.argv.slice(2);
 // A cold `brief build --force` waits for Chrome's start: spawn it before the CLI's modules load
 // (the printer adopts it: dist/print/early.js).
