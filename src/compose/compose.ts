@@ -57,10 +57,11 @@ export interface TopicView {
   }) | undefined;
   /**
    * How much of the topic a page with a budget prints (the executive page's fitting, fitPage):
-   * full; compact (title, the BLUF's first sentence, the stage); line (the title and stage only).
+   * full (with `sections`, only those); compact (title, the BLUF's first sentence, the stage); line
+   * (title and stage over the BLUF's first sentence).
    */
   fit?: 'full' | 'compact' | 'line';
-  /** The sections a topic that gave way prints, when fewer than the audience's (fitPage); templates read them through topicSections. */
+  /** The sections a full topic that gave way prints, fewer than the audience's (fitPage); templates read them through topicSections. */
   sections?: SectionName[];
   /** The basis of a reconstructed edition (printed on page 1 and in the topic's heading). */
   reconstructed?: string | undefined;

@@ -17,7 +17,7 @@ const KEPT = new Set(['bluf', 'status']);
 
 /** How many of the audience's sections a topic can leave out before its compact form: those after the last kept one. */
 function trims(view: BriefingView): number {
-  const sections = view.audience?.sections ?? [];
+  const sections = view.audience.sections;
   let last = -1;
   sections.forEach((s, i) => { if (KEPT.has(s)) last = i; });
   return sections.length - 1 - last;
@@ -42,7 +42,7 @@ export function fitPage(view: BriefingView, step: number): BriefingView {
   if (step <= 0) return view;
   const forms: (Form | 'full')[] = view.topics.map(() => 'full');
   for (const [i, form] of stepsFor(view.topics.length, trims(view)).slice(0, step)) forms[i] = form;
-  const sections = view.audience?.sections ?? [];
+  const sections = view.audience.sections;
   const topics = view.topics.flatMap((t, i): TopicView[] => {
     const form = forms[i]!;
     if (form === 'out') return [];

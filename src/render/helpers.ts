@@ -45,11 +45,11 @@ export function registerHelpers(hb: HB, audience: Audience): void {
   hb.registerHelper('times', (n: unknown) => times(Number(n)));
   hb.registerHelper('plural', (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many));
   hb.registerHelper('tlpClass', (t: unknown) => (t == null ? '' : markingClass(String(t) as Tlp)));
-  /** Section name → partial name; whole-document sections render nothing inside a topic. */
   hb.registerHelper('sectionTitle', (s: unknown) => SECTION_TITLES[String(s)] ?? words(s));
-  // a topic's sections: the audience's, or fewer where a page with a budget made it give way (fit.ts)
+  /** A topic's sections: the audience's, or fewer where a page with a budget made it give way (fit.ts). */
   hb.registerHelper('topicSections', (topic: unknown, options: HelperOptions) =>
     (topic as { sections?: unknown } | null)?.sections ?? (options.data as { root: { audience: { sections: unknown } } }).root.audience.sections);
+  /** Section name → partial name; whole-document sections render nothing inside a topic. */
   hb.registerHelper('sectionPartial', (s: unknown) => (s === 'cover' || s === 'contents' ? 'empty' : `section-${String(s).replace(/_/g, '-')}`));
   /** Citation markers linking to the topic's source list: [1][3]. */
   hb.registerHelper('cite', (cites: unknown) => {
