@@ -67,6 +67,27 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
     }
   });
 
+  it('a section\'s heading is never left at the foot of a page: "What changed since last week" keeps more than its "Compared with…" line with it (the sample and the generated weeks)', () => {
+    const pdfs = [
+      ...['2025-W37', '2025-W38'].flatMap((w) => ['analyst', 'public'].map((a) => join(dir, 'sample', w, `${a}.pdf`))),
+      ...Array.from({ length: 8 }, (_, i) => weekOf(i + 1)).flatMap((w) => ['analyst', 'public'].map((a) => join(out, w, `${a}.pdf`))),
+    ];
+    let headings = 0;
+    for (const pdf of pdfs) {
+      const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+      pages.forEach((page, i) => {
+        const lines = page.split('\n').map((l) => l.trim());
+        const at = lines.indexOf('What changed since last week'); // the heading's own line (the contents' entry has its page number)
+        if (at < 0) return;
+        headings++;
+        // what follows it on the page, but the opening "Compared with…" line and the running foot
+        const after = lines.slice(at + 1).filter((l) => l && !/^Compared with the .* edition/.test(l) && !/^As of .*Page \d+ of \d+/.test(l) && !/^TLP:\w+$/.test(l));
+        expect(after.length, `${pdf}, page ${i + 1}: the heading ends the page`).toBeGreaterThanOrEqual(1);
+      });
+    }
+    expect(headings).toBeGreaterThan(10);
+  });
+
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('a generated week of %i topics: no page but the last under a quarter filled, in every audience', (n) => {
     for (const a of AUDIENCES) {
       const fills = expectFilled(join(out, weekOf(n), `${a}.pdf`), `${a}, ${n} topics`);
