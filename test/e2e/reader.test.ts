@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,37 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
       });
     }
     expect(headings).toBeGreaterThan(10);
+  });
+
+  it('a key judgment\'s statement is never split across two pages (the sample and the generated weeks, analyst and public)', () => {
+    const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+    const count = (text: string, part: string) => text.split(part).length - 1;
+    const runs = [
+      { data: join(dir, 'sample-data'), out: join(dir, 'sample'), weeks: ['2025-W37', '2025-W38'] },
+      { data: join(dir, 'data'), out, weeks: Array.from({ length: 8 }, (_, i) => weekOf(i + 1)) },
+    ];
+    let seen = 0;
+    for (const run of runs) {
+      for (const week of run.weeks) {
+        const statements = readdirSync(join(run.data, week)).flatMap((f) =>
+          ((parse(readFileSync(join(run.data, week, f), 'utf8')) as { key_judgments?: { statement: string }[] }).key_judgments ?? []).map((k) => norm(k.statement)));
+        for (const a of ['analyst', 'public']) {
+          const pdf = join(run.out, week, `${a}.pdf`);
+          const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').map(norm);
+          for (const statement of statements) {
+            // Every place a page shows the statement's first words, it shows the whole statement
+            // (the bottom line's box also quotes it, so places are counted, not just found).
+            const start = statement.split(' ').slice(0, 6).join(' ');
+            pages.forEach((page, i) => {
+              if (!page.includes(start)) return;
+              seen++;
+              expect(count(page, statement), `${pdf}, page ${i + 1}: "${statement.slice(0, 50)}…" runs onto the next page`).toBe(count(page, start));
+            });
+          }
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('a generated week of %i topics: no page but the last under a quarter filled, in every audience', (n) => {
