@@ -88,7 +88,7 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
     expect(headings).toBeGreaterThan(10);
   });
 
-  it('a key judgment\'s statement is never split across two pages (the sample and the generated weeks, analyst and public)', () => {
+  it('a key judgment\'s statement and a sticking point\'s summary are never split across two pages (the sample and the generated weeks, analyst and public)', () => {
     const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
     const count = (text: string, part: string) => text.split(part).length - 1;
     const runs = [
@@ -98,15 +98,17 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
     let seen = 0;
     for (const run of runs) {
       for (const week of run.weeks) {
-        const statements = readdirSync(join(run.data, week)).flatMap((f) =>
-          ((parse(readFileSync(join(run.data, week, f), 'utf8')) as { key_judgments?: { statement: string }[] }).key_judgments ?? []).map((k) => norm(k.statement)));
+        const statements = readdirSync(join(run.data, week)).flatMap((f) => {
+          const sheet = parse(readFileSync(join(run.data, week, f), 'utf8')) as { key_judgments?: { statement: string }[]; sticking_points?: { summary?: string }[] };
+          return [...(sheet.key_judgments ?? []).map((k) => k.statement), ...(sheet.sticking_points ?? []).flatMap((p) => (p.summary ? [p.summary] : []))].map(norm);
+        });
         for (const a of ['analyst', 'public']) {
           const pdf = join(run.out, week, `${a}.pdf`);
           const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').map(norm);
           for (const statement of statements) {
             // Every place a page shows the statement's first words, it shows the whole statement
             // (the bottom line's box also quotes it, so places are counted, not just found).
-            const start = statement.split(' ').slice(0, 6).join(' ');
+            const start = statement.split(' ').slice(0, 10).join(' ');
             pages.forEach((page, i) => {
               if (!page.includes(start)) return;
               seen++;
