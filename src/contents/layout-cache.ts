@@ -24,6 +24,8 @@ const MAX = 256;
 
 const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const documentKey = (audience: string, output: string) => `${audience}\0${resolve(output)}`;
+/** A document's fit step, apart from the kinds' (`audience\0topics`). */
+const fitKey = (audience: string, output: string) => `document\0${documentKey(audience, output)}`;
 
 /** The contents layouts of one session, backed by a file (`file`: e.g. <cache folder>/layouts.json). */
 export class LayoutStore {
@@ -31,7 +33,10 @@ export class LayoutStore {
   private readonly kinds = new Map<string, { layout: Layout; missed: boolean }>();
   /** Entries measured since the last save. */
   private readonly changed = new Map<string, Layout>();
-  /** The fit step (compose/fit.ts) a page-budget briefing last needed, by audience and number of topics. */
+  /**
+   * The fit step (compose/fit.ts) a page-budget briefing last needed: by document (audience and
+   * output file) and by kind (audience and number of topics, for another week).
+   */
   private readonly fits = new Map<string, number>();
   private fitsChanged = false;
   /** Builds running now (see hold). */
@@ -78,17 +83,22 @@ export class LayoutStore {
     if (missed !== undefined) setBounded(this.kinds, kind, { layout, missed }, MAX);
   }
 
-  /** The fit step a briefing of this kind needed last (a guess print-briefing.ts confirms). */
-  fitGuess(kind: string): number | undefined {
+  /**
+   * The fit step this document needed last, else the last one a briefing of its kind needed (weeks
+   * differ: one may need a step more than the next); a guess print-briefing.ts confirms.
+   */
+  fitGuess(audience: string, output: string, kind: string): number | undefined {
     this.loaded();
-    return this.fits.get(kind);
+    return this.fits.get(fitKey(audience, output)) ?? this.fits.get(kind);
   }
 
-  rememberFit(kind: string, step: number): void {
+  rememberFit(audience: string, output: string, kind: string, step: number): void {
     this.loaded();
-    if (this.fits.get(kind) === step) return;
-    setBounded(this.fits, kind, step, MAX);
-    this.fitsChanged = true;
+    for (const key of [fitKey(audience, output), kind]) {
+      if (this.fits.get(key) === step) continue;
+      setBounded(this.fits, key, step, MAX);
+      this.fitsChanged = true;
+    }
   }
 
   /**

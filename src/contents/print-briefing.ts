@@ -56,41 +56,58 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
 export async function printBriefing(printer: Printer, layouts: LayoutStore, set: TemplateSet, view: BriefingView, name: string, options: { verify?: boolean } = {}): Promise<BriefingPrintResult> {
   const budget = view.audience.pageBudget;
   if (budget === undefined) return printComposed(printer, layouts, set, view, name, options);
-  // A page budget: the fewest fit steps (fit.ts) that keep the page within it. Another briefing of
-  // the same audience and number of topics (the next week, the next save) most often needs the
-  // same step: start there, and confirm with a draft (same layout, nothing painted) that one step
-  // fewer would overflow. A wrong guess costs those prints and the search below, never the result.
-  const kind = `${set.audience.name}\0${view.topics.length}`;
-  const guess = layouts.fitGuess(kind);
-  if (guess !== undefined && guess > 0) {
+  // A page budget: the fewest fit steps (fit.ts) that keep the page within it. The step this
+  // document, or another briefing of the same audience and number of topics (the next week, the
+  // next save), last needed is most often right: start there, and confirm with a draft (same
+  // layout, nothing painted) that one step fewer would overflow. A wrong guess costs prints, never
+  // the result, and bounds the search below.
+  const audience = set.audience.name;
+  const kind = `${audience}\0${view.topics.length}`;
+  const guess = layouts.fitGuess(audience, name, kind);
+  const steps = fitSteps(view);
+  // Each step shrinks the page, so a step that fits means every later one does too: the fewest
+  // that fit are in (lo, hi], step lo known to overflow (-1: nothing known), step hi assumed to fit.
+  let lo = -1;
+  let hi = steps;
+  let ms = 0;
+  let fits: BriefingPrintResult | undefined;
+  if (guess !== undefined && guess > 0 && guess <= steps) {
     // The print and the draft at once, on two pages of the printer (neither depends on the other).
     const [tried, below] = await Promise.all([
       printComposed(printer, layouts, set, fitPage(view, guess), name, options),
       draftPages(printer, set, fitPage(view, guess - 1), name),
     ]);
-    if (countPages(tried.pdf) <= budget && below.pages > budget) return { ...tried, ms: tried.ms + below.ms };
+    ms += tried.ms + below.ms;
+    const triedFits = countPages(tried.pdf) <= budget;
+    if (triedFits && below.pages > budget) return { ...tried, ms };
+    if (triedFits) hi = guess - 1; // one step fewer fits too (the draft): the answer is below
+    else if (guess === steps) return { ...tried, ms }; // no step left to take (the caller enforces the budget)
+    else lo = guess;
   }
-  const first = await printComposed(printer, layouts, set, view, name, options);
-  if (countPages(first.pdf) <= budget) {
-    layouts.rememberFit(kind, 0);
-    return first;
+  if (lo < 0) {
+    const first = await printComposed(printer, layouts, set, view, name, options);
+    ms += first.ms;
+    if (countPages(first.pdf) <= budget) {
+      layouts.rememberFit(audience, name, kind, 0);
+      return { ...first, ms };
+    }
+    lo = 0;
   }
-  // Over the budget: the page gives way step by step, the fewest steps that fit found by halving
-  // (each step shrinks the page, so a step that fits means every later one does too).
-  let ms = first.ms;
-  let lo = 0;
-  let hi = fitSteps(view);
-  let fits: BriefingPrintResult | undefined;
+  // Over the budget: the fewest steps that fit, found by halving.
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     const tried = await printComposed(printer, layouts, set, fitPage(view, mid), name, options);
     ms += tried.ms;
     if (countPages(tried.pdf) <= budget) { hi = mid; fits = tried; } else lo = mid;
   }
-  // Every step tried overflowed: the last step (the caller enforces the budget and says so).
-  fits ??= await printComposed(printer, layouts, set, fitPage(view, hi), name, options);
-  if (countPages(fits.pdf) <= budget) layouts.rememberFit(kind, hi);
-  return { ...fits, ms: ms + fits.ms };
+  // Step hi was not printed (every step tried overflowed, or the draft showed it fits): print it.
+  // If even the last step overflows, the caller enforces the budget and says so.
+  if (!fits) {
+    fits = await printComposed(printer, layouts, set, fitPage(view, hi), name, options);
+    ms += fits.ms;
+  }
+  if (countPages(fits.pdf) <= budget) layouts.rememberFit(audience, name, kind, hi);
+  return { ...fits, ms };
 }
 
 /** How many pages a composed view takes, from a draft print (nothing painted, no tags), for the fit search. */
