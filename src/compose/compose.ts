@@ -256,7 +256,9 @@ export function rankStickingPoints<T extends { status: string; significance: str
 export function partyColumnWidth(names: readonly string[]): string {
   const longest = Math.max(5, ...names.map((n) => n.length));
   const word = Math.max(0, ...names.flatMap((n) => n.split(/\s+/).map((w) => w.length)));
-  const chars = longest <= 18 ? longest : Math.max(word, Math.min(26, Math.ceil(longest / (longest > 48 ? 3 : 2))));
+  // never narrower than the longest word, up to a word of 30 characters: a longer one (an
+  // identifier without a break) breaks inside the column rather than squeeze the positions
+  const chars = longest <= 18 ? longest : Math.max(Math.min(word, 30), Math.min(26, Math.ceil(longest / (longest > 48 ? 3 : 2))));
   // ~0.55 em a character at the column's size, plus the cell's padding.
   return `${(chars * 0.55 + 1.2).toFixed(1)}em`;
 }

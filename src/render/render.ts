@@ -78,6 +78,27 @@ const TLP_COLOURS: Record<string, string> = {
   'TLP:RED': '#FF2B2B', 'TLP:AMBER+STRICT': '#FFC000', 'TLP:AMBER': '#FFC000', 'TLP:GREEN': '#33FF00', 'TLP:CLEAR': '#FFFFFF',
 };
 
+/** How many characters (graphemes) of a topic's title a running head shows. */
+const HEAD_TITLE = 60;
+
+/**
+ * A topic's title as a running head shows it: at most HEAD_TITLE characters ("…" for the rest: the
+ * head reminds, the page shows the title whole), with a break opportunity (a zero-width space) every
+ * 16 characters inside a word longer than 24. A margin box wraps only at the text's own
+ * opportunities (Chromium ignores overflow-wrap there): a title without one, a long identifier,
+ * ran under the TLP label and off the page. Counted in graphemes, so no cluster is cut.
+ */
+export function headTitle(title: string): string {
+  if (title.length <= 24 || (title.length <= HEAD_TITLE && !/\S{25}/.test(title))) return title;
+  const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(title)].map((g) => g.segment);
+  const shown = graphemes.length > HEAD_TITLE ? [...graphemes.slice(0, HEAD_TITLE - 1), '…'] : graphemes;
+  let run = 0;
+  return shown.map((g) => {
+    run = /\s/.test(g) ? 0 : run + 1;
+    return run > 1 && run % 16 === 1 ? `\u200b${g}` : g;
+  }).join('');
+}
+
 /**
  * The running header and footer, as CSS page-margin boxes (they use the page's embedded fonts): the
  * TLP label in its colours on black in both, the topic in the head (each topic, or run of topics
@@ -109,7 +130,7 @@ function pageCss(view: BriefingView): string {
   for (const name of names.values()) runs.set(name, []);
   // Each title isolated (as Handlebars' escape isolates a whole string): its number stays to its
   // left and the separators between titles keep their places, whatever the titles' direction.
-  for (const t of view.topics) runs.get(names.get(t.anchor)!)!.push(view.topics.length > 1 ? `${t.n}. ${isolate(t.title)}` : isolate(t.title));
+  for (const t of view.topics) runs.get(names.get(t.anchor)!)!.push(view.topics.length > 1 ? `${t.n}. ${isolate(headTitle(t.title))}` : isolate(headTitle(t.title)));
   const blocks = [...names.keys()];
   blocks.forEach((b, i) => {
     css += `\n#${b} { page: ${names.get(b)}; }`;

@@ -64,6 +64,13 @@ describe('ranking and sizing', () => {
     expect(long).toBeLessThan(30 * 0.55);
   });
 
+  it('caps the party column at a word of 30 characters: a longer word breaks inside it rather than squeeze the positions', () => {
+    const width = (names: string[]) => parseFloat(partyColumnWidth(names));
+    expect(width(['Q'.repeat(30)])).toBeCloseTo(30 * 0.55 + 1.2, 1);
+    expect(width(['Q'.repeat(120)])).toBeCloseTo(30 * 0.55 + 1.2, 1);
+    expect(width(['The ' + 'Q'.repeat(120) + ' Authority'])).toBeCloseTo(30 * 0.55 + 1.2, 1);
+  });
+
   it('prints likelihood ranges with an en dash and no space before the percent sign', () => {
     expect(likelihoodRange('roughly even chance')).toBe('45–55%');
   });
