@@ -92,11 +92,12 @@ export function headTitle(title: string): string {
   if (title.length <= 24 || (title.length <= HEAD_TITLE && !/\S{25}/.test(title))) return title;
   const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(title)].map((g) => g.segment);
   const shown = graphemes.length > HEAD_TITLE ? [...graphemes.slice(0, HEAD_TITLE - 1), '…'] : graphemes;
-  let run = 0;
-  return shown.map((g) => {
-    run = /\s/.test(g) ? 0 : run + 1;
-    return run > 1 && run % 16 === 1 ? `\u200b${g}` : g;
-  }).join('');
+  // the words as runs of graphemes, each long one given its break opportunities
+  const words: string[][] = [];
+  for (const g of shown) {
+    if (/\s/.test(g) || words.length === 0 || /\s/.test(words.at(-1)![0]!)) words.push([g]); else words.at(-1)!.push(g);
+  }
+  return words.map((w) => (w.length > 24 ? w.map((g, i) => (i > 0 && i % 16 === 0 ? `\u200b${g}` : g)) : w).join('')).join('');
 }
 
 /**

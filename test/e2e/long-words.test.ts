@@ -1,12 +1,13 @@
 /**
  * Words with no break opportunity (an identifier, a URL-like name, a long compound) in every printed
- * field, every audience: nothing runs off the page or under the TLP label. Every word pdftotext finds
- * lies inside the sheet's printable area (5 mm from each edge), and `--verify` finds every block of
- * the page's text in the PDF; and no such word is cut short (a contents entry's title ran under its
- * page number and out of its line, both clipped). A party's name made its column as wide as the name's longest word: the
- * positions were squeezed to a word a line and the table ran off the page, with the words past its
- * edge lost; a sticking point's title without its table ran off the page too (a flex item is as
- * wide as its longest word); a topic's title ran under the running head's TLP label and off the page.
+ * field, every audience: nothing is cut, runs off the page or under the TLP label. `--verify` finds
+ * every block of the page's text in the PDF, every word pdftotext finds lies inside the sheet's
+ * printable area (5 mm from each edge), and no inserted word is cut short. Before: a party's name
+ * made its column as wide as its longest word, so the positions were squeezed to a word a line and
+ * the table ran off the page, the words past its edge lost; a sticking point's title without its
+ * table, and a contents entry's title with its page number, were clipped (a flex item is as wide as
+ * its longest word); a heading broke across pages; a topic's title ran under the running head's
+ * TLP label and off the page.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

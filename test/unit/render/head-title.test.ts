@@ -15,6 +15,10 @@ describe('a topic\'s title in the running head', () => {
     expect(head.replaceAll(ZWSP, '')).toBe(`Talks on ${word}`);
     expect(head).toBe(`Talks on ${word.slice(0, 16)}${ZWSP}${word.slice(16, 32)}${ZWSP}${word.slice(32)}`);
     expect(headTitle(`${'a'.repeat(24)} b`)).toBe(`${'a'.repeat(24)} b`);
+    // in a title long enough to be shortened, a word of 17 to 24 characters keeps no opportunity
+    const shortened = headTitle(`${'b'.repeat(20)} ${'word '.repeat(12)}`);
+    expect(shortened.startsWith(`${'b'.repeat(20)} `)).toBe(true);
+    expect(shortened).not.toContain(ZWSP);
   });
 
   it('shows at most 60 characters, "…" for the rest, and never cuts or splits a cluster', () => {
