@@ -67,7 +67,7 @@ export function outlineFixes(text: string, headings: readonly string[]): [number
   const byKey = new Map<string, string>();
   for (const h of headings) if (!byKey.has(outlineKey(h))) byKey.set(outlineKey(h), h);
   const out: [number, string][] = [];
-  for (const m of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\s*(<<(?:(?!endobj)[\s\S])*?>>)\s*endobj/g)) {
+  for (const m of titledObjects(text)) {
     const dict = m[2]!;
     if (!/\/Parent\s+\d+\s+0\s+R/.test(dict)) continue;
     const title = /\/Title\s*(\((?:[^\\()]|\\[\s\S])*\)|<[0-9A-Fa-f\s]*>)/.exec(dict);
@@ -78,6 +78,37 @@ export function outlineFixes(text: string, headings: readonly string[]): [number
     out.push([Number(m[1]), dict.replace(title[0], `/Title ${pdfText(real)}`)]);
   }
   return out;
+}
+
+/** An object that is a dictionary: its number and the dictionary (as matched from the start of its line). */
+const OBJECT = /(?:^|[\r\n])(\d+) 0 obj\s*(<<(?:(?!endobj)[\s\S])*?>>)\s*endobj/y;
+
+/**
+ * The objects a scan of every object (OBJECT from each line start, in file order) would find that
+ * hold `/Title`, found from each `/Title` back to the line that starts its object: a briefing has a
+ * few dozen titles among thousands of objects, and the scan of all of them was most of the
+ * metadata's time.
+ */
+function* titledObjects(text: string): Generator<RegExpExecArray> {
+  let done = -1;
+  for (let at = text.indexOf('/Title'); at >= 0; at = text.indexOf('/Title', at + 1)) {
+    if (at < done) continue;
+    // the last "N 0 obj" at a line start before the title
+    let start = text.lastIndexOf(' 0 obj', at);
+    while (start >= 0) {
+      let digits = start;
+      while (digits > 0 && text.charCodeAt(digits - 1) >= 0x30 && text.charCodeAt(digits - 1) <= 0x39) digits--;
+      const before = digits === 0 ? 10 : text.charCodeAt(digits - 1);
+      if (digits < start && (before === 10 || before === 13)) { start = digits === 0 ? 0 : digits - 1; break; }
+      start = text.lastIndexOf(' 0 obj', start - 1);
+    }
+    if (start < 0) continue;
+    OBJECT.lastIndex = start;
+    const m = OBJECT.exec(text);
+    if (!m || m.index + m[0].length <= at) continue;
+    done = m.index + m[0].length;
+    yield m;
+  }
 }
 
 function appendMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {

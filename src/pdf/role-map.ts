@@ -10,6 +10,8 @@ export const ROLE_MAP: Readonly<Record<string, string>> = {
 
 /** The role map for the structure types a PDF's (uncompressed) objects use: only those not standard in PDF 1.7. */
 export function roleMapFor(text: string): Record<string, string> {
-  const used = new Set([...text.matchAll(/\/S\s*\/([A-Za-z0-9]+)/g)].map((m) => m[1]!));
+  // only the types the map has, each a whole name (a structure element per tag: thousands of /S)
+  const used = new Set([...text.matchAll(ROLE_TYPES)].map((m) => m[1]!));
   return Object.fromEntries(Object.entries(ROLE_MAP).filter(([type]) => used.has(type)));
 }
+const ROLE_TYPES = new RegExp(`/S\\s*/(${Object.keys(ROLE_MAP).join('|')})(?![A-Za-z0-9])`, 'g');
