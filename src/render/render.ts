@@ -131,7 +131,10 @@ function pageCss(view: BriefingView): string {
   for (const name of names.values()) runs.set(name, []);
   // Each title isolated (as Handlebars' escape isolates a whole string): its number stays to its
   // left and the separators between titles keep their places, whatever the titles' direction.
-  for (const t of view.topics) runs.get(names.get(t.anchor)!)!.push(view.topics.length > 1 ? `${t.n}. ${isolate(headTitle(t.title))}` : isolate(headTitle(t.title)));
+  for (const t of view.topics) {
+    const title = isolate(headTitle(t.title));
+    runs.get(names.get(t.anchor)!)!.push(view.topics.length > 1 ? `${t.n}. ${title}` : title);
+  }
   const blocks = [...names.keys()];
   blocks.forEach((b, i) => {
     css += `\n#${b} { page: ${names.get(b)}; }`;
