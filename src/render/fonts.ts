@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { coverageOf, DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, rangeDescriptor, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
+import { coverageOf, DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, markedCluster, oneFaceHas, rangeDescriptor, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
 import { mergeRanges, rangeHasAny, rangesHave } from '../util/woff2-cmap.js';
 import { LAST_RESORT_FAMILY, lastResortFont } from './last-resort.js';
@@ -124,10 +124,12 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   const slots = new Map<string, { family: string; weight: number; style: string }>();
   // A character is a fallback's for a family that does not cover it (Noto Sans has Devanagari, Noto Serif has not).
   const familyRanges = new Map<string, [number, number][]>();
+  const familyFaces = new Map<string, Face[]>();
   for (const spec of primaries) {
     for (const face of facesOf(spec)) {
       const family = descriptor(face.css, 'font-family') ?? '';
       familyRanges.set(family, mergeRanges([...(familyRanges.get(family) ?? []), ...face.ranges]));
+      familyFaces.set(family, [...(familyFaces.get(family) ?? []), face]);
       const slot = { family: descriptor(face.css, 'font-family') ?? '', weight: Number(descriptor(face.css, 'font-weight') ?? 400), style: descriptor(face.css, 'font-style') ?? 'normal' };
       slots.set(`${slot.family}|${slot.weight}|${slot.style}`, slot);
     }
@@ -141,6 +143,9 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   // letterlike symbols for text set in Noto Sans), then the last-resort font.
   const fallbacks = [...specs.filter((s) => s.fallback), ...primaries];
   const wanted = new Map<string, Map<FontFamilySpec, number[]>>();
+  // The characters of letters with combining marks that no one face has together: the last-resort
+  // font's, base letter and marks alike (else Chromium takes the cluster from a font of the machine).
+  const unsettable = new Set<number>();
   for (const [family, ranges] of familyRanges) {
     const mine = new Map<FontFamilySpec, number[]>();
     const want = (spec: FontFamilySpec, cps: number[]) => {
@@ -149,6 +154,17 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
       else mine.set(spec, [...cps]);
     };
     for (const cluster of clusters) {
+      // A letter and its combining marks print from one face, or the whole cluster goes elsewhere:
+      // Noto Serif's Latin faces have "x" and its Vietnamese face has U+0323, so "x̣" came from the
+      // machine. (Emoji sequences are the next branch's.)
+      const marked = /[\ufe0e\ufe0f\u200d]/.test(cluster) ? undefined : markedCluster(cluster);
+      if (marked) {
+        if (familyFaces.get(family)!.some((face) => marked.every((cp) => rangesHave(face.ranges, cp)))) continue;
+        const whole = fallbacks.find((s) => oneFaceHas(s, marked));
+        if (whole) want(whole, marked);
+        else for (const cp of marked) unsettable.add(cp);
+        continue;
+      }
       // Chromium takes a variation sequence or a ZWJ sequence only from a font that has the
       // selector or joiner too (⚠️ from the emoji font, not from Noto Sans Symbols' plain ⚠).
       const cps = [...cluster].map((c) => c.codePointAt(0)!).filter((cp) => !INVISIBLE(cp) || cp === 0xfe0e || cp === 0xfe0f || cp === 0x200d);
@@ -164,7 +180,7 @@ function faceRules(specs: FontFamilySpec[], clusters: string[], used: number[], 
   }
   const rules: string[] = [];
   // What no font has, least preferred of all: the last-resort font's boxes, never a machine's font.
-  const missing = used.filter((cp) => cp > 0x9f && !specs.some((s) => covers(s, cp)));
+  const missing = [...new Set([...used.filter((cp) => cp > 0x9f && !specs.some((s) => covers(s, cp))), ...unsettable])].sort((a, b) => a - b);
   if (missing.length > 0) {
     const font = `src: url(data:font/ttf;base64,${lastResortFont(missing).toString('base64')}) format('truetype');`;
     const range = rangeDescriptor(mergeRanges(missing.map((cp) => [cp, cp] as [number, number])));

@@ -326,3 +326,41 @@ const INVISIBLE_RANGES: [number, number][] = [
   [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xe0000, 0xe007f], [0xe0100, 0xe01ef],
 ];
 export const INVISIBLE = (cp: number): boolean => inRanges(cp, INVISIBLE_RANGES);
+
+/** A combining mark that prints (variation selectors and the other invisible marks aside). */
+const PRINTING_MARK = (cp: number): boolean => !INVISIBLE(cp) && /\p{M}/u.test(String.fromCodePoint(cp));
+
+/**
+ * The characters of a grapheme cluster that print, when the cluster holds a combining mark that
+ * prints: a letter and its marks, which Chromium sets from one font or not at all (then from a font
+ * of the machine). Undefined for any other cluster.
+ */
+export function markedCluster(cluster: string): number[] | undefined {
+  const cps = [...cluster].map((c) => c.codePointAt(0)!).filter((cp) => !INVISIBLE(cp));
+  return cps.length > 1 && cps.some(PRINTING_MARK) ? cps : undefined;
+}
+
+/** Whether one face of `spec` has every character of `cps`: a cluster's font must have all of it. */
+export function oneFaceHas(spec: FontFamilySpec, cps: readonly number[]): boolean {
+  const ranges = coverageOf(spec);
+  if (!cps.every((cp) => rangesHave(ranges, cp))) return false;
+  return facesOf(spec).some((face) => cps.every((cp) => rangesHave(face.ranges, cp)));
+}
+
+/**
+ * The clusters of `text` (composed: util/marks.ts) that hold a letter and combining marks no face
+ * of `specs` has together, though some font has each of them ("q" + U+0301: the letter is in the
+ * Latin faces, the accent only in the Vietnamese ones). They print from the last-resort font, as
+ * boxes (render/fonts.ts). Clusters with a character no font has are uncoveredCharacters' to tell.
+ */
+export function unsettableClusters(text: string, specs: FontFamilySpec[] = DEFAULT_FONTS): string[] {
+  if (!/\p{M}/u.test(text)) return [];
+  const ranges = allRanges(specs);
+  const out = new Set<string>();
+  for (const cluster of extraClusters(text)) {
+    const cps = markedCluster(cluster);
+    if (!cps || !cps.every((cp) => rangesHave(ranges, cp))) continue;
+    if (!specs.some((spec) => oneFaceHas(spec, cps))) out.add(cluster);
+  }
+  return [...out];
+}

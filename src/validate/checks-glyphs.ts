@@ -1,6 +1,7 @@
 import type { LoadedYaml } from '../load/yaml.js';
-import { installed, INVISIBLE, LANG_FONTS, langMatches, uncoveredCharacters } from '../util/font-catalogue.js';
-import type { Problem } from './problems.js';
+import { installed, INVISIBLE, LANG_FONTS, langMatches, uncoveredCharacters, unsettableClusters } from '../util/font-catalogue.js';
+import { composeMarks } from '../util/marks.js';
+import { lineStarts, type Problem } from './problems.js';
 
 /**
  * glyph-missing: a character in a fact sheet's text that none of brief's fonts has (by the
@@ -42,14 +43,21 @@ function missingGlyphs(loaded: LoadedYaml): Problem[] {
   // Latin, its diacritics and punctuation are always covered: most sheets stop here.
   if (!/[^\u0000-\u024f\u2000-\u206f]/.test(text)) return [];
   const printed = new Set<number>();
+  /** Letters with marks no one face has together (composed, as they print: util/marks.ts). */
+  const unsettable = new Set<string>();
   const walk = (v: unknown): void => {
-    if (typeof v === 'string') { for (const cp of uncoveredCharacters(v)) printed.add(cp); return; }
+    if (typeof v === 'string') {
+      const text = composeMarks(v);
+      for (const cp of uncoveredCharacters(text)) printed.add(cp);
+      for (const cluster of unsettableClusters(text)) unsettable.add(cluster);
+      return;
+    }
     if (Array.isArray(v)) { for (const x of v) walk(x); return; }
     if (v !== null && typeof v === 'object') for (const k in v) { walk(k); walk((v as Record<string, unknown>)[k]); }
   };
   walk(loaded.data);
-  if (printed.size === 0) return [];
-  const problems: Problem[] = [];
+  if (printed.size === 0 && unsettable.size === 0) return [];
+  const problems: Problem[] = unsettable.size === 0 ? [] : unsettableProblems(loaded, unsettable);
   let line = 1;
   let lineStart = 0;
   // One warning for each run of such characters (a word of a script no font has), not for each character.
@@ -58,7 +66,11 @@ function missingGlyphs(loaded: LoadedYaml): Problem[] {
     if (!run) return;
     const shown = run.cps.slice(0, 8).map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`).join(' ') + (run.cps.length > 8 ? ' …' : '');
     const chars = String.fromCodePoint(...run.cps.slice(0, 24));
-    const what = run.cps.length === 1 ? `the character '${chars}' (${shown}): it prints as a box showing its code point` : `the characters '${chars}${run.cps.length > 24 ? '…' : ''}' (${shown}): they print as boxes showing their code points`;
+    // A letter is set with its marks from one font: with a mark no font has, the letter is a box too.
+    const marked = run.cps.some((cp) => MARK.test(String.fromCodePoint(cp)));
+    const what = run.cps.length === 1
+      ? marked ? `the combining mark '${chars}' (${shown}): it and the letter it is on print as boxes showing their code points` : `the character '${chars}' (${shown}): it prints as a box showing its code point`
+      : `the characters '${chars}${run.cps.length > 24 ? '…' : ''}' (${shown}): they${marked ? ', and the letters they mark,' : ''} print as boxes showing their code points`;
     problems.push({
       file: loaded.file, line: run.line, col: run.col, endLine: run.line, endCol: run.end, severity: 'warning', rule: 'glyph-missing', pointer: '',
       message: `no font brief bundles has ${what}; see docs/fonts-and-scripts.md to add a font`,
@@ -78,5 +90,32 @@ function missingGlyphs(loaded: LoadedYaml): Problem[] {
     i += width - 1;
   }
   flush();
+  return problems;
+}
+
+const MARK = /\p{M}/u;
+
+/**
+ * A letter and its combining marks that the bundled fonts have, but no one face together ("x̣": the
+ * Latin faces have "x", only the Vietnamese face has U+0323): Chromium sets a cluster from one font,
+ * so it prints from the last-resort font, as boxes. Warned where the sheet writes it (composed or
+ * not), each place once.
+ */
+function unsettableProblems(loaded: LoadedYaml, clusters: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const starts = lineStarts(loaded.text);
+  let line = 0;
+  for (const m of loaded.text.matchAll(/[^\p{M}\s]\p{M}+/gu)) {
+    const cluster = composeMarks(m[0]);
+    if (!clusters.has(cluster)) continue;
+    while (line + 1 < starts.length && starts[line + 1]! <= m.index) line++;
+    const col = m.index - starts[line]! + 1;
+    const cps = [...cluster].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+    problems.push({
+      file: loaded.file, line: line + 1, col, endLine: line + 1, endCol: col + m[0].length, severity: 'warning', rule: 'glyph-missing', pointer: '',
+      message: `no font brief bundles has the letter '${cluster}' (${cps}) whole: its fonts have the letter and the marks, but none has them together, so it prints as boxes showing their code points; see docs/fonts-and-scripts.md to add a font`,
+    });
+    if (problems.length >= 25) break;
+  }
   return problems;
 }

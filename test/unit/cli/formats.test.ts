@@ -12,7 +12,7 @@ import { FIXTURES } from '../../helpers.js';
 /**
  * Golden output of `brief validate` in every format for one sheet broken seven ways
  * (test/fixtures/golden/multi.yaml). Compared exactly; only the tool version in SARIF is normalised.
- * To regenerate after an intended change: UPDATE_GOLDEN=1 npx vitest run test/unit/formats.test.ts
+ * To regenerate after an intended change: UPDATE_GOLDEN=1 npx vitest run test/unit/cli/formats.test.ts
  */
 const GOLDEN = join(FIXTURES, 'golden');
 const SHEET = 'test/fixtures/golden/multi.yaml';

@@ -1,0 +1,53 @@
+/**
+ * marks: letters written decomposed — a base letter and combining marks ("g" + U+0306 for "ğ", as
+ * macOS, some keyboards and text copied from PDFs give them; Vietnamese typed with combining tones;
+ * Hangul as conjoining jamo) — are printed composed (Unicode NFC, the same text by Unicode's
+ * definition). The bundled fonts hold the composed letters, but their combining marks are in other
+ * subsets or in none, and Chromium sets a letter and its marks from one font: it took "ğ", "ş", "ř"
+ * and decomposed Vietnamese from a font of the machine, and printed decomposed Hangul as boxes.
+ * Only the clusters that hold a mark or a jamo are composed; anything else NFC would change (CJK
+ * compatibility ideographs, the ohm and angstrom signs) is left as written.
+ */
+
+/** A combining mark, or a Hangul vowel or final jamo (which compose with the jamo before them). */
+const DECOMPOSED = /[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]/u;
+/** A base (or none) and its marks; a leading jamo and the vowel and final jamo after it; a syllable and a final jamo. */
+const CLUSTER = /[^\p{M}]?\p{M}+|[\u1100-\u115f\ua960-\ua97f][\u1160-\u11ff\ud7b0-\ud7ff]+|[\uac00-\ud7a3][\u11a8-\u11ff\ud7cb-\ud7fb]+/gu;
+
+/** `text` with each letter written as a base and combining marks (or as jamo) composed (NFC). */
+export function composeMarks(text: string): string {
+  if (!DECOMPOSED.test(text)) return text;
+  return text.replace(CLUSTER, (cluster) => cluster.normalize('NFC'));
+}
+
+/** Whether a text holds anything composeMarks may change. */
+export const hasMarks = (text: string): boolean => DECOMPOSED.test(text);
+
+/**
+ * A parsed value (a fact sheet) with every string, at any depth, passed through composeMarks; the
+ * same value when nothing changes. Keys are left as they are (the schema's, ASCII).
+ */
+export function composeStrings<T>(value: T): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return composeMarks(v);
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      v.forEach((x, i) => {
+        const y = walk(x);
+        if (y !== x) (out ??= [...v])[i] = y;
+      });
+      return out ?? v;
+    }
+    if (v !== null && typeof v === 'object') {
+      let out: Record<string, unknown> | undefined;
+      for (const [k, x] of Object.entries(v)) {
+        const y = walk(x);
+        // (defined, not assigned: a key named __proto__ stays a key)
+        if (y !== x) Object.defineProperty((out ??= { ...(v as Record<string, unknown>) }), k, { value: y, enumerable: true, writable: true, configurable: true });
+      }
+      return out ?? v;
+    }
+    return v;
+  };
+  return walk(value) as T;
+}

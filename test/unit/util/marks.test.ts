@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { composeMarks, composeStrings } from '../../../src/util/marks.js';
+import { unsettableClusters } from '../../../src/util/font-catalogue.js';
+
+describe('composeMarks', () => {
+  it('composes letters written as a base and combining marks, and Hangul written as jamo', () => {
+    for (const w of ['Kılıçdaroğlu', 'Dvořák', 'Nguyễn Thị Ánh', 'Ålesund', 'ẹ́ ọ̀', '협상 한국', 'Ελλάδα ΐ', 'Київ й']) {
+      expect(composeMarks(w.normalize('NFD'))).toBe(w.normalize('NFC'));
+    }
+  });
+
+  it('leaves what NFC would change outside such clusters as written, and text without marks the same string', () => {
+    const compat = '\uf900 \u2126 \u212b \u037e'; // a CJK compatibility ideograph, ohm, angstrom, Greek question mark
+    expect(compat.normalize('NFC')).not.toBe(compat);
+    expect(composeMarks(`${compat} e\u0301`)).toBe(`${compat} é`);
+    const plain = 'US–China trade: the tariff truce';
+    expect(composeMarks(plain)).toBe(plain);
+    // marks of scripts whose NFC is themselves stay as they are
+    for (const w of ['हिन्दी', 'ไทย', 'بِسْمِ', 'שָׁלוֹם']) expect(composeMarks(w)).toBe(w);
+  });
+
+  it('composes every string of a parsed sheet, at any depth, and keeps what did not change', () => {
+    const kept = { a: ['plain'] };
+    const sheet = { title: 'g\u0306', kept, list: [{ x: 'x' }, { y: 'c\u0327' }], n: 3, flag: true, none: null };
+    const out = composeStrings(sheet);
+    expect(out).toEqual({ title: 'ğ', kept, list: [{ x: 'x' }, { y: 'ç' }], n: 3, flag: true, none: null });
+    expect(out.kept).toBe(kept);
+    expect(out.list[0]).toBe(sheet.list[0]);
+    expect(sheet.title).toBe('g\u0306'); // the input is not changed
+    const clean = { title: 'plain' };
+    expect(composeStrings(clean)).toBe(clean);
+    // a key named __proto__ stays a key
+    const odd = JSON.parse('{"__proto__": "e\\u0301", "b": 1}') as Record<string, unknown>;
+    const composed = composeStrings(odd);
+    expect(Object.getPrototypeOf(composed)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(composed, '__proto__')?.value).toBe('é');
+  });
+});
+
+describe('unsettableClusters', () => {
+  it('finds a letter and marks that no one bundled face has together, and nothing one face sets', () => {
+    expect(unsettableClusters('x\u0323 \u0105\u0301')).toEqual(['x̣', 'ą́']);
+    // one face has them: the Vietnamese faces (ẹ́), the emoji font (a keycap), the script's own font
+    expect(unsettableClusters('\u1eb9\u0301 1\ufe0f\u20e3 क्षि ก่ بِسْمِ')).toEqual([]);
+    // a mark no font has is uncoveredCharacters' to tell, not this
+    expect(unsettableClusters('q\u0306')).toEqual([]);
+  });
+});
