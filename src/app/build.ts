@@ -7,7 +7,7 @@ import { resolveWeek } from '../load/data.js';
 import { loadWeek } from '../validate/sheets.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { countPages } from '../pdf/pdf-info.js';
-import { inlineFonts, isPackageFont } from '../render/fonts.js';
+import { inlineFonts } from '../render/fonts.js';
 import { Printer, type PrinterOptions } from '../print/printer.js';
 import { Session } from './session.js';
 import { loadPreviousEditions, type PreviousEditions } from '../validate/previous.js';
@@ -17,7 +17,7 @@ import { loadTemplateSet, type TemplateSet } from '../render/render.js';
 import type { FactSheet } from '../schema/index.js';
 import { tocEntries } from '../contents/toc.js';
 import { prepareOutDir, writeAtomic } from './write.js';
-import { foreignFonts, missingText, type TextBlock } from '../pdf/fidelity.js';
+import { missingText, type TextBlock } from '../pdf/fidelity.js';
 import { pdfPageTexts } from '../pdf/pdf-text.js';
 import { rm } from 'node:fs/promises';
 import { browserIdentity, inputsHash, manifestPath, recordManifest, upToDate } from './incremental.js';
@@ -129,14 +129,17 @@ export async function mayBeUpToDate(outDir: string, dataDir: string, week: strin
 }
 
 /**
- * Fail with `font-machine` when the PDF embeds a font that is not brief's (a template that names
- * another font), and with `text-missing` when it lacks a block of text its HTML showed.
+ * Fail with `font-machine` when the PDF embeds a font that is not brief's: a template that names
+ * another font, or a character Chromium found in no font of the document (docs/fonts-and-scripts.md).
+ * Every build checks it (a few indexOf over the bytes the metadata step reads anyway).
  */
+function checkFonts(path: string, foreign: readonly string[]): void {
+  if (foreign.length === 0) return;
+  throw new BriefError('font-machine', `${path}: printed with ${foreign.length === 1 ? 'a font' : 'fonts'} of this machine, not brief's: ${foreign.join(', ')}; a template's font-family names a font brief does not bundle (use var(--serif) or var(--sans), or add the font: docs/fonts-and-scripts.md), or the text holds a character no font of the document has (\`brief validate\` warns of it: glyph-missing)`, { exitCode: ExitCode.render });
+}
+
+/** Fail with `text-missing` when the PDF lacks a block of text its HTML showed. */
 async function verifyText(path: string, pdf: Uint8Array, blocks: TextBlock[]): Promise<void> {
-  const foreign = foreignFonts(pdf, isPackageFont);
-  if (foreign.length > 0) {
-    throw new BriefError('font-machine', `${path}: printed with ${foreign.length === 1 ? 'a font' : 'fonts'} of this machine, not brief's: ${foreign.join(', ')}; a template's font-family names a font brief does not bundle (use var(--serif) or var(--sans), or add the font: docs/fonts-and-scripts.md)`, { exitCode: ExitCode.render });
-  }
   const missing = missingText(blocks, await pdfPageTexts(pdf));
   if (missing.length === 0) return;
   // The topic's heading as read from the page holds the bidi isolates brief wrapped its text in.
@@ -192,7 +195,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       return session.inFlight(() => replacedOrRemoved(path, async () => {
         const view = composeView(loaded.sheets, set, week, previous);
-        const { pdf, html, ms, blocks } = await printBriefing(printer, session.layouts, set, view, path, { verify: options.verify });
+        const { pdf, html, ms, blocks, foreign } = await printBriefing(printer, session.layouts, set, view, path, { verify: options.verify });
+        checkFonts(path, foreign);
         if (blocks) await verifyText(path, pdf, blocks);
         const pages = countPages(pdf);
         const budget = set.audience.page_budget;

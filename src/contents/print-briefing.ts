@@ -4,13 +4,13 @@ import { formatDate } from '../util/dates.js';
 import { applyPdfMetadata, type PdfMetadata } from '../pdf/pdf-meta.js';
 import type { Printer } from '../print/printer.js';
 import type { TemplateSet } from '../render/render.js';
-import type { TextBlock } from '../pdf/fidelity.js';
+import { foreignFonts, type TextBlock } from '../pdf/fidelity.js';
 import { destinationPages, tocEntries, withPages, type TocEntry } from './toc.js';
 import type { LayoutStore } from './layout-cache.js';
 import { Pagination, sameJoins } from './pagination.js';
 import { pageBlocks, pageOpeners } from '../compose/pages.js';
 import { fitPage, fitSteps } from '../compose/fit.js';
-import { fontResources } from '../render/fonts.js';
+import { fontResources, isPackageFont } from '../render/fonts.js';
 import { MAX_PASSES, printInPasses } from './passes.js';
 import { countPages } from '../pdf/pdf-info.js';
 
@@ -27,6 +27,8 @@ export interface BriefingPrintResult {
   ms: number;
   /** With `verify`: the blocks of text the final document showed (pdf/fidelity.ts). */
   blocks?: TextBlock[];
+  /** The fonts the PDF embeds that are not brief's (pdf/fidelity.ts foreignFonts): none, or the build fails. */
+  foreign: string[];
 }
 
 /** The PDF document information of a briefing, all from the data. */
@@ -178,6 +180,8 @@ async function printComposed(printer: Printer, layouts: LayoutStore, set: Templa
     : undefined;
   const { pdf, ms, blocks: shown } = await printInPasses(printer, html, { name, pageSize: view.audience.pageSize, resources: fontResources, textBlocks: options.verify, ...(revise ? { revise, draftFirst: !guess } : {}) });
   const started = Date.now();
+  // Read from the print as the metadata step reads it (one reading of the bytes: pdf-lite).
+  const foreign = foreignFonts(pdf, isPackageFont);
   const finished = await applyPdfMetadata(pdf, briefingMetadata(view, html));
-  return { pdf: finished, html, ms: ms + Date.now() - started, ...(shown ? { blocks: shown } : {}) };
+  return { pdf: finished, html, ms: ms + Date.now() - started, foreign, ...(shown ? { blocks: shown } : {}) };
 }

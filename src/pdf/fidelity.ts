@@ -1,4 +1,5 @@
 import { clip } from '../util/text.js';
+import { dictionaryAround, PdfLite, withoutStrings } from './pdf-lite.js';
 /**
  * fidelity: does a PDF hold the text its HTML showed? Each block of text the page showed (a
  * paragraph, list item, cell, heading: see cdp.ts textBlocks) is looked for in the PDF's text.
@@ -112,13 +113,34 @@ export function missingText(blocks: readonly TextBlock[], pageTexts: readonly st
  * The fonts a PDF embeds that `own` does not accept (by PostScript name, the subset tag removed), and
  * "a Type 3 font" for glyphs drawn as PDF procedures (a colour or bitmap font): what Chromium took
  * from the machine because no font of the document had the character, or a template named a font
- * brief does not bundle. Chromium writes font dictionaries as plain objects, so their names are read
- * from the bytes.
+ * brief does not bundle. Chromium writes font dictionaries as plain objects, so they are found in
+ * the bytes: each `/BaseFont` or `/Type3` that is a key of a font dictionary (`/Type /Font`), not
+ * text in a string (a heading "/BaseFont /X" is a bookmark's title).
  */
 export function foreignFonts(pdf: Uint8Array, own: (name: string) => boolean): string[] {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const text = latin1(pdf);
   const names = new Set<string>();
-  for (const m of text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]()]+)/g)) if (!own(m[1]!)) names.add(m[1]!);
-  if (/\/Subtype\s*\/Type3\b/.test(text)) names.add('a Type 3 font');
+  const seen = new Set<number>();
+  for (const key of ['/BaseFont', '/Type3']) {
+    for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) {
+      const m = dictionaryAround(text, at);
+      if (!m || seen.has(m.index)) continue;
+      seen.add(m.index);
+      const dict = withoutStrings(m[2]!);
+      if (!/\/Type\s*\/Font(?![A-Za-z0-9])/.test(dict)) continue;
+      const base = /\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]()]+)/.exec(dict)?.[1];
+      if (base !== undefined && !own(base)) names.add(base);
+      if (/\/Subtype\s*\/Type3(?![A-Za-z0-9])/.test(dict)) names.add('a Type 3 font');
+    }
+  }
   return [...names].sort();
+}
+
+/** A PDF's bytes as text, one byte a character: pdf-lite's reading when it has one (or can make one). */
+function latin1(pdf: Uint8Array): string {
+  try {
+    return PdfLite.of(pdf).text;
+  } catch {
+    return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  }
 }

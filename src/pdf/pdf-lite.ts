@@ -145,3 +145,61 @@ export class PdfLite {
 }
 
 const read = new WeakMap<Uint8Array, PdfLite>();
+
+/** An object that is a dictionary: its number and the dictionary (as matched from the start of its line). */
+const OBJECT = /(?:^|[\r\n])(\d+) 0 obj\s*(<<(?:(?!endobj)[\s\S])*?>>)\s*endobj/y;
+
+/**
+ * The dictionary object whose text holds position `at` (found back from `at` to the "N 0 obj" that
+ * starts its line): what a scan of every object would find there, for a few keywords among
+ * thousands of objects. Undefined when `at` is in no dictionary object (a stream, an object that is
+ * not a dictionary).
+ */
+export function dictionaryAround(text: string, at: number): RegExpExecArray | undefined {
+  let start = text.lastIndexOf(' 0 obj', at);
+  while (start >= 0) {
+    let digits = start;
+    while (digits > 0 && text.charCodeAt(digits - 1) >= 0x30 && text.charCodeAt(digits - 1) <= 0x39) digits--;
+    const before = digits === 0 ? 10 : text.charCodeAt(digits - 1);
+    if (digits < start && (before === 10 || before === 13)) { start = digits === 0 ? 0 : digits - 1; break; }
+    start = text.lastIndexOf(' 0 obj', start - 1);
+  }
+  if (start < 0) return undefined;
+  OBJECT.lastIndex = start;
+  const m = OBJECT.exec(text);
+  return m && m.index + m[0].length > at ? m : undefined;
+}
+
+/**
+ * A dictionary's text without its strings (literal, with nested parentheses and escapes, and hex):
+ * what its keys say, not what a string in it says ("/BaseFont /X" in a bookmark's title).
+ */
+export function withoutStrings(dict: string): string {
+  let out = '';
+  let i = 0;
+  while (i < dict.length) {
+    const c = dict[i]!;
+    if (c === '(') {
+      let depth = 0;
+      for (; i < dict.length; i++) {
+        const d = dict[i];
+        if (d === '\\') i++;
+        else if (d === '(') depth++;
+        else if (d === ')' && --depth === 0) break;
+      }
+      i++;
+      out += '()';
+    } else if (c === '<' && dict[i + 1] !== '<') {
+      const end = dict.indexOf('>', i);
+      i = end < 0 ? dict.length : end + 1;
+      out += '<>';
+    } else if (c === '<') {
+      out += '<<';
+      i += 2;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}

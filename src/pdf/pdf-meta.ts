@@ -1,4 +1,4 @@
-import { PdfLite } from './pdf-lite.js';
+import { dictionaryAround, PdfLite } from './pdf-lite.js';
 import { xmpPacket } from './xmp.js';
 import { cleanMetadata, dataDate, fileId, type PdfMetadata } from './metadata.js';
 import { roleMapFor } from './role-map.js';
@@ -80,32 +80,17 @@ export function outlineFixes(text: string, headings: readonly string[]): [number
   return out;
 }
 
-/** An object that is a dictionary: its number and the dictionary (as matched from the start of its line). */
-const OBJECT = /(?:^|[\r\n])(\d+) 0 obj\s*(<<(?:(?!endobj)[\s\S])*?>>)\s*endobj/y;
-
 /**
- * The objects a scan of every object (OBJECT from each line start, in file order) would find that
- * hold `/Title`, found from each `/Title` back to the line that starts its object: a briefing has a
- * few dozen titles among thousands of objects, and the scan of all of them was most of the
- * metadata's time.
+ * The objects a scan of every object would find that hold `/Title`, found from each `/Title` back
+ * to the line that starts its object: a briefing has a few dozen titles among thousands of objects,
+ * and the scan of all of them was most of the metadata's time.
  */
 function* titledObjects(text: string): Generator<RegExpExecArray> {
   let done = -1;
   for (let at = text.indexOf('/Title'); at >= 0; at = text.indexOf('/Title', at + 1)) {
     if (at < done) continue;
-    // the last "N 0 obj" at a line start before the title
-    let start = text.lastIndexOf(' 0 obj', at);
-    while (start >= 0) {
-      let digits = start;
-      while (digits > 0 && text.charCodeAt(digits - 1) >= 0x30 && text.charCodeAt(digits - 1) <= 0x39) digits--;
-      const before = digits === 0 ? 10 : text.charCodeAt(digits - 1);
-      if (digits < start && (before === 10 || before === 13)) { start = digits === 0 ? 0 : digits - 1; break; }
-      start = text.lastIndexOf(' 0 obj', start - 1);
-    }
-    if (start < 0) continue;
-    OBJECT.lastIndex = start;
-    const m = OBJECT.exec(text);
-    if (!m || m.index + m[0].length <= at) continue;
+    const m = dictionaryAround(text, at);
+    if (!m) continue;
     done = m.index + m[0].length;
     yield m;
   }

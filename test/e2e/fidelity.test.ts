@@ -4,7 +4,7 @@
  * with --verify on. The PDFs hold every block of text (missingText), no missing-glyph box, only
  * the package's fonts, and the same bytes however they were batched.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -103,12 +103,15 @@ describe('every word, every script', () => {
     expect(Buffer.compare(readFileSync(alone.documents[0]!.path), readFileSync(all.documents.find((d) => d.audience === 'executive')!.path))).toBe(0);
   }, 240_000);
 
-  it('--verify fails a briefing printed with a font of the machine (a project template naming Georgia), naming the font', async () => {
+  it('fails a briefing printed with a font of the machine (a project template naming Georgia), naming the font, with --verify or without', async () => {
     const templates = join(tmp.dir, 'templates-georgia');
     mkdirSync(join(templates, 'audiences', 'executive'), { recursive: true });
     writeFileSync(join(templates, 'audiences', 'executive', 'style.css'), 'p { font-family: Georgia, serif !important; }\n');
-    const run = build({ dataDir: DATA, templatesDir: templates, outDir: out('georgia'), week: '2025-W38', audiences: ['executive'], verify: true });
-    await expect(run).rejects.toThrow(/printed with fonts? of this machine, not brief's: .*(Serif|Sans|Georgia)/);
+    for (const verify of [true, false]) {
+      const run = build({ dataDir: DATA, templatesDir: templates, outDir: out(`georgia-${verify}`), week: '2025-W38', audiences: ['executive'], verify });
+      await expect(run, `verify: ${verify}`).rejects.toThrow(/printed with fonts? of this machine, not brief's: .*(Serif|Sans|Georgia)/);
+      expect(existsSync(join(out(`georgia-${verify}`), '2025-W38', 'executive.pdf')), 'nothing written').toBe(false);
+    }
     // Without the template, the same build passes: every font is brief's.
     const plain = await build({ dataDir: DATA, templatesDir: TEMPLATES, outDir: out('plain'), week: '2025-W38', audiences: ['executive'], verify: true });
     expect(foreignFonts(new Uint8Array(readFileSync(plain.documents[0]!.path)), isPackageFont)).toEqual([]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countPages } from '../../../src/pdf/pdf-info.js';
 import { outlineFixes } from '../../../src/pdf/pdf-meta.js';
 import { roleMapFor } from '../../../src/pdf/role-map.js';
+import { foreignFonts } from '../../../src/pdf/fidelity.js';
 
 /** The readings these searches replace, over the PDF read as latin1 text. */
 const pagesByRegex = (s: string) => (s.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
@@ -47,5 +48,22 @@ describe('reading a printed PDF without decoding it all', () => {
       [1, '<</Title (Bottom line)\n/Parent 9 0 R>>'],
       [3, '<</Title (What changed) /Parent 9 0 R /Next 1 0 R>>'],
     ]);
+  });
+
+  it('finds the fonts in font dictionaries only: a title or any string that reads "/BaseFont /X" or "/Type3" is text, not a font', () => {
+    const own = (name: string) => name.startsWith('Noto');
+    const ours = [
+      '1 0 obj\n<</Type /Font\n/Subtype /Type0\n/BaseFont /AAAAAA+NotoSans-Bold\n/Encoding /Identity-H>>\nendobj',
+      '2 0 obj\n<</Title (Heading /BaseFont /Evil /Type /Font \\) /Subtype /Type3 \\( (nested /BaseFont /Deep)) /Parent 9 0 R>>\nendobj',
+      '3 0 obj\n<</Title <2F42617365466F6E74> /Alt (/Type /Font /BaseFont /Alt) /Parent 9 0 R>>\nendobj',
+      '4 0 obj\n<</Length 30>>\nstream\n<</Type /Font /BaseFont /InStream>>\nendstream\nendobj',
+    ];
+    expect(foreignFonts(bytes(ours.join('\n')), own)).toEqual([]);
+    const machine = [
+      ...ours,
+      '5 0 obj\n<</Type /Font /Subtype /Type3 /FontBBox [0 0 1 1]>>\nendobj',
+      '6 0 obj <</Type/Font/Subtype/TrueType/BaseFont/BCDEFG+DejaVuSans>> endobj',
+    ];
+    expect(foreignFonts(bytes(machine.join('\r')), own)).toEqual(['DejaVuSans', 'a Type 3 font']);
   });
 });
