@@ -1,5 +1,6 @@
 import { clip } from '../util/text.js';
 import { dictionaryAround, PdfLite, withoutStrings } from './pdf-lite.js';
+import { glyphAliases } from '../util/font-catalogue.js';
 /**
  * fidelity: does a PDF hold the text its HTML showed? Each block of text the page showed (a
  * paragraph, list item, cell, heading: see cdp.ts textBlocks) is looked for in the PDF's text.
@@ -43,7 +44,26 @@ const SHAPED = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nk
 
 const SUBDIVISION_FLAG = /\u{1f3f4}[\u{e0020}-\u{e007f}]+/gu;
 
-const fold = (s: string): string => s.normalize('NFKC').replace(SUBDIVISION_FLAG, '').replace(IGNORED, '');
+/**
+ * Both sides of a comparison as a PDF's text layer can give them back: in NFKC; an accented i or j
+ * that the font drew as a dotless one and the accent ("ī" comes back as "ı" U+0304) as the letter
+ * and accent; a character drawn with the glyph of a lower one (U+30FB KATAKANA MIDDLE DOT with
+ * U+00B7's) as that one (the text layer maps a glyph to one character: font-catalogue glyphAliases).
+ */
+const fold = (s: string): string => unalias(s.replace(DOTLESS, (c) => (c === 'ı' ? 'i' : 'j')).normalize('NFKC')).replace(SUBDIVISION_FLAG, '').replace(IGNORED, '');
+const DOTLESS = /[ıȷ](?=[\u0300-\u036f])/g;
+
+let aliases: Map<number, number> | undefined;
+function unalias(s: string): string {
+  if (!/[^\u0000-\u007f]/.test(s)) return s;
+  aliases ??= glyphAliases();
+  let out = '';
+  for (const ch of s) {
+    const to = aliases.get(ch.codePointAt(0)!);
+    out += to === undefined ? ch : String.fromCodePoint(to);
+  }
+  return out;
+}
 
 /** Arabic letters by their dotless skeleton: letters that differ only by dots or hamza compare equal. */
 const RASM: Record<string, string> = Object.fromEntries([

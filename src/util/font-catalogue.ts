@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
-import { intersectRanges, mergeRanges, rangesHave, woff2Coverage } from './woff2-cmap.js';
+import { intersectRanges, mergeRanges, rangesHave, woff2Coverage, woff2GlyphAliases } from './woff2-cmap.js';
 
 /**
  * font-catalogue: the fonts brief prints with (npm packages, never the machine's) and which
@@ -116,7 +116,7 @@ const changed = new Set<string>();
  * when a run asks for that package's faces) and the characters they cover, merged: a run takes them
  * as they are instead of parsing the package's CSS and every range in it (~30 ms at each start).
  */
-interface PackageCoverage { version: string; unicodeRange: string | null; differs: Record<string, string>; files?: string[]; faces?: string; coverage?: [number, number][] }
+interface PackageCoverage { version: string; unicodeRange: string | null; differs: Record<string, string>; files?: string[]; faces?: string; coverage?: [number, number][]; aliases?: [number, number][] }
 export const COVERAGE_FILE = 'font-coverage.json';
 let table: Record<string, PackageCoverage> | null | undefined;
 
@@ -236,6 +236,7 @@ export function coverageTable(specs: FontFamilySpec[] = [...DEFAULT_FONTS, ...LA
       files: spec.files,
       faces: JSON.stringify([...faces.values()].map((face) => ({ css: face.css, file: relative(dir, face.file), ranges: face.ranges }))),
       coverage: coverageOf(spec, false),
+      aliases: aliasesOf(spec, false),
     };
   }
   return out;
@@ -363,4 +364,34 @@ export function unsettableClusters(text: string, specs: FontFamilySpec[] = DEFAU
     if (!specs.some((spec) => oneFaceHas(spec, cps))) out.add(cluster);
   }
   return [...out];
+}
+
+/**
+ * The code points a package's faces draw with a glyph they also draw a lower code point with, each
+ * with the lowest (woff2-cmap.ts woff2GlyphAliases): what a PDF's text layer gives back for them.
+ * From the table when it is the package's, else from its font files.
+ */
+export function aliasesOf(spec: FontFamilySpec, tableFirst = true): [number, number][] {
+  const entry = tableFirst ? tableEntry(spec) : undefined;
+  if (entry?.sameFiles && entry.known.aliases !== undefined) return entry.known.aliases;
+  const lowest = new Map<number, number>();
+  for (const face of facesOf(spec, tableFirst)) {
+    for (const [cp, to] of woff2GlyphAliases(readFileSync(face.file))) lowest.set(cp, Math.min(to, lowest.get(cp) ?? to));
+  }
+  return [...lowest].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Every bundled (and installed language) font's glyph aliases as one map, each code point to the
+ * lowest it shares a glyph with in any of them (followed through: U+2027 → U+00B7).
+ */
+export function glyphAliases(specs: FontFamilySpec[] = [...DEFAULT_FONTS, ...LANG_FONTS.filter((f) => installed(f.pkg))]): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const spec of specs) for (const [cp, to] of aliasesOf(spec)) map.set(cp, Math.min(to, map.get(cp) ?? to));
+  for (const [cp, to] of map) {
+    let end = to;
+    for (let hops = 0; map.has(end) && hops < 8; hops++) end = map.get(end)!;
+    map.set(cp, end);
+  }
+  return map;
 }

@@ -9,6 +9,12 @@ import { brotliDecompressSync } from 'node:zlib';
  * scripts/gen-dist.mjs makes dist/font-coverage.json, in well under a second).
  */
 export function woff2Coverage(bytes: Uint8Array): [number, number][] {
+  const cmap = woff2Cmap(bytes);
+  return cmap ? cmapRanges(cmap) : [];
+}
+
+/** A WOFF2 font's cmap table (never transformed in WOFF2), or undefined when it has none. */
+function woff2Cmap(bytes: Uint8Array): DataView | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0) !== 0x774f4632) throw new Error('not a WOFF2 font');
   if (view.getUint32(4) === 0x74746366) throw new Error('WOFF2 font collections are not supported');
@@ -38,9 +44,32 @@ export function woff2Coverage(bytes: Uint8Array): [number, number][] {
     if (known === 0) cmap = { offset, length };
     offset += length;
   }
-  if (!cmap) return [];
+  if (!cmap) return undefined;
   const data = brotliDecompressSync(bytes.subarray(p, p + compressedLength));
-  return cmapRanges(new DataView(data.buffer, data.byteOffset + cmap.offset, cmap.length));
+  return new DataView(data.buffer, data.byteOffset + cmap.offset, cmap.length);
+}
+
+/**
+ * The code points of a WOFF2 font that share their glyph with a lower code point, each with the
+ * lowest one (U+30FB KATAKANA MIDDLE DOT → U+00B7 where both are drawn by one glyph): a PDF's text
+ * layer maps a glyph back to one character, the lowest (Skia's ToUnicode), so text printed with the
+ * higher one reads back as the lower (build --verify folds both: pdf/fidelity.ts).
+ */
+export function woff2GlyphAliases(bytes: Uint8Array): [number, number][] {
+  const cmap = woff2Cmap(bytes);
+  if (!cmap) return [];
+  const byGlyph = new Map<number, number[]>();
+  cmapEntries(cmap, (cp, glyph) => {
+    const cps = byGlyph.get(glyph);
+    if (cps) cps.push(cp); else byGlyph.set(glyph, [cp]);
+  });
+  const out: [number, number][] = [];
+  for (const cps of byGlyph.values()) {
+    if (cps.length < 2) continue;
+    const lowest = Math.min(...cps);
+    for (const cp of cps) if (cp !== lowest) out.push([cp, lowest]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 /** The code points a TrueType/OpenType font's character map has (an uncompressed font file). */
@@ -58,6 +87,15 @@ export function sfntCoverage(bytes: Uint8Array): [number, number][] {
 /** The mapped code points of a cmap table (its Unicode subtables of formats 4 and 12). */
 function cmapRanges(cmap: DataView): [number, number][] {
   const cps: [number, number][] = [];
+  cmapEntries(cmap, (cp) => cps.push([cp, cp]), (lo, hi) => cps.push([lo, hi]));
+  return mergeRanges(cps);
+}
+
+/**
+ * Each code point of a cmap's Unicode subtables (formats 4 and 12) with its glyph; `group`, when
+ * given, takes a format-12 group whole instead (its glyphs are consecutive, so none shared within).
+ */
+function cmapEntries(cmap: DataView, entry: (cp: number, glyph: number) => void, group?: (lo: number, hi: number) => void): void {
   const n = cmap.getUint16(2);
   const seen = new Set<number>();
   for (let i = 0; i < n; i++) {
@@ -80,7 +118,7 @@ function cmapRanges(cmap: DataView): [number, number][] {
         const ro = cmap.getUint16(rangeOffsets + s);
         for (let c = start; c <= end && c !== 0xffff; c++) {
           const glyph = ro === 0 ? (c + delta) & 0xffff : glyphAt(cmap, rangeOffsets + s + ro + (c - start) * 2, delta);
-          if (glyph !== 0) cps.push([c, c]);
+          if (glyph !== 0) entry(c, glyph);
         }
       }
     } else if (format === 12) {
@@ -89,11 +127,12 @@ function cmapRanges(cmap: DataView): [number, number][] {
         const lo = cmap.getUint32(at + 16 + g * 12);
         const hi = cmap.getUint32(at + 20 + g * 12);
         const glyph = cmap.getUint32(at + 24 + g * 12);
-        cps.push(glyph === 0 ? [lo + 1, hi] : [lo, hi]);
+        const first = glyph === 0 ? lo + 1 : lo;
+        if (group) { if (first <= hi) group(first, hi); continue; }
+        for (let c = first; c <= hi; c++) entry(c, glyph + (c - lo));
       }
     }
   }
-  return mergeRanges(cps);
 }
 
 function glyphAt(cmap: DataView, at: number, delta: number): number {
