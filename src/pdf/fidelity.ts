@@ -65,10 +65,17 @@ function unalias(s: string): string {
   return out;
 }
 
-/** Arabic letters by their dotless skeleton: letters that differ only by dots or hamza compare equal. */
+/**
+ * Arabic letters by their dotless skeleton: letters that differ only by dots, rings, small letters or
+ * hamza compare equal. The letters of Urdu, Pashto, Sindhi, Kurdish, Uyghur and the other languages
+ * written in Arabic script (the Arabic blocks' "ARABIC LETTER <base> WITH …", by their base letter's
+ * skeleton) come back from Noto Sans Arabic's PDF text the same way (Pashto ښ as س, ې as ى).
+ */
 const RASM: Record<string, string> = Object.fromEntries([
-  ['ٮ', 'بتثنيئىیںپٹ'], ['ٯ', 'فقڡڤ'], ['ح', 'جخچ'], ['د', 'ذڈ'], ['ر', 'زژڑ'], ['س', 'ش'], ['ص', 'ض'],
-  ['ط', 'ظ'], ['ع', 'غ'], ['ه', 'ةەۀہ'], ['ا', 'أإآٱ'], ['و', 'ؤ'], ['ک', 'كگ'],
+  ['ٮ', 'بتثنيئىیںپٹؠؽؾؿٸٺټٽٿڀڹڻڼڽۍێېۑݐݑݒݓݔݕݖݧݨݩݵݶݷࢠࢡࢨࢩࢶࢷࢸࢺࢾࢿࣀ'], ['ٯ', 'فقڡڤڢڣڥڦڧڨݠݡࢤࢥࢵࢻࢼࣄ'],
+  ['ح', 'جخچځڂڃڄڅڇڿݗݘݮݯݲݼࢢࣁࣅࣆ'], ['د', 'ذڈډڊڋڌڍڎڏڐۮݙݚࢮ'], ['ر', 'زژڑڒړڔڕږڗڙۯݛݫݬݱࢪࢲࢹ'], ['س', 'شښڛڜۺݜݭݰݽݾ'],
+  ['ص', 'ضڝڞۻࢯ'], ['ط', 'ظڟࢣ'], ['ع', 'غڠۼݝݞݟࢳࣃ'], ['ه', 'ةەۀہۂۃۿ'], ['ا', 'أإآٱٲٳٵݳݴ'], ['و', 'ؤٶٷۄۅۆۇۈۉۊۋۏݸݹࢫ'],
+  ['ک', 'كگػؼڪګڬڭڮڰڱڲڳڴݢݣݤݿࢰࢴࣂ'], ['ل', 'ڵڶڷڸݪࢦࣇ'], ['م', 'ݥݦࢧ'],
 ].flatMap(([skeleton, letters]) => [...letters!].map((l) => [l, skeleton!])));
 
 /** The ordered part of a text (its characters outside SHAPED scripts) and its shaped letters. */
