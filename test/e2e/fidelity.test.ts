@@ -117,6 +117,38 @@ describe('every word, every script', () => {
     expect(foreignFonts(new Uint8Array(readFileSync(plain.documents[0]!.path)), isPackageFont)).toEqual([]);
   }, 120_000);
 
+  it('prints a sample of every common block of Unicode with brief\'s fonts only, and --verify reads all of it back', async () => {
+    // Forty-odd blocks (Latin to emoji, Arabic presentation forms, CJK compatibility, box drawing),
+    // up to 40 characters from each, marks on an "o": the characters a pasted text may hold.
+    const BLOCKS: [number, number][] = [
+      [0xa0, 0xff], [0x100, 0x17f], [0x180, 0x24f], [0x250, 0x2af], [0x2b0, 0x2ff], [0x300, 0x36f], [0x370, 0x3ff], [0x400, 0x4ff],
+      [0x500, 0x52f], [0x530, 0x58f], [0x590, 0x5ff], [0x600, 0x6ff], [0x900, 0x97f], [0x980, 0x9ff], [0xe00, 0xe7f], [0x1e00, 0x1eff],
+      [0x1f00, 0x1fff], [0x2000, 0x206f], [0x2070, 0x209f], [0x20a0, 0x20c0], [0x2100, 0x214f], [0x2150, 0x218f], [0x2190, 0x21ff],
+      [0x2200, 0x22ff], [0x2300, 0x23ff], [0x2460, 0x24ff], [0x2500, 0x257f], [0x2580, 0x259f], [0x25a0, 0x25ff], [0x2600, 0x26ff],
+      [0x2700, 0x27bf], [0x2b00, 0x2bff], [0x2f00, 0x2fdf], [0x3000, 0x303f], [0x3040, 0x309f], [0x30a0, 0x30ff], [0x3200, 0x32ff],
+      [0x4e00, 0x4fff], [0xac00, 0xad80], [0xf900, 0xfaff], [0xfb00, 0xfb4f], [0xfb50, 0xfdff], [0xfe70, 0xfeff], [0xff00, 0xffef],
+      [0x1d400, 0x1d7ff], [0x1f300, 0x1f5ff], [0x1f600, 0x1f6ff], [0x1f900, 0x1f9ff],
+    ];
+    const sample = ([lo, hi]: [number, number]) => {
+      const chars: string[] = [];
+      for (let cp = lo; cp <= hi; cp++) {
+        const c = String.fromCodePoint(cp);
+        if (/[\p{Cn}\p{Cc}\p{Cs}\p{Co}\p{Cf}\p{Z}]/u.test(c)) continue;
+        chars.push(/\p{M}/u.test(c) ? `o${c}` : c);
+      }
+      const step = Math.max(1, Math.floor(chars.length / 40));
+      return chars.filter((_, i) => i % step === 0).slice(0, 40).join(' ');
+    };
+    const data2 = join(tmp.dir, 'data-blocks');
+    cpSync(DATA, data2, { recursive: true });
+    const file = join(data2, '2025-W38', 'us-china-trade.yaml');
+    const notes = BLOCKS.map((b) => `  - text: ${JSON.stringify(sample(b))}`).join('\n');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^notes:\n/m, `notes:\n${notes}\n`));
+    const result = await build({ dataDir: data2, templatesDir: TEMPLATES, outDir: out('blocks'), week: '2025-W38', audiences: ['analyst'], verify: true });
+    const pdf = new Uint8Array(readFileSync(result.documents[0]!.path));
+    expect(foreignFonts(pdf, isPackageFont)).toEqual([]);
+  }, 120_000);
+
   it('--verify names a block the PDF lacks, and passes one it holds', () => {
     const blocks = [
       { text: 'The truce holds to November.', topic: 'Trade', section: 't1-bluf' },
