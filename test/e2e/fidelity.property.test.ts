@@ -28,8 +28,20 @@ const UNCOVERED = ['ქართული', 'ግዕዝ', 'ᏣᎳᎩ', '𐌰𐌱'
 const anyChar = fc.integer({ min: 0xa1, max: 0x2ffff }).map((cp) => String.fromCodePoint(cp))
   .filter((c) => /^[\p{L}\p{N}\p{S}]$/u.test(c) && !/\p{Default_Ignorable_Code_Point}/u.test(c));
 
+/**
+ * A letter (Latin, Greek, Cyrillic) with one to three combining marks, as a decomposed text holds
+ * it: composed where a composed letter exists, else set from one face or as brief's boxes, never
+ * from a font of the machine (util/marks.ts, render/fonts.ts).
+ */
+const marked = fc.tuple(
+  fc.oneof(fc.integer({ min: 0x41, max: 0x5a }), fc.integer({ min: 0x61, max: 0x7a }), fc.integer({ min: 0x391, max: 0x3c9 }), fc.integer({ min: 0x410, max: 0x44f })),
+  fc.array(fc.integer({ min: 0x300, max: 0x36f }), { minLength: 1, maxLength: 3 }),
+).map(([base, marks]) => String.fromCodePoint(base, ...marks));
+
 const token = fc.oneof(fc.constantFrom(...LTR), fc.constantFrom(...SHAPED), fc.constantFrom(...EMOJI), fc.constantFrom(...UNCOVERED),
-  fc.array(anyChar, { minLength: 1, maxLength: 4 }).map((c) => c.join('')));
+  fc.array(anyChar, { minLength: 1, maxLength: 4 }).map((c) => c.join('')),
+  // decomposed words (macOS, PDFs): they print as their composed letters
+  fc.constantFrom(...LTR).map((w) => w.normalize('NFD')), marked);
 const phrase = fc.array(token, { minLength: 1, maxLength: 5 }).map((t) => t.join(' '));
 
 const tmp = tempDir('brief-fidelity-prop-');
@@ -109,7 +121,7 @@ describe.skipIf(!hasTool('pdffonts'))('every script, every audience (property)',
         expect(text).not.toContain('\u25a1');
         const flat = text.replace(/\s+/g, '');
         // The BLUF is in every audience; its left-to-right words are in the text as written.
-        for (const word of LTR.filter((w) => p.bluf.includes(w))) expect(flat, `${doc.audience}: ${word}`).toContain(word.normalize('NFC').replace(/\s+/g, ''));
+        for (const word of LTR.filter((w) => p.bluf.normalize('NFC').includes(w))) expect(flat, `${doc.audience}: ${word}`).toContain(word.normalize('NFC').replace(/\s+/g, ''));
       }
       rmSync(outDir, { recursive: true, force: true });
       rmSync(data, { recursive: true, force: true });
