@@ -79,14 +79,20 @@ const RASM: Record<string, string> = Object.fromEntries([
 ].flatMap(([skeleton, letters]) => [...letters!].map((l) => [l, skeleton!])));
 
 /** The ordered part of a text (its characters outside SHAPED scripts) and its shaped letters. */
-function split(s: string): { ordered: string; shaped: Set<string> } {
+function split(s: string): { ordered: string; shaped: Set<string>; gaps: string } {
   let ordered = '';
+  let gaps = '';
   const shaped = new Set<string>();
-  for (const ch of fold(s)) {
-    if (SHAPED.test(ch)) { if (!/\p{M}/u.test(ch)) shaped.add(RASM[ch] ?? ch); } else ordered += ch;
+  // (U+0000 before a mark, a letter's glyph with no character, is kept apart: see withGaps)
+  const nul = s.includes('\u0000');
+  for (const ch of fold(nul ? s.replace(/\u0000(?=\p{M})/gu, GAP) : s)) {
+    if (ch === GAP) gaps += '\u0000';
+    else if (SHAPED.test(ch)) { if (!/\p{M}/u.test(ch)) shaped.add(RASM[ch] ?? ch); } else { ordered += ch; gaps += ch; }
   }
-  return { ordered, shaped };
+  return { ordered, shaped, gaps: nul ? gaps : ordered };
 }
+/** U+0000 through fold (which drops controls): a noncharacter no text holds. */
+const GAP = '\ufdd0';
 
 /** Whether the PDF's text holds most of a set of shaped letters. */
 function mostOf(pdf: { shaped: Set<string> }, shaped: Set<string>): boolean {
@@ -96,9 +102,21 @@ function mostOf(pdf: { shaped: Set<string> }, shaped: Set<string>): boolean {
 }
 
 /** Whether the PDF's text holds a text: its ordered part as one run, and most of its shaped letters. */
-function holds(pdf: { ordered: string; shaped: Set<string> }, text: string): boolean {
+function holds(pdf: { ordered: string; shaped: Set<string>; gaps: string }, text: string): boolean {
   const { ordered, shaped } = split(text);
-  return pdf.ordered.includes(ordered) && mostOf(pdf, shaped);
+  return (pdf.ordered.includes(ordered) || withGaps(pdf.gaps, ordered)) && mostOf(pdf, shaped);
+}
+
+/**
+ * Whether `text` is in `pdf` where a U+0000 of the PDF's text may stand for any one character: a
+ * letter whose glyph a font substituted to carry a mark has no character of its own (Vietnamese
+ * "ị" in Noto Sans comes back as U+0000 and its dot below). Only such a U+0000, before a mark, is
+ * kept (split); any other is dropped, as a shaped glyph's is. Looked at only when the plain search fails.
+ */
+function withGaps(pdf: string, text: string): boolean {
+  if (text === '' || !pdf.includes('\u0000')) return false;
+  const chars = [...text].map((c) => `[${c.replace(/[\\\]^-]/g, '\\$&')}\u0000]`);
+  return new RegExp(chars.join(''), 'u').test(pdf);
 }
 
 /** Tokens of a word for the last, loosest look: runs of letters, and each other character apart. */
