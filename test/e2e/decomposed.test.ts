@@ -5,7 +5,7 @@
  * (silently: only --verify looked at the fonts) and decomposed Korean printed as boxes. A letter
  * and marks that no one bundled face has together print as brief's boxes, never from the machine.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/app/build.js';
@@ -13,6 +13,7 @@ import { foreignFonts } from '../../src/pdf/fidelity.js';
 import { isPackageFont } from '../../src/render/fonts.js';
 import { pdfPageTexts } from '../../src/pdf/pdf-text.js';
 import { loadSheets } from '../../src/validate/sheets.js';
+import { weeklyDiff } from '../../src/app/weekly-diff.js';
 import { DATA, TEMPLATES, tempDir } from '../helpers.js';
 
 const tmp = tempDir('brief-decomposed-');
@@ -74,4 +75,22 @@ describe('letters written as a base letter and combining marks', () => {
     expect(messages.some((m) => m.includes("letter 'ą́' (U+0105 U+0301)"))).toBe(true);
     expect(messages.some((m) => m.includes('combining mark') && m.includes('U+0306'))).toBe(true);
   }, 120_000);
+
+  it('an edition written decomposed is the same text as one written composed: the week-over-week diff finds no change', async () => {
+    const data = join(tmp.dir, 'diff');
+    cpSync(DATA, data, { recursive: true });
+    const w38 = join(data, '2025-W38');
+    const w39 = join(data, '2025-W39');
+    mkdirSync(w39);
+    for (const f of readdirSync(w38)) {
+      // (a position's text is compared word for word: a rewording is a change)
+      const text = readFileSync(join(w38, f), 'utf8').replace('          Maintains tariffs on Chinese goods', `          ${WORDS.join(', ')}. Maintains tariffs on Chinese goods`);
+      writeFileSync(join(w38, f), text);
+      writeFileSync(join(w39, f), text.normalize('NFD'));
+    }
+    expect(readFileSync(join(w38, 'us-china-trade.yaml'), 'utf8')).toContain(WORDS[0]);
+    const diff = await weeklyDiff({ dataDir: data, week: '2025-W39' });
+    expect(diff.topics.length).toBe(2);
+    for (const t of diff.topics) expect(t.lines, t.id).toEqual([]);
+  }, 60_000);
 });
