@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import { intersectRanges, mergeRanges, rangesHave, woff2Coverage, woff2GlyphAliases } from './woff2-cmap.js';
+import { setBounded } from './bounded.js';
 
 /**
  * font-catalogue: the fonts brief prints with (npm packages, never the machine's) and which
@@ -306,6 +307,8 @@ const coverageCache = new Map<string, [number, number][]>();
  * (its faces are not parsed), else from its faces. `tableFirst: false`, from the font files.
  */
 export function coverageOf(spec: FontFamilySpec, tableFirst = true): [number, number][] {
+  const bySpec = tableFirst ? coverageBySpec.get(spec) : undefined;
+  if (bySpec) return bySpec;
   const key = `${spec.pkg}:${spec.files.join(',')}:${spec.unicodeRange ?? ''}:${tableFirst}`;
   let ranges = coverageCache.get(key);
   if (!ranges) {
@@ -313,8 +316,11 @@ export function coverageOf(spec: FontFamilySpec, tableFirst = true): [number, nu
     ranges = entry?.sameFiles && entry.known.coverage !== undefined ? entry.known.coverage : mergeRanges(facesOf(spec, tableFirst).flatMap((face) => face.ranges.map(([lo, hi]) => [lo, hi] as [number, number])));
     coverageCache.set(key, ranges);
   }
+  if (tableFirst) coverageBySpec.set(spec, ranges);
   return ranges;
 }
+/** coverageOf by the spec itself: asked once for each cluster a sheet holds, without making its key. */
+const coverageBySpec = new WeakMap<FontFamilySpec, [number, number][]>();
 
 /**
  * Format characters that print no glyph: joiners, direction marks and isolates, variation
@@ -350,7 +356,7 @@ export function oneFaceHas(spec: FontFamilySpec, cps: readonly number[]): boolea
 
 /**
  * The clusters of `text` (composed: util/marks.ts) that hold a letter and combining marks no face
- * of `specs` has together, though some font has each of them ("q" + U+0301: the letter is in the
+ * of `specs` has together (each once, in order), though some font has each of them ("q" + U+0301: the letter is in the
  * Latin faces, the accent only in the Vietnamese ones). They print from the last-resort font, as
  * boxes (render/fonts.ts). Clusters with a character no font has are uncoveredCharacters' to tell.
  */
@@ -358,13 +364,25 @@ export function unsettableClusters(text: string, specs: FontFamilySpec[] = DEFAU
   if (!/\p{M}/u.test(text)) return [];
   const ranges = allRanges(specs);
   const out = new Set<string>();
-  for (const cluster of extraClusters(text)) {
-    const cps = markedCluster(cluster);
-    if (!cps || !cps.every((cp) => rangesHave(ranges, cp))) continue;
-    if (!specs.some((spec) => oneFaceHas(spec, cps))) out.add(cluster);
+  const known = specs === DEFAULT_FONTS ? settable : undefined;
+  // A letter and the marks after it (no grapheme segmenter: ~10 ms for a sheet of Thai or
+  // Devanagari; a conjunct is looked at in its parts, each of which its font must have too).
+  const seen = new Set<string>();
+  for (const [cluster] of text.matchAll(/[^\p{M}\s]\p{M}+/gu)) {
+    if (seen.has(cluster)) continue;
+    seen.add(cluster);
+    let ok = known?.get(cluster);
+    if (ok === undefined) {
+      const cps = markedCluster(cluster);
+      ok = !cps || !cps.every((cp) => rangesHave(ranges, cp)) || specs.some((spec) => oneFaceHas(spec, cps));
+      if (known) setBounded(known, cluster, ok, 4096);
+    }
+    if (!ok) out.add(cluster);
   }
   return [...out];
 }
+/** Whether the default fonts set a cluster (a sheet in Thai or Devanagari repeats the same few hundred). */
+const settable = new Map<string, boolean>();
 
 /**
  * The code points a package's faces draw with a glyph they also draw a lower code point with, each

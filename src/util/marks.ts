@@ -16,7 +16,8 @@ const CLUSTER = /[^\p{M}]?\p{M}+|[\u1100-\u115f\ua960-\ua97f][\u1160-\u11ff\ud7b
 
 /** `text` with each letter written as a base and combining marks (or as jamo) composed (NFC). */
 export function composeMarks(text: string): string {
-  if (!DECOMPOSED.test(text)) return text;
+  // (text already in NFC, as Thai, Devanagari or Arabic mostly is, has no cluster to compose)
+  if (!DECOMPOSED.test(text) || text.normalize('NFC') === text) return text;
   return text.replace(CLUSTER, (cluster) => cluster.normalize('NFC'));
 }
 

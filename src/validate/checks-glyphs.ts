@@ -42,20 +42,18 @@ function missingGlyphs(loaded: LoadedYaml): Problem[] {
   const text = loaded.text;
   // Latin, its diacritics and punctuation are always covered: most sheets stop here.
   if (!/[^\u0000-\u024f\u2000-\u206f]/.test(text)) return [];
-  const printed = new Set<number>();
-  /** Letters with marks no one face has together (composed, as they print: util/marks.ts). */
-  const unsettable = new Set<string>();
+  // Every string of the sheet as it prints (composed: util/marks.ts), one to a line: looked through once.
+  const strings: string[] = [];
   const walk = (v: unknown): void => {
-    if (typeof v === 'string') {
-      const text = composeMarks(v);
-      for (const cp of uncoveredCharacters(text)) printed.add(cp);
-      for (const cluster of unsettableClusters(text)) unsettable.add(cluster);
-      return;
-    }
+    if (typeof v === 'string') { strings.push(composeMarks(v)); return; }
     if (Array.isArray(v)) { for (const x of v) walk(x); return; }
     if (v !== null && typeof v === 'object') for (const k in v) { walk(k); walk((v as Record<string, unknown>)[k]); }
   };
   walk(loaded.data);
+  const all = strings.join('\n');
+  const printed = new Set(uncoveredCharacters(all));
+  /** Letters with marks no one face has together. */
+  const unsettable = new Set(unsettableClusters(all));
   if (printed.size === 0 && unsettable.size === 0) return [];
   const problems: Problem[] = unsettable.size === 0 ? [] : unsettableProblems(loaded, unsettable);
   let line = 1;
