@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { setBounded } from '../util/bounded.js';
+import { isMark } from '../util/marks.js';
 
 /**
  * The last-resort font: for the characters none of brief's fonts has, a font made for the document
@@ -92,8 +93,6 @@ function markBox(k: number): { width: number; d: string } {
   return { width: 300, d: `${rect(60, 0, 180, 180)}M90 30h${a}h${120 - a}v${b}v${120 - b}h-120z` };
 }
 
-const MARK = /\p{M}/u;
-
 const fonts = new Map<string, Buffer>();
 
 /** The last-resort font (TrueType) for these code points, the same bytes for the same set. */
@@ -104,7 +103,7 @@ export function lastResortFont(codePoints: number[]): Buffer {
   if (cached) return cached;
   const glyphs = cps.map((cp, i) => {
     // Past the first few hundred characters a plain box (a hex box costs ~0.7 ms and ~0.5 kB to make).
-    const { width, d } = MARK.test(String.fromCodePoint(cp)) ? markBox(i) : i < HEX_BOXES ? hexBox(cp) : plainBox(i - HEX_BOXES);
+    const { width, d } = isMark(cp) ? markBox(i) : i < HEX_BOXES ? hexBox(cp) : plainBox(i - HEX_BOXES);
     return `<glyph glyph-name="u${cp.toString(16).toUpperCase()}" unicode="&#x${cp.toString(16)};" horiz-adv-x="${width}" d="${d}"/>`;
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg"><defs><font id="BriefLastResort" horiz-adv-x="600">`

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import { intersectRanges, mergeRanges, rangesHave, woff2Coverage, woff2GlyphAliases } from './woff2-cmap.js';
 import { setBounded } from './bounded.js';
+import { isMark, LETTER_WITH_MARKS } from './marks.js';
 
 /**
  * font-catalogue: the fonts brief prints with (npm packages, never the machine's) and which
@@ -335,7 +336,7 @@ const INVISIBLE_RANGES: [number, number][] = [
 export const INVISIBLE = (cp: number): boolean => inRanges(cp, INVISIBLE_RANGES);
 
 /** A combining mark that prints (variation selectors and the other invisible marks aside). */
-const PRINTING_MARK = (cp: number): boolean => !INVISIBLE(cp) && /\p{M}/u.test(String.fromCodePoint(cp));
+const PRINTING_MARK = (cp: number): boolean => !INVISIBLE(cp) && isMark(cp);
 
 /**
  * The characters of a grapheme cluster that print, when the cluster holds a combining mark that
@@ -368,7 +369,7 @@ export function unsettableClusters(text: string, specs: FontFamilySpec[] = DEFAU
   // A letter and the marks after it (no grapheme segmenter: ~10 ms for a sheet of Thai or
   // Devanagari; a conjunct is looked at in its parts, each of which its font must have too).
   const seen = new Set<string>();
-  for (const [cluster] of text.matchAll(/[^\p{M}\s]\p{M}+/gu)) {
+  for (const [cluster] of text.matchAll(LETTER_WITH_MARKS)) {
     if (seen.has(cluster)) continue;
     seen.add(cluster);
     let ok = known?.get(cluster);

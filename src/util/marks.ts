@@ -21,6 +21,13 @@ export function composeMarks(text: string): string {
   return text.replace(CLUSTER, (cluster) => cluster.normalize('NFC'));
 }
 
+/** Whether a code point is a combining mark (Unicode's category M: accents, vowel signs, selectors). */
+export const isMark = (cp: number): boolean => MARK.test(String.fromCodePoint(cp));
+const MARK = /\p{M}/u;
+
+/** A letter (any character but a mark or a space) and the combining marks after it: what one font must set. */
+export const LETTER_WITH_MARKS = /[^\p{M}\s]\p{M}+/gu;
+
 /** Whether a text holds anything composeMarks may change. */
 export const hasMarks = (text: string): boolean => DECOMPOSED.test(text);
 

@@ -1,6 +1,6 @@
 import type { LoadedYaml } from '../load/yaml.js';
 import { installed, INVISIBLE, LANG_FONTS, langMatches, uncoveredCharacters, unsettableClusters } from '../util/font-catalogue.js';
-import { composeMarks } from '../util/marks.js';
+import { composeMarks, isMark, LETTER_WITH_MARKS } from '../util/marks.js';
 import { lineStarts, type Problem } from './problems.js';
 
 /**
@@ -65,7 +65,7 @@ function missingGlyphs(loaded: LoadedYaml): Problem[] {
     const shown = run.cps.slice(0, 8).map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`).join(' ') + (run.cps.length > 8 ? ' …' : '');
     const chars = String.fromCodePoint(...run.cps.slice(0, 24));
     // A letter is set with its marks from one font: with a mark no font has, the letter is a box too.
-    const marked = run.cps.some((cp) => MARK.test(String.fromCodePoint(cp)));
+    const marked = run.cps.some(isMark);
     const what = run.cps.length === 1
       ? marked ? `the combining mark '${chars}' (${shown}): it and the letter it is on print as boxes showing their code points` : `the character '${chars}' (${shown}): it prints as a box showing its code point`
       : `the characters '${chars}${run.cps.length > 24 ? '…' : ''}' (${shown}): they${marked ? ', and the letters they mark,' : ''} print as boxes showing their code points`;
@@ -91,8 +91,6 @@ function missingGlyphs(loaded: LoadedYaml): Problem[] {
   return problems;
 }
 
-const MARK = /\p{M}/u;
-
 /**
  * A letter and its combining marks that the bundled fonts have, but no one face together ("x̣": the
  * Latin faces have "x", only the Vietnamese face has U+0323): Chromium sets a cluster from one font,
@@ -103,7 +101,7 @@ function unsettableProblems(loaded: LoadedYaml, clusters: ReadonlySet<string>): 
   const problems: Problem[] = [];
   const starts = lineStarts(loaded.text);
   let line = 0;
-  for (const m of loaded.text.matchAll(/[^\p{M}\s]\p{M}+/gu)) {
+  for (const m of loaded.text.matchAll(LETTER_WITH_MARKS)) {
     const cluster = composeMarks(m[0]);
     if (!clusters.has(cluster)) continue;
     while (line + 1 < starts.length && starts[line + 1]! <= m.index) line++;
