@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 // Node 22.1 and later keep brief's compiled modules on disk between runs (Node's compile cache: a
 // quiet optimization that never throws; NODE_DISABLE_COMPILE_CACHE=1 turns it off). Node 20 has none.
@@ -10,7 +12,17 @@ const args = process.argv.slice(2);
 if (args[0] === 'build' && args.includes('--force') && !args.some((a) => /^(--browser|--watch|--help|-h)(=|$)/.test(a))) {
   await (await import('../dist/print/early.js')).startEarly();
 }
-const { run } = await import('../dist/cli/main.js');
-const { exitWith } = await import('../dist/cli/io.js');
-
-await exitWith(await run(args));
+// `brief validate PATHS…` runs from one bundled file when the build made it (src/cli/validate-run.ts
+// says why); its other forms, and every other command, from the modules.
+let code;
+if (args[0] === 'validate') {
+  const file = new URL('../dist/bundle/validate.cjs', import.meta.url);
+  const bundle = existsSync(file) ? module.createRequire(import.meta.url)(fileURLToPath(file)) : undefined;
+  code = await bundle?.plainValidate(args);
+  if (code !== undefined) await bundle.exitWith(code);
+}
+if (code === undefined) {
+  const { run } = await import('../dist/cli/main.js');
+  const { exitWith } = await import('../dist/cli/io.js');
+  await exitWith(await run(args));
+}

@@ -58,6 +58,38 @@ writeFileSync(new URL('dist/chrome-args.json', root), `${JSON.stringify({
 const { coverageTable, COVERAGE_FILE } = await import(new URL('dist/util/font-catalogue.js', root).href);
 writeFileSync(new URL(`dist/${COVERAGE_FILE}`, root), `${JSON.stringify(coverageTable())}\n`); // compact: read at every start
 
+// `brief validate` as one file (bin/brief.js loads it; src/cli/validate-run.ts says why): the
+// compiled modules of its path and the packages they import, bundled by esbuild. Each module keeps
+// its own import.meta.url (the bundle's, with the way back to where the module was), so its paths to
+// the schema, the validators and package.json hold. Without esbuild (an install without dev
+// dependencies) there is no bundle and bin/brief.js loads the modules.
+let esbuild;
+try { esbuild = await import('esbuild'); } catch { console.warn('gen-dist: esbuild not installed; brief validate runs from the modules'); }
+if (esbuild) {
+  const { relative, dirname } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const distDir = fileURLToPath(new URL('dist/', root));
+  const outfile = fileURLToPath(new URL('dist/bundle/validate.cjs', root));
+  const ownUrl = {
+    name: 'own-import-meta-url',
+    setup(build) {
+      build.onLoad({ filter: /\.js$/ }, (args) => {
+        if (relative(distDir, args.path).startsWith('..')) return undefined; // a package's own file
+        const back = relative(dirname(outfile), args.path).split('\\').join('/');
+        const text = readFileSync(args.path, 'utf8');
+        return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(back)}, __briefBundleUrl).href`), loader: 'js' };
+      });
+    },
+  };
+  await esbuild.build({
+    entryPoints: [fileURLToPath(new URL('dist/cli/validate-run.js', root))],
+    absWorkingDir: fileURLToPath(root), // the bundle's comments name files relative to the project: the same bytes on every machine
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, plugins: [ownUrl], logLevel: 'warning',
+    banner: { js: "const __briefBundleUrl = require('node:url').pathToFileURL(__filename);" },
+    external: ['*.cjs'], // the precompiled validators stay files of their own (their schema hash is checked)
+  });
+}
+
 // The digest of the compiled code, which incremental builds hash as brief's own input (src/app/incremental.ts):
 // computed here once rather than at the start of every build. Last: it covers the files written above.
 const { codeDigest, CODE_DIGEST_FILE } = await import(new URL('dist/app/incremental.js', root).href);

@@ -1,3 +1,4 @@
+import { ExitCode, isBriefError } from '../errors.js';
 import { terminalSafe } from '../util/printable.js';
 
 /** The CLI's terminal: where output goes, and whether it may be coloured. */
@@ -57,3 +58,17 @@ export function useColor(io: Pick<CliIO, 'env' | 'isTTY'>): boolean {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The last word on a command that threw: a user's mistake (a BriefError) as one line and its exit
+ * code, anything else as an internal error (its stack with --debug).
+ */
+export function reportFailure(e: unknown, io: CliIO, debug: boolean): number {
+  if (isBriefError(e)) {
+    io.stderr(`brief: ${e.message}\n`);
+    if (debug && e.cause instanceof Error) io.stderr(`${e.cause.stack ?? ''}\n`);
+    return e.exitCode;
+  }
+  io.stderr(`brief: internal error: ${(e as Error).message}\n${debug ? `${(e as Error).stack ?? ''}\n` : 'Run again with --debug for details, and please report it.\n'}`);
+  return ExitCode.render;
+}

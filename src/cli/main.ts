@@ -1,9 +1,9 @@
 import type { Command } from './commander.js';
 import type { ConfigFlags } from '../config.js';
-import { ExitCode, isBriefError, ValidationFailed } from '../errors.js';
+import { ExitCode, ValidationFailed } from '../errors.js';
 import { isShuttingDown } from '../util/shutdown.js';
 import type { Context } from './context.js';
-import { defaultIO, useColor, type CliIO } from './io.js';
+import { defaultIO, reportFailure, useColor, type CliIO } from './io.js';
 import { packageVersion } from './validate-run.js';
 
 export type { CliIO } from './io.js';
@@ -71,9 +71,10 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
   try {
     // `brief validate` with paths and its own options only runs without commander (its loading and
     // set-up are a noticeable part of a validation's start-up); anything else is commander's.
-    const plain = argv[0] === 'validate' ? await import('./validate-run.js') : undefined;
-    const args = plain?.plainValidateArgs(argv.slice(1));
-    if (plain && args) return await plain.validateAction(args.paths, args.options, ctx);
+    if (argv[0] === 'validate') {
+      const code = await (await import('./validate-run.js')).plainValidate(argv, io);
+      if (code !== undefined) return code;
+    }
     commander = await import('./commander.js');
     const named = COMMANDS.find(([name]) => name === argv[0]);
     const version = argv[0] === '--version' || argv[0] === '-v'; // answered before any command is looked at
@@ -98,12 +99,6 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
       io.stderr(`${await invalidSheets(e.problems, ctx.color)}brief: ${e.message}\n`);
       return e.exitCode;
     }
-    if (isBriefError(e)) {
-      io.stderr(`brief: ${e.message}\n`);
-      if (ctx.debug() && e.cause instanceof Error) io.stderr(`${e.cause.stack ?? ''}\n`);
-      return e.exitCode;
-    }
-    io.stderr(`brief: internal error: ${(e as Error).message}\n${ctx.debug() ? `${(e as Error).stack ?? ''}\n` : 'Run again with --debug for details, and please report it.\n'}`);
-    return ExitCode.render;
+    return reportFailure(e, io, ctx.debug());
   }
 }

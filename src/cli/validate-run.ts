@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { BriefError, ExitCode } from '../errors.js';
 import type { Context } from './context.js';
-import { endOnceWritten } from './io.js';
+import { defaultIO, endOnceWritten, reportFailure, useColor, type CliIO } from './io.js';
 
 export const FORMATS = ['human', 'json', 'github', 'sarif'];
 
@@ -69,3 +69,29 @@ export async function validateAction(paths: string[], o: ValidateOptions, ctx: C
   endOnceWritten(); // nothing is left running
   return problems.some((p) => p.severity === 'error') ? ExitCode.invalidData : ExitCode.ok;
 }
+
+/**
+ * `brief validate PATHS… [--format F] [--data D] [--strict]` without commander (plainValidateArgs),
+ * its exit code; undefined when the arguments are commander's to read. The command line's most
+ * frequent run (editors, hooks, CI) and the one whose start-up is most of its time: bin/brief.js
+ * loads this module and what it needs as one bundled file (dist/bundle/validate.cjs, made by
+ * scripts/gen-dist.mjs): Node's ES module loader takes ~30 ms longer over the same code as ~40
+ * files. main.ts runs it the same way from the modules (commander's forms, the tests).
+ */
+export async function plainValidate(argv: readonly string[], io: CliIO = defaultIO()): Promise<number | undefined> {
+  const args = argv[0] === 'validate' ? plainValidateArgs(argv.slice(1)) : undefined;
+  if (!args) return undefined;
+  const ctx: Context = {
+    io,
+    color: useColor(io),
+    debug: () => false, // --debug is a global option: commander's path
+    config: async (flags) => (await import('../config.js')).loadConfig(flags, { env: io.env }),
+  };
+  try {
+    return await validateAction(args.paths, args.options, ctx);
+  } catch (e) {
+    return reportFailure(e, io, false);
+  }
+}
+
+export { exitWith } from './io.js';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,41 @@ describe('brief validate: the whole report, through pipes, before the process en
     const cli = await slowReader(['validate', join(FIXTURES, 'valid')], 0.2);
     expect(cli.code).toBe(0);
     expect(cli.stderr).toBe('1 file checked: 0 errors, 0 warnings\n'); // test/fixtures/valid: minimal.yaml
+  });
+});
+
+describe('brief validate from its bundle (dist/bundle/validate.cjs)', () => {
+  const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+    try {
+      const { stdout, stderr } = await exec('node', [join(ROOT, 'bin/brief.js'), 'validate', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  };
+
+  it('is what bin/brief.js runs for paths and validate\'s own options', async () => {
+    expect(existsSync(join(ROOT, 'dist/bundle/validate.cjs'))).toBe(true);
+    const traced = await run([join(FIXTURES, 'valid')], { NODE_DEBUG: 'module' });
+    expect(traced.stderr).toMatch(/load "[^"]*dist[\\/]bundle[\\/]validate\.cjs"/);
+    expect(traced.stderr).toMatch(/1 file checked: 0 errors, 0 warnings/);
+  });
+
+  it('reports what the modules report: every format, errors, glyphs, archives, the data folder, usage errors', async () => {
+    const glyphs = join(tmp.dir, 'glyphs', '2025-W38');
+    mkdirSync(glyphs, { recursive: true });
+    // characters no bundled font has, and a letter written decomposed (composed before the glyph check)
+    writeFileSync(join(glyphs, 'g.yaml'), readFileSync(join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8').replace(/^summary: /m, 'summary: \u{13000} \u0710 Nguye\u0302\u0303n Thi\u0323 '));
+    const cases = [[glyphs], [DATA], ['--strict', DATA], ['--format', 'json', join(FIXTURES, 'invalid')], ['--format=sarif', join(FIXTURES, 'bad')],
+      ['--format', 'github', join(FIXTURES, 'handling')], ['--data', join(FIXTURES, 'valid')], [], ['--format', 'bogus', DATA], [join(tmp.dir, 'no-such-folder')]];
+    let problems = 0;
+    for (const args of cases) {
+      const [cli, ref] = await Promise.all([run(args), inProcess(args)]);
+      expect(cli, args.join(' ')).toEqual(ref);
+      problems += (ref.stderr + ref.stdout).split('glyph-missing').length - 1;
+    }
+    expect(problems).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -32,7 +32,7 @@ describe('the packed package, installed offline into an empty folder', () => {
   afterAll(() => tmp.cleanup());
 
   it('ships what runs and nothing else', () => {
-    for (const f of ['bin/brief.js', 'dist/cli/main.js', 'dist/index.js', 'dist/schema/fact-sheet.validator.cjs', 'schema/fact-sheet.schema.json', 'templates/base/layout.hbs', 'templates/audiences/executive/audience.yaml', 'starter/example.yaml', 'schema/config.schema.json', 'README.md', 'LICENSE', 'package.json']) {
+    for (const f of ['bin/brief.js', 'dist/cli/main.js', 'dist/index.js', 'dist/schema/fact-sheet.validator.cjs', 'dist/bundle/validate.cjs', 'schema/fact-sheet.schema.json', 'templates/base/layout.hbs', 'templates/audiences/executive/audience.yaml', 'starter/example.yaml', 'schema/config.schema.json', 'README.md', 'LICENSE', 'package.json']) {
       expect(files, f).toContain(f);
     }
     for (const f of files) expect(f).not.toMatch(/^(test|bench|src|scripts|data|out|\.ci|\.github)\/|\.map$/);

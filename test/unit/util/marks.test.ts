@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeMarks, composeStrings } from '../../../src/util/marks.js';
+import { composeMarks, composeStrings, hasMarks } from '../../../src/util/marks.js';
 import { unsettableClusters } from '../../../src/util/font-catalogue.js';
 
 describe('composeMarks', () => {
@@ -34,6 +34,24 @@ describe('composeMarks', () => {
     const composed = composeStrings(odd);
     expect(Object.getPrototypeOf(composed)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(composed, '__proto__')?.value).toBe('é');
+  });
+});
+
+describe('hasMarks', () => {
+  it('finds every combining mark and conjoining jamo of Unicode, each alone and after English punctuation', () => {
+    // what composeMarks would compose: its quick look must not pass one over
+    const exact = /[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]/u;
+    let marks = 0;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      const is = exact.test(c);
+      if (is) marks++;
+      if (hasMarks(`— “a” ${c}`) !== is || hasMarks(c) !== is) expect.fail(`U+${cp.toString(16).toUpperCase()}: hasMarks ${!is}`);
+    }
+    expect(marks).toBeGreaterThan(2000);
+    expect(hasMarks('US–China trade: the “truce” — 90 days, €1,000… • ‰')).toBe(false);
+    expect(hasMarks('Nguye\u0302\u0303n')).toBe(true);
   });
 });
 
