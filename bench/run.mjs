@@ -32,7 +32,7 @@ const WEEKS = Number(opt.weeks ?? (opt.quick ? 8 : 34));
 const SHEETS = Number(opt.sheets ?? (opt.quick ? 300 : 1000));
 const ONLY = opt.only ? new Set(opt.only.split(',')) : undefined;
 /** Whether a scenario was asked for: by its name, or by its first word ('validate' for both validate scenarios). */
-const wanted = (name) => !ONLY || ONLY.has(name) || ONLY.has(name.split(' ')[0]);
+const wanted = (name) => !ONLY || ONLY.has(name) || ONLY.has(name.split(/[ ,]/)[0]);
 const CONCURRENCY = availableParallelism();
 const work = mkdtempSync(join(tmpdir(), 'brief-bench-'));
 const BRIEF = join(ROOT, 'bin/brief.js');
@@ -121,6 +121,16 @@ const scenarios = {
       name: 'Chromium CLI --print-to-pdf (floor)', floor: true,
       run: () => timed(BROWSER.path, ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${chromeProfile}`, '--no-pdf-header-footer',
         `--print-to-pdf=${join(work, 'chrome-cli.pdf')}`, `file://${analystHtml}`], 'chromium cli'),
+    },
+  ],
+  // The same cold build against the least a fresh process can do over DevTools with brief's
+  // browser and flags (bench/floors/devtools-cold.mjs): Chromium's CLI starts slower than a
+  // DevTools client on some versions and machines, so it alone is not always a floor.
+  'cold, DevTools': [
+    { name: 'brief build, 1 briefing', run: () => node([BRIEF, ...cold()], 'cold') },
+    {
+      name: 'bare DevTools print, same HTML (floor)', floor: true,
+      run: () => node([join(ROOT, 'bench/floors/devtools-cold.mjs'), BROWSER.path, analystHtml, join(work, 'devtools-cold.pdf'), join(work, 'devtools-cold-profile')], 'devtools cold'),
     },
   ],
   batch: [
@@ -249,6 +259,7 @@ scenarios['watch executive'] = [watchVariant('brief watch: save → executive PD
 /** Targets, as ratios of medians (brief's time over its floor's, unless said). */
 const TARGETS = {
   cold: '≤ 1.25',
+  'cold, DevTools': '',
   batch: '≤ 1.15 (batch ≥ 0.87× the floor\'s speed)',
   incremental: '≤ 0.1',
   'validate clean': '≤ 1.11 (≥ 0.9× the floor\'s speed)',

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -13,11 +13,14 @@ if (args[0] === 'build' && args.includes('--force') && !args.some((a) => /^(--br
   await (await import('../dist/print/early.js')).startEarly();
 }
 // `brief validate PATHS…` runs from one bundled file when the build made it (src/cli/validate-run.ts
-// says why); its other forms, and every other command, from the modules.
+// says why) and it is not older than the modules it was made from (a bare `tsc` leaves it stale);
+// its other forms, and every other command, from the modules.
 let code;
 if (args[0] === 'validate') {
   const file = new URL('../dist/bundle/validate.cjs', import.meta.url);
-  const bundle = existsSync(file) ? module.createRequire(import.meta.url)(fileURLToPath(file)) : undefined;
+  const made = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  const current = made !== undefined && made >= statSync(new URL('../dist/cli/validate-run.js', import.meta.url)).mtimeMs;
+  const bundle = current ? module.createRequire(import.meta.url)(fileURLToPath(file)) : undefined;
   code = await bundle?.plainValidate(args);
   if (code !== undefined) await bundle.exitWith(code);
 }
