@@ -13,13 +13,15 @@ if (args[0] === 'build' && args.includes('--force') && !args.some((a) => /^(--br
   await (await import('../dist/print/early.js')).startEarly();
 }
 // `brief validate PATHS…` runs from one bundled file when the build made it (src/cli/validate-run.ts
-// says why) and it is not older than the modules it was made from (a bare `tsc` leaves it stale);
-// its other forms, and every other command, from the modules.
+// says why); its other forms, and every other command, from the modules. In a working copy the
+// bundle must not be older than the modules (a bare `tsc` leaves it stale); an installed package
+// is as it was packed (npm does not keep the files' times, so they say nothing there).
 let code;
 if (args[0] === 'validate') {
   const file = new URL('../dist/bundle/validate.cjs', import.meta.url);
   const made = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-  const current = made !== undefined && made >= statSync(new URL('../dist/cli/validate-run.js', import.meta.url)).mtimeMs;
+  const installed = fileURLToPath(import.meta.url).split(/[\\/]/).includes('node_modules');
+  const current = made !== undefined && (installed || made >= statSync(new URL('../dist/cli/validate-run.js', import.meta.url)).mtimeMs);
   const bundle = current ? module.createRequire(import.meta.url)(fileURLToPath(file)) : undefined;
   code = await bundle?.plainValidate(args);
   if (code !== undefined) await bundle.exitWith(code);

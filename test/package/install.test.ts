@@ -51,6 +51,9 @@ describe('the packed package, installed offline into an empty folder', () => {
     expect(existsSync(join(project, 'schema'))).toBe(false); // no copy needed
     const validate = await npx(['validate']);
     expect(validate.stderr).toMatch(/1 file checked: 0 errors, 0 warnings/);
+    // from its bundle, as packed (npm does not keep the files' times: bin/brief.js must not take them for staleness)
+    const traced = await exec('npx', ['--no-install', 'brief', 'validate'], { cwd: project, env: { ...env, NODE_DEBUG: 'module' }, maxBuffer: 1 << 24 });
+    expect(traced.stderr).toMatch(/load "[^"]*node_modules[\\/]brief[\\/]dist[\\/]bundle[\\/]validate\.cjs"/);
     const build = await npx(['build']);
     expect(build.stdout).toMatch(new RegExp(`built 3 briefings for ${week}`));
     expect(readdirSync(join(project, 'out', week!)).filter((f) => !f.startsWith('.')).sort()).toEqual(['analyst.pdf', 'executive.pdf', 'public.pdf']);
