@@ -10,6 +10,8 @@
 // schema hash it embeds and compiles at run time instead when the file is missing or stale.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
@@ -66,8 +68,6 @@ writeFileSync(new URL(`dist/${COVERAGE_FILE}`, root), `${JSON.stringify(coverage
 let esbuild;
 try { esbuild = await import('esbuild'); } catch { console.warn('gen-dist: esbuild not installed; brief validate runs from the modules'); }
 if (esbuild) {
-  const { relative, dirname } = await import('node:path');
-  const { fileURLToPath } = await import('node:url');
   const distDir = fileURLToPath(new URL('dist/', root));
   const outfile = fileURLToPath(new URL('dist/bundle/validate.cjs', root));
   const ownUrl = {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../cli-in-process.js';
+import { brief } from '../process-helpers.js';
 import { findFactSheetFiles } from '../../src/load/data.js';
 import { lineText } from '../../src/validate/problems.js';
 import { loadSheets } from '../../src/validate/sheets.js';
@@ -78,15 +79,7 @@ describe('brief validate: the whole report, through pipes, before the process en
 });
 
 describe('brief validate from its bundle (dist/bundle/validate.cjs)', () => {
-  const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
-    try {
-      const { stdout, stderr } = await exec('node', [join(ROOT, 'bin/brief.js'), 'validate', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const run = (args: string[], env: NodeJS.ProcessEnv = {}) => brief(['validate', ...args], ROOT, env);
 
   it('is what bin/brief.js runs for paths and validate\'s own options', async () => {
     expect(existsSync(join(ROOT, 'dist/bundle/validate.cjs'))).toBe(true);
