@@ -69,6 +69,9 @@ const parentOf = (pid: number): number | undefined => Number(statField(pid, 1) ?
 /** The process group of a live process; undefined for a zombie (it has exited, and only waits to be reaped). */
 const groupOf = (pid: number): number | undefined => (/^[ZX]/.test(statField(pid, 0) ?? 'X') ? undefined : Number(statField(pid, 2)));
 
+/** Whether a process runs (not exited, not a zombie waiting to be reaped). */
+export const isAlive = (pid: number): boolean => groupOf(pid) !== undefined;
+
 /** The browser profiles (--user-data-dir) of the Chromes that `pid` started and that run now. */
 export function browserProfilesOf(pid: number): string[] {
   const out: string[] = [];

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BriefError } from '../../src/errors.js';
 import { Printer } from '../../src/print/printer.js';
 import { FIXTURES, readPdf, TEMPLATES, tempDir } from '../helpers.js';
-import { brief, browserPidOf, browserProfileOf, leftovers, processesUsing, rendererPidsOf, spawnBrief, waitFor } from '../process-helpers.js';
+import { brief, browserPidOf, browserProfileOf, isAlive, leftovers, processesUsing, rendererPidsOf, spawnBrief, waitFor } from '../process-helpers.js';
 
 const tmp = tempDir('brief-faults-');
 afterAll(() => tmp.cleanup());
@@ -108,7 +108,7 @@ describe('the printer when the browser dies', () => {
 });
 
 describe('a page whose renderer is killed', () => {
-  it('the document is printed again on a fresh page; the browser stays', async () => {
+  it('the document is printed again on a fresh page; the browser stays (unless it died too)', async () => {
     await using printer = new Printer({ concurrency: 1 });
     await printer.pdf(HTML('warm'), { name: 'warm.pdf' });
     const browser = printer.browserPid()!;
@@ -121,8 +121,14 @@ describe('a page whose renderer is killed', () => {
     const { pdf } = await job;
     expect((await readPdf(pdf)).text).toContain('long');
     expect(printer.stats.crashes).toBe(1);
-    expect(printer.stats.launches).toBe(1);
-    expect(printer.browserPid()).toBe(browser);
+    // Now and then (about one run in 30 on a loaded machine) Chromium's browser process itself dies
+    // with SIGTRAP when a renderer is killed while printing: then, and only then, a new one may be
+    // launched. A browser that lives on is kept.
+    if (printer.stats.launches === 1) expect(printer.browserPid()).toBe(browser);
+    else {
+      expect(printer.stats.launches).toBe(2);
+      expect(isAlive(browser), 'a second browser was launched while the first still ran').toBe(false);
+    }
   });
 
   it('killed again on the fresh page: the document fails, named with its path and cause', async () => {
