@@ -2,6 +2,7 @@ import type { Audience, AudienceShow, SectionName } from '../load/audience.js';
 import { allowedFor, levelOf, markingClass, maxTlp, redactSheet } from './handling.js';
 import { LIKELIHOOD, STAGES, type FactSheet, type Tlp } from '../schema/index.js';
 import { weekRange } from '../util/week.js';
+import { unquoted } from '../util/text.js';
 import { likelihoodRange, STAGE_LABELS } from './labels.js';
 import { weekChanges } from './changes.js';
 import type { ChangesView } from './diff-text.js';
@@ -182,7 +183,7 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
       ladder: LADDER.map((s, i) => ({ stage: s, label: STAGE_LABELS[s]!, current: s === stage, passed: idx >= 0 && i < idx })),
       step: idx + 1, steps: LADDER.length,
       parties: sheet.status.parties,
-      characterisations: keep(sheet.status.characterisations, statusLevel, undefined, shows('status')).map((c) => ({ ...c, partyName: partyName(c.party) })),
+      characterisations: keep(sheet.status.characterisations, statusLevel, undefined, shows('status')).map((c) => ({ ...c, text: c.kind === 'quote' ? unquoted(c.text) : c.text, partyName: partyName(c.party) })),
       deadlines: keep(sheet.status.deadlines, statusLevel, undefined, shows('status')),
       milestones: keep(sheet.status.milestones, statusLevel, lim.milestones, shows('status') || shows('timeline')),
       cites: cite(sheet.status.sources),
@@ -220,7 +221,8 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
     status,
     stickingPoints,
     moreStickingPoints: allowedStickingPoints - stickingPoints.length,
-    expertViews: keep(sheet.expert_views, sheet.handling, lim.expert_views, shows('expert_views')),
+    // A quotation is printed in <q>, which adds the marks: the author's own are dropped.
+    expertViews: keep(sheet.expert_views, sheet.handling, lim.expert_views, shows('expert_views')).map((e) => (e.kind === 'quote' ? { ...e, view: unquoted(e.view) } : e)),
     keyJudgments,
     watchNext: keep(sheet.watch_next, sheet.handling, lim.watch_next, shows('watch_next')),
     notes: keep(sheet.notes, sheet.handling, lim.notes, shows('notes')),

@@ -115,7 +115,7 @@ export type WhatThePartySays = string;
  */
 export type Language1 = string;
 /**
- * Whether `text` is a direct quote or a paraphrase.
+ * Whether `text` is a direct quote or a paraphrase. A quote is printed in quotation marks: write it without them (a pair around the whole text is dropped).
  */
 export type QuoteOrParaphrase = 'quote' | 'paraphrase';
 /**
@@ -254,7 +254,7 @@ export type View = string;
  */
 export type Language2 = string;
 /**
- * Whether `view` is a direct quote or a paraphrase.
+ * Whether `view` is a direct quote or a paraphrase. A quote is printed in quotation marks: write it without them (a pair around the whole text is dropped).
  */
 export type QuoteOrParaphrase1 = 'quote' | 'paraphrase';
 /**

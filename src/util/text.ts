@@ -14,3 +14,21 @@ export function clip(text: string, max: number): string {
 
 /** How often: "once", "twice", "3 times". */
 export const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/** Each opening quotation mark and the closing marks that end a quotation it opens. */
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '«': '»', '»': '«', '„': '“”', '「': '」', '『': '』', '‘': '’' };
+
+/**
+ * A quotation as written with its own marks (`view: "“We will decide.”"`) without them, for a
+ * template that prints the marks itself (`<q>`): otherwise the reader sees ““We will decide.””.
+ * Only when one pair of marks encloses the whole text and neither mark occurs inside it: “A” and
+ * “B” are two quotations and stay as written.
+ */
+export function unquoted(text: string): string {
+  const t = text.trim();
+  const closers = QUOTE_PAIRS[t[0] ?? ''];
+  if (!closers || t.length < 3 || !closers.includes(t.at(-1)!)) return text;
+  const inner = t.slice(1, -1);
+  if (!inner.trim() || inner.includes(t[0]!) || [...closers].some((c) => inner.includes(c))) return text;
+  return inner.trim();
+}
