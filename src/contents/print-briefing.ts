@@ -71,7 +71,10 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
   // that fit are in (lo, hi], step lo known to overflow (-1: nothing known), step hi assumed to fit.
   let lo = -1;
   let hi = steps;
-  let ms = 0;
+  // The time the document took, start to finish: the print and the draft below run at once, so
+  // their times do not add up.
+  const started = Date.now();
+  const took = () => Date.now() - started;
   let fits: BriefingPrintResult | undefined;
   if (guess !== undefined && guess > 0 && guess <= steps) {
     // The print and the draft at once, on two pages of the printer (neither depends on the other).
@@ -79,19 +82,17 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
       printComposed(printer, layouts, set, fitPage(view, guess), name, options),
       draftPages(printer, set, fitPage(view, guess - 1), name),
     ]);
-    ms += tried.ms + below.ms;
     const triedFits = countPages(tried.pdf) <= budget;
-    if (triedFits && below.pages > budget) return { ...tried, ms };
+    if (triedFits && below.pages > budget) return { ...tried, ms: took() };
     if (triedFits) hi = guess - 1; // one step fewer fits too (the draft): the answer is below
-    else if (guess === steps) return { ...tried, ms }; // no step left to take (the caller enforces the budget)
+    else if (guess === steps) return { ...tried, ms: took() }; // no step left to take (the caller enforces the budget)
     else lo = guess;
   }
   if (lo < 0) {
     const first = await printComposed(printer, layouts, set, view, name, options);
-    ms += first.ms;
     if (countPages(first.pdf) <= budget) {
       layouts.rememberFit(audience, name, kind, 0);
-      return { ...first, ms };
+      return { ...first, ms: took() };
     }
     lo = 0;
   }
@@ -99,17 +100,15 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     const tried = await printComposed(printer, layouts, set, fitPage(view, mid), name, options);
-    ms += tried.ms;
     if (countPages(tried.pdf) <= budget) { hi = mid; fits = tried; } else lo = mid;
   }
   // Step hi was not printed (every step tried overflowed, or the draft showed it fits): print it.
   // If even the last step overflows, the caller enforces the budget and says so.
   if (!fits) {
     fits = await printComposed(printer, layouts, set, fitPage(view, hi), name, options);
-    ms += fits.ms;
   }
   if (countPages(fits.pdf) <= budget) layouts.rememberFit(audience, name, kind, hi);
-  return { ...fits, ms };
+  return { ...fits, ms: took() };
 }
 
 /** How many pages a composed view takes, from a draft print (nothing painted, no tags), for the fit search. */
