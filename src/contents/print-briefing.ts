@@ -75,7 +75,6 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
   // their times do not add up.
   const started = Date.now();
   const took = () => Date.now() - started;
-  let fits: BriefingPrintResult | undefined;
   if (guess !== undefined && guess > 0 && guess <= steps) {
     // The print and the draft at once, on two pages of the printer (neither depends on the other).
     const [tried, below] = await Promise.all([
@@ -96,17 +95,16 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
     }
     lo = 0;
   }
-  // Over the budget: the fewest steps that fit, found by halving.
+  // Over the budget: the fewest steps that fit, found by halving with drafts (the same layout,
+  // nothing painted, no tags: cheaper than a print), then that step printed once. If even the last
+  // step overflows, the caller enforces the budget and says so.
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    const tried = await printComposed(printer, layouts, set, fitPage(view, mid), name, options);
-    if (countPages(tried.pdf) <= budget) { hi = mid; fits = tried; } else lo = mid;
+    if ((await draftPages(printer, set, fitPage(view, mid), name)).pages <= budget) hi = mid; else lo = mid;
   }
-  // Step hi was not printed (every step tried overflowed, or the draft showed it fits): print it.
-  // If even the last step overflows, the caller enforces the budget and says so.
-  if (!fits) {
-    fits = await printComposed(printer, layouts, set, fitPage(view, hi), name, options);
-  }
+  let fits = await printComposed(printer, layouts, set, fitPage(view, hi), name, options);
+  // A draft has the print's layout; should a print ever disagree, the next steps are printed.
+  while (countPages(fits.pdf) > budget && hi < steps) fits = await printComposed(printer, layouts, set, fitPage(view, ++hi), name, options);
   if (countPages(fits.pdf) <= budget) layouts.rememberFit(audience, name, kind, hi);
   return { ...fits, ms: took() };
 }
