@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/app/build.js';
@@ -26,16 +26,19 @@ describe('a quotation written with its own marks', () => {
     mkdirSync(data, { recursive: true });
     const sheet = readFileSync(join(FIXTURES, 'valid/minimal.yaml'), 'utf8')
       .replace('view: It is a bargaining chip.', 'view: "“It is a bargaining chip.”"')
-      .replace('text: "approved the deal", kind: quote', 'text: "“approved the deal”", kind: quote');
+      .replace('text: "approved the deal", kind: quote', 'text: "said it “approved the deal”", kind: paraphrase')
+      .replace('  deadlines:\n', '    - { party: cn, text: "“a basic framework consensus”", kind: quote, date: 2025-09-19, sources: [src-a] }\n  deadlines:\n');
     expect(sheet).toContain('“It is a bargaining chip.”');
-    expect(sheet).toContain('“approved the deal”');
+    expect(sheet).toContain('said it “approved the deal”');
+    expect(sheet).toContain('text: "“a basic framework consensus”"');
     writeFileSync(join(data, 'sample-deal.yaml'), sheet);
     await using printer = new Printer({ concurrency: 1 });
     await build({ dataDir: join(tmp.dir, 'data'), templatesDir: TEMPLATES, outDir: join(tmp.dir, 'out'), week: '2025-W38', audiences: ['analyst'], printer });
     const text = squash((await readPdf(join(tmp.dir, 'out', '2025-W38', 'analyst.pdf'))).text);
     expect(text).toContain('“It is a bargaining chip.”');
+    expect(text).toContain('“a basic framework consensus”');
     expect(text).not.toContain('““');
     expect(text).not.toContain('””');
-    expect(text).toContain('approved the deal');
+    expect(text).toContain('said it “approved the deal”');
   });
 });
