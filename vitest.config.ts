@@ -9,8 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // At least two test files at once: on 2 cores vitest's default is one, and most of an e2e
-    // test's time is a browser or a child process starting, printing or exiting (the suite on 2
-    // cores: ~460 s one at a time, ~380–395 s two at a time, the same 647 tests passing).
+    // test's time is a browser or a child process starting, printing or exiting, not CPU.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default'],
   },

@@ -121,9 +121,8 @@ describe('a page whose renderer is killed', () => {
     const { pdf } = await job;
     expect((await readPdf(pdf)).text).toContain('long');
     expect(printer.stats.crashes).toBe(1);
-    // Now and then (about one run in 30 on a loaded machine) Chromium's browser process itself dies
-    // with SIGTRAP when a renderer is killed while printing: then, and only then, a new one may be
-    // launched. A browser that lives on is kept.
+    // Now and then Chromium's browser process itself dies (SIGTRAP) when a renderer is killed while
+    // printing: then, and only then, a new one may be launched. A browser that lives on is kept.
     if (printer.stats.launches === 1) expect(printer.browserPid()).toBe(browser);
     else {
       expect(printer.stats.launches).toBe(2);

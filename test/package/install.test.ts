@@ -18,7 +18,7 @@ describe('the packed package, installed offline into an empty folder', () => {
   const project = join(tmp.dir, 'project');
   let files: string[] = [];
   const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  const npx = (args: string[]) => exec('npx', ['--no-install', 'brief', ...args], { cwd: project, env, maxBuffer: 1 << 24 });
+  const npx = (args: string[], extra: NodeJS.ProcessEnv = {}) => exec('npx', ['--no-install', 'brief', ...args], { cwd: project, env: { ...env, ...extra }, maxBuffer: 1 << 24 });
 
   beforeAll(async () => {
     // dist/ is built by `npm test` before the tests; --ignore-scripts packs it as it is.
@@ -52,7 +52,7 @@ describe('the packed package, installed offline into an empty folder', () => {
     const validate = await npx(['validate']);
     expect(validate.stderr).toMatch(/1 file checked: 0 errors, 0 warnings/);
     // from its bundle, as packed (npm does not keep the files' times: bin/brief.js must not take them for staleness)
-    const traced = await exec('npx', ['--no-install', 'brief', 'validate'], { cwd: project, env: { ...env, NODE_DEBUG: 'module' }, maxBuffer: 1 << 24 });
+    const traced = await npx(['validate'], { NODE_DEBUG: 'module' });
     expect(traced.stderr).toMatch(/load "[^"]*node_modules[\\/]brief[\\/]dist[\\/]bundle[\\/]validate\.cjs"/);
     const build = await npx(['build']);
     expect(build.stdout).toMatch(new RegExp(`built 3 briefings for ${week}`));
