@@ -23,8 +23,8 @@ const weekOf = (n: number) => `2025-W${38 + n}`;
 let dir: string;
 let out: string;
 
-const build = (data: string, outDir: string, weeks: string, audiences: string) =>
-  execFileSync(process.execPath, [BIN, 'build', '--data', data, '--week', weeks, '--audience', audiences, '--out', outDir], { cwd: ROOT, stdio: 'pipe' });
+const build = (data: string, outDir: string, weeks: string, audiences: string, ...extra: string[]) =>
+  execFileSync(process.execPath, [BIN, 'build', '--data', data, '--week', weeks, '--audience', audiences, '--out', outDir, ...extra], { cwd: ROOT, stdio: 'pipe' });
 
 /** The fill of every page of a PDF, each page but the last asserted at a quarter or more. */
 function expectFilled(pdf: string, what: string): number[] {
@@ -42,7 +42,7 @@ beforeAll(() => {
   build(data, out, Array.from({ length: 8 }, (_, i) => weekOf(i + 1)).join(','), AUDIENCES.join(','));
   build(data, out, `${weekOf(9)},${weekOf(10)}`, 'executive');
   cpSync(join(ROOT, 'data'), join(dir, 'sample-data'), { recursive: true });
-  build(join(dir, 'sample-data'), join(dir, 'sample'), 'all', 'all');
+  build(join(dir, 'sample-data'), join(dir, 'sample'), 'all', 'all', '--html');
 }, 300_000);
 afterAll(() => { if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); });
 
@@ -119,6 +119,27 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
       }
     }
     expect(seen).toBeGreaterThan(100);
+  });
+
+  it('every page carries its TLP label at its head and at its foot, and not a third time: the cover\'s and the masthead\'s own label is the HTML\'s, not the print\'s', () => {
+    for (const week of ['2025-W37', '2025-W38']) {
+      for (const a of AUDIENCES) {
+        const pdf = join(dir, 'sample', week, `${a}.pdf`);
+        const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+        pages.forEach((page, i) => {
+          const lines = page.split('\n').filter((l) => l.trim());
+          // Between head and foot no line ends with a label (the page's own items carry theirs
+          // before their text; the cover's distribution line has "Handling: TLP:GREEN.").
+          const ends = lines.slice(1, -1).filter((l) => /TLP:[A-Z+]+\s*$/.test(l));
+          expect(ends, `${week} ${a}, page ${i + 1}: a label between head and foot`).toEqual([]);
+          expect(lines[0], `${week} ${a}, page ${i + 1}: the head`).toMatch(/TLP:[A-Z+]+\s*$/);
+          expect(lines.at(-1), `${week} ${a}, page ${i + 1}: the foot`).toMatch(/TLP:[A-Z+]+\s*$/);
+        });
+      }
+      // The HTML on screen has no page boxes: there the cover (or masthead) shows the label.
+      const html = readFileSync(join(dir, 'sample', week, 'analyst.html'), 'utf8');
+      expect(html).toMatch(/class="cover-marking"><span class="tlp [^"]*">TLP:[A-Z+]+<\/span>/);
+    }
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('a generated week of %i topics: no page but the last under a quarter filled, in every audience', (n) => {
