@@ -63,6 +63,10 @@ export const DEFAULT_FONTS: FontFamilySpec[] = [
   { pkg: '@fontsource/noto-sans-kr', files: ['400.css', '700.css'], fallback: true },
   { pkg: '@fontsource/noto-sans-symbols', files: ['400.css', '700.css'], fallback: true },
   { pkg: '@fontsource/noto-sans-symbols-2', files: ['400.css'], fallback: true },
+  // The other scripts of Noto Sans, after the symbols: each package also has Latin subsets (and
+  // Georgian's and Gujarati's math and symbols), which a font earlier in this list should draw.
+  ...['gurmukhi', 'gujarati', 'oriya', 'tamil', 'telugu', 'kannada', 'malayalam', 'sinhala', 'lao', 'khmer', 'myanmar', 'armenian', 'georgian', 'ethiopic', 'thaana']
+    .map((script) => ({ pkg: `@fontsource/noto-sans-${script}`, files: ['400.css', '700.css'], fallback: true })),
   // Monochrome: outlines print small and sharp, copy as their characters, and suit black-and-white
   // print; @fontsource/noto-color-emoji is an OpenType-SVG font, which Chromium prints as nothing.
   { pkg: '@fontsource/noto-emoji', files: ['400.css', '700.css'], fallback: true },

@@ -17,7 +17,8 @@ import { DATA, TEMPLATES, tempDir } from '../helpers.js';
 const SCRIPTS = [
   '⚠️ ❤️ ✔️ 1️⃣ 👨‍👩‍👧 👍🏽 🇺🇸', 'Tiếng Việt Nguyễn', 'Ελληνικά', 'Русский', 'العربية للاستثمار', 'עברית', 'فارسی',
   'हिन्दी परीक्षण', 'বাংলা', 'ไทย', '中文测试', '繁體中文', '日本語テスト', '한국어 테스트', '↔ →', 'e\u0301',
-  '≤ √ ∑ → ↔ ≠ ± × ≥ ∞ ⇒',
+  '≤ √ ∑ → ↔ ≠ ± × ≥ ∞ ⇒', 'Հայերեն', 'ქართული', 'ግዕዝ', 'தமிழ் நாடு', 'తెలుగు', 'ಕನ್ನಡ', 'മലയാളം', 'ગુજરાતી', 'ਪੰਜਾਬੀ',
+  'ଓଡ଼ିଆ', 'සිංහල', 'ខ្មែរ', 'ລາວ', 'မြန်မာ', 'ދިވެހި',
 ];
 const LINE = SCRIPTS.join(' · ');
 
@@ -66,14 +67,16 @@ describe('every word, every script', () => {
       const text = (await pdfPageTexts(new Uint8Array(bytes))).join('');
       expect(text).not.toContain('\u25a1');
       // The executive page shows the BLUF, not the status summary that holds the long line.
-      const expected = d.audience === 'executive' ? ['한국어', '中文'] : ['Tiếng Việt', 'Ελληνικά', 'Русский', '中文测试', '한국어', '日本語テスト', '繁體中文', '≤ √ ∑ → ↔ ≠ ± ×'];
+      const expected = d.audience === 'executive' ? ['한국어', '中文'] : ['Tiếng Việt', 'Ελληνικά', 'Русский', '中文测试', '한국어', '日本語テスト', '繁體中文', '≤ √ ∑ → ↔ ≠ ± ×', 'Հայերեն', 'ქართული', 'ግዕዝ'];
       for (const s of expected) expect(text, `${d.audience}: ${s}`).toContain(s);
       // A topic's number and title read apart (the executive sets the number in a box of its own).
       expect(text, d.audience).toMatch(/2\.\s+US–China trade/);
       const fonts = await fontNames(new Uint8Array(bytes));
       expect(fonts.filter((f) => !/^Noto(Serif|Sans|Emoji)/.test(f)), `${d.audience}: ${fonts.join(', ')}`).toEqual([]);
       if (d.audience !== 'executive') {
-        for (const f of ['NotoSansMath', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSansDevanagari', 'NotoSansBengali', 'NotoSansThai', 'NotoSansKR', 'NotoSansSC', 'NotoEmoji']) {
+        for (const f of ['NotoSansMath', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSansDevanagari', 'NotoSansBengali', 'NotoSansThai', 'NotoSansKR', 'NotoSansSC', 'NotoEmoji',
+          'NotoSansArmenian', 'NotoSansGeorgian', 'NotoSansEthiopic', 'NotoSansTamil', 'NotoSansTelugu', 'NotoSansKannada', 'NotoSansMalayalam', 'NotoSansGujarati',
+          'NotoSansGurmukhi', 'NotoSansOriya', 'NotoSansSinhala', 'NotoSansKhmer', 'NotoSansLao', 'NotoSansMyanmar', 'NotoSansThaana']) {
           expect(fonts.some((n) => n.startsWith(f)), `${d.audience} embeds ${f}: ${fonts.join(', ')}`).toBe(true);
         }
       }
@@ -84,9 +87,9 @@ describe('every word, every script', () => {
     const data2 = join(tmp.dir, 'data-uncovered');
     cpSync(DATA, data2, { recursive: true });
     const file = join(data2, '2025-W38', 'us-china-trade.yaml');
-    const missing = 'தமிழ் நாடு · ქართული · ግዕዝ · ᏣᎳᎩ · 𐌰𐌱';
+    const missing = 'ⵜⴰⵎⴰⵣⵉⵖⵜ · ᱥᱟᱱᱛᱟᱲᱤ · ꆈꌠꁱꂷ · ᏣᎳᎩ · 𐌰𐌱';
     writeFileSync(file, readFileSync(file, 'utf8')
-      .replace('title: "US–China trade: the tariff truce and the wider deal"', 'title: "US–China trade: ქართული the tariff truce"')
+      .replace('title: "US–China trade: the tariff truce and the wider deal"', 'title: "US–China trade: ᏣᎳᎩ the tariff truce"')
       .replace('    The tariff truce now runs to November', `    ${missing}. The tariff truce now runs to November`));
     const all = await build({ dataDir: data2, templatesDir: TEMPLATES, outDir: out('uncovered'), week: '2025-W38', verify: true });
     expect(all.documents).toHaveLength(3);
@@ -97,7 +100,7 @@ describe('every word, every script', () => {
       expect(fonts, d.audience).toContain('BriefLastResort');
       // Each box is mapped back to its character: the text layer keeps the words.
       const text = (await pdfPageTexts(bytes)).join('');
-      for (const s of ['ქართული', 'ግዕዝ', 'ᏣᎳᎩ', '𐌰𐌱']) expect(text, `${d.audience}: ${s}`).toContain(s);
+      for (const s of ['ⵜⴰⵎⴰⵣⵉⵖⵜ', 'ᱥᱟᱱᱛᱟᱲᱤ', 'ꆈꌠꁱꂷ', 'ᏣᎳᎩ', '𐌰𐌱']) expect(text, `${d.audience}: ${s}`).toContain(s);
     }
     const alone = await build({ dataDir: data2, templatesDir: TEMPLATES, outDir: out('uncovered-alone'), week: '2025-W38', audiences: ['executive'] });
     expect(Buffer.compare(readFileSync(alone.documents[0]!.path), readFileSync(all.documents.find((d) => d.audience === 'executive')!.path))).toBe(0);
