@@ -18,6 +18,8 @@ interface PNode extends Span {
   result: unknown;
   children: PNode[];
   key: boolean;
+  /** A mapping's children by key (see keyIndex). */
+  keys?: Map<string, number>;
 }
 
 export interface PositionIndex {
@@ -80,11 +82,11 @@ export function positionRecorder(): { listener: (event: 'open' | 'close', state:
 }
 
 function buildIndex(text: string, data: unknown, events: readonly number[], closed: readonly unknown[]): PositionIndex | undefined {
-  const stack: PNode[] = [{ start: 0, end: 0, kind: null, result: undefined, children: [], key: false }];
+  const stack: PNode[] = [{ start: 0, end: 0, kind: null, result: undefined, children: [], key: false, keys: undefined }];
   let c = 0;
   for (const e of events) {
     if (e < 0) {
-      stack.push({ start: ~e, end: ~e, kind: null, result: undefined, children: [], key: false });
+      stack.push({ start: ~e, end: ~e, kind: null, result: undefined, children: [], key: false, keys: undefined });
       continue;
     }
     const position = e;
@@ -152,14 +154,17 @@ function buildIndex(text: string, data: unknown, events: readonly number[], clos
   };
 }
 
-/** A mapping's children by key (the index of each key node), made on first use and kept. */
-const keyIndexes = new WeakMap<PNode, Map<string, number>>();
+/**
+ * A mapping's children by key (the index of each key node), made on first use and kept on the node
+ * (not in a module-wide WeakMap, whose entries every garbage collection of the young objects
+ * would have to visit).
+ */
 function keyIndex(node: PNode): Map<string, number> {
-  let index = keyIndexes.get(node);
+  let index = node.keys;
   if (!index) {
     index = new Map();
     node.children.forEach((c, i) => { if (c.key && !index!.has(String(c.result))) index!.set(String(c.result), i); });
-    keyIndexes.set(node, index);
+    node.keys = index;
   }
   return index;
 }

@@ -31,6 +31,10 @@ export interface Quote {
   sources: string[];
 }
 
+/** A passage in quotation marks, curly or straight; a quote has at least one letter. */
+const QUOTED = /“([^“”]+)”|"([^"]+)"/g;
+const LETTER = /\p{L}/u;
+
 /** Every quote of a sheet, in document order. */
 export function quotesOf(data: unknown): Quote[] {
   if (!isObj(data)) return [];
@@ -41,10 +45,10 @@ export function quotesOf(data: unknown): Quote[] {
 
   const passages = (pointer: string, text: unknown, sources: string[]) => {
     const t = str(text);
-    if (!t) return;
-    for (const m of t.matchAll(/“([^“”]+)”|"([^"]+)"/g)) {
+    if (!t || (!t.includes('“') && !t.includes('"'))) return;
+    for (const m of t.matchAll(QUOTED)) {
       const q = m[1] ?? m[2]!;
-      if (/\p{L}/u.test(q)) out.push({ pointer, text: q, whole: false, sources });
+      if (LETTER.test(q)) out.push({ pointer, text: q, whole: false, sources });
     }
   };
   const item = (pointer: string, v: unknown, fields: string[], quoteField?: string) => {
@@ -126,8 +130,11 @@ export function checkQuotes(data: unknown, sheetPath: string, options: { checked
   });
   // `checkedOnly`: the caller wants only quotes that can be checked, and none can without an archive.
   if (options.checkedOnly && archives.size === 0) return { quotes: [], unreadable, archived, archives };
+  // The archived sources of each list of sources (many quotes share one: the sheet's whole list).
+  const checkedBy = new Map<string[], string[]>();
   const quotes = quotesOf(data).map((q): QuoteCheck => {
-    const checked = [...new Set(q.sources)].filter((id) => archives.has(id));
+    let checked = checkedBy.get(q.sources);
+    if (!checked) checkedBy.set(q.sources, (checked = [...new Set(q.sources)].filter((id) => archives.has(id))));
     let found: Passage | undefined;
     for (const id of checked) {
       found = answer(archives.get(id)!, q.text, id, 'found');
@@ -150,16 +157,16 @@ export function checkQuotes(data: unknown, sheetPath: string, options: { checked
  * costs a scan of the article. Kept with the archive itself (archive.ts keeps an archive while its
  * file is unchanged), so an edited article is searched afresh.
  */
-const answers = new WeakMap<Archive, Map<string, Passage | null>>();
+const answers = new WeakMap<Archive, Record<'found' | 'closest', Map<string, Passage | null>>>();
 
 function answer(archive: Archive, quote: string, source: string, kind: 'found' | 'closest'): Passage | undefined {
   let known = answers.get(archive);
-  if (!known) answers.set(archive, (known = new Map()));
-  const key = `${kind}\0${quote}`;
-  let passage = known.get(key);
+  if (!known) answers.set(archive, (known = { found: new Map(), closest: new Map() }));
+  // (keyed by the quote itself: its hash is computed once for all the archives it is looked up in)
+  let passage = known[kind].get(quote);
   if (passage === undefined) {
     passage = (kind === 'found' ? findQuote(archive, quote) : closestPassage(archive, quote)) ?? null;
-    setBounded(known, key, passage, 4096);
+    setBounded(known[kind], quote, passage, 4096);
   }
   return passage ? { ...passage, source } : undefined;
 }

@@ -1,7 +1,7 @@
 import { dirname, join, relative } from 'node:path';
 import { fileVersion, loadQuickParser, loadYamlFileSync, parseYaml, type FileVersion } from '../load/yaml.js';
 import { findFactSheetFiles } from '../load/data.js';
-import { capProblems, count, lineStarts, MAX_PROBLEMS_PER_RUN, sortProblems, type Problem } from './problems.js';
+import { capProblems, count, detach, detachedProblem, lineStarts, MAX_PROBLEMS_PER_RUN, sortProblems, type Problem } from './problems.js';
 import { quoted } from './schema-messages.js';
 import type { FactSheet } from '../schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
@@ -110,7 +110,7 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd(), 
       const extra = duplicate(r);
       // (a cached result is shared: a copy carries the extra problem)
       if (extra) r = { ...r, sheet: undefined, problems: sortProblems([...r.problems, extra]) };
-      if (options.reportOnly) r = { file: r.file, sheet: undefined, problems: r.problems, text: framedLines(r.text, r.problems), data: undefined };
+      if (options.reportOnly) r = { file: r.file, sheet: undefined, problems: r.problems.map(detachedProblem), text: framedLines(r.text, r.problems), data: undefined };
       results.push(r);
       if (Date.now() - turn > 50) {
         await new Promise((r) => setImmediate(r));
@@ -163,7 +163,7 @@ function duplicateTopics(): (r: LoadedSheet) => Problem | undefined {
     const id = (r.data as { id?: unknown } | undefined)?.id;
     const week = weekOfPath(r.file);
     if (typeof id !== 'string' || !week) return undefined;
-    const key = `${dirname(r.file)}\0${id}`;
+    const key = detach(`${dirname(r.file)}\0${id}`); // (kept for the run: see detach)
     const earlier = first.get(key);
     if (earlier === undefined) { first.set(key, r.file); return undefined; }
     const m = /^id:[ \t]*/m.exec(r.text);
