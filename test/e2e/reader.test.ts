@@ -7,6 +7,7 @@ import { pageFills } from '../page-fill.js';
 import { writeGeneratedWeek } from '../generated-week.js';
 import { parse } from 'yaml';
 import { PdfLite } from '../../src/pdf/pdf-lite.js';
+import { SECTION_TITLES } from '../../src/compose/labels.js';
 
 /**
  * The reader's view of the printed pages: no page but the last under a quarter filled (the sample
@@ -147,6 +148,36 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
       const fills = expectFilled(join(out, weekOf(n), `${a}.pdf`), `${a}, ${n} topics`);
       if (a === 'executive') expect(fills).toHaveLength(1); else expect(fills.length).toBeGreaterThan(n);
     }
+  });
+
+  it.each([4, 5, 6, 7, 8])('a generated week of %i topics: the analyst contents fits one page, each topic\'s sections run on under it, and every number it shows is its entry\'s page', (n) => {
+    const pdf = join(out, weekOf(n), 'analyst.pdf');
+    const dests = PdfLite.of(new Uint8Array(readFileSync(pdf))).destinations();
+    const first = dests.get('contents')!;
+    expect(dests.get('contents-end'), 'the contents ends on the page it starts on').toBe(first);
+    const text = execFileSync('pdftotext', ['-f', String(first), '-l', String(first), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const contents = text.slice(text.indexOf('Contents'));
+    const byTitle = new Map(Object.entries(SECTION_TITLES).map(([key, title]) => [title, key.replace(/_/g, '-')]));
+    const sections = new RegExp(`(${[...byTitle.keys()].join('|')}) (\\d+)`, 'g');
+    let checked = 0;
+    for (let k = 1; k <= n; k++) {
+      // Topic k's entry and its sections: up to the next topic's entry (`k+1. Topic …`).
+      const from = contents.indexOf(`${k}. Topic `);
+      const to = k < n ? contents.indexOf(`${k + 1}. Topic `, from) : contents.length;
+      expect(from, `topic ${k} in the contents`).toBeGreaterThanOrEqual(0);
+      const part = contents.slice(from, to);
+      expect(Number(/^\d+\. Topic \d+: \D*?(\d+)/.exec(part)?.[1]), `topic ${k}'s page`).toBe(dests.get(`t${k}`));
+      const entries = [...part.matchAll(sections)];
+      expect(entries.length, `topic ${k}'s sections`).toBeGreaterThanOrEqual(4);
+      for (const [, title, page] of entries) {
+        expect(Number(page), `topic ${k}: ${title}`).toBe(dests.get(`t${k}-${byTitle.get(title!)}`));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(n * 4);
+    // Run on: a topic's sections take two or three lines, not a line each.
+    const lines = execFileSync('pdftotext', ['-layout', '-f', String(first), '-l', String(first), pdf, '-'], { encoding: 'utf8' }).split('\n').filter((l) => /\d\s*$/.test(l));
+    expect(lines.length).toBeLessThan(checked / 2);
   });
 
   it.each([1, 2, 3, 4, 6, 8, 10])('the executive page holds a week of %i topics on one page', (n) => {
