@@ -15,7 +15,7 @@ const { path, shell } = await findBrowser(browserPath);
 const { browser, process: chrome } = await startChrome({ path, shell: !!shell, args: launchArgs(), profile, timeoutMs: 30_000 });
 const html = readFileSync(htmlFile, 'utf8');
 const page = (await browser.firstTab()) ?? (await browser.newPage());
-await page.send('Emulation.setScriptExecutionDisabled', { value: true });
+await Promise.all([page.send('Emulation.setScriptExecutionDisabled', { value: true }), page.send('Emulation.setEmulatedMedia', { media: 'print' })]);
 const loaded = new Promise((resolve) => page.once('load', resolve));
 await page.send('Page.setDocumentContent', { frameId: page.frameId, html });
 await loaded;

@@ -1,6 +1,6 @@
 // What the floors share: the HTML as brief sends it to a page (each inline font replaced by a URL
 // under FONT_ORIGIN, answered from memory), and a page that prints it as brief prints (JavaScript
-// off, every other request refused, Page.setDocumentContent then Page.printToPDF).
+// off, print media, every other request refused, Page.setDocumentContent then Page.printToPDF).
 import { createHash } from 'node:crypto';
 import { FONT_ORIGIN } from '../../dist/render/fonts.js';
 
@@ -25,6 +25,9 @@ export async function openPrintPage(browser, fonts) {
       : cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' })).catch(() => {});
   });
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
+  // In print media from the start, as brief's pages are (print/printer.ts configure): a page in
+  // screen media restyles the document when it prints, where a stylesheet has an `@media print` rule.
+  await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });
   return {
     /** The document loaded and printed: the PDF's bytes. */
     async print(html) {

@@ -190,14 +190,11 @@ export function collectGarbage(page: Page): void {
 export interface TextBlock { text: string; topic?: string; section?: string }
 
 export async function textBlocks(page: Page): Promise<TextBlock[]> {
+  // (the printer's pages are in print media from the start: printer.ts configure)
   await page.send('Emulation.setEmulatedMedia', { media: 'print' });
-  try {
-    const { result, exceptionDetails } = await page.send('Runtime.evaluate', { expression: TEXT_BLOCKS, returnByValue: true, silent: true });
-    if (exceptionDetails) throw new Error(`could not read the document's text: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value as TextBlock[];
-  } finally {
-    await page.send('Emulation.setEmulatedMedia', { media: '' });
-  }
+  const { result, exceptionDetails } = await page.send('Runtime.evaluate', { expression: TEXT_BLOCKS, returnByValue: true, silent: true });
+  if (exceptionDetails) throw new Error(`could not read the document's text: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value as TextBlock[];
 }
 
 const TEXT_BLOCKS = `(() => {
