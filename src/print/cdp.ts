@@ -174,9 +174,9 @@ function headers(type: string): { name: string; value: string }[] {
 }
 
 /**
- * Free the documents this page has replaced (a renderer grew from ~55 to ~120 MB over 24 documents
- * without a collection): a full garbage collection in the renderer, a few ms. The printer asks for
- * one every COLLECT_EVERY documents a page prints and when it is idle (printer.ts collectWhenIdle).
+ * Free the documents this page has replaced: a full garbage collection in the renderer. The printer
+ * asks for one when it has been idle a moment (printer.ts collectWhenIdle: watch mode between
+ * saves), never between the documents of a batch, where the next print is slower after it.
  */
 export function collectGarbage(page: Page): void {
   page.send('HeapProfiler.collectGarbage').catch(() => {});

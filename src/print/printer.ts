@@ -72,13 +72,11 @@ export interface PrintResult { pdf: Uint8Array; ms: number; blocks?: TextBlock[]
 /**
  * Documents one page prints before it is closed and a fresh one opened (a bound on what a renderer
  * may keep per document it has shown). A fresh page costs ~130 ms and loads the fonts again, so
- * pages retire rarely: a renderer collected every COLLECT_EVERY documents does not grow with them.
+ * pages retire rarely: a renderer's own garbage collections keep it from growing with them.
  */
 export const PAGE_USES = 100;
 /** How long the printer must have had nothing to print before its pages' garbage is collected (ms). */
 export const IDLE_COLLECT_MS = 100;
-/** While busy, a page's garbage is collected after every this many documents (see collectWhenIdle). */
-export const COLLECT_EVERY = 8;
 
 /** What a printer has done so far (tests and the CLI's summary read it). */
 export interface PrinterStats {
@@ -94,7 +92,7 @@ export interface PrinterStats {
   readonly hangs: number;
   /** How many requests were answered from a job's resources (brief's fonts by reference: a page asks for each once). */
   readonly resourcesAnswered: number;
-  /** How many times a page's garbage was collected (every COLLECT_EVERY documents, and when idle). */
+  /** How many times a page's garbage was collected on request (when the printer was idle: collectWhenIdle). */
   readonly collections: number;
 }
 
@@ -315,8 +313,7 @@ export class Printer implements AsyncDisposable {
       void page.close().catch(() => {});
     } else if (page && !page.isClosed()) {
       this.uses.set(page, uses);
-      if (uses % COLLECT_EVERY === 0) this.collect(page);
-      else this.garbage.add(page); // the document it just replaced
+      this.garbage.add(page); // the document it just replaced
       this.idle.push(page);
     }
     this.pages.release();
@@ -327,9 +324,10 @@ export class Printer implements AsyncDisposable {
    * Free the documents the pages have replaced once the printer has had nothing to print for a
    * moment (as in watch mode, between saves). Their memory goes at the renderer's next garbage
    * collection, which a page without JavaScript seldom triggers, so the printer asks for one
-   * (cdp.ts collectGarbage). While a batch prints, a page is collected only after every
-   * COLLECT_EVERY documents: a collection after each cost ~7 % of the batch's Chromium CPU on two
-   * cores, while the renderer grows by ~2.7 MB a document left uncollected.
+   * (cdp.ts collectGarbage). Not while a batch prints: a forced collection is a full one, and the
+   * next print is slower after it (one every 8 documents made 204 briefings take 36–43 s instead of
+   * 30–31), while the renderer's own collections keep it as small without them (its largest
+   * 182–188 MB over those 204 against 185–233 with them), and a page retires after PAGE_USES.
    */
   private collectWhenIdle(): void {
     clearTimeout(this.collectTimer);
