@@ -8,7 +8,7 @@ import type { BriefingView } from '../compose/compose.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { readTextCached } from '../util/file-cache.js';
 import { FONT_ORIGIN, fontFaceCss } from './fonts.js';
-import { BIDI_CSS, installBidiIsolation, isolate } from './bidi.js';
+import { BIDI_CSS, installBidiIsolation, isolate, rtlBlocks } from './bidi.js';
 import { registerHelpers } from './helpers.js';
 import { formatDate } from '../util/dates.js';
 import { COVER, CONTENTS, pageNames } from '../compose/pages.js';
@@ -209,6 +209,7 @@ export async function loadTemplateSet(templatesDir: string | undefined, audience
       } catch (e) {
         throw templateRuntimeError(layout.file, layout.text, audience.name, e, partialDirs);
       }
+      html = rtlBlocks(html);
       // Fonts by reference (the printer answers them, and a page decodes each once) where the
       // layout's Content-Security-Policy lets the page load them; inline otherwise.
       const faces = fontFaceCss(`${html}${view.title}${view.audience.title}${view.marking}${view.asOf}`, undefined, !allowsFontOrigin(html));

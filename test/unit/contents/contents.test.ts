@@ -40,10 +40,10 @@ describe('a right-to-left topic title in the contents and the running head', () 
     const { view, html } = renderBriefing([{ ...sheets[0]!, title: arabic }, ...sheets.slice(1)], set, '2025-W38');
     const n = view.topics.find((t) => t.title === arabic)!.n;
     // The number outside the title's isolate: a whole "1. <Arabic>" isolated would run right to left, number last.
-    expect(view.toc!.find((e) => e.anchor === view.topics[n - 1]!.anchor)!.title).toBe(`${n}. \u2068${arabic}\u2069`);
-    expect(html).toContain(`${n}. \u2068${arabic}\u2069`);
+    expect(view.toc!.find((e) => e.anchor === view.topics[n - 1]!.anchor)!.title).toBe(`${n}. \u2067${arabic}\u2069`);
+    expect(html).toContain(`${n}. \u2067${arabic}\u2069`);
     // The running head (a CSS string, every character escaped).
-    expect(html).toContain(`@top-left { content: ${cssString(`${n}. \u2068${arabic}\u2069`)}; }`);
+    expect(html).toContain(`@top-left { content: ${cssString(`${n}. \u2067${arabic}\u2069`)}; }`);
   });
 });
 
