@@ -56,14 +56,14 @@ export function isolate(escaped: string): string {
   return `${dir === 'rtl' ? RLI : dir === 'ltr' ? LRI : FSI}${escaped}${PDI}`;
 }
 
-/** Blocks that are a paragraph of their own (BIDI_CSS) and table cells. */
-const BLOCKS = 'p|li|td|th|dd|dt|blockquote|figcaption|caption|h[1-6]';
+/** The elements rtlBlocks may give `dir="rtl"`: blocks of text and table cells. */
+const BLOCKS = ['p', 'li', 'td', 'th', 'dd', 'dt', 'blockquote', 'figcaption', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 /**
  * A block whose content is one right-to-left isolate, with white space around it and citation
  * markers (helpers.ts `cite`) after it. Escaped text holds no `<` or `>`, nor does a template's
  * attribute filled from data.
  */
-const RTL_BLOCK = new RegExp(`<(${BLOCKS})\\b([^<>]*)>(\\s*${RLI}[^<${LRI}-${PDI}]*${PDI}(?:\u2060<sup class="cites"[^<>]*>(?:<a\\b[^<>]*>[^<>]*</a>)*</sup>)?\\s*</\\1>)`, 'g');
+const RTL_BLOCK = new RegExp(`<(${BLOCKS.join('|')})\\b([^<>]*)>(\\s*${RLI}[^<${LRI}-${PDI}]*${PDI}(?:\u2060<sup class="cites"[^<>]*>(?:<a\\b[^<>]*>[^<>]*</a>)*</sup>)?\\s*</\\1>)`, 'g');
 
 /** The rendered HTML with `dir="rtl"` on each block whose whole text is one right-to-left string. */
 export function rtlBlocks(html: string): string {
@@ -87,4 +87,4 @@ export function installBidiIsolation(hb: typeof Handlebars): (s: unknown) => str
 
 export const BIDI_CSS = `/* bidi (src/render/bidi.ts) */
 p, li, td, dd, dt, blockquote, figcaption, caption, h1, h2, h3, h4 { unicode-bidi: plaintext; }
-:is(p, li, td, th, dd, dt, blockquote, figcaption, caption, h1, h2, h3, h4, h5, h6)[dir] { unicode-bidi: isolate; }`;
+:is(${BLOCKS.join(', ')})[dir] { unicode-bidi: isolate; }`;
