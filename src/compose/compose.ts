@@ -266,10 +266,16 @@ export function partyColumnWidth(names: readonly string[]): string {
 }
 
 
-/** The first sentence of a text (by the language's sentence rules: "U.S. and" does not end one). */
+/**
+ * The first sentence of a text (by the language's sentence rules: "U.S. and" does not end one).
+ * A line break inside a paragraph is a space, as the page shows it: Unicode's rules end a sentence
+ * at every line break, which cut a BLUF written over several lines (a YAML `|` block) after its
+ * first line. A blank line (or U+2029) ends a paragraph, and with it the sentence.
+ */
 export function firstSentence(text: string): string {
-  const first = new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)[Symbol.iterator]().next();
-  return first.done ? text : first.value.segment.trim();
+  const paragraph = text.trim().split(/\r?\n[ \t]*\r?\n|\u2029/)[0]!.replace(/[ \t]*(?:\r\n|[\r\n\u0085\u2028])[ \t]*/g, ' ');
+  const first = new Intl.Segmenter('en', { granularity: 'sentence' }).segment(paragraph)[Symbol.iterator]().next();
+  return first.done ? paragraph : first.value.segment.trim();
 }
 
 /**

@@ -7,6 +7,9 @@
  * and decomposed Vietnamese from a font of the machine, and printed decomposed Hangul as boxes.
  * Only the clusters that hold a mark or a jamo are composed; anything else NFC would change (CJK
  * compatibility ideographs, the ohm and angstrom signs) is left as written.
+ *
+ * printText is a text as it prints: its marks composed and its explicit bidirectional formatting
+ * characters left out (below).
  */
 
 /** A combining mark, or a Hangul vowel or final jamo (which compose with the jamo before them). */
@@ -39,12 +42,32 @@ export const LETTER_WITH_MARKS = /[^\p{M}\s]\p{M}+/gu;
 export const hasMarks = decomposed;
 
 /**
- * A parsed value (a fact sheet) with every string, at any depth, passed through composeMarks; the
+ * The explicit bidirectional formatting characters: embeddings and overrides (U+202A–U+202E) and
+ * isolates (U+2066–U+2069). An override prints the text after it in the order it forces ("\u202Eevil"
+ * shows "live"), an unclosed embedding reorders the rest of its line, template text included. brief
+ * sets each text's direction itself (render/bidi.ts), so a sheet's own are left out of the print
+ * (and reported: text-bidi-control). The marks (U+200E, U+200F, U+061C) are kept: they reorder nothing.
+ */
+const BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/g;
+const HAS_BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/;
+/** The index of the first explicit bidirectional formatting character in `text`, or -1. */
+export const firstBidiFormatting = (text: string): number => text.search(HAS_BIDI_FORMATTING);
+
+/** A text as it prints: without explicit bidirectional formatting characters, its marks composed. */
+export function printText(text: string): string {
+  return composeMarks(HAS_BIDI_FORMATTING.test(text) ? text.replace(BIDI_FORMATTING, '') : text);
+}
+
+/** Whether a sheet's text holds anything printText may change (or an escape that may write it). */
+export const mayChangeForPrint = (text: string): boolean => decomposed(text) || HAS_BIDI_FORMATTING.test(text) || text.includes('\\');
+
+/**
+ * A parsed value (a fact sheet) with every string, at any depth, passed through printText; the
  * same value when nothing changes. Keys are left as they are (the schema's, ASCII).
  */
-export function composeStrings<T>(value: T): T {
+export function printStrings<T>(value: T): T {
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return composeMarks(v);
+    if (typeof v === 'string') return printText(v);
     if (Array.isArray(v)) {
       let out: unknown[] | undefined;
       v.forEach((x, i) => {

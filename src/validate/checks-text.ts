@@ -1,5 +1,6 @@
 import type { LoadedYaml } from '../load/yaml.js';
 import { firstControl } from '../util/printable.js';
+import { firstBidiFormatting } from '../util/marks.js';
 import { dottedPath } from './schema-messages.js';
 import { problemAt, type Problem } from './problems.js';
 
@@ -7,7 +8,8 @@ import { problemAt, type Problem } from './problems.js';
  * Clean text: no control character in any value or key of a sheet (C0 but tab and line feed, DEL,
  * C1). They print as nothing on paper, and on a terminal they act (ESC starts a command: a new
  * window title, a cleared screen). Tab and line feed are allowed only in prose fields, where a
- * text may have several lines; a title, id, name or date is one line.
+ * text may have several lines; a title, id, name or date is one line. An explicit bidirectional
+ * control (override, embedding, isolate) is a warning: the print leaves it out (util/marks.ts printText).
  */
 const PROSE = new Set(['summary', 'source_summary', 'text', 'note', 'detail', 'view', 'verification_note', 'statement', 'basis', 'change_reason', 'notes']);
 
@@ -19,6 +21,13 @@ const describe = (s: string, at: number): string => {
   const code = s.charCodeAt(at);
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return `a control character (${NAMES[code] ? `${NAMES[code]}, ` : ''}${hex}) at character ${at + 1}`;
+};
+
+/** The explicit bidirectional formatting characters by code point − 0x2000 (util/marks.ts). */
+const BIDI_NAMES: Record<number, string> = {
+  0x2a: 'a LEFT-TO-RIGHT EMBEDDING', 0x2b: 'a RIGHT-TO-LEFT EMBEDDING', 0x2c: 'a POP DIRECTIONAL FORMATTING',
+  0x2d: 'a LEFT-TO-RIGHT OVERRIDE', 0x2e: 'a RIGHT-TO-LEFT OVERRIDE', 0x66: 'a LEFT-TO-RIGHT ISOLATE',
+  0x67: 'a RIGHT-TO-LEFT ISOLATE', 0x68: 'a FIRST STRONG ISOLATE', 0x69: 'a POP DIRECTIONAL ISOLATE',
 };
 
 /** A character trim() would keep: \S is neither white space nor a line terminator, as trim() has them. */
@@ -38,6 +47,13 @@ export function controlProblems(loaded: LoadedYaml): Problem[] {
       if (at >= 0) {
         const pointer = pointerOf(path);
         out.push(problemAt(loaded, pointer, 'text-control', `${dottedPath(pointer)} contains ${describe(node, at)}; remove it${prose ? '' : ' (this field is one line: no tabs or line breaks)'}`));
+      }
+      const bidi = firstBidiFormatting(node);
+      if (bidi >= 0) {
+        const pointer = pointerOf(path);
+        const code = node.charCodeAt(bidi);
+        const effect = code === 0x202d || code === 0x202e ? 'forces the order of the letters after it (an override shows "evil" as "live")' : 'reorders the rest of its line';
+        out.push(problemAt(loaded, pointer, 'text-bidi-control', `${dottedPath(pointer)} contains ${BIDI_NAMES[code - 0x2000]} (U+${code.toString(16).toUpperCase()}) at character ${bidi + 1}, which ${effect}; brief sets each text's direction itself and prints the text without it: remove it`, 'warning'));
       }
       return;
     }

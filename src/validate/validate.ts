@@ -12,7 +12,7 @@ import { evidenceProblems } from './checks-evidence.js';
 import { describeSchemaError, nearest } from './schema-messages.js';
 import { checkShape } from './shape.js';
 import { controlProblems } from './checks-text.js';
-import { composeStrings, hasMarks } from '../util/marks.js';
+import { mayChangeForPrint, printStrings } from '../util/marks.js';
 
 /** ajv's compiler is only loaded when there is no precompiled validator (it costs ~40 ms to load). */
 const require = createRequire(import.meta.url);
@@ -131,8 +131,9 @@ export function validateLoaded(loaded: LoadedYaml, options: { week?: string; pat
   // `path`: where the sheet is on disk (archives are relative to it); by default its display name.
   problems.push(...crossReferenceProblems(checked, options), ...sourceProblems(checked, options), ...evidenceProblems(checked, options), ...controlProblems(checked), ...glyphProblems(checked));
   const ok = !problems.some((p) => p.severity === 'error');
-  // The sheet as it prints: letters written as a base and combining marks composed (util/marks.ts;
-  // a mark can also be written as an escape in a double-quoted string: "g\u0306").
-  const sheet = !ok ? undefined : hasMarks(loaded.text) || loaded.text.includes('\\') ? composeStrings(loaded.data as FactSheet) : (loaded.data as FactSheet);
+  // The sheet as it prints (util/marks.ts printText): letters written as a base and combining marks
+  // composed, explicit bidirectional formatting left out (either can also be written as an escape
+  // in a double-quoted string: "g\u0306", "\u202e").
+  const sheet = !ok ? undefined : mayChangeForPrint(loaded.text) ? printStrings(loaded.data as FactSheet) : (loaded.data as FactSheet);
   return { file: loaded.file, sheet, problems: capProblems(sortProblems(problems), MAX_PROBLEMS_PER_FILE) };
 }

@@ -77,4 +77,21 @@ describe.skipIf(!hasTool('pdftotext'))('right-to-left text on the page', () => {
     for (const r of right) expect(Math.abs(r - right[0]!), JSON.stringify({ left, right })).toBeLessThan(4);
     expect(left.at(-1)! - left[0]!, JSON.stringify({ left, right })).toBeGreaterThan(30);
   }, 120_000);
+
+  it("a sheet's own override does not reorder its words on the page, and the fidelity check passes", async () => {
+    // (before: "Trojan \u202Eevil\u202C" printed "live", and --verify refused the build)
+    const data = join(tmp.dir, 'data-override');
+    cpSync(join(DATA, '2025-W38'), join(data, '2025-W38'), { recursive: true });
+    const file = join(data, '2025-W38', 'tiktok-us-spinoff.yaml');
+    const sheet = parse(readFileSync(file, 'utf8')) as { bluf: { text: string }; status: { summary: string } };
+    sheet.bluf.text = 'Reports of a Trojan \u202Eevil\u202C source deal were denied, and an \u2067open isolate follows here.';
+    writeFileSync(file, stringify(sheet).replace(/\.\.\/\.\.\/\.\.\/shared\/sources\//g, join(DATA, '..', '..', 'shared', 'sources', '/')));
+    const result = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: join(tmp.dir, 'out-override'), week: '2025-W38', audiences: ['analyst', 'executive'], session, verify: true });
+    expect(result.documents.map((d) => d.audience).sort()).toEqual(['analyst', 'executive']);
+    for (const doc of result.documents) {
+      const text = execFileSync('pdftotext', [doc.path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text, doc.path).toContain('Reports of a Trojan evil source deal were denied, and an open isolate follows here.');
+      expect(text, doc.path).not.toMatch(/\blive\b|[\u202a-\u202e\u2066-\u2069]/);
+    }
+  }, 120_000);
 });

@@ -78,6 +78,15 @@ describe('ranking and sizing', () => {
   it('takes the first sentence without cutting at an abbreviation', () => {
     expect(firstSentence('The U.S. and China agreed. Then more.')).toBe('The U.S. and China agreed.');
   });
+
+  it('reads a line break inside a paragraph as a space, a blank line as the end of one', () => {
+    // (Unicode's sentence rules end a sentence at any line break: a BLUF in a YAML `|` block lost its second line)
+    expect(firstSentence('The parties agreed a framework\nbut the details are not public. Then more.')).toBe('The parties agreed a framework but the details are not public.');
+    expect(firstSentence('Talks paused\r\n  until October. More.')).toBe('Talks paused until October.');
+    expect(firstSentence('A line\u2028separator inside. More.')).toBe('A line separator inside.');
+    expect(firstSentence('A heading without a stop\n\nThe next paragraph.')).toBe('A heading without a stop');
+    expect(firstSentence('One paragraph\u2029Another.')).toBe('One paragraph');
+  });
 });
 
 describe('timeline', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeMarks, composeStrings, hasMarks } from '../../../src/util/marks.js';
+import { composeMarks, firstBidiFormatting, hasMarks, mayChangeForPrint, printStrings, printText } from '../../../src/util/marks.js';
 import { unsettableClusters } from '../../../src/util/font-catalogue.js';
 
 describe('composeMarks', () => {
@@ -22,18 +22,34 @@ describe('composeMarks', () => {
   it('composes every string of a parsed sheet, at any depth, and keeps what did not change', () => {
     const kept = { a: ['plain'] };
     const sheet = { title: 'g\u0306', kept, list: [{ x: 'x' }, { y: 'c\u0327' }], n: 3, flag: true, none: null };
-    const out = composeStrings(sheet);
+    const out = printStrings(sheet);
     expect(out).toEqual({ title: 'ğ', kept, list: [{ x: 'x' }, { y: 'ç' }], n: 3, flag: true, none: null });
     expect(out.kept).toBe(kept);
     expect(out.list[0]).toBe(sheet.list[0]);
     expect(sheet.title).toBe('g\u0306'); // the input is not changed
     const clean = { title: 'plain' };
-    expect(composeStrings(clean)).toBe(clean);
+    expect(printStrings(clean)).toBe(clean);
     // a key named __proto__ stays a key
     const odd = JSON.parse('{"__proto__": "e\\u0301", "b": 1}') as Record<string, unknown>;
-    const composed = composeStrings(odd);
+    const composed = printStrings(odd);
     expect(Object.getPrototypeOf(composed)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(composed, '__proto__')?.value).toBe('é');
+  });
+});
+
+describe('printText', () => {
+  it('leaves out overrides, embeddings and isolates, keeps the marks, and composes', () => {
+    expect(printText('Trojan \u202eevil\u202c source')).toBe('Trojan evil source');
+    expect(printText('\u202aa\u202bb\u202dc\u2066d\u2067e\u2068f\u2069g')).toBe('abcdefg');
+    expect(printText('\u200fשלום\u200e Corp \u061c')).toBe('\u200fשלום\u200e Corp \u061c');
+    expect(printText('\u202eg\u0306')).toBe('ğ');
+    expect(firstBidiFormatting('ab\u2067c')).toBe(2);
+    expect(firstBidiFormatting('ab\u200fc')).toBe(-1);
+  });
+  it('a sheet: every string, and mayChangeForPrint sees the raw character', () => {
+    expect(printStrings({ a: ['x\u202ey'], b: { c: '\u2069z' } })).toEqual({ a: ['xy'], b: { c: 'z' } });
+    expect(mayChangeForPrint('title: "x\u202ey"')).toBe(true);
+    expect(mayChangeForPrint('title: plain \u200f')).toBe(false);
   });
 });
 

@@ -29,6 +29,7 @@ const CORPUS: [fixture: string, expected: Expected, message?: string][] = [
   ['2025-W38/topic-duplicate-1', []],
   ['2025-W38/topic-duplicate-2', [['topic-duplicate', 3, 5]], "topic id 'sample-deal' is also the id of test/fixtures/invalid/2025-W38/topic-duplicate-1.yaml in the same week"],
   ['text-control', [['text-control', 4, 8], ['text-control', 8, 10]], 'title contains a control character (ESC, U+001B) at character 14; remove it (this field is one line: no tabs or line breaks)\nsummary contains a control character (BEL, U+0007) at character 34; remove it'],
+  ['text-bidi-control', [['text-bidi-control', 4, 8], ['text-bidi-control', 16, 12]], 'title contains a RIGHT-TO-LEFT OVERRIDE (U+202E) at character 10, which forces the order of the letters after it (an override shows "evil" as "live"); brief sets each text\'s direction itself and prints the text without it: remove it\nstatus.summary contains a RIGHT-TO-LEFT ISOLATE (U+2067) at character 36, which reorders the rest of its line'],
   // schema keywords
   ['schema-required', [['schema-required', 13, 1]], "missing required field 'summary' in status"],
   ['schema-unknown-key', [['schema-required', 13, 1], ['schema-unknown-key', 15, 3]], "missing required field 'since' in status; is 'sinse' (line 15) a misspelling of it?\nunknown key 'sinse' in status; did you mean 'since'?"],
