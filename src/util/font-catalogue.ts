@@ -67,6 +67,11 @@ export const DEFAULT_FONTS: FontFamilySpec[] = [
   // Georgian's and Gujarati's math and symbols), which a font earlier in this list should draw.
   ...['gurmukhi', 'gujarati', 'oriya', 'tamil', 'telugu', 'kannada', 'malayalam', 'sinhala', 'lao', 'khmer', 'myanmar', 'armenian', 'georgian', 'ethiopic', 'thaana']
     .map((script) => ({ pkg: `@fontsource/noto-sans-${script}`, files: ['400.css', '700.css'], fallback: true })),
+  // Tibetan (in Noto's serif: there is no Noto Sans Tibetan), Syriac, Cherokee, Canadian syllabics
+  // (Inuktitut, Cree); and in one weight only, bold then drawn by Chromium: Mongolian, Yi, N'Ko, Tifinagh.
+  ...['serif-tibetan', 'sans-syriac', 'sans-cherokee', 'sans-canadian-aboriginal']
+    .map((name) => ({ pkg: `@fontsource/noto-${name}`, files: ['400.css', '700.css'], fallback: true })),
+  ...['mongolian', 'yi', 'nko', 'tifinagh'].map((script) => ({ pkg: `@fontsource/noto-sans-${script}`, files: ['400.css'], fallback: true })),
   // Monochrome: outlines print small and sharp, copy as their characters, and suit black-and-white
   // print; @fontsource/noto-color-emoji is an OpenType-SVG font, which Chromium prints as nothing.
   { pkg: '@fontsource/noto-emoji', files: ['400.css', '700.css'], fallback: true },
@@ -196,7 +201,7 @@ export function facesOf(spec: FontFamilySpec, tableFirst = true): Face[] {
   for (const f of spec.files) {
     const css = readFileSync(join(dir, f), 'utf8');
     for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
-      const src = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(block);
+      const src = /url\(['"]?\.\/(files\/[^)'"]+\.woff2)['"]?\)/.exec(block);
       if (!src) continue;
       const file = join(dir, src[1]!);
       const declared = spec.unicodeRange ?? /unicode-range:\s*([^;]+);/.exec(block)?.[1];

@@ -19,6 +19,7 @@ const SCRIPTS = [
   'हिन्दी परीक्षण', 'বাংলা', 'ไทย', '中文测试', '繁體中文', '日本語テスト', '한국어 테스트', '↔ →', 'e\u0301',
   '≤ √ ∑ → ↔ ≠ ± × ≥ ∞ ⇒', 'Հայերեն', 'ქართული', 'ግዕዝ', 'தமிழ் நாடு', 'తెలుగు', 'ಕನ್ನಡ', 'മലയാളം', 'ગુજરાતી', 'ਪੰਜਾਬੀ',
   'ଓଡ଼ିଆ', 'සිංහල', 'ខ្មែរ', 'ລາວ', 'မြန်မာ', 'ދިވެހި',
+  'བོད་ཡིག', 'ܐܪܡܝܐ', 'ᏣᎳᎩ', 'ᐃᓄᒃᑎᑐᑦ', 'ᠮᠣᠩᠭᠣᠯ', 'ꆈꌠꁱꂷ', 'ߒߞߏ', 'ⵜⴰⵎⴰⵣⵉⵖⵜ',
 ];
 const LINE = SCRIPTS.join(' · ');
 
@@ -76,7 +77,8 @@ describe('every word, every script', () => {
       if (d.audience !== 'executive') {
         for (const f of ['NotoSansMath', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSansDevanagari', 'NotoSansBengali', 'NotoSansThai', 'NotoSansKR', 'NotoSansSC', 'NotoEmoji',
           'NotoSansArmenian', 'NotoSansGeorgian', 'NotoSansEthiopic', 'NotoSansTamil', 'NotoSansTelugu', 'NotoSansKannada', 'NotoSansMalayalam', 'NotoSansGujarati',
-          'NotoSansGurmukhi', 'NotoSansOriya', 'NotoSansSinhala', 'NotoSansKhmer', 'NotoSansLao', 'NotoSansMyanmar', 'NotoSansThaana']) {
+          'NotoSansGurmukhi', 'NotoSansOriya', 'NotoSansSinhala', 'NotoSansKhmer', 'NotoSansLao', 'NotoSansMyanmar', 'NotoSansThaana',
+          'NotoSerifTibetan', 'NotoSansSyriac', 'NotoSansCherokee', 'NotoSansCanadianAboriginal', 'NotoSansMongolian', 'NotoSansYi', 'NotoSansNKo', 'NotoSansTifinagh']) {
           expect(fonts.some((n) => n.startsWith(f)), `${d.audience} embeds ${f}: ${fonts.join(', ')}`).toBe(true);
         }
       }

@@ -69,7 +69,7 @@ const CORPUS: [fixture: string, expected: Expected, message?: string][] = [
   ['2025-W37/as-of-after-week', [['as-of-after-week', 6, 8]], 'after the week the sheet is filed under (2025-W37 ends on 2025-09-14)'],
   // printing
   ['font-lang-missing', [['font-lang-missing', 8, 7]], 'lang ja is Japanese, but its font is not installed'],
-  ['glyph-missing', [['glyph-missing', 8, 45]], "no font brief bundles has the characters 'ᏣᎳᎩ' (U+13E3 U+13B3 U+13A9): they print as boxes showing their code points"],
+  ['glyph-missing', [['glyph-missing', 8, 45]], "no font brief bundles has the characters 'ꕙꔤ' (U+A559 U+A524): they print as boxes showing their code points"],
 ];
 
 describe('the broken fact-sheet corpus', async () => {
