@@ -49,7 +49,8 @@ export const hasMarks = decomposed;
  * (and reported: text-bidi-control). The marks (U+200E, U+200F, U+061C) are kept: they reorder nothing.
  */
 const BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/g;
-const HAS_BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/;
+/** The same class without the global flag: test() and search() keep no lastIndex between calls. */
+const HAS_BIDI_FORMATTING = new RegExp(BIDI_FORMATTING.source);
 /** The index of the first explicit bidirectional formatting character in `text`, or -1. */
 export const firstBidiFormatting = (text: string): number => text.search(HAS_BIDI_FORMATTING);
 

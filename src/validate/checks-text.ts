@@ -23,11 +23,11 @@ const describe = (s: string, at: number): string => {
   return `a control character (${NAMES[code] ? `${NAMES[code]}, ` : ''}${hex}) at character ${at + 1}`;
 };
 
-/** The explicit bidirectional formatting characters by code point − 0x2000 (util/marks.ts). */
+/** The explicit bidirectional formatting characters by code point (util/marks.ts). */
 const BIDI_NAMES: Record<number, string> = {
-  0x2a: 'a LEFT-TO-RIGHT EMBEDDING', 0x2b: 'a RIGHT-TO-LEFT EMBEDDING', 0x2c: 'a POP DIRECTIONAL FORMATTING',
-  0x2d: 'a LEFT-TO-RIGHT OVERRIDE', 0x2e: 'a RIGHT-TO-LEFT OVERRIDE', 0x66: 'a LEFT-TO-RIGHT ISOLATE',
-  0x67: 'a RIGHT-TO-LEFT ISOLATE', 0x68: 'a FIRST STRONG ISOLATE', 0x69: 'a POP DIRECTIONAL ISOLATE',
+  0x202a: 'a LEFT-TO-RIGHT EMBEDDING', 0x202b: 'a RIGHT-TO-LEFT EMBEDDING', 0x202c: 'a POP DIRECTIONAL FORMATTING',
+  0x202d: 'a LEFT-TO-RIGHT OVERRIDE', 0x202e: 'a RIGHT-TO-LEFT OVERRIDE', 0x2066: 'a LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'a RIGHT-TO-LEFT ISOLATE', 0x2068: 'a FIRST STRONG ISOLATE', 0x2069: 'a POP DIRECTIONAL ISOLATE',
 };
 
 /** A character trim() would keep: \S is neither white space nor a line terminator, as trim() has them. */
@@ -53,7 +53,7 @@ export function controlProblems(loaded: LoadedYaml): Problem[] {
         const pointer = pointerOf(path);
         const code = node.charCodeAt(bidi);
         const effect = code === 0x202d || code === 0x202e ? 'forces the order of the letters after it (an override shows "evil" as "live")' : 'reorders the rest of its line';
-        out.push(problemAt(loaded, pointer, 'text-bidi-control', `${dottedPath(pointer)} contains ${BIDI_NAMES[code - 0x2000]} (U+${code.toString(16).toUpperCase()}) at character ${bidi + 1}, which ${effect}; brief sets each text's direction itself and prints the text without it: remove it`, 'warning'));
+        out.push(problemAt(loaded, pointer, 'text-bidi-control', `${dottedPath(pointer)} contains ${BIDI_NAMES[code]} (U+${code.toString(16).toUpperCase()}) at character ${bidi + 1}, which ${effect}; brief sets each text's direction itself and prints the text without it: remove it`, 'warning'));
       }
       return;
     }
