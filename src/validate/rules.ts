@@ -36,6 +36,7 @@ export const RULES: readonly Rule[] = [
   { id: 'schema-type', severity: 'error', description: 'A value of the wrong kind (text, number, list, mapping, true/false).' },
   { id: 'schema-date', severity: 'error', description: 'Not a date, or not a real date; says the expected format (YYYY-MM-DD, or YYYY-MM / YYYY where partial dates are allowed).', fix: 'Write dates as `YYYY-MM-DD` (or `YYYY-MM` / `YYYY` where a partial date is allowed), with a real month and day.' },
   { id: 'schema-id', severity: 'error', description: 'An id that is not kebab-case (lowercase letters, digits, single hyphens).' },
+  { id: 'schema-lang', severity: 'error', description: 'A language tag (lang) that is not BCP 47: a language, then a script or region after hyphens (en, ar, zh-Hans, pt-BR).' },
   { id: 'schema-url', severity: 'error', description: 'A web address that does not start with http:// or https://.' },
   { id: 'schema-empty', severity: 'error', description: 'A text that must not be empty is empty.' },
   { id: 'schema-too-short', severity: 'error', description: 'A text shorter than its minimum length.' },

@@ -48,6 +48,14 @@ export function nearest(value: string, candidates: readonly string[]): string | 
 }
 
 /** A value quoted in a message, cut to `max` characters (a message must not carry a whole file). */
+const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/** What an id written another way would be in kebab-case ('Src A_2' → 'src-a-2'), for the example. */
+function kebab(value: unknown): string {
+  const id = typeof value === 'string' ? value.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') : '';
+  return id === '' ? 'cnn-2025-09-20' : id;
+}
+
 export const quoted = (v: string, max = 60): string => `'${clip(v, max)}'`;
 
 /**
@@ -146,10 +154,15 @@ export function describeSchemaError(err: ErrorObject, _data: unknown): SchemaMes
         const partial = (err.parentSchema as { pattern: string }).pattern.includes('(-');
         return { rule: 'schema-date', message: `${describeValue(err.data)} in ${where} is not a date; expected ${partial ? 'YYYY-MM-DD, YYYY-MM or YYYY' : 'YYYY-MM-DD'}, e.g. 2025-09-20` };
       }
+      if (String(params.pattern).startsWith('^[A-Za-z]{2,3}')) {
+        const tag = typeof err.data === 'string' ? err.data.trim().replace(/_/g, '-') : '';
+        const guess = tag !== err.data && LANG_TAG.test(tag) ? `; did you mean ${quoted(tag)}?` : '';
+        return { rule: 'schema-lang', message: `${describeValue(err.data)} in ${where} is not a BCP 47 language tag: a language, then a script or region after hyphens (en, ar, zh-Hans, pt-BR)${guess}` };
+      }
       if (String(params.pattern).startsWith('^https?')) {
         return { rule: 'schema-url', message: `${where} must be a web address starting with http:// or https://; found ${describeValue(err.data)}` };
       }
-      return { rule: 'schema-id', message: `${describeValue(err.data)} in ${where} is not a valid id; use lowercase letters, digits and single hyphens (kebab-case), e.g. 'cnn-2025-09-20'` };
+      return { rule: 'schema-id', message: `${describeValue(err.data)} in ${where} is not a valid id; use lowercase letters, digits and single hyphens (kebab-case), e.g. ${quoted(kebab(err.data))}` };
     }
     case 'minLength':
       return params.limit === 1

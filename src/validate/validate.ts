@@ -126,10 +126,19 @@ export function validateLoaded(loaded: LoadedYaml, options: { week?: string; pat
   for (const issue of shape.issues) problems.push(problemAt(loaded, issue.pointer, issue.rule, issue.message));
   if (shape.deep) return { file: loaded.file, sheet: undefined, problems: capProblems(sortProblems(problems), MAX_PROBLEMS_PER_FILE) };
   const checked = shape.bounded === loaded.data ? loaded : { ...loaded, data: shape.bounded };
-  problems.push(...schemaProblems(checked));
+  const schema = schemaProblems(checked);
+  problems.push(...schema);
   // Meaning checks run on whatever parts are well-formed, so all problems show at once.
   // `path`: where the sheet is on disk (archives are relative to it); by default its display name.
-  problems.push(...crossReferenceProblems(checked, options), ...sourceProblems(checked, options), ...evidenceProblems(checked, options), ...controlProblems(checked), ...glyphProblems(checked));
+  const meaning = [...crossReferenceProblems(checked, options), ...sourceProblems(checked, options), ...evidenceProblems(checked, options), ...controlProblems(checked), ...glyphProblems(checked)];
+  // One mistake, one error: what a meaning check says of a value the schema already rejects (a cited
+  // id mistyped as 'Src-A': not in the sources list, and which ids are) is said in the schema's error.
+  const rejected = new Map(schema.filter((p) => p.severity === 'error').map((p) => [p.pointer, p]));
+  for (const p of meaning) {
+    const same = p.severity === 'error' ? rejected.get(p.pointer) : undefined;
+    if (same) same.message += `; also: ${p.message}`;
+    else problems.push(p);
+  }
   const ok = !problems.some((p) => p.severity === 'error');
   // The sheet as it prints (util/marks.ts printText): letters written as a base and combining marks
   // composed, explicit bidirectional formatting left out (either can also be written as an escape
