@@ -140,8 +140,12 @@ export function describeSchemaError(err: ErrorObject, _data: unknown): SchemaMes
         message: `${describeValue(err.data)} is not allowed for ${where}${guess ? `; did you mean '${guess}'?` : ''} (allowed: ${allowed.join(', ')})`,
       };
     }
-    case 'type':
-      return { rule: 'schema-type', message: `${where} must be ${typeWords[String(params.type)] ?? String(params.type)}; found ${describeValue(err.data)}` };
+    case 'type': {
+      // `id: 2025` or `title: true`: YAML reads an unquoted number or true/false as that, not as text.
+      const quote = params.type === 'string' && (typeof err.data === 'number' || typeof err.data === 'boolean')
+        ? ` (YAML reads it as a ${typeof err.data === 'number' ? 'number' : 'true/false value'}; for text, put it in quotes)` : '';
+      return { rule: 'schema-type', message: `${where} must be ${typeWords[String(params.type)] ?? String(params.type)}; found ${describeValue(err.data)}${quote}` };
+    }
     case 'format':
       if (params.format === 'date') {
         return typeof err.data === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(err.data)

@@ -35,6 +35,16 @@ describe('validation', () => {
     expect(p!.message).toContain("did you mean 'framework_agreed'?");
   });
 
+  it('says why an unquoted number or true/false is not text, and how to write it', () => {
+    const [id, ...rest] = check(edit('id: sample-deal', 'id: 2025')).problems;
+    expect(rest).toEqual([]);
+    expect(id).toMatchObject({ rule: 'schema-type', line: 2, col: 5 });
+    expect(id!.message).toBe('id must be text; found number 2025 (YAML reads it as a number; for text, put it in quotes)');
+    expect(check(edit('title: A sample deal', 'title: true')).problems.map((p) => p.message)).toEqual(['title must be text; found boolean true (YAML reads it as a true/false value; for text, put it in quotes)']);
+    // quoted, the same characters are text, and valid
+    expect(check(edit('id: sample-deal', 'id: "2025"')).problems).toEqual([]);
+  });
+
   it('points at an unknown key (a typo) and suggests the known one', () => {
     const text = edit('  summary: A framework', '  sumary: A framework');
     const problems = check(text).problems;
