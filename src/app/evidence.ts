@@ -5,7 +5,7 @@ import { loadSheets } from '../validate/sheets.js';
 import { hasErrors, type Problem } from '../validate/problems.js';
 import { checkQuotes, type QuoteCheck } from '../validate/quotes.js';
 import { singleSource, sourceWarnings } from '../compose/warnings.js';
-import { compareText } from '../util/compare.js';
+import { compareNatural } from '../util/compare.js';
 import type { FactSheet } from '../schema/index.js';
 
 /**
@@ -93,7 +93,7 @@ export async function evidence(options: EvidenceOptions): Promise<EvidenceReport
   if (options.topic !== undefined && topics.length === 0) {
     throw new BriefError('topic-unknown', `no topic '${options.topic}' in ${week} (topics: ${loaded.sheets.map((s) => s.id).join(', ') || 'none'})`, { exitCode: ExitCode.usage });
   }
-  topics.sort((a, b) => compareText(a.id, b.id));
+  topics.sort((a, b) => compareNatural(a.id, b.id));
   const shown = new Set(topics.map((t) => t.file));
   return { week, topics, problems: loaded.problems.filter((p) => shown.has(p.file)) };
 }

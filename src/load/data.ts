@@ -3,6 +3,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { isWeek } from '../util/week.js';
+import { compareNatural } from '../util/compare.js';
 
 /** The ISO weeks under data/ (folders named like 2025-W38), oldest first. */
 export async function listWeeks(dataDir: string): Promise<string[]> {
@@ -62,7 +63,8 @@ export async function findFactSheetFiles(paths: readonly string[], options: { wi
     } catch (e) {
       throw new BriefError('io-read', `${dir}: cannot read the folder: ${fsError(dir, e, 'folder').message.slice(dir.length + 2)}`, { exitCode: ExitCode.usage, cause: e });
     }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    // Topics print in their files' order, numbers as numbers (topic-2 before topic-10).
+    for (const entry of entries.sort((a, b) => compareNatural(a.name, b.name))) {
       const name = entry.name;
       if (name.startsWith('.')) continue;
       const p = join(dir, name);

@@ -7,7 +7,7 @@ import type { FactSheet } from '../schema/index.js';
 import { validateLoaded, type ValidationResult } from './validate.js';
 import { isWeek } from '../util/week.js';
 import { setBounded } from '../util/bounded.js';
-import { compareText } from '../util/compare.js';
+import { compareNatural } from '../util/compare.js';
 import { holdArchives } from './archive.js';
 
 /** Validation results of unchanged files, by path (see loadSheets). */
@@ -176,10 +176,10 @@ function duplicateTopics(): (r: LoadedSheet) => Problem | undefined {
   };
 }
 
-/** The validated fact sheets of one week, sorted by topic id. */
+/** The validated fact sheets of one week, in the order of their topic ids (numbers as numbers: topic-2 before topic-10). */
 export async function loadWeek(dataDir: string, week: string): Promise<SheetsResult> {
   const files = await findFactSheetFiles([join(dataDir, week)], { within: dataDir });
   const result = await loadSheets(files, process.cwd());
-  result.sheets.sort((a, b) => compareText(a.id, b.id));
+  result.sheets.sort((a, b) => compareNatural(a.id, b.id));
   return result;
 }

@@ -40,8 +40,7 @@ beforeAll(() => {
   if (!POPPLER) return;
   const data = join(dir, 'data');
   for (let n = 1; n <= 10; n++) writeGeneratedWeek(data, n, weekOf(n));
-  build(data, out, Array.from({ length: 8 }, (_, i) => weekOf(i + 1)).join(','), AUDIENCES.join(','));
-  build(data, out, `${weekOf(9)},${weekOf(10)}`, 'executive');
+  build(data, out, Array.from({ length: 10 }, (_, i) => weekOf(i + 1)).join(','), AUDIENCES.join(','));
   cpSync(join(ROOT, 'data'), join(dir, 'sample-data'), { recursive: true });
   build(join(dir, 'sample-data'), join(dir, 'sample'), 'all', 'all', '--html');
 }, 300_000);
@@ -143,18 +142,35 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
     }
   });
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])('a generated week of %i topics: no page but the last under a quarter filled, in every audience', (n) => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('a generated week of %i topics: no page but the last under a quarter filled, in every audience', (n) => {
     for (const a of AUDIENCES) {
       const fills = expectFilled(join(out, weekOf(n), `${a}.pdf`), `${a}, ${n} topics`);
       if (a === 'executive') expect(fills).toHaveLength(1); else expect(fills.length).toBeGreaterThan(n);
     }
   });
 
-  it.each([4, 5, 6, 7, 8])('a generated week of %i topics: the analyst contents fits one page, each topic\'s sections run on under it, and every number it shows is its entry\'s page', (n) => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('a generated week of %i topics: the cover is one page, listing the topics in order (topic 2 before topic 10)', (n) => {
+    for (const a of ['analyst', 'public']) {
+      const pdf = join(out, weekOf(n), `${a}.pdf`);
+      const dests = PdfLite.of(new Uint8Array(readFileSync(pdf))).destinations();
+      expect(dests.get('cover-end'), `${a}: the cover ends on page 1`).toBe(1);
+      const cover = execFileSync('pdftotext', ['-l', '1', pdf, '-'], { encoding: 'utf8' });
+      const listed = [...cover.matchAll(/^Topic (\d+):/gm)].map((m) => Number(m[1]));
+      expect(listed, a).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    }
+  });
+
+  it.each([4, 5, 6, 7, 8, 9, 10])('a generated week of %i topics: the analyst contents fits one page under the document\'s running head, each topic\'s sections run on under it, and every number it shows is its entry\'s page', (n) => {
     const pdf = join(out, weekOf(n), 'analyst.pdf');
     const dests = PdfLite.of(new Uint8Array(readFileSync(pdf))).destinations();
     const first = dests.get('contents')!;
     expect(dests.get('contents-end'), 'the contents ends on the page it starts on').toBe(first);
+    const page = execFileSync('pdftotext', ['-f', String(first), '-l', String(first), pdf, '-'], { encoding: 'utf8' });
+    // (when topic 1 starts on the contents page, below it, the head names topic 1: its run of pages)
+    const head = page.slice(0, page.indexOf('Contents'));
+    if (dests.get('t1') === first) expect(head).toMatch(/^\s*(TLP:GREEN\s*)?1\. Topic 1:/);
+    else expect(head, 'the contents page\'s running head').toMatch(/Weekly briefing \d{4}-W\d\d · Analyst briefing/);
+    if (n >= 8) expect(dests.get('t1'), 'topic 1 opens the page after the contents').toBe(first + 1);
     const text = execFileSync('pdftotext', ['-f', String(first), '-l', String(first), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     const contents = text.slice(text.indexOf('Contents'));
     const byTitle = new Map(Object.entries(SECTION_TITLES).map(([key, title]) => [title, key.replace(/_/g, '-')]));
