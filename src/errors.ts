@@ -65,9 +65,10 @@ export const isBriefError = (e: unknown): e is BriefError => e instanceof BriefE
 /** Thrown when fact sheets have errors: carries every problem. */
 export class ValidationFailed extends BriefError {
   readonly problems: Problem[];
-  constructor(problems: Problem[]) {
+  /** `outcome`: what the command did not do ('nothing was compared' for `brief diff`). */
+  constructor(problems: Problem[], outcome = 'nothing was built') {
     const n = problems.filter((p) => p.severity === 'error').length;
-    super('invalid-data', `${n} error${n === 1 ? '' : 's'} in the fact sheets; nothing was built`, { exitCode: ExitCode.invalidData });
+    super('invalid-data', `${n} error${n === 1 ? '' : 's'} in the fact sheets; ${outcome}`, { exitCode: ExitCode.invalidData });
     this.problems = problems;
   }
 }

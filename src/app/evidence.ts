@@ -83,7 +83,7 @@ export async function evidence(options: EvidenceOptions): Promise<EvidenceReport
   const week = await resolveWeek(options.dataDir, options.week);
   const files = await findFactSheetFiles([join(options.dataDir, week)]);
   const loaded = await loadSheets(files);
-  if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
+  if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems, 'nothing was listed');
   const topics: TopicEvidence[] = [];
   for (const [i, file] of files.entries()) {
     const sheet = (await loadSheets([file])).sheets[0];

@@ -41,7 +41,7 @@ export interface WeeklyDiff {
 export async function weeklyDiff(options: WeeklyDiffOptions): Promise<WeeklyDiff> {
   const week = await resolveWeek(options.dataDir, options.week);
   const loaded = await loadWeek(options.dataDir, week);
-  if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
+  if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems, 'nothing was compared');
   let sheets = loaded.sheets;
   if (options.topic !== undefined) {
     sheets = sheets.filter((s) => s.id === options.topic);

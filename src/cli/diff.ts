@@ -38,7 +38,9 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
     if (audience && e instanceof ValidationFailed) throw new BriefError('invalid-data', `${hidden(e.problems).replace(/^brief: /, '')}; nothing was compared`, { exitCode: e.exitCode });
     throw e;
   });
-  if (result.problems.length > 0) io.stderr(`${audience ? hidden(result.problems) : (await import('../report/human.js')).formatHuman(result.problems, { color: ctx.color })}\n`);
+  // As after a build: the sheets' warnings in one line (`brief validate` lists them), a previous
+  // edition that could not be compared in full (it says why a topic is not compared).
+  if (result.problems.length > 0) io.stderr(audience ? `${hidden(result.problems)}\n` : await (await import('./output.js')).buildWarnings(result.problems));
   if (o.json) {
     const topics = result.topics.map((t) => ({
       id: t.id, title: t.title, previousWeek: t.previousWeek ?? null, previousAsOf: t.changes?.previousAsOf ?? null, previousReconstructed: t.previousReconstructed ?? null,
@@ -49,7 +51,7 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
     return ExitCode.ok;
   }
   const blocks = result.topics.map((t) => t.unavailable
-    ? `${t.title} [${t.id}] — ${result.week}\n  Not compared: the ${t.previousWeek} edition has errors (see the warnings above).`
+    ? `${t.title} [${t.id}] — ${result.week}\n  Not compared: the ${t.previousWeek} edition has errors (listed above).`
     : formatChangesText(t.title, t.id, t.changes!, result.week, t.previousWeek)
       + (t.previousReconstructed ? `\n  (The ${t.previousWeek} edition was reconstructed later: ${t.previousReconstructed})` : ''));
   io.stdout(`${blocks.join('\n\n')}\n`);

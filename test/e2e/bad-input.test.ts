@@ -219,6 +219,18 @@ describe('brief build on bad input', () => {
     expect(r.stderr).toMatch(/^brief: \d+ warnings in 1 fact sheet \(not errors; `brief validate` lists them\)$/m);
     expect(r.stderr).not.toMatch(/: warning /);
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('brief: 1 error in the fact sheets; nothing was built');
+    // `brief diff` refuses the same way, and says what it did not do
+    const d = await brief(['diff', '--data', p.data], p.root);
+    expect(d.code).toBe(1);
+    expect(d.stderr).not.toMatch(/: warning /);
+    expect(d.stderr.trimEnd().split('\n').at(-1)).toBe('brief: 1 error in the fact sheets; nothing was compared');
+    // and with the error mended, it counts the warnings in one line before the changes
+    writeFileSync(join(p.data, '2025-W38', 'broken.yaml'), readFileSync(join(DATA, '2025-W38', 'us-china-trade.yaml')));
+    const ok = await brief(['diff', '--data', p.data], p.root);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toMatch(/^brief: \d+ warnings in 2 fact sheets \(not errors; `brief validate` lists them\)$/m);
+    expect(ok.stderr).not.toMatch(/: warning /);
+    expect(ok.stdout).toContain('TikTok: the U.S. spin-off talks [tiktok-us-spinoff]');
     // `brief validate` still lists every one of them
     const v = await brief(['validate', p.data], p.root);
     expect(v.stderr).toMatch(/warned\.yaml:\d+:\d+: warning /);
