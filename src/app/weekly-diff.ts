@@ -7,6 +7,7 @@ import { BriefError, ExitCode } from '../errors.js';
 import { loadPreviousEditions } from '../validate/previous.js';
 import { hasErrors, type Problem } from '../validate/problems.js';
 import type { Tlp } from '../schema/index.js';
+import { allowedFor } from '../compose/handling.js';
 
 /** weekly-diff: the changes of a week's topics against their previous editions, for `brief diff`. */
 export interface WeeklyDiffOptions {
@@ -34,6 +35,8 @@ export interface TopicDiff {
 export interface WeeklyDiff {
   week: string;
   topics: TopicDiff[];
+  /** The previous week's topics this week has no sheet for (none when one topic was asked for). */
+  dropped: { id: string; title: string; week: string }[];
   /** Warnings of the week and errors of previous editions (as warnings). */
   problems: Problem[];
 }
@@ -49,8 +52,11 @@ export async function weeklyDiff(options: WeeklyDiffOptions): Promise<WeeklyDiff
       throw new BriefError('topic-unknown', `no topic '${options.topic}' in ${week} (topics: ${loaded.sheets.map((s) => s.id).join(', ') || 'none'})`, { exitCode: ExitCode.usage });
     }
   }
-  const previous = await loadPreviousEditions(options.dataDir, week, sheets.map((s) => s.id));
+  // Every topic of the week, so that the ones it dropped are known (not the others when one is asked for).
+  const previous = await loadPreviousEditions(options.dataDir, week, loaded.sheets.map((s) => s.id));
   const max: Tlp = options.maxHandling ?? 'TLP:RED';
+  const allowed = allowedFor(max);
+  const dropped = options.topic !== undefined ? [] : previous.dropped.filter((d) => allowed(d.handling)).map(({ id, title, week: w }) => ({ id, title, week: w }));
   const topics: TopicDiff[] = [];
   for (const sheet of sheets) {
     const edition = previous.byTopic.get(sheet.id);
@@ -59,5 +65,8 @@ export async function weeklyDiff(options: WeeklyDiffOptions): Promise<WeeklyDiff
     if (!unavailable && !changes) continue; // the whole topic is above the level
     topics.push({ id: sheet.id, title: sheet.title, previousWeek: edition?.week, previousReconstructed: edition?.sheet?.reconstructed?.basis, unavailable, changes, lines: changes ? changeLines(changes.changes) : [] });
   }
-  return { week, topics, problems: [...loaded.problems, ...previous.problems] };
+  // The previous editions' errors only for the topics compared.
+  const files = new Set(sheets.flatMap((s) => previous.byTopic.get(s.id)?.file ?? []));
+  const problems = previous.problems.filter((p) => files.has(p.file));
+  return { week, topics, dropped, problems: [...loaded.problems, ...problems] };
 }

@@ -47,13 +47,16 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
       first: t.changes?.first ?? false, unavailable: t.unavailable,
       changes: (t.changes?.changes ?? []), lines: t.lines,
     }));
-    io.stdout(`${jsonSafe(JSON.stringify({ week: result.week, audience: audience?.name ?? null, topics }, null, 2))}\n`);
+    io.stdout(`${jsonSafe(JSON.stringify({ week: result.week, audience: audience?.name ?? null, topics, dropped: result.dropped }, null, 2))}\n`);
     return ExitCode.ok;
   }
   const blocks = result.topics.map((t) => t.unavailable
     ? `${t.title} [${t.id}] — ${result.week}\n  Not compared: the ${t.previousWeek} edition has errors (listed above).`
     : formatChangesText(t.title, t.id, t.changes!, result.week, t.previousWeek)
       + (t.previousReconstructed ? `\n  (The ${t.previousWeek} edition was reconstructed later: ${t.previousReconstructed})` : ''));
+  if (result.dropped.length > 0) {
+    blocks.push(`Not in this edition (covered in ${result.dropped[0]!.week}):\n${result.dropped.map((d) => `  ${d.title} [${d.id}]`).join('\n')}`);
+  }
   io.stdout(`${blocks.join('\n\n')}\n`);
   return ExitCode.ok;
 }

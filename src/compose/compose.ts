@@ -123,6 +123,11 @@ export interface BriefingView {
    * anchor → the anchor of the block whose run of pages it continues. Unset: every block opens a page.
    */
   joins?: Record<string, string>;
+  /**
+   * The previous week's topics this week has no sheet for, that the audience may see (when it shows
+   * the changes since last week): the cover names them, so a topic does not leave without a word.
+   */
+  dropped: { id: string; title: string; week: string }[];
   /** Reconstructed editions' bases, printed on page 1 (with the topics' titles when not every topic shares it). */
   reconstructed: { title: string; basis: string }[];
   /** The table of contents, when the audience has one (filled in by the printing step). */
@@ -305,7 +310,10 @@ export function composeBriefing(sheets: readonly FactSheet[], audience: Audience
     const week = showChanges ? weekChanges(sheet, options.previous, audience.max_handling, audience.show) : undefined;
     return [week ? { ...topic, changes: week.changes, level: week.level ? maxTlp([topic.level, week.level]) : topic.level } : topic];
   }).map((t, i) => ({ ...t, n: i + 1 }));
-  const marking = maxTlp(topics.map((t) => t.level));
+  const allowed = allowedFor(audience.max_handling);
+  const dropped = showChanges ? (options.previous?.dropped ?? []).filter((d) => allowed(d.handling)) : [];
+  // A dropped topic's title is at its sheet's level, which counts for the marking too.
+  const marking = maxTlp([...topics.map((t) => t.level), ...dropped.map((d) => d.handling)]);
   const { start, end } = weekRange(options.week);
   const asOf = topics.map((t) => t.asOf).sort().at(-1) ?? end;
   const has = Object.fromEntries(audience.sections.map((s) => [s, true]));
@@ -315,6 +323,7 @@ export function composeBriefing(sheets: readonly FactSheet[], audience: Audience
     audience: { name: audience.name, title: audience.title, description: audience.description, pageSize: audience.page_size, show: audience.show, sections: audience.sections, has, maxHandling: audience.max_handling, pageBudget: audience.page_budget, topicBreak: audience.topic_break },
     marking, markingClass: markingClass(marking),
     topics,
+    dropped: dropped.map(({ id, title, week }) => ({ id, title, week })),
     // One line per basis: topics rebuilt the same way share it.
     reconstructed: [...new Set(topics.flatMap((t) => (t.reconstructed ? [t.reconstructed] : [])))].map((basis) => {
       const ts = topics.filter((t) => t.reconstructed === basis);

@@ -3,6 +3,7 @@ import { findFactSheetFiles, listWeeks } from '../load/data.js';
 import { loadValidated } from './sheets.js';
 import type { Problem } from '../validate/problems.js';
 import type { FactSheet } from '../schema/index.js';
+import { compareNatural } from '../util/compare.js';
 
 /**
  * previous: finds each topic's previous edition, the fact sheet with the same topic id in the
@@ -21,8 +22,24 @@ export interface PreviousEdition {
   text?: string;
 }
 
+/** A topic of the week before that this week has no sheet for (coverage ended, or moved). */
+export interface DroppedTopic {
+  id: string;
+  title: string;
+  week: string;
+  /** The sheet's handling: the level of its title (an audience below it is not told of it). */
+  handling: FactSheet['handling'];
+  /** The file's text (what an incremental build hashes). */
+  text: string;
+}
+
 export interface PreviousEditions {
   byTopic: Map<string, PreviousEdition>;
+  /**
+   * The topics of the nearest earlier week with sheets that this week has none for, in topic order
+   * (valid sheets only: an invalid one's title is not known to be printable).
+   */
+  dropped: DroppedTopic[];
   /** Errors in previous editions, downgraded to warnings. */
   problems: Problem[];
 }
@@ -37,14 +54,25 @@ export async function loadPreviousEditions(dataDir: string, week: string, topicI
   const wanted = new Set(topicIds);
   const byTopic = new Map<string, PreviousEdition>();
   const problems: Problem[] = [];
+  const dropped: DroppedTopic[] = [];
+  const current = new Set(topicIds);
   const earlier = (await listWeeks(dataDir)).filter((w) => w < week).reverse();
+  let nearest = true;
   for (const w of earlier) {
-    if (wanted.size === 0) break;
+    if (wanted.size === 0 && !nearest) break;
     const files = await findFactSheetFiles([join(dataDir, w)], { within: dataDir });
+    if (files.length === 0) continue;
     const found = await Promise.all(files.map(async (f) => {
       const result = await loadValidated(f, cwd); // validated as filed under week w (its folder)
       return { result, id: declaredId(result.data, f) };
     }));
+    if (nearest) {
+      nearest = false;
+      for (const { result, id } of found) {
+        if (!current.has(id) && result.sheet) dropped.push({ id, title: result.sheet.title, week: w, handling: result.sheet.handling, text: result.text ?? '' });
+      }
+      dropped.sort((a, b) => compareNatural(a.id, b.id));
+    }
     for (const { result, id } of found) {
       if (!wanted.has(id)) continue;
       wanted.delete(id);
@@ -57,5 +85,5 @@ export async function loadPreviousEditions(dataDir: string, week: string, topicI
       }
     }
   }
-  return { byTopic, problems };
+  return { byTopic, dropped, problems };
 }

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAudience } from '../../src/load/audience.js';
@@ -126,6 +126,44 @@ describe('changes never mention what an audience may not see', () => {
   });
 });
 
+
+describe('a topic the week no longer covers', () => {
+  it('is named on the cover and by brief diff (text and JSON), for the audiences that may see its title; an edit of it rebuilds', async () => {
+    const tmp = tempDir();
+    const printer = new Printer();
+    try {
+      cpSync(DATA, tmp.dir, { recursive: true });
+      expect((await brief(['new-week', '--data', tmp.dir, '2025-W39'])).code).toBe(0);
+      rmSync(join(tmp.dir, '2025-W39', 'us-china-trade.yaml'));
+      const out = join(tmp.dir, 'out');
+      const opts = { dataDir: tmp.dir, templatesDir: TEMPLATES, outDir: out, week: '2025-W39', audiences: ['analyst', 'public', 'executive'], printer };
+      await build(opts);
+      const line = 'Not in this edition (covered in 2025-W38): US–China trade: the tariff truce and the wider deal';
+      for (const a of ['analyst', 'public']) {
+        const cover = (await readPdf(join(out, '2025-W39', `${a}.pdf`))).text;
+        expect(cover, a).toContain(line);
+      }
+      // the executive page has no cover (and no changes section): it lists the week's topics only
+      expect((await readPdf(join(out, '2025-W39', 'executive.pdf'))).text).not.toContain('US–China trade');
+      const text = await brief(['diff', '--data', tmp.dir, '--week', '2025-W39']);
+      expect(text.stdout).toContain('Not in this edition (covered in 2025-W38):\n  US–China trade: the tariff truce and the wider deal [us-china-trade]');
+      const json = JSON.parse((await brief(['diff', '--data', tmp.dir, '--week', '2025-W39', '--json'])).stdout) as { dropped: unknown };
+      expect(json.dropped).toEqual([{ id: 'us-china-trade', title: 'US–China trade: the tariff truce and the wider deal', week: '2025-W38' }]);
+      // one topic asked for: the others are not "dropped"
+      expect((await brief(['diff', '--data', tmp.dir, '--week', '2025-W39', '--topic', 'tiktok-us-spinoff'])).stdout).not.toContain('Not in this edition');
+      // above an audience's level, the dropped topic's title is not named for it
+      const prev = join(tmp.dir, '2025-W38', 'us-china-trade.yaml');
+      writeFileSync(prev, readFileSync(prev, 'utf8').replace(/^handling: .*$/m, 'handling: TLP:AMBER').replace(/^title: .*$/m, 'title: "Trade: a restricted title"'));
+      const again = await build(opts);
+      expect(again.documents.every((d) => !d.skipped), 'an edit of the dropped topic\'s sheet rebuilds').toBe(true);
+      expect((await readPdf(join(out, '2025-W39', 'analyst.pdf'))).text).toContain('Not in this edition (covered in 2025-W38): Trade: a restricted title');
+      expect((await readPdf(join(out, '2025-W39', 'public.pdf'))).text).not.toMatch(/Not in this edition|restricted title/);
+    } finally {
+      await printer.close();
+      tmp.cleanup();
+    }
+  }, 120_000);
+});
 
 describe('brief diff and brief new-week', () => {
   it('diff --json gives the typed changes and their sentences', async () => {
