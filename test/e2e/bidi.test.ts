@@ -46,9 +46,10 @@ describe.skipIf(!hasTool('pdftotext'))('right-to-left text on the page', () => {
     const data = join(tmp.dir, 'data');
     cpSync(join(DATA, '2025-W38'), join(data, '2025-W38'), { recursive: true });
     const file = join(data, '2025-W38', 'tiktok-us-spinoff.yaml');
-    const sheet = parse(readFileSync(file, 'utf8')) as { bluf: { text: string }; status: { summary: string } };
+    const sheet = parse(readFileSync(file, 'utf8')) as { bluf: { text: string }; status: { summary: string; parties: { id: string; name: string }[] } };
     sheet.bluf.text = HEBREW_LED;
     sheet.status.summary = ARABIC;
+    sheet.status.parties.find((p) => p.id === 'cn')!.name = 'ממשלת סין';
     writeFileSync(file, stringify(sheet).replace(/\.\.\/\.\.\/\.\.\/shared\/sources\//g, join(DATA, '..', '..', 'shared', 'sources', '/')));
     const result = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: join(tmp.dir, 'out'), week: '2025-W38', audiences: ['analyst', 'executive'], session });
     for (const doc of result.documents) {
@@ -76,6 +77,20 @@ describe.skipIf(!hasTool('pdftotext'))('right-to-left text on the page', () => {
     // Right-aligned: every line ends at the same place; the short last line starts well right of the first
     for (const r of right) expect(Math.abs(r - right[0]!), JSON.stringify({ left, right })).toBeLessThan(4);
     expect(left.at(-1)! - left[0]!, JSON.stringify({ left, right })).toBeGreaterThan(30);
+    // A party's name in Hebrew heading a row of positions aligns right in its cell: it ends just
+    // before the next column's text (before: at the cell's left, a column's width away from it).
+    // (pdftotext gives a right-to-left word's letters in the order they are drawn)
+    // The rows of the sticking points' position tables (the flexibility column), not the
+    // characterisations, where the name runs on into its sentence.
+    const rows = analyst.filter((w) => w.text === 'סין' || [...w.text].reverse().join('') === 'סין').map((w) => lineOf(analyst, w))
+      .filter((row) => row.some((w) => /^(red|firm|conditional|flexible|unknown)$/.test(w.text)));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const name = row.filter((w) => isHebrew(w.text));
+      const end = Math.max(...name.map((w) => w.x1));
+      const next = Math.min(...row.filter((w) => w.x0 > end && !isHebrew(w.text)).map((w) => w.x0));
+      expect(next - end, row.map((w) => `${w.text}@${w.x0.toFixed(0)}`).join(' ')).toBeLessThan(12);
+    }
   }, 120_000);
 
   it("a sheet's own override does not reorder its words on the page, and the fidelity check passes", async () => {
