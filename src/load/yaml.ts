@@ -206,8 +206,9 @@ export function parseYaml(file: string, text: string): LoadedYaml {
     const deep = /Maximum call stack/i.test(err.message);
     const rule = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : deep ? 'nesting-too-deep' : 'yaml-syntax';
     const message = deep ? TOO_DEEP : quote?.message ?? yamlMessage(err.code, err.message, text.slice(err.pos[0]));
-    // One mistake often yields several parser errors on the same line: report it once.
-    const key = `${pos.line}:${message}`;
+    // One mistake often yields several parser errors on the same line, in other words each
+    // ("Unexpected scalar token" after the unquoted ': '): report the line's first one only.
+    const key = `${pos.line}:${rule}`;
     if (seen.has(key)) continue;
     seen.add(key);
     result.problems.push({

@@ -35,6 +35,12 @@ describe('validation', () => {
     expect(p!.message).toContain("did you mean 'framework_agreed'?");
   });
 
+  it('one YAML mistake is one error: a doubled quote gives the parser\'s first complaint on its line, not each of them', () => {
+    const problems = check(edit('title: A sample deal', 'title: ""A sample: deal"')).problems;
+    expect(problems.map((p) => [p.rule, p.line])).toEqual([['yaml-syntax', 3]]);
+    expect(problems[0]!.message).not.toMatch(/Unexpected scalar token/);
+  });
+
   it('says why an unquoted number or true/false is not text, and how to write it', () => {
     const [id, ...rest] = check(edit('id: sample-deal', 'id: 2025')).problems;
     expect(rest).toEqual([]);
