@@ -133,7 +133,7 @@ export async function inputsHash(inputs: DocumentInputs): Promise<string> {
   const previous = [...inputs.previous.byTopic].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [topic, p] of previous) hash.update(`\0previous\0${topic}\0${p.week}\0${basename(p.file)}\0${p.text ?? ''}`);
   // The previous week's topics this week dropped: the cover names them.
-  for (const d of inputs.previous.dropped ?? []) hash.update(`\0dropped\0${d.id}\0${d.week}\0${d.text}`);
+  for (const d of inputs.previous.dropped) hash.update(`\0dropped\0${d.id}\0${d.week}\0${d.text}`);
   return hash.digest('hex');
 }
 

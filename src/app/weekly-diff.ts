@@ -52,10 +52,10 @@ export async function weeklyDiff(options: WeeklyDiffOptions): Promise<WeeklyDiff
       throw new BriefError('topic-unknown', `no topic '${options.topic}' in ${week} (topics: ${loaded.sheets.map((s) => s.id).join(', ') || 'none'})`, { exitCode: ExitCode.usage });
     }
   }
-  // Every topic of the week, so that the ones it dropped are known (not the others when one is asked for).
-  const previous = await loadPreviousEditions(options.dataDir, week, loaded.sheets.map((s) => s.id));
+  const previous = await loadPreviousEditions(options.dataDir, week, sheets.map((s) => s.id));
   const max: Tlp = options.maxHandling ?? 'TLP:RED';
   const allowed = allowedFor(max);
+  // (with one topic asked for, the week's others would count as dropped: none are reported)
   const dropped = options.topic !== undefined ? [] : previous.dropped.filter((d) => allowed(d.handling)).map(({ id, title, week: w }) => ({ id, title, week: w }));
   const topics: TopicDiff[] = [];
   for (const sheet of sheets) {
@@ -65,8 +65,5 @@ export async function weeklyDiff(options: WeeklyDiffOptions): Promise<WeeklyDiff
     if (!unavailable && !changes) continue; // the whole topic is above the level
     topics.push({ id: sheet.id, title: sheet.title, previousWeek: edition?.week, previousReconstructed: edition?.sheet?.reconstructed?.basis, unavailable, changes, lines: changes ? changeLines(changes.changes) : [] });
   }
-  // The previous editions' errors only for the topics compared.
-  const files = new Set(sheets.flatMap((s) => previous.byTopic.get(s.id)?.file ?? []));
-  const problems = previous.problems.filter((p) => files.has(p.file));
-  return { week, topics, dropped, problems: [...loaded.problems, ...problems] };
+  return { week, topics, dropped, problems: [...loaded.problems, ...previous.problems] };
 }

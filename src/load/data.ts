@@ -63,7 +63,7 @@ export async function findFactSheetFiles(paths: readonly string[], options: { wi
     } catch (e) {
       throw new BriefError('io-read', `${dir}: cannot read the folder: ${fsError(dir, e, 'folder').message.slice(dir.length + 2)}`, { exitCode: ExitCode.usage, cause: e });
     }
-    // Topics print in their files' order, numbers as numbers (topic-2 before topic-10).
+    // Numbers in names as numbers (topic-2 before topic-10), as people number files.
     for (const entry of entries.sort((a, b) => compareNatural(a.name, b.name))) {
       const name = entry.name;
       if (name.startsWith('.')) continue;

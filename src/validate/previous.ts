@@ -69,7 +69,7 @@ export async function loadPreviousEditions(dataDir: string, week: string, topicI
     if (nearest) {
       nearest = false;
       for (const { result, id } of found) {
-        if (!current.has(id) && result.sheet) dropped.push({ id, title: result.sheet.title, week: w, handling: result.sheet.handling, text: result.text ?? '' });
+        if (!current.has(id) && result.sheet) dropped.push({ id, title: result.sheet.title, week: w, handling: result.sheet.handling, text: result.text });
       }
       dropped.sort((a, b) => compareNatural(a.id, b.id));
     }

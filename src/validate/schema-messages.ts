@@ -48,8 +48,6 @@ export function nearest(value: string, candidates: readonly string[]): string | 
 }
 
 /** A value quoted in a message, cut to `max` characters (a message must not carry a whole file). */
-const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-
 /** What an id written another way would be in kebab-case ('Src A_2' → 'src-a-2'), for the example. */
 function kebab(value: unknown): string {
   const id = typeof value === 'string' ? value.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') : '';
@@ -160,7 +158,7 @@ export function describeSchemaError(err: ErrorObject, _data: unknown): SchemaMes
       }
       if (String(params.pattern).startsWith('^[A-Za-z]{2,3}')) {
         const tag = typeof err.data === 'string' ? err.data.trim().replace(/_/g, '-') : '';
-        const guess = tag !== err.data && LANG_TAG.test(tag) ? `; did you mean ${quoted(tag)}?` : '';
+        const guess = tag !== err.data && new RegExp(String(params.pattern)).test(tag) ? `; did you mean ${quoted(tag)}?` : '';
         return { rule: 'schema-lang', message: `${describeValue(err.data)} in ${where} is not a BCP 47 language tag: a language, then a script or region after hyphens (en, ar, zh-Hans, pt-BR)${guess}` };
       }
       if (String(params.pattern).startsWith('^https?')) {

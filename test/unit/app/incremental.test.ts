@@ -21,7 +21,7 @@ describe('the inputs of a document', () => {
     return {
       week: edit.week ?? '2025-W39',
       sheets: new Map([[join(dir, 'data', '2025-W39', 'a.yaml'), edit.sheet ?? 'id: a\n']]),
-      previous: { byTopic: new Map([['a', { week: '2025-W38', file: join(dir, 'data', '2025-W38', 'a.yaml'), sheet: undefined, text: edit.previous ?? 'id: a\nold: 1\n' }]]), problems: [] },
+      previous: { byTopic: new Map([['a', { week: '2025-W38', file: join(dir, 'data', '2025-W38', 'a.yaml'), sheet: undefined, text: edit.previous ?? 'id: a\nold: 1\n' }]]), dropped: [], problems: [] },
       set, templatesDir: templates, browser: edit.browser ?? 'chromium-headless-shell:1000',
     };
   }
