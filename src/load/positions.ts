@@ -2,25 +2,17 @@ import type { State } from 'js-yaml';
 
 /**
  * positions: where each value of a quick-parsed sheet sits in its text, from where the quick parser
- * (js-yaml) opened and closed every node, noted during the parse itself (positionRecorder) and made
- * into a tree only for a sheet with problems: ~0.15 ms for a 20 kB sheet, against ~7 ms for the
- * positioned parse of `yaml`'s document API. A sheet with warnings (the sample sheets all have
- * some) is located this way; the document API is left for syntax errors.
+ * (js-yaml) opened and closed every node, noted during the parse itself (positionRecorder) and read
+ * only for a sheet with problems, as flat arrays (no tree of objects): a few hundredths of a
+ * millisecond for a 20 kB sheet, against ~7 ms for the positioned parse of `yaml`'s document API. A
+ * sheet with warnings (the sample sheets all have some) is located this way; the document API is
+ * left for syntax errors.
  *
- * The tree is checked against the parsed data, value by value; where the two disagree (a YAML form
- * this reading does not follow, like an empty list item, for which js-yaml reports no node), there
- * is no index and the caller uses the positioned parse.
+ * The notes are checked against the parsed data, value by value; where the two disagree (a YAML
+ * form this reading does not follow, like an empty list item, for which js-yaml reports no node),
+ * there is no index and the caller uses the positioned parse.
  */
 export interface Span { start: number; end: number }
-
-interface PNode extends Span {
-  kind: string | null;
-  result: unknown;
-  children: PNode[];
-  key: boolean;
-  /** A mapping's children by key (see keyIndex). */
-  keys?: Map<string, number>;
-}
 
 export interface PositionIndex {
   /**
@@ -81,69 +73,148 @@ export function positionRecorder(): { listener: (event: 'open' | 'close', state:
   };
 }
 
+/**
+ * The index over the parse's notes as they are, in typed arrays: no tree of objects is made (a sheet
+ * has thousands of nodes, and a tree of them per sheet with problems was most of the garbage a run
+ * over many such sheets made). A node is the index of its 'open' event; `closeOf` gives its 'close'
+ * event, `slotOf` that event's kind and result in `closed`. A node's direct children are the opens
+ * between its open and close, each skipped over to the next by its own close.
+ */
 function buildIndex(text: string, data: unknown, events: readonly number[], closed: readonly unknown[]): PositionIndex | undefined {
-  const stack: PNode[] = [{ start: 0, end: 0, kind: null, result: undefined, children: [], key: false, keys: undefined }];
+  const n = events.length;
+  if (n === 0 || events[0]! >= 0) return undefined;
+  const closeOf = new Int32Array(n);
+  const slotOf = new Int32Array(n);
+  const stack = new Int32Array(n);
+  let depth = 0;
   let c = 0;
-  for (const e of events) {
-    if (e < 0) {
-      stack.push({ start: ~e, end: ~e, kind: null, result: undefined, children: [], key: false, keys: undefined });
-      continue;
-    }
-    const position = e;
-    let node = stack.pop()!;
-    const parent = stack.at(-1)!;
-    node.kind = closed[c++] as string | null;
-    node.result = closed[c++];
-    if (node.kind === null) {
-      // An empty value (`key:` and nothing) is where it would start on its line, with no width.
-      while (text.charCodeAt(node.start) === 32 || text.charCodeAt(node.start) === 9) node.start++;
-      node.end = node.start;
-      parent.children.push(node);
-      continue;
-    }
-    node.start = skipGap(text, node.start);
-    // A node read by trying it as a mapping key first (js-yaml's way) wraps the same node: drop the wrapper.
-    if (node.children.length === 1 && same(node.children[0]!.result, node.result) && node.children[0]!.kind === node.kind) node = node.children[0]!;
+  for (let i = 0; i < n; i++) {
+    if (events[i]! < 0) stack[depth++] = i;
     else {
-      const first = text.charCodeAt(node.start);
-      const flow = first === 91 /* [ */ || first === 123 /* { */;
-      const last = node.children.at(-1);
-      const blockCollection = !flow && (node.kind === 'mapping' || node.kind === 'sequence');
-      const block = blockCollection || first === 124 /* | */ || first === 62 /* > */;
-      const end = blockCollection && last ? last.end : trimBack(text, node.start, position);
-      // A block node ends with its last line break, as the document API has it (unless it ends
-      // with an empty value).
-      node.end = block && last?.kind !== null ? lineEnd(text, end) : end;
+      if (depth === 0) return undefined;
+      closeOf[stack[--depth]!] = i;
+      slotOf[i] = c;
+      c += 2;
     }
-    // A mapping key is followed by its `:`.
-    const after = skipGap(text, position);
-    node.key = node.kind === 'scalar' && text.charCodeAt(after) === 58 /* : */;
-    parent.children.push(node);
   }
-  const root = stack[0]!.children[0];
-  if (!root || !matches(root, data)) return undefined;
+  if (depth !== 0) return undefined;
+  const kindOf = (o: number) => closed[slotOf[closeOf[o]!]!] as string | null;
+  const resultOf = (o: number) => closed[slotOf[closeOf[o]!]! + 1];
+  const closeAt = (o: number) => events[closeOf[o]!]!;
+  /** The direct children of node `o` (their open events). */
+  const childrenOf = (o: number): number[] => {
+    const out: number[] = [];
+    for (let j = o + 1; j < closeOf[o]!; j = closeOf[j]! + 1) out.push(j);
+    return out;
+  };
+  /** A node read by trying it as a mapping key first (js-yaml's way) wraps the same node: the node it stands for. */
+  const inner = (o: number): number => {
+    for (;;) {
+      const kind = kindOf(o);
+      const j = o + 1;
+      if (kind === null || j >= closeOf[o]! || closeOf[j]! + 1 !== closeOf[o]!) return o;
+      if (!same(resultOf(j), resultOf(o)) || kindOf(j) !== kind) return o;
+      o = j;
+    }
+  };
+  /** A mapping key is followed by its `:` (after the node it wraps, if it wraps one). */
+  const isKey = (o: number) => kindOf(o) === 'scalar' && text.charCodeAt(skipGap(text, closeAt(o))) === 58 /* : */;
+  const startOf = (o: number): number => {
+    let s = ~events[o]!;
+    if (kindOf(o) === null) {
+      // An empty value (`key:` and nothing) is where it would start on its line, with no width.
+      while (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9) s++;
+      return s;
+    }
+    return skipGap(text, s);
+  };
+  /** The end of an inner node (see inner). */
+  const endOf = (o: number): number => {
+    const start = startOf(o);
+    const kind = kindOf(o);
+    if (kind === null) return start;
+    const first = text.charCodeAt(start);
+    const flow = first === 91 /* [ */ || first === 123 /* { */;
+    let last = -1;
+    for (let j = o + 1; j < closeOf[o]!; j = closeOf[j]! + 1) last = j;
+    const blockCollection = !flow && (kind === 'mapping' || kind === 'sequence');
+    const block = blockCollection || first === 124 /* | */ || first === 62 /* > */;
+    const end = blockCollection && last >= 0 ? endOf(inner(last)) : trimBack(text, start, closeAt(o));
+    // A block node ends with its last line break, as the document API has it (unless it ends
+    // with an empty value).
+    return block && (last < 0 || kindOf(last) !== null) ? lineEnd(text, end) : end;
+  };
+  /** Whether the node holds exactly the parsed data: every entry and item, in place. */
+  const matches = (o: number, value: unknown): boolean => {
+    const e = inner(o);
+    if (!same(resultOf(e), value)) return false;
+    const kind = kindOf(e);
+    let count = 0;
+    if (kind === 'sequence') {
+      const items = value as unknown[];
+      for (let j = e + 1; j < closeOf[e]!; j = closeOf[j]! + 1) {
+        if (count >= items.length || isKey(j) || !matches(j, items[count])) return false;
+        count++;
+      }
+      return count === items.length;
+    }
+    if (kind === 'mapping') {
+      const obj = value as Record<string, unknown>;
+      let k = -1;
+      for (let j = e + 1; j < closeOf[e]!; j = closeOf[j]! + 1) {
+        if (k < 0) { k = j; continue; }
+        const name = String(resultOf(k));
+        if (!isKey(k) || isKey(j) || !Object.hasOwn(obj, name) || !matches(j, obj[name])) return false;
+        k = -1;
+        count++;
+      }
+      return k < 0 && count === Object.keys(obj).length;
+    }
+    return e + 1 === closeOf[e]!;
+  };
+  if (!matches(0, data)) return undefined;
 
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  // A mapping's children by key (the index of each key among them), made on its first look-up: a
+  // search of the children for each of many problems in one large mapping made reports quadratic.
+  const keyIndexes = new Map<number, { children: number[]; keys: Map<string, number> }>();
+  const keyIndex = (o: number) => {
+    let index = keyIndexes.get(o);
+    if (!index) {
+      const children = childrenOf(o);
+      const keys = new Map<string, number>();
+      children.forEach((ch, i) => { if (isKey(ch) && !keys.has(String(resultOf(ch)))) keys.set(String(resultOf(ch)), i); });
+      keyIndexes.set(o, (index = { children, keys }));
+    }
+    return index;
+  };
+  let starts: number[] | undefined;
+  const span = (o: number): Span => { const e = inner(o); return { start: startOf(e), end: endOf(e) }; };
   return {
     walk(path) {
-      let node = root;
-      let key: PNode | undefined;
+      let node = inner(0);
+      let key: number | undefined;
       for (const seg of path) {
-        if (node.kind === 'mapping') {
-          const i = keyIndex(node).get(String(seg)) ?? -1;
+        const kind = kindOf(node);
+        if (kind === 'mapping') {
+          const { children, keys } = keyIndex(node);
+          const i = keys.get(String(seg)) ?? -1;
           if (i < 0) break;
-          key = node.children[i]!;
-          const value = node.children[i + 1]!;
-          node = value;
-        } else if (node.kind === 'sequence' && typeof seg === 'number' && node.children[seg]) {
+          key = children[i]!;
+          node = inner(children[i + 1]!);
+        } else if (kind === 'sequence' && typeof seg === 'number' && seg >= 0) {
+          const children = keyIndex(node).children;
+          if (children[seg] === undefined) break;
           key = undefined;
-          node = node.children[seg]!;
+          node = inner(children[seg]!);
         } else break;
       }
-      return { node, key };
+      return { node: span(node), key: key === undefined ? undefined : span(key) };
     },
     linePos(offset) {
+      if (!starts) {
+        starts = [0];
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      }
       let lo = 0, hi = starts.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
@@ -152,39 +223,4 @@ function buildIndex(text: string, data: unknown, events: readonly number[], clos
       return { line: lo + 1, col: offset - starts[lo]! + 1 };
     },
   };
-}
-
-/**
- * A mapping's children by key (the index of each key node), made on first use and kept on the node
- * (not in a module-wide WeakMap, whose entries every garbage collection of the young objects
- * would have to visit).
- */
-function keyIndex(node: PNode): Map<string, number> {
-  let index = node.keys;
-  if (!index) {
-    index = new Map();
-    node.children.forEach((c, i) => { if (c.key && !index!.has(String(c.result))) index!.set(String(c.result), i); });
-    node.keys = index;
-  }
-  return index;
-}
-
-/** Whether the tree holds exactly the parsed data: every entry and item, in place. */
-function matches(node: PNode, data: unknown): boolean {
-  if (!same(node.result, data)) return false;
-  if (node.kind === 'sequence') {
-    const items = data as unknown[];
-    return node.children.length === items.length && node.children.every((c, i) => !c.key && matches(c, items[i]));
-  }
-  if (node.kind === 'mapping') {
-    const obj = data as Record<string, unknown>;
-    const keys = Object.keys(obj);
-    if (node.children.length !== keys.length * 2) return false;
-    for (let i = 0; i < node.children.length; i += 2) {
-      const k = node.children[i]!, v = node.children[i + 1]!;
-      if (!k.key || v.key || !Object.hasOwn(obj, String(k.result)) || !matches(v, obj[String(k.result)])) return false;
-    }
-    return true;
-  }
-  return node.children.length === 0;
 }
