@@ -11,7 +11,7 @@ import { inlineFonts } from '../render/fonts.js';
 import { Printer, type PrinterOptions } from '../print/printer.js';
 import { Session } from './session.js';
 import { loadPreviousEditions, type PreviousEditions } from '../validate/previous.js';
-import { printBriefing } from '../contents/print-briefing.js';
+import { printBriefing, type BriefingPrintResult } from '../contents/print-briefing.js';
 import { hasErrors, type Problem } from '../validate/problems.js';
 import { loadTemplateSet, type TemplateSet } from '../render/render.js';
 import type { FactSheet } from '../schema/index.js';
@@ -51,6 +51,13 @@ export interface BuildOptions {
    * document is printed (an unchanged one too: it is the print that is checked).
    */
   verify?: boolean;
+  /**
+   * Write a one-page (page-budget) document as soon as a print of it fits, before the draft that
+   * confirms it takes no more fit steps than it needs; should it need fewer, the better print
+   * replaces it a moment later (watch and preview: the reader sees the page sooner). Not with
+   * `verify`, which checks a print before it is written.
+   */
+  writeEarly?: boolean;
   /** Called once per finished document (progress). */
   onDocument?: (doc: DocumentResult) => void;
 }
@@ -171,12 +178,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (!incremental || options.force || !(await mayBeUpToDate(outDir, dataDir, week, options.audiences))) startBrowser();
   try {
     // An output folder that cannot take the briefings (read-only, full, under /proc) fails now, not after the printing.
-    const [loaded, audiences] = await Promise.all([loadWeek(dataDir, week), loadAudiences(templatesDir, options.audiences), prepareOutDir(join(outDir, week))]);
+    const loading = loadWeek(dataDir, week);
+    const audiencesLoading = loadAudiences(templatesDir, options.audiences);
+    // The templates and the previous editions are read while the week's sheets are validated (the
+    // previous editions wait for the sheets' ids only at the end); their failures count only once
+    // the sheets are known to be valid.
+    const setsLoading = audiencesLoading.then((list) => Promise.all(list.map((a: Audience) => loadTemplateSet(templatesDir, a))));
+    const previousLoading = loadPreviousEditions(dataDir, week, loading.then((l) => l.sheets.map((s) => s.id)));
+    setsLoading.catch(() => {});
+    previousLoading.catch(() => {});
+    const [loaded] = await Promise.all([loading, audiencesLoading, prepareOutDir(join(outDir, week))]);
     if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
     const [sets, previous, browser] = await Promise.all([
-      Promise.all(audiences.map((a: Audience) => loadTemplateSet(templatesDir, a))),
-      loadPreviousEditions(dataDir, week, loaded.sheets.map((s) => s.id)),
+      setsLoading,
+      previousLoading,
       incremental ? printer.browserPath().then(browserIdentity, () => 'none') : '',
     ]);
     // Documents are named by their output path (a batch's summary names what failed and what was written).
@@ -195,7 +211,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       return session.inFlight(() => replacedOrRemoved(path, async () => {
         const view = composeView(loaded.sheets, set, week, previous);
-        const { pdf, html, ms, blocks, foreign } = await printBriefing(printer, session.layouts, set, view, path, { verify: options.verify });
+        let early: Uint8Array | undefined;
+        const onFits = options.writeEarly && !options.verify
+          ? async (fitted: BriefingPrintResult) => { checkFonts(path, fitted.foreign); await writeAtomic(path, fitted.pdf); early = fitted.pdf; }
+          : undefined;
+        const { pdf, html, ms, blocks, foreign } = await printBriefing(printer, session.layouts, set, view, path, { verify: options.verify, ...(onFits ? { onFits } : {}) });
         checkFonts(path, foreign);
         if (blocks) await verifyText(path, pdf, blocks);
         const pages = countPages(pdf);
@@ -205,7 +225,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
         const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking };
         // The PDF first (what a reader waits for, in watch mode after each save), then its HTML.
-        await writeAtomic(path, pdf);
+        if (pdf !== early) await writeAtomic(path, pdf);
         let standalone: string | undefined;
         if (options.writeHtml) {
           doc.htmlPath = path.replace(/\.pdf$/, '.html');

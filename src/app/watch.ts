@@ -52,7 +52,7 @@ export function watch(options: WatchOptions = {}): Watcher {
     const event = { files: job.files, audiences: job.audiences ?? (requested ? [...requested] : undefined) };
     options.onStart?.(event);
     try {
-      const result = await build({ ...options, week: job.week, audiences: event.audiences, session, writeHtml: true });
+      const result = await build({ ...options, week: job.week, audiences: event.audiences, session, writeHtml: true, writeEarly: true });
       options.onBuild?.(result, event);
     } catch (e) {
       if (!job.superseded()) options.onError?.(e, event);

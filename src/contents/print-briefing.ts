@@ -55,7 +55,18 @@ export function briefingMetadata(view: BriefingView, fingerprint: string): PdfMe
   };
 }
 
-export async function printBriefing(printer: Printer, layouts: LayoutStore, set: TemplateSet, view: BriefingView, name: string, options: { verify?: boolean } = {}): Promise<BriefingPrintResult> {
+export interface PrintBriefingOptions {
+  verify?: boolean;
+  /**
+   * A page-budget document: called with the first print known to fit, before the draft that
+   * confirms no fewer fit steps would (watch and preview write it at once: the reader sees it
+   * sooner). The draft then runs after the print, not beside it. Should fewer steps fit, the
+   * result returned is another print; the promise is awaited before anything is returned.
+   */
+  onFits?: (fitted: BriefingPrintResult) => Promise<void>;
+}
+
+export async function printBriefing(printer: Printer, layouts: LayoutStore, set: TemplateSet, view: BriefingView, name: string, options: PrintBriefingOptions = {}): Promise<BriefingPrintResult> {
   const budget = view.audience.pageBudget;
   if (budget === undefined) return printComposed(printer, layouts, set, view, name, options);
   // A page budget: the fewest fit steps (fit.ts) that keep the page within it. The step this
@@ -75,38 +86,59 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
   // their times do not add up.
   const started = Date.now();
   const took = () => Date.now() - started;
-  if (guess !== undefined && guess > 0 && guess <= steps) {
-    // The print and the draft at once, on two pages of the printer (neither depends on the other).
-    const [tried, below] = await Promise.all([
-      printComposed(printer, layouts, set, fitPage(view, guess), name, options),
-      draftPages(printer, set, fitPage(view, guess - 1), name),
-    ]);
-    const triedFits = countPages(tried.pdf) <= budget;
-    if (triedFits && below.pages > budget) return { ...tried, ms: took() };
-    if (triedFits) hi = guess - 1; // one step fewer fits too (the draft): the answer is below
-    else if (guess === steps) return { ...tried, ms: took() }; // no step left to take (the caller enforces the budget)
-    else lo = guess;
-  }
-  if (lo < 0) {
-    const first = await printComposed(printer, layouts, set, view, name, options);
-    if (countPages(first.pdf) <= budget) {
-      layouts.rememberFit(audience, name, kind, 0);
-      return { ...first, ms: took() };
+  let early: Promise<void> | undefined;
+  try {
+    if (guess !== undefined && guess > 0 && guess <= steps) {
+      let tried: BriefingPrintResult;
+      let below: { pages: number };
+      if (options.onFits) {
+        // The print first, handed on as soon as it fits, then the draft: beside the print (two
+        // renderers on two cores) the draft held the print back by about its own time.
+        tried = await printComposed(printer, layouts, set, fitPage(view, guess), name, options);
+        if (countPages(tried.pdf) <= budget) {
+          // Written before the draft starts: the draft's rendering would hold the write's callbacks back.
+          early = options.onFits({ ...tried, ms: took() });
+          await early.catch(() => {}); // (its failure is thrown below, in `finally`)
+        }
+        below = await draftPages(printer, set, fitPage(view, guess - 1), name);
+      } else {
+        // The print and the draft at once, on two pages of the printer (neither depends on the other).
+        [tried, below] = await Promise.all([
+          printComposed(printer, layouts, set, fitPage(view, guess), name, options),
+          draftPages(printer, set, fitPage(view, guess - 1), name),
+        ]);
+      }
+      const triedFits = countPages(tried.pdf) <= budget;
+      if (triedFits && below.pages > budget) return { ...tried, ms: took() };
+      if (triedFits) hi = guess - 1; // one step fewer fits too (the draft): the answer is below
+      else if (guess === steps) return { ...tried, ms: took() }; // no step left to take (the caller enforces the budget)
+      else lo = guess;
     }
-    lo = 0;
+    if (lo < 0) {
+      const first = await printComposed(printer, layouts, set, view, name, options);
+      if (countPages(first.pdf) <= budget) {
+        layouts.rememberFit(audience, name, kind, 0);
+        return { ...first, ms: took() };
+      }
+      lo = 0;
+    }
+    // Over the budget: the fewest steps that fit, found by halving with drafts (the same layout,
+    // nothing painted, no tags: cheaper than a print), then that step printed once. If even the last
+    // step overflows, the caller enforces the budget and says so.
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if ((await draftPages(printer, set, fitPage(view, mid), name)).pages <= budget) hi = mid; else lo = mid;
+    }
+    let fits = await printComposed(printer, layouts, set, fitPage(view, hi), name, options);
+    // A draft has the print's layout; should a print ever disagree, the next steps are printed.
+    while (countPages(fits.pdf) > budget && hi < steps) fits = await printComposed(printer, layouts, set, fitPage(view, ++hi), name, options);
+    if (countPages(fits.pdf) <= budget) layouts.rememberFit(audience, name, kind, hi);
+    return { ...fits, ms: took() };
+  } finally {
+    // Whatever the outcome, the handed-on print is written (or has failed) before this returns:
+    // the caller's writes stay in the order of the prints, and its failure is the build's.
+    await early;
   }
-  // Over the budget: the fewest steps that fit, found by halving with drafts (the same layout,
-  // nothing painted, no tags: cheaper than a print), then that step printed once. If even the last
-  // step overflows, the caller enforces the budget and says so.
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if ((await draftPages(printer, set, fitPage(view, mid), name)).pages <= budget) hi = mid; else lo = mid;
-  }
-  let fits = await printComposed(printer, layouts, set, fitPage(view, hi), name, options);
-  // A draft has the print's layout; should a print ever disagree, the next steps are printed.
-  while (countPages(fits.pdf) > budget && hi < steps) fits = await printComposed(printer, layouts, set, fitPage(view, ++hi), name, options);
-  if (countPages(fits.pdf) <= budget) layouts.rememberFit(audience, name, kind, hi);
-  return { ...fits, ms: took() };
 }
 
 /** How many pages a composed view takes, from a draft print (nothing painted, no tags), for the fit search. */

@@ -50,24 +50,28 @@ function declaredId(data: unknown, file: string): string {
   return typeof id === 'string' ? id : basename(file).replace(/\.ya?ml$/i, '');
 }
 
-export async function loadPreviousEditions(dataDir: string, week: string, topicIds: readonly string[], cwd = process.cwd()): Promise<PreviousEditions> {
-  const wanted = new Set(topicIds);
+/**
+ * The previous editions of this week's topics. `topicIds` may be a promise (the ids of sheets still
+ * being validated): the nearest earlier week is read meanwhile, and the ids are waited for only then.
+ */
+export async function loadPreviousEditions(dataDir: string, week: string, topicIds: readonly string[] | PromiseLike<readonly string[]>, cwd = process.cwd()): Promise<PreviousEditions> {
+  let wanted: Set<string> | undefined;
   const byTopic = new Map<string, PreviousEdition>();
   const problems: Problem[] = [];
   const dropped: DroppedTopic[] = [];
-  const current = new Set(topicIds);
   const earlier = (await listWeeks(dataDir)).filter((w) => w < week).reverse();
-  let nearest = true;
   for (const w of earlier) {
-    if (wanted.size === 0 && !nearest) break;
+    if (wanted && wanted.size === 0) break;
     const files = await findFactSheetFiles([join(dataDir, w)], { within: dataDir });
     if (files.length === 0) continue;
     const found = await Promise.all(files.map(async (f) => {
       const result = await loadValidated(f, cwd); // validated as filed under week w (its folder)
       return { result, id: declaredId(result.data, f) };
     }));
-    if (nearest) {
-      nearest = false;
+    if (!wanted) {
+      // The nearest week with sheets: the topics it had that this week has not are dropped.
+      const current = new Set(await topicIds);
+      wanted = new Set(current);
       for (const { result, id } of found) {
         if (!current.has(id) && result.sheet) dropped.push({ id, title: result.sheet.title, week: w, handling: result.sheet.handling, text: result.text });
       }

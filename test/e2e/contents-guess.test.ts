@@ -7,7 +7,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/app/build.js';
 import { Printer } from '../../src/print/printer.js';
 import { Session } from '../../src/app/session.js';
@@ -15,6 +15,19 @@ import { destinationPages } from '../../src/contents/toc.js';
 import { DATA, TEMPLATES, tempDir } from '../helpers.js';
 import { pageTexts } from '../pdf-strings.js';
 import { writeGeneratedWeek } from '../generated-week.js';
+
+/** Every PDF written (its path and bytes), in order: the writes themselves are as they were. */
+const pdfWrites = vi.hoisted(() => [] as { path: string; bytes: Buffer }[]);
+vi.mock('../../src/app/write.js', async (actual) => {
+  const real = await actual<typeof import('../../src/app/write.js')>();
+  return {
+    ...real,
+    writeAtomic: (path: string, data: Uint8Array | string) => {
+      if (path.endsWith('.pdf')) pdfWrites.push({ path, bytes: Buffer.from(data) });
+      return real.writeAtomic(path, data);
+    },
+  };
+});
 
 const tmp = tempDir();
 const data = join(tmp.dir, 'data');
@@ -153,5 +166,29 @@ describe('contents page numbers from a guess, checked by the print', () => {
     const own = await executive(join(tmp.dir, 'out-fit-1'), aRun(cache));
     expect(own.prints).toBe(2);
     expect(own.pdf.equals(fresh.pdf)).toBe(true);
+  });
+
+  it('watch and preview write the executive page as soon as a print of it fits; should fewer steps fit, the better print replaces it, and the file ends as a plain build writes it', async () => {
+    const cache = join(tmp.dir, 'cache-early');
+    const executive = async (outDir: string, writeEarly: boolean) => {
+      pdfWrites.length = 0;
+      const r = await build({ dataDir: DATA, templatesDir: TEMPLATES, outDir, week: '2025-W38', audiences: ['executive'], session: aRun(cache), force: true, writeEarly });
+      return { writes: pdfWrites.filter((w) => w.path === r.documents[0]!.path).map((w) => w.bytes), pdf: readFileSync(r.documents[0]!.path) };
+    };
+    const plain = await executive(join(tmp.dir, 'out-early-0'), false); // the search from nothing; the step is remembered
+    expect(plain.writes).toHaveLength(1);
+    // the right step guessed: written once, the print the draft then confirms
+    const right = await executive(join(tmp.dir, 'out-early-1'), true);
+    expect(right.writes).toHaveLength(1);
+    expect(right.pdf.equals(plain.pdf)).toBe(true);
+    // one step too many guessed (it fits too): that page is written first, then replaced by the right one
+    const file = join(cache, 'layouts.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { fits: Record<string, number> };
+    saved.fits['executive\u00002'] = saved.fits['executive\u00002']! + 1;
+    writeFileSync(file, JSON.stringify(saved));
+    const wrong = await executive(join(tmp.dir, 'out-early-2'), true);
+    expect(wrong.writes).toHaveLength(2);
+    expect(wrong.writes[0]!.equals(plain.pdf)).toBe(false);
+    expect(wrong.pdf.equals(plain.pdf)).toBe(true);
   });
 });

@@ -161,7 +161,7 @@ export class PreviewSession implements AsyncDisposable {
     }
     this.options.onStart?.({ week, audiences, files: job.files });
     try {
-      const result = await build({ dataDir: this.dataDir, templatesDir: this.templatesDir, outDir: this.options.outDir, week, audiences, session: this.session, writeHtml: true });
+      const result = await build({ dataDir: this.dataDir, templatesDir: this.templatesDir, outDir: this.options.outDir, week, audiences, session: this.session, writeHtml: true, writeEarly: true });
       for (const doc of result.documents) {
         const t = this.target(week, doc.audience);
         const [pdf, html] = await Promise.all([readFile(doc.path), readFile(doc.htmlPath!, 'utf8')]);
