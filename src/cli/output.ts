@@ -4,6 +4,9 @@ import type { Printer } from '../print/printer.js';
 import { installSignalHandlers, onShutdown } from '../util/shutdown.js';
 import { abortWrites } from '../app/write.js';
 import type { CliIO } from './io.js';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { printable } from '../util/printable.js';
 
 /**
  * The human report (it loads js-yaml for code frames): loaded when something is reported, not
@@ -59,4 +62,17 @@ export async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () =
     for (const u of unregister) u();
     uninstall();
   }
+}
+
+/**
+ * The files that started a rebuild (watch, preview), each said changed or removed ("changed
+ * data/a.yaml, removed data/b.yaml: "), relative to the working folder and safe for a terminal;
+ * nothing for a first build.
+ */
+export function changedFiles(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  const named = (list: string[]) => list.map((f) => printable(relative(process.cwd(), f) || f)).join(', ');
+  const changed = files.filter((f) => existsSync(f));
+  const removed = files.filter((f) => !existsSync(f));
+  return `${[changed.length > 0 ? `changed ${named(changed)}` : '', removed.length > 0 ? `removed ${named(removed)}` : ''].filter(Boolean).join(', ')}: `;
 }

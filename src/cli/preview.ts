@@ -1,8 +1,8 @@
-import { relative } from 'node:path';
 import { Option, type Command } from './commander.js';
 import { BriefError, ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { configFlags, options, type RawOptions } from './options.js';
+import { changedFiles } from './output.js';
 
 interface PreviewOptions extends RawOptions { port?: string; open?: boolean }
 
@@ -25,7 +25,7 @@ async function previewAction(o: PreviewOptions, ctx: Context): Promise<number> {
   const preview = await startPreview({
     dataDir: cfg.dataDir, templatesDir: cfg.templatesDir, outDir: cfg.outDir, week: o.week, audience: audience ?? cfg.audiences?.[0], port,
     printerOptions: { executablePath: cfg.browser, concurrency: cfg.concurrency, timeoutMs: cfg.timeoutMs },
-    onStart: (job) => io.stdout(`${stamp()} ${job.files.length > 0 ? `changed ${job.files.map((f) => relative(process.cwd(), f)).join(', ')}: ` : ''}building ${job.week} ${job.audiences.join(', ')}\n`),
+    onStart: (job) => io.stdout(`${stamp()} ${changedFiles(job.files)}building ${job.week} ${job.audiences.join(', ')}\n`),
     onBuilt: (t) => io.stdout(`  ${t.week}/${t.audience}: ${t.printed!.pages} page${t.printed!.pages === 1 ? '' : 's'}  ${t.printed!.marking}  ${t.printed!.ms} ms\n`),
     onFailed: (report) => io.stderr(`${formatFailure(report)}\n  (still previewing: the last good briefing stays on the page)\n`),
   });

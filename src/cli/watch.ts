@@ -1,9 +1,8 @@
-import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { addBuildOptions, configFlags, type RawOptions } from './options.js';
-import { buildWarnings, describeError } from './output.js';
+import { buildWarnings, changedFiles, describeError } from './output.js';
 
 export function register(program: Command, ctx: Context, done: (code: number) => void): void {
   addBuildOptions(program.command('watch').description('build, then rebuild on every save (same as build --watch)'))
@@ -22,7 +21,7 @@ export async function watchAction(o: RawOptions, ctx: Context): Promise<number> 
   await Promise.all([loadAudiences(templates, cfg.audiences), resolveWeek(data, o.week)]);
   const watcher = watch({
     dataDir: data, templatesDir: templates, outDir: cfg.outDir, week: o.week, audiences: cfg.audiences, printerOptions,
-    onStart: (ev) => io.stdout(`${stamp()} ${ev.files.length > 0 ? `changed ${ev.files.map((f) => relative(process.cwd(), f)).join(', ')}: ` : ''}building ${ev.audiences?.join(', ') ?? 'every audience'}\n`),
+    onStart: (ev) => io.stdout(`${stamp()} ${changedFiles(ev.files)}building ${ev.audiences?.join(', ') ?? 'every audience'}\n`),
     onBuild: (r) => {
       r.documents.forEach((d, i) => io.stdout(`  [${i + 1}/${r.documents.length}] ${d.path}  ${d.pages} page${d.pages === 1 ? '' : 's'}  ${d.marking}  (+ ${d.htmlPath ?? 'no HTML'})\n`));
       void buildWarnings(r.problems).then(io.stderr);
