@@ -1,4 +1,4 @@
-import { brotliDecompressSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 
 /**
  * The code points a WOFF2 font really has a glyph for, from its character map (cmap), as sorted
@@ -45,6 +45,8 @@ function woff2Cmap(bytes: Uint8Array): DataView | undefined {
     offset += length;
   }
   if (!cmap) return undefined;
+  // (node:zlib is loaded on first use, not at start: ~5 ms, and most runs read no font file)
+  const { brotliDecompressSync } = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
   const data = brotliDecompressSync(bytes.subarray(p, p + compressedLength));
   return new DataView(data.buffer, data.byteOffset + cmap.offset, cmap.length);
 }
