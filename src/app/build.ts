@@ -184,9 +184,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // previous editions wait for the sheets' ids only at the end); their failures count only once
     // the sheets are known to be valid.
     const setsLoading = audiencesLoading.then((list) => Promise.all(list.map((a: Audience) => loadTemplateSet(templatesDir, a))));
-    const previousLoading = loadPreviousEditions(dataDir, week, loading.then((l) => l.sheets.map((s) => s.id)));
-    setsLoading.catch(() => {});
-    previousLoading.catch(() => {});
+    const ids = loading.then((l) => l.sheets.map((s) => s.id));
+    const previousLoading = loadPreviousEditions(dataDir, week, ids);
+    // (each failure is met where it is awaited below, or not at all: none may go unhandled)
+    for (const p of [ids, setsLoading, previousLoading]) p.catch(() => {});
     const [loaded] = await Promise.all([loading, audiencesLoading, prepareOutDir(join(outDir, week))]);
     if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
