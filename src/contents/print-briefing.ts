@@ -99,8 +99,8 @@ export async function printBriefing(printer: Printer, layouts: LayoutStore, set:
           // Written before the draft starts: the draft's rendering would hold the write's callbacks back.
           early = options.onFits({ ...tried, ms: took() });
           await early.catch(() => {}); // (its failure is thrown below, in `finally`)
-        }
-        below = await draftPages(printer, set, fitPage(view, guess - 1), name);
+          below = await draftPages(printer, set, fitPage(view, guess - 1), name);
+        } else below = { pages: budget + 1 }; // (no draft: a step fewer than one that overflows overflows too)
       } else {
         // The print and the draft at once, on two pages of the printer (neither depends on the other).
         [tried, below] = await Promise.all([

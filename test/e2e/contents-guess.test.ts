@@ -190,5 +190,12 @@ describe('contents page numbers from a guess, checked by the print', () => {
     expect(wrong.writes).toHaveLength(2);
     expect(wrong.writes[0]!.equals(plain.pdf)).toBe(false);
     expect(wrong.pdf.equals(plain.pdf)).toBe(true);
+    // one step too few guessed (it overflows): nothing is written before the search has found the page
+    const step = (JSON.parse(readFileSync(file, 'utf8')) as { fits: Record<string, number> }).fits['executive\u00002']!;
+    saved.fits['executive\u00002'] = step - 1;
+    writeFileSync(file, JSON.stringify(saved));
+    const few = await executive(join(tmp.dir, 'out-early-3'), true);
+    expect(few.writes).toHaveLength(1);
+    expect(few.pdf.equals(plain.pdf)).toBe(true);
   });
 });
