@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { configFlags, options } from './options.js';
+import { buildWarnings } from './output.js';
 
 interface EvidenceOptions { week?: string; topic?: string; data?: string; json?: boolean }
 
@@ -18,7 +19,9 @@ async function evidenceAction(o: EvidenceOptions, ctx: Context): Promise<number>
   const cfg = await ctx.config(configFlags({ data: o.data }));
   const [{ evidence }, { formatEvidence }] = await Promise.all([import('../app/evidence.js'), import('./evidence-text.js')]);
   const report = await evidence({ dataDir: cfg.dataDir, week: o.week, topic: o.topic });
-  if (report.problems.length > 0) io.stderr(`${(await import('../report/human.js')).formatHuman(report.problems, { color: ctx.color })}\n`);
+  // The warnings in one line, as build and diff give them: the trail itself shows what concerns the
+  // evidence (an archive unreadable, a quote not checked), and `brief validate` lists them all.
+  io.stderr(await buildWarnings(report.problems));
   io.stdout(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvidence(report));
   return ExitCode.ok;
 }

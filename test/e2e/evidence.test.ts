@@ -18,6 +18,8 @@ describe.skipIf(!existsSync(SOURCES))('brief evidence (the audit trail)', () => 
     expect(r.stdout).toContain('caution: Quotes experts no other source names and may be fabricated');
     expect(r.stdout).not.toContain('NOT FOUND');
     expect(r.stdout).not.toContain('us-china-trade');
+    // the sheets' warnings in one line, as after a build (`brief validate` lists them)
+    expect(r.stderr).toMatch(/^brief: \d+ warnings? in 1 fact sheet \(not errors; `brief validate` lists them\)\n$/);
   });
 
   it('--json gives the same as data, and a reconstructed week says so', async () => {
