@@ -107,9 +107,13 @@ export function fontFaceCss(text: string, specs: FontFamilySpec[] = DEFAULT_FONT
 /** The custom properties through which the base templates name each primary family, and its generic family. */
 const TEMPLATE_VARS: Record<string, [string, string]> = { "'Noto Serif'": ['--serif', 'serif'], "'Noto Sans'": ['--sans', 'sans-serif'] };
 
-/** The text, and its letters beyond ASCII in capitals and in small letters. */
+/**
+ * The text, and its letters beyond ASCII in capitals and in small letters. An ASCII letter just
+ * before a character beyond ASCII is kept with it: a letter and a mark no face has together ("b̼")
+ * is one cluster, and in capitals ("B̼") another, that brief's boxes must cover as well.
+ */
 function withCases(text: string): string {
-  const extra = text.replace(/[\u0000-\u007f]+/g, ' ');
+  const extra = text.replace(/[\u0000-\u007f]+(?![^\u0000-\u007f])/g, ' ');
   const upper = extra.toUpperCase();
   const lower = extra.toLowerCase();
   return upper === extra && lower === extra ? text : `${text}\n${upper}\n${lower}`;

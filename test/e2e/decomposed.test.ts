@@ -78,6 +78,22 @@ describe('letters written as a base letter and combining marks', () => {
     expect(messages.some((m) => m.includes('combining mark') && m.includes('U+0335'))).toBe(true);
   }, 120_000);
 
+  it('in capitals too (a label CSS sets in upper case): a letter and a mark no face has together never comes from a font of the machine', async () => {
+    // The topic line prints in capitals: "b̼" there is "B̼", a cluster of its own that the boxes must cover as well.
+    const odd = ['b\u033c', 'q\u0306', 'x\u0323', '\u0105\u0301'];
+    const data = join(tmp.dir, 'capitals');
+    cpSync(DATA, data, { recursive: true });
+    const file = join(data, '2025-W38', 'us-china-trade.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^topic: "(.*)"$/m, `topic: "$1 ${odd.join(' ')}"`));
+    const result = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: join(tmp.dir, 'out-capitals'), week: '2025-W38', verify: true });
+    expect(result.documents).toHaveLength(3);
+    for (const d of result.documents) {
+      const pdf = new Uint8Array(readFileSync(d.path));
+      expect(foreignFonts(pdf, isPackageFont), d.audience).toEqual([]);
+      expect(boxes(pdf), d.audience).toBe(true);
+    }
+  }, 120_000);
+
   it('an edition written decomposed is the same text as one written composed: the week-over-week diff finds no change', async () => {
     const data = join(tmp.dir, 'diff');
     cpSync(DATA, data, { recursive: true });
