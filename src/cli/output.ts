@@ -6,7 +6,7 @@ import { abortWrites } from '../app/write.js';
 import type { CliIO } from './io.js';
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { printable } from '../util/printable.js';
+import { oneLine } from '../util/printable.js';
 
 /**
  * The human report (it loads js-yaml for code frames): loaded when something is reported, not
@@ -71,7 +71,7 @@ export async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () =
  */
 export function changedFiles(files: readonly string[]): string {
   if (files.length === 0) return '';
-  const named = (list: string[]) => list.map((f) => printable(relative(process.cwd(), f) || f)).join(', ');
+  const named = (list: string[]) => list.map((f) => oneLine(relative(process.cwd(), f) || f)).join(', ');
   const changed = files.filter((f) => existsSync(f));
   const removed = files.filter((f) => !existsSync(f));
   return `${[changed.length > 0 ? `changed ${named(changed)}` : '', removed.length > 0 ? `removed ${named(removed)}` : ''].filter(Boolean).join(', ')}: `;
