@@ -72,7 +72,7 @@ export async function withCleanShutdown<T>(printer: Printer, io: CliIO, fn: () =
 export function changedFiles(files: readonly string[]): string {
   if (files.length === 0) return '';
   const named = (list: string[]) => list.map((f) => oneLine(relative(process.cwd(), f) || f)).join(', ');
-  const changed = files.filter((f) => existsSync(f));
   const removed = files.filter((f) => !existsSync(f));
+  const changed = files.filter((f) => !removed.includes(f));
   return `${[changed.length > 0 ? `changed ${named(changed)}` : '', removed.length > 0 ? `removed ${named(removed)}` : ''].filter(Boolean).join(', ')}: `;
 }
