@@ -206,7 +206,7 @@ export function parseYaml(file: string, text: string): LoadedYaml {
   // A tab in the indentation throws the parser off for the rest of the block: report only the tabs.
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
   for (const err of tabs.length > 0 ? tabs : [...doc.errors, ...doc.warnings]) {
-    const quote = unclosedQuote(text, err.code, err.message, err.pos[0]) ?? unclosedFlow(text, err.message, err.pos[0]);
+    const quote = unclosedQuote(text, err.code, err.message, err.pos[0]) ?? closedEarly(text, err.code, err.message, err.pos[0]) ?? unclosedFlow(text, err.message, err.pos[0]);
     const pos = at(quote?.offset ?? err.pos[0]);
     const end = at(quote ? quote.offset + 1 : err.pos[1]);
     const deep = /Maximum call stack/i.test(err.message);
@@ -290,6 +290,24 @@ function unclosedQuote(text: string, code: string, message: string, offset: numb
   for (const m of before.matchAll(re)) open = m.index + m[0].length - 1;
   if (open === undefined) return undefined;
   return { offset: open, message: `a quoted string is never closed: add the closing ${q} (the string runs to the end of the file)` };
+}
+
+/**
+ * Text right after a quoted value's closing quote (`summary: "Xi "approved" it"`): the quote meant
+ * as part of the text ended the value. Point at that quote and say how to write one inside.
+ */
+function closedEarly(text: string, code: string, message: string, offset: number): { offset: number; message: string } | undefined {
+  if (!(code === 'UNEXPECTED_TOKEN' && /^Unexpected (scalar|flow)/.test(message)) && !(code === 'MISSING_CHAR' && /^Missing , or :/.test(message))) return undefined;
+  let at = offset - 1;
+  while (at >= 0 && (text[at] === ' ' || text[at] === '\t')) at--;
+  const q = text[at];
+  if (q !== '"' && q !== "'") return undefined;
+  return {
+    offset: at,
+    message: q === '"'
+      ? 'this " ends the quoted value, and text follows it: inside "…" write a quote as \\" (or use “ ”), or put the value in single quotes'
+      : "this ' ends the quoted value, and text follows it: inside '…' write an apostrophe as '' (it''s; or use ’), or put the value in double quotes",
+  };
 }
 
 /** What the common YAML mistakes in a hand-written fact sheet mean, and how to fix them. */

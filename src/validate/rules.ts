@@ -20,7 +20,7 @@ export const RULES: readonly Rule[] = [
   { id: 'file-binary', severity: 'error', description: 'The file is binary (contains NUL bytes), not YAML text.' },
   { id: 'file-encoding', severity: 'error', description: 'The file is not valid UTF-8.' },
   { id: 'file-too-large', severity: 'error', description: 'The file is larger than a fact sheet may be (2 MB).' },
-  { id: 'yaml-syntax', severity: 'error', description: 'The YAML cannot be parsed (bad indentation, unclosed quote, tab indent, …).', fix: 'Look at the line and the one above it: indentation with spaces only, quotes closed, and quote a text holding `: ` or starting with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backtick.' },
+  { id: 'yaml-syntax', severity: 'error', description: 'The YAML cannot be parsed (bad indentation, unclosed quote, tab indent, …).', fix: 'Look at the line and the one above it: indentation with spaces only, quotes closed, a quote inside a quoted text written `\\"` (inside `"…"`) or `\'\'` (inside `\'…\'`), and quote a text holding `: ` or starting with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backtick.' },
   { id: 'yaml-duplicate-key', severity: 'error', description: 'A key appears twice in the same mapping.', fix: 'Keep one of the two keys (YAML keeps only the last, silently, in other tools).' },
   { id: 'yaml-multiple-documents', severity: 'error', description: 'The file holds more than one YAML document.' },
   { id: 'yaml-alias', severity: 'error', description: 'Too many YAML alias expansions.' },

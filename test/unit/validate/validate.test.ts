@@ -119,6 +119,11 @@ describe('validation', () => {
       ['id: x\nsources: [a, b\nas_of: 2025\n', 'list is never closed', 2, 10],
       ['id: x\ntitle: @handle\n', 'a value cannot start with @ unquoted: put the value in quotes', 2, 8],
       ['id: x\nstatus:\n\tstage: a\n', 'tab used for indentation', 3, 1],
+      // a quote meant as text ends the quoted value: point at that quote, say how to write one
+      ['id: x\nsummary: "Xi "approved" it"\n', 'this " ends the quoted value, and text follows it: inside "…" write a quote as \\"', 2, 14],
+      ['id: x\nitems:\n  - "Xi "approved" it"\n', 'write a quote as \\"', 3, 9],
+      ["id: x\nquote: 'it's fine'\n", "write an apostrophe as '' (it''s", 2, 11],
+      ['id: x\ntags: ["a"b", c]\n', 'this " ends the quoted value', 2, 10],
     ];
     for (const [text, message, line, col] of cases) {
       const problems = check(text).problems;
