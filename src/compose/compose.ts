@@ -114,8 +114,10 @@ export interface BriefingView {
   marking: Tlp;
   markingClass: string;
   topics: TopicView[];
-  /** Topics a page budget left out (fitPage); named in a line at the end of the page. */
+  /** How many topics a page budget left out (fitPage). */
   moreTopics?: number;
+  /** The topics a page budget left out, in order, named in a line at the end of the page (fitPage). */
+  leftOut?: { n: number; title: string; lang?: string }[];
   /** All the week's topics, when fitPage left some out. */
   totalTopics?: number;
   /**

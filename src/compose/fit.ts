@@ -6,7 +6,7 @@ import type { BriefingView, TopicView } from './compose.js';
  * the audience's order (the executive page: what to watch, then the sticking points), keeping their
  * bottom line and stage in full; then they take a compact form (title, the BLUF's first sentence,
  * the stage), then a line (title and stage over the BLUF's first sentence: every topic shown keeps
- * its bottom line), then leave the page ("n more topics in the analyst briefing"). The first topic
+ * its bottom line), then leave the page, named in a line at its end ("n more topics in the analyst briefing: …"). The first topic
  * gives way last. Each step makes the page no longer, so the printer can halve its way to the fewest
  * steps that fit (print-briefing.ts).
  */
@@ -49,5 +49,6 @@ export function fitPage(view: BriefingView, step: number): BriefingView {
     if (typeof form === 'object') return [{ ...t, fit: 'full', sections: sections.slice(0, sections.length - form.trim) }];
     return [{ ...t, fit: form }];
   });
-  return { ...view, topics, moreTopics: view.topics.length - topics.length, totalTopics: view.topics.length };
+  const leftOut = view.topics.filter((_, i) => forms[i] === 'out').map((t) => ({ n: t.n, title: t.title, ...(t.lang ? { lang: t.lang } : {}) }));
+  return { ...view, topics, moreTopics: leftOut.length, leftOut, totalTopics: view.topics.length };
 }

@@ -204,6 +204,10 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
     const shown = n === 1 ? Number(text.includes('Topic 1')) : (text.match(/^\s*\d+\.\s+Topic \d+/gm) ?? []).length;
     const more = /(\d+) more topics? in the analyst briefing/.exec(text.replace(/\s+/g, ' '));
     expect(shown + Number(more?.[1] ?? 0)).toBe(n);
+    // The topics left out are named there, in order, so the reader knows what the analyst briefing adds.
+    const named = text.replace(/\s+/g, ' ').split(/more topics? in the analyst briefing:/)[1] ?? '';
+    expect([...named.matchAll(/(\d+)\. Topic (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]))
+      .toEqual(Array.from({ length: n - shown }, (_, i) => [shown + i + 1, shown + i + 1]));
     // And every topic on the page leads with its bottom line, one-line topics too (the generated
     // topics take one of the sample's two BLUFs).
     expect((text.replace(/\s+/g, ' ').match(/In Madrid the two sides|The tariff truce now runs/g) ?? []).length).toBe(shown);

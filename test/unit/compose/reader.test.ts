@@ -27,7 +27,9 @@ describe('the executive page gives way step by step', () => {
     expect(forms(view, 7)).toEqual(['full', 'compact', 'line']);
     expect(forms(view, 9)).toEqual(['full', 'line']);
     expect(fitPage(view, 9).moreTopics).toBe(1);
+    expect(fitPage(view, 9).leftOut).toEqual([{ n: 3, title: 'T3' }]);
     expect(forms(view, 10)).toEqual(['full']);
+    expect(fitPage(view, 10).leftOut).toEqual([{ n: 2, title: 'T2' }, { n: 3, title: 'T3' }]);
     expect(forms(view, 11)).toEqual(['-1']);
     expect(forms(view, 13)).toEqual(['compact']);
     expect(fitSteps(view)).toBe(14);
