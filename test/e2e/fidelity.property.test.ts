@@ -44,6 +44,9 @@ const token = fc.oneof(fc.constantFrom(...LTR), fc.constantFrom(...SHAPED), fc.c
   fc.constantFrom(...LTR).map((w) => w.normalize('NFD')), marked);
 const phrase = fc.array(token, { minLength: 1, maxLength: 5 }).map((t) => t.join(' '));
 
+// Fixed seeds keep CI's verdict about the code alone; BRIEF_TEST_SEED=N runs these with another
+// one (a hunt for what the fixed ones have not found: a failure prints its seed and path).
+const SEED = Number(process.env.BRIEF_TEST_SEED) || undefined;
 const tmp = tempDir('brief-fidelity-prop-');
 const session = new Session({ printerOptions: { concurrency: 2 }, cacheDir: join(tmp.dir, 'cache') });
 afterAll(async () => {
@@ -102,7 +105,7 @@ describe.skipIf(!hasTool('pdffonts'))('every script, every audience (property)',
         expect(Buffer.compare(readFileSync(alone.documents[0]!.path), readFileSync(doc.path)), `${doc.audience} alone`).toBe(0);
       }
       rmSync(data, { recursive: true, force: true });
-    }), { numRuns: 3, seed: 25 });
+    }), { numRuns: 3, seed: SEED ?? 25 });
   }, 300_000);
 
 
@@ -125,6 +128,6 @@ describe.skipIf(!hasTool('pdffonts'))('every script, every audience (property)',
       }
       rmSync(outDir, { recursive: true, force: true });
       rmSync(data, { recursive: true, force: true });
-    }), { numRuns: 8, seed: 18, examples: [[{ bluf: '⚠️', title: '⚠️', status: '中文测试', point: 'العربية للاستثمار' }]] });
+    }), { numRuns: 8, seed: SEED ?? 18, examples: [[{ bluf: '⚠️', title: '⚠️', status: '中文测试', point: 'العربية للاستثمار' }]] });
   }, 300_000);
 });
