@@ -62,6 +62,11 @@ export interface TopicView {
    * (title and stage over the BLUF's first sentence).
    */
   fit?: 'full' | 'compact' | 'line';
+  /**
+   * What a topic that gave way (trimmed or compact) no longer prints, as a reader is told it
+   * ("4 sticking points and 6 items to watch"; fitPage): the page says where to find it.
+   */
+  leftOutSections?: string;
   /** The sections a full topic that gave way prints, fewer than the audience's (fitPage); templates read them through topicSections. */
   sections?: SectionName[];
   /** The basis of a reconstructed edition (printed on page 1 and in the topic's heading). */
@@ -86,6 +91,8 @@ export interface TopicView {
   moreStickingPoints: number;
   keyJudgments: (Cited<FactSheet['key_judgments'][number]> & { range: string; scaleIndex: number; singleSource?: string | undefined })[];
   watchNext: Cited<NonNullable<FactSheet['watch_next']>[number]>[];
+  /** Items to watch the audience may see but that its `limits` left out. */
+  moreWatchNext: number;
   notes: Cited<NonNullable<FactSheet['notes']>[number]>[];
   sourceSummary: string | undefined;
   sources: SourceView[];
@@ -211,6 +218,7 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
     const one = singleSourceNote(singleSource(original, original.key_judgments.find((k) => k.id === kj.id)?.sources), (id) => numbers.has(id));
     return { ...kj, scaleIndex, range: likelihoodRange(kj.likelihood), singleSource: one };
   });
+  const watchNext = keep(sheet.watch_next, sheet.handling, lim.watch_next, shows('watch_next'));
   const { sources: blufSources, ...bluf } = sheet.bluf;
   // The judgments the BLUF points at, whether or not the audience prints the key judgments section.
   const basis: BlufJudgment[] = (bluf.judgments ?? []).flatMap((id) => {
@@ -231,7 +239,9 @@ export function composeTopic(original: FactSheet, audience: Audience, n: number)
     // A quotation is printed in <q>, which adds the marks: the author's own are dropped.
     expertViews: keep(sheet.expert_views, sheet.handling, lim.expert_views, shows('expert_views')).map((e) => (e.kind === 'quote' ? { ...e, view: unquoted(e.view) } : e)),
     keyJudgments,
-    watchNext: keep(sheet.watch_next, sheet.handling, lim.watch_next, shows('watch_next')),
+    watchNext,
+    // (the sheet is redacted to the audience: every item left is one it may see)
+    moreWatchNext: shows('watch_next') ? (sheet.watch_next ?? []).length - watchNext.length : 0,
     notes: keep(sheet.notes, sheet.handling, lim.notes, shows('notes')),
     sourceSummary: shows('source_summary') ? sheet.source_summary : undefined,
     sources: (showSources ? keptSources : []).map((s, i) => {

@@ -1,4 +1,5 @@
 import type { BriefingView, TopicView } from './compose.js';
+import type { SectionName } from '../load/audience.js';
 
 /**
  * fit: pure. How a page with a budget (the executive page) gives way when the week does not fit:
@@ -34,6 +35,36 @@ function stepsFor(n: number, trimmable: number): [number, Form][] {
   return steps;
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What sections left out held, in words ("4 sticking points and 6 items to watch"); undefined when nothing. */
+function whatIsLeftOut(t: TopicView, left: readonly SectionName[]): string | undefined {
+  const words = left.flatMap((s): string[] => {
+    const n = s === 'sticking_points' ? t.stickingPoints.length + t.moreStickingPoints
+      : s === 'watch_next' ? t.watchNext.length + t.moreWatchNext
+      : s === 'key_judgments' ? t.keyJudgments.length
+      : s === 'expert_views' ? t.expertViews.length
+      : s === 'notes' ? t.notes.length
+      : s === 'sources' ? t.sources.length : undefined;
+    if (n !== undefined) return n === 0 ? [] : [plural(n, ...WORDS[s]!)];
+    if (s === 'timeline') return (t.status?.milestones.length ?? 0) > 0 ? ['the timeline'] : [];
+    if (s === 'changes') return t.changes ? ['what changed since last week'] : [];
+    if (s === 'source_summary') return t.sourceSummary ? ['a note on the sources'] : [];
+    return [];
+  });
+  if (words.length === 0) return undefined;
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+const WORDS: Partial<Record<SectionName, [string, string]>> = {
+  sticking_points: ['sticking point', 'sticking points'],
+  watch_next: ['item to watch', 'items to watch'],
+  key_judgments: ['key judgment', 'key judgments'],
+  expert_views: ['expert view', 'expert views'],
+  notes: ['analyst note', 'analyst notes'],
+  sources: ['source', 'sources'],
+};
+
 /** How many steps a view can take. */
 export const fitSteps = (view: BriefingView): number => stepsFor(view.topics.length, trims(view)).length;
 
@@ -46,7 +77,11 @@ export function fitPage(view: BriefingView, step: number): BriefingView {
   const topics = view.topics.flatMap((t, i): TopicView[] => {
     const form = forms[i]!;
     if (form === 'out') return [];
-    if (typeof form === 'object') return [{ ...t, fit: 'full', sections: sections.slice(0, sections.length - form.trim) }];
+    if (typeof form === 'object') {
+      const kept = sections.slice(0, sections.length - form.trim);
+      return [{ ...t, fit: 'full', sections: kept, leftOutSections: whatIsLeftOut(t, sections.slice(kept.length)) }];
+    }
+    if (form === 'compact') return [{ ...t, fit: form, leftOutSections: whatIsLeftOut(t, sections.filter((s) => !KEPT.has(s))) }];
     return [{ ...t, fit: form }];
   });
   const leftOut = view.topics.filter((_, i) => forms[i] === 'out').map((t) => ({ n: t.n, title: t.title, ...(t.lang ? { lang: t.lang } : {}) }));

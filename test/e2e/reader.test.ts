@@ -64,6 +64,19 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
       const second = text.slice(text.indexOf('2. US–China trade'));
       expect(second).toMatch(/Likelihood: \S+.*Confidence: \S+/);
       expect(second).toMatch(/step \d of 7/);
+      // What it leaves out is said, with the counts, and where to find it; so is what the first
+      // topic's limits leave out of its lists.
+      const sheet = parse(readFileSync(join(ROOT, 'data', week, 'us-china-trade.yaml'), 'utf8')) as { sticking_points: unknown[]; watch_next: unknown[] };
+      // (spaces dropped: pdftotext splits letter-spaced capitals into pieces)
+      const tight = (t: string) => t.replace(/\s+/g, '');
+      const watch = `${sheet.watch_next.length}ITEMSTOWATCHINTHEANALYSTBRIEFING`;
+      expect(tight(second)).toContain(second.includes('TOP STICKING POINTS') ? `·${watch}` : `·${sheet.sticking_points.length}STICKINGPOINTSAND${watch}`);
+      const tiktok = parse(readFileSync(join(ROOT, 'data', week, 'tiktok-us-spinoff.yaml'), 'utf8')) as { sticking_points: unknown[]; watch_next: unknown[] };
+      const first = tight(text.slice(0, text.indexOf('2. US–China trade')));
+      for (const [label, n] of [['TOPSTICKINGPOINTS', tiktok.sticking_points.length], ['WHATTOWATCHNEXT', tiktok.watch_next.length]] as const) {
+        if (n > 3) expect(first).toContain(`${label}·${n - 3}MOREINTHEANALYSTBRIEFING`); // (the audience's limits: 3 each)
+        else expect(first).not.toContain(`${label}·`);
+      }
     }
   });
 

@@ -8,7 +8,9 @@ import { outlineFixes } from '../../../src/pdf/pdf-meta.js';
 import { headingTexts } from '../../../src/contents/print-briefing.js';
 
 describe('the executive page gives way step by step', () => {
-  const topics = [1, 2, 3].map((n) => ({ n, anchor: `t${n}`, title: `T${n}` }) as unknown as TopicView);
+  const topics = [1, 2, 3].map((n) => ({
+    n, anchor: `t${n}`, title: `T${n}`, stickingPoints: [{}, {}], moreStickingPoints: 2, watchNext: [{}], moreWatchNext: 5, keyJudgments: [{}], expertViews: [], notes: [], sources: [],
+  }) as unknown as TopicView);
   const audience = { sections: ['bluf', 'status', 'sticking_points', 'watch_next'] } as BriefingView['audience'];
   const view = { topics, audience } as BriefingView;
   /** Each topic's form at a step: full, full less its last k sections (-k), compact or line. */
@@ -17,13 +19,18 @@ describe('the executive page gives way step by step', () => {
   it('the lowest topics first leave out their last sections, keeping the bottom line and stage, then shrink to compact, one line, then out; the first topic last', () => {
     expect(forms(view, 0)).toEqual(['full', 'full', 'full']);
     expect(forms(view, 1)).toEqual(['full', 'full', '-1']);
+    // what a topic no longer prints is said, with the counts the audience may see (limits or not)
+    expect(fitPage(view, 1).topics.map((t) => t.leftOutSections)).toEqual([undefined, undefined, '6 items to watch']);
     expect(fitPage(view, 1).topics[2]!.sections).toEqual(['bluf', 'status', 'sticking_points']);
     expect(forms(view, 2)).toEqual(['full', '-1', '-1']);
     expect(forms(view, 3)).toEqual(['full', '-1', '-2']);
+    expect(fitPage(view, 3).topics[2]!.leftOutSections).toBe('4 sticking points and 6 items to watch');
     expect(fitPage(view, 3).topics[2]!.sections).toEqual(['bluf', 'status']);
     expect(forms(view, 4)).toEqual(['full', '-2', '-2']);
     expect(forms(view, 5)).toEqual(['full', '-2', 'compact']);
     expect(forms(view, 6)).toEqual(['full', 'compact', 'compact']);
+    expect(fitPage(view, 6).topics[1]!.leftOutSections).toBe('4 sticking points and 6 items to watch');
+    expect(fitPage(view, 7).topics[2]!.leftOutSections).toBeUndefined(); // a line: title, stage and the BLUF's first sentence
     expect(forms(view, 7)).toEqual(['full', 'compact', 'line']);
     expect(forms(view, 9)).toEqual(['full', 'line']);
     expect(fitPage(view, 9).moreTopics).toBe(1);
