@@ -1,4 +1,4 @@
-import { findFactSheetFiles } from '../load/data.js';
+import { findFactSheetFiles, misplacedSheets } from '../load/data.js';
 import { loadSheets, type SheetsResult } from '../validate/sheets.js';
 
 export interface ValidateOptions {
@@ -8,8 +8,10 @@ export interface ValidateOptions {
 
 /**
  * Validate fact sheets: every YAML file under the given files or folders, every problem of every
- * file (never throws for bad data; only for a path that does not exist).
+ * file (never throws for bad data; only for a path that does not exist). A sheet found in a folder
+ * but in no week folder, which a build never reads, is warned of (`week-folder`).
  */
 export async function validate(paths: readonly string[], options: ValidateOptions = {}): Promise<SheetsResult> {
-  return loadSheets(await findFactSheetFiles(paths), options.cwd);
+  const files = await findFactSheetFiles(paths);
+  return loadSheets(files, options.cwd, { misplaced: await misplacedSheets(paths, files) });
 }

@@ -51,11 +51,11 @@ export async function validateAction(paths: string[], o: ValidateOptions, ctx: C
   const format = o.format ?? 'human';
   if (!FORMATS.includes(format)) throw new BriefError('usage', `--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
   const cfg = paths.length > 0 && o.data === undefined ? undefined : await ctx.config({ data: o.data });
-  const [{ findFactSheetFiles }, { loadSheets }, { formatHuman, summaryLine }] = await Promise.all([import('../load/data.js'), import('../validate/sheets.js'), import('../report/human.js')]);
+  const [{ findFactSheetFiles, misplacedSheets }, { loadSheets }, { formatHuman, summaryLine }] = await Promise.all([import('../load/data.js'), import('../validate/sheets.js'), import('../report/human.js')]);
   const where = paths.length > 0 ? paths : [cfg!.dataDir];
   const files = await findFactSheetFiles(where);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${where.join(', ')}`);
-  const result = await loadSheets(files, undefined, { reportOnly: true });
+  const result = await loadSheets(files, undefined, { reportOnly: true, misplaced: await misplacedSheets(where, files) });
   const problems = o.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
   if (format === 'json') io.stdout((await import('../report/json.js')).formatJson(problems, result.files));
   else if (format === 'github') {

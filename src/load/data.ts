@@ -1,6 +1,6 @@
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { isWeek } from '../util/week.js';
 import { compareNatural } from '../util/compare.js';
@@ -97,6 +97,41 @@ export async function findFactSheetFiles(paths: readonly string[], options: { wi
       await walkDir(p, root);
     } else if (s.isFile()) out.push(p);
     else throw new BriefError('io-read', `${p}: ${kindOf(s)}, not a regular file; fact sheets are read only from regular files`, { exitCode: ExitCode.usage });
+  }
+  return out;
+}
+
+/** A folder name that was meant as a week ("2026-w51", "2026-W5", "2026-51", "2026W51"): the week it names, else undefined. */
+export function meantWeek(name: string): string | undefined {
+  const m = /^(\d{4})[-_ ]?[wW]?(\d{1,2})$/.exec(name);
+  if (!m) return undefined;
+  const week = `${m[1]}-W${m[2]!.padStart(2, '0')}`;
+  return isWeek(week) && week !== name ? week : undefined;
+}
+
+/**
+ * The fact sheets among `files` that `brief build` will never read, with why, for `brief validate`:
+ * those found in a folder given (not named themselves) that are in no week folder, when that folder
+ * holds week folders or the sheet's folder was meant as one ("2026-w51"). A build reads only
+ * `data/<YYYY-Www>/`, so such a sheet would pass validation and be left out without a word.
+ */
+export async function misplacedSheets(paths: readonly string[], files: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const given = new Set(paths);
+  for (const root of paths) {
+    const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
+    if (!isDir || isWeek(basename(root))) continue;
+    const hasWeeks = (await listWeeks(root).catch(() => [])).length > 0;
+    for (const f of files) {
+      if (given.has(f) || out.has(f)) continue;
+      const rel = relative(root, f);
+      if (rel.startsWith('..')) continue;
+      const folders = rel.split(sep).slice(0, -1);
+      if (folders.some(isWeek)) continue;
+      const meant = folders.map((d) => [d, meantWeek(d)] as const).find(([, w]) => w);
+      if (meant) out.set(f, `the folder '${meant[0]}' is not named as a week, so \`brief build\` never reads this sheet: rename it ${meant[1]}`);
+      else if (hasWeeks) out.set(f, `this sheet is in no week folder, so \`brief build\` never reads it: move it into the folder of its week (${join(root, '<YYYY-Www>')})`);
+    }
   }
   return out;
 }

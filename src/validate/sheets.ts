@@ -88,6 +88,8 @@ export interface LoadSheetsOptions {
    * holdArchives).
    */
   reportOnly?: boolean;
+  /** Sheets a build never reads, with why (load/data.ts misplacedSheets): each gets a `week-folder` warning. */
+  misplaced?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -107,6 +109,8 @@ export async function loadSheets(files: readonly string[], cwd = process.cwd(), 
     for (const f of files) {
       // (reportOnly: nothing is cached, so no version stamp; the read's own stat checks the file)
       let r = options.reportOnly ? validateFile(f, displayName(f, cwd)) : loadValidatedSync(f, cwd);
+      const why = options.misplaced?.get(f);
+      if (why) r = { ...r, problems: sortProblems([...r.problems, { file: r.file, line: 1, col: 1, endLine: 1, endCol: 1, severity: 'warning', rule: 'week-folder', pointer: '', message: why }]) };
       const extra = duplicate(r);
       // (a cached result is shared: a copy carries the extra problem)
       if (extra) r = { ...r, sheet: undefined, problems: sortProblems([...r.problems, extra]) };
