@@ -70,6 +70,8 @@ export interface DocumentResult {
   bytes: number;
   ms: number;
   marking: string;
+  /** How many topics it shows: none when every topic of the week is above the audience's handling level. */
+  topics?: number;
   /** Not printed again: its inputs and its files were unchanged (an incremental build). */
   skipped?: boolean;
 }
@@ -203,7 +205,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (inputs !== undefined && !options.force && !options.verify) {
         const kept = await upToDate(path, inputs, !!options.writeHtml);
         if (kept) {
-          const doc: DocumentResult = { audience: set.audience.name, path, pages: kept.pages, bytes: kept.bytes, ms: 0, marking: kept.marking, skipped: true };
+          const doc: DocumentResult = { audience: set.audience.name, path, pages: kept.pages, bytes: kept.bytes, ms: 0, marking: kept.marking, skipped: true, ...(kept.topics !== undefined ? { topics: kept.topics } : {}) };
           if (options.writeHtml) doc.htmlPath = path.replace(/\.pdf$/, '.html');
           options.onDocument?.(doc);
           return doc;
@@ -224,7 +226,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (budget !== undefined && pages > budget) {
           throw new BriefError('page-budget', `${path}: ${pages} pages, over the ${set.audience.name} audience's budget of ${budget} by ${pages - budget} page${pages - budget === 1 ? '' : 's'}; shorten the content or raise page_budget in ${join(set.audience.dir, 'audience.yaml')}`, { exitCode: ExitCode.render });
         }
-        const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking };
+        const doc: DocumentResult = { audience: set.audience.name, path, pages, bytes: pdf.length, ms, marking: view.marking, topics: view.totalTopics ?? view.topics.length };
         // The PDF first (what a reader waits for, in watch mode after each save), then its HTML.
         if (pdf !== early) await writeAtomic(path, pdf);
         let standalone: string | undefined;
@@ -234,7 +236,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           await writeAtomic(doc.htmlPath, standalone);
         }
         // The manifest last: an interrupted build leaves none, or one the written files do not match.
-        if (inputs !== undefined) await recordManifest(path, inputs, { pdf, html: standalone, pages, marking: view.marking });
+        if (inputs !== undefined) await recordManifest(path, inputs, { pdf, html: standalone, pages, marking: view.marking, topics: doc.topics! });
         options.onDocument?.(doc);
         return doc;
       }));

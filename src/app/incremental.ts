@@ -37,6 +37,8 @@ export interface Manifest {
   pages: number;
   bytes: number;
   marking: string;
+  /** The topics the document shows (absent in manifests of older versions). */
+  topics?: number;
 }
 
 const FORMAT = 'brief-manifest-1';
@@ -166,10 +168,10 @@ export async function upToDate(pdfPath: string, inputs: string, html: boolean): 
 }
 
 /** Record what an output was built from, after its files are written. */
-export async function recordManifest(pdfPath: string, inputs: string, written: { pdf: Uint8Array; html?: string; pages: number; marking: string }): Promise<void> {
+export async function recordManifest(pdfPath: string, inputs: string, written: { pdf: Uint8Array; html?: string; pages: number; marking: string; topics: number }): Promise<void> {
   const m = {
     format: FORMAT, inputs, pdf: sha256(written.pdf), ...(written.html !== undefined ? { html: sha256(written.html) } : {}),
-    pages: written.pages, bytes: written.pdf.length, marking: written.marking,
+    pages: written.pages, bytes: written.pdf.length, marking: written.marking, topics: written.topics,
   };
   await writeAtomic(manifestPath(pdfPath), `${JSON.stringify(m, null, 2)}\n`);
 }

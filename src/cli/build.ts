@@ -75,6 +75,9 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
   const { settleWeeks, failureSummary } = await import('./build-summary.js'); // loads the report formatter: only now
   const { results, failed } = settleWeeks(jobWeeks, settled);
   io.stderr(await buildWarnings(results.flatMap((r) => r.problems)));
+  for (const d of written.filter((w) => w.topics === 0)) {
+    io.stderr(`brief: ${d.path}: no topic of the week may be shown to the ${d.audience} audience (each is marked above its handling level); the briefing says so and shows nothing else\n`);
+  }
   const retried = printer.stats.crashes;
   if (retried > 0) io.stderr(`brief: the browser or a page crashed; ${retried} briefing${retried === 1 ? ' was' : 's were'} printed again on a fresh page\n`);
   if (printer.stats.hangs > 0) io.stderr(`brief: ${plural(printer.stats.hangs, 'briefing')} timed out and ${printer.stats.hangs === 1 ? 'was' : 'were'} printed again on a fresh page\n`);

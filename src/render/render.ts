@@ -110,7 +110,8 @@ function pageCss(view: BriefingView): string {
   const mark = cssString(view.marking);
   const colour = TLP_COLOURS[view.marking] ?? '#FFFFFF';
   const title = cssString(`${view.title} · ${view.audience.title}`);
-  const asOf = cssString(`As of ${formatDate(view.asOf)}`);
+  // (no topic shown: no date of information to give, only the week's)
+  const asOf = cssString(view.topics.length > 0 ? `As of ${formatDate(view.asOf)}` : `${formatDate(view.weekStart)} – ${formatDate(view.weekEnd)}`);
   const label = `content: ${mark}; color: ${colour}; background: #000; font-size: 12pt; font-weight: 700; width: max-content; height: auto; padding: 0.3mm 2mm; letter-spacing: 0.02em;`;
   // A one-page document needs no page number.
   const pageNo = view.audience.pageBudget === 1 ? 'none' : '"Page " counter(page) " of " counter(pages)';
