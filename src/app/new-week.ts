@@ -7,7 +7,8 @@ import { isWeek, nextWeek, weekRange } from '../util/week.js';
 /**
  * new-week: scaffolds a week folder by carrying every topic of the latest earlier week forward.
  * Each file is copied as text (comments and formatting kept) with only its top-level `as_of`
- * moved to the new week's Monday, so the weekly edit is a small change. It checks everything
+ * moved to the new week's Monday (and a `reconstructed:` block left behind: the new edition is
+ * written live), so the weekly edit is a small change. It checks everything
  * before it writes anything and never overwrites a file.
  */
 export interface NewWeekOptions {
@@ -22,6 +23,8 @@ export interface NewWeekResult {
   from: string;
   asOf: string;
   files: string[];
+  /** The new files whose `reconstructed:` block was left behind (the new edition is written live, not rebuilt). */
+  unreconstructed: string[];
 }
 
 const AS_OF_LINE = /^as_of:([ \t]*)(["']?)(\d{4}-\d{2}-\d{2})\2([ \t]*(?:#[^\r\n]*)?)(\r?)$/m;
@@ -32,6 +35,21 @@ export function carryForward(text: string, asOf: string): string | undefined {
   if (!m) return undefined;
   const date = m[3]! > asOf ? m[3]! : asOf;
   return text.replace(AS_OF_LINE, (_all, sp: string, q: string, _d: string, rest: string, cr: string) => `as_of:${sp || ' '}${q}${date}${q}${rest}${cr}`);
+}
+
+/**
+ * The text without its top-level `reconstructed:` block (the key's line, and the indented or blank
+ * lines under it; the blank lines before the next key stay), or undefined when it has none. A
+ * reconstructed edition was rebuilt later from sources; the week carried forward from it is not.
+ */
+export function withoutReconstructed(text: string): string | undefined {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /^reconstructed[ \t]*:/.test(l));
+  if (at < 0) return undefined;
+  let end = at + 1;
+  while (end < lines.length && (/^[ \t]/.test(lines[end]!) || lines[end]!.trim() === '')) end++;
+  while (end > at + 1 && lines[end - 1]!.trim() === '') end--; // keep the blank lines before the next key
+  return [...lines.slice(0, at), ...lines.slice(end)].join('\n');
 }
 
 const exists = (p: string) => access(p).then(() => true, () => false);
@@ -52,10 +70,14 @@ export async function newWeek(options: NewWeekOptions): Promise<NewWeekResult> {
   if (taken.length > 0) {
     throw new BriefError('io-exists', `${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; new-week never overwrites a file (nothing was written)`, { exitCode: ExitCode.usage, location: { file: taken[0]! } });
   }
-  const texts = await Promise.all(sources.map(async (f) => {
+  const unreconstructed: string[] = [];
+  const texts = await Promise.all(sources.map(async (f, i) => {
     const text = carryForward(await readFile(f, 'utf8'), asOf);
     if (text === undefined) throw new BriefError('as-of-missing', `${f}: no top-level 'as_of: YYYY-MM-DD' line to move forward (nothing was written)`, { exitCode: ExitCode.invalidData, location: { file: f } });
-    return text;
+    const live = withoutReconstructed(text);
+    if (live === undefined) return text;
+    unreconstructed.push(targets[i]!);
+    return live;
   }));
   await mkdir(join(options.dataDir, week), { recursive: true });
   for (const [i, t] of targets.entries()) {
@@ -65,5 +87,5 @@ export async function newWeek(options: NewWeekOptions): Promise<NewWeekResult> {
       throw new BriefError('io-write', `${t}: cannot write: ${(e as NodeJS.ErrnoException).code === 'EEXIST' ? 'already exists; new-week never overwrites a file' : (e as Error).message}`, { exitCode: ExitCode.usage, cause: e });
     }
   }
-  return { week, from, asOf, files: targets };
+  return { week, from, asOf, files: targets, unreconstructed: targets.filter((t) => unreconstructed.includes(t)) };
 }

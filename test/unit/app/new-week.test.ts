@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listWeeks } from '../../../src/load/data.js';
 import { loadWeek } from '../../../src/validate/sheets.js';
 import { nextWeek, weekRange } from '../../../src/util/week.js';
-import { carryForward, newWeek } from '../../../src/app/new-week.js';
+import { carryForward, newWeek, withoutReconstructed } from '../../../src/app/new-week.js';
 import { weeklyDiff } from '../../../src/app/weekly-diff.js';
 import { DATA, tempDir } from '../../helpers.js';
 
@@ -69,5 +69,32 @@ describe('carryForward', () => {
     expect(carryForward("as_of: '2025-09-20'\r\nid: x\r\n", '2025-09-22')).toBe("as_of: '2025-09-22'\r\nid: x\r\n");
     expect(carryForward('as_of: "2025-09-30"\n', '2025-09-22')).toBe('as_of: "2025-09-30"\n');
     expect(carryForward('id: x\n  as_of: 2025-09-20\n', '2025-09-22')).toBeUndefined();
+  });
+});
+
+describe('a reconstructed edition carried forward', () => {
+  it('leaves its reconstructed: block behind (the next edition is written live), whatever its form, and nothing else', () => {
+    const block = 'id: x\nas_of: 2025-09-22\nreconstructed:\n  basis: >-\n    Rebuilt from articles\n\n    of that week.\n\n# the sources\nsources: []\n';
+    expect(withoutReconstructed(block)).toBe('id: x\nas_of: 2025-09-22\n\n# the sources\nsources: []\n');
+    expect(withoutReconstructed('reconstructed: {basis: "Rebuilt"}\nid: x\n')).toBe('id: x\n');
+    expect(withoutReconstructed('id: x\nreconstructed:\n  basis: Rebuilt\n')).toBe('id: x\n');
+    expect(withoutReconstructed('id: x\nnotes:\n  - text: "reconstructed: no"\n')).toBeUndefined();
+  });
+
+  it('new-week writes the new sheet without it, says so, and the sheet is valid', async () => {
+    const tmp = tempDir();
+    try {
+      cpSync(join(DATA, '2025-W38'), join(tmp.dir, '2025-W38'), { recursive: true });
+      const file = join(tmp.dir, '2025-W38', 'us-china-trade.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^as_of: .*$/m, (l) => `${l}\nreconstructed:\n  basis: "Rebuilt on 3 December 2026 from articles of that week."`));
+      const r = await newWeek({ dataDir: tmp.dir });
+      expect(r.unreconstructed).toEqual([join(tmp.dir, '2025-W39', 'us-china-trade.yaml')]);
+      expect(readFileSync(r.unreconstructed[0]!, 'utf8')).not.toMatch(/^reconstructed:/m);
+      const week = await loadWeek(tmp.dir, '2025-W39');
+      expect(week.sheets.map((s) => s.reconstructed)).toEqual([undefined, undefined]);
+      expect(week.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
