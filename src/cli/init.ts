@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
@@ -15,7 +16,11 @@ export function register(program: Command, ctx: Context, done: (code: number) =>
       for (const f of r.written) ctx.io.stdout(`wrote ${f}\n`);
       for (const f of r.kept) ctx.io.stdout(`kept  ${f} (already there)\n`);
       const cd = dir === '.' ? '' : `cd ${dir} && `;
-      ctx.io.stdout(`\nNext: ${cd}brief validate && brief build   (the PDFs go to out/${r.week}/)\n`);
+      // (npx finds brief installed in the project or globally; a plain `brief` only the latter.) A
+      // build makes the latest week, which in a project that was already there may not be this one.
+      const { listWeeks } = await import('../load/data.js');
+      const latest = r.kept.includes('brief.config.yaml') ? undefined : (await listWeeks(join(dir, 'data')).catch(() => [])).at(-1);
+      ctx.io.stdout(`\nNext: ${cd}npx brief validate && npx brief build${latest ? `   (the PDFs go to out/${latest}/)` : ''}\n`);
       done(ExitCode.ok);
     });
 }

@@ -44,6 +44,8 @@ describe('the packed package, installed offline into an empty folder', () => {
     expect(init.stdout).toMatch(/wrote brief\.config\.yaml/);
     expect(init.stdout).toMatch(/kept  package\.json/);
     const [week] = readdirSync(join(project, 'data'));
+    // what it says to run next runs as written in a project with brief installed locally
+    expect(init.stdout).toContain(`Next: npx brief validate && npx brief build   (the PDFs go to out/${week}/)`);
     const example = readFileSync(join(project, 'data', week!, 'example.yaml'), 'utf8');
     const ref = /\$schema=(\S+)/.exec(example)![1]!;
     expect(ref).toBe('../../node_modules/brief/schema/fact-sheet.schema.json');
