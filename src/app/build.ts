@@ -90,6 +90,7 @@ export { DEFAULTS } from '../config.js';
 import { ValidationFailed } from '../errors.js';
 import { DEFAULTS } from '../config.js';
 import { clip } from '../util/text.js';
+import { checkOptions } from './options.js';
 
 /** Compose one audience's view; with `previous`, each topic gets its changes since then. */
 function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): BriefingView {
@@ -157,7 +158,14 @@ async function verifyText(path: string, pdf: Uint8Array, blocks: TextBlock[]): P
   throw new BriefError('text-missing', `${path}: ${missing.length} block${missing.length === 1 ? '' : 's'} of text shown in the HTML ${missing.length === 1 ? 'is' : 'are'} not in the PDF:\n${lines.join('\n')}${missing.length > 5 ? `\n  … and ${missing.length - 5} more` : ''}`, { exitCode: ExitCode.render });
 }
 
+/** Every option build() takes (checkOptions). */
+export const BUILD_OPTIONS: Record<keyof Required<BuildOptions>, true> = {
+  dataDir: true, templatesDir: true, outDir: true, week: true, audiences: true, writeHtml: true, session: true, printer: true,
+  printerOptions: true, incremental: true, force: true, verify: true, writeEarly: true, onDocument: true,
+};
+
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  checkOptions('build', options, BUILD_OPTIONS);
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
   const outDir = options.outDir ?? DEFAULTS.outDir;

@@ -3,6 +3,8 @@ import { basename, join } from 'node:path';
 import { findFactSheetFiles, listWeeks } from '../load/data.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { isWeek, nextWeek, weekRange } from '../util/week.js';
+import { DEFAULTS } from '../config.js';
+import { checkOptions } from './options.js';
 
 /**
  * new-week: scaffolds a week folder by carrying every topic of the latest earlier week forward.
@@ -12,7 +14,8 @@ import { isWeek, nextWeek, weekRange } from '../util/week.js';
  * before it writes anything and never overwrites a file.
  */
 export interface NewWeekOptions {
-  dataDir: string;
+  /** Default: `data`. */
+  dataDir?: string;
   /** The week to create; default: the week after the latest one in dataDir. */
   week?: string | undefined;
 }
@@ -54,18 +57,20 @@ export function withoutReconstructed(text: string): string | undefined {
 
 const exists = (p: string) => access(p).then(() => true, () => false);
 
-export async function newWeek(options: NewWeekOptions): Promise<NewWeekResult> {
-  const weeks = await listWeeks(options.dataDir);
-  if (weeks.length === 0) throw new BriefError('week-unknown', `no week folders (like 2025-W38) in ${options.dataDir} to carry forward`, { exitCode: ExitCode.usage });
+export async function newWeek(options: NewWeekOptions = {}): Promise<NewWeekResult> {
+  checkOptions('newWeek', options, { dataDir: true, week: true });
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
+  const weeks = await listWeeks(dataDir);
+  if (weeks.length === 0) throw new BriefError('week-unknown', `no week folders (like 2025-W38) in ${dataDir} to carry forward`, { exitCode: ExitCode.usage });
   const week = options.week ?? nextWeek(weeks.at(-1)!);
   if (!isWeek(week)) throw new BriefError('week-invalid', `'${week}' is not an ISO week; expected YYYY-Www, e.g. 2025-W39`, { exitCode: ExitCode.usage });
   const from = weeks.filter((w) => w < week).at(-1);
-  if (!from) throw new BriefError('week-unknown', `no week before ${week} in ${options.dataDir} to carry forward (weeks: ${weeks.join(', ')})`, { exitCode: ExitCode.usage });
-  const sources = await findFactSheetFiles([join(options.dataDir, from)], { within: options.dataDir });
-  if (sources.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(options.dataDir, from)} to carry forward`, { exitCode: ExitCode.usage });
+  if (!from) throw new BriefError('week-unknown', `no week before ${week} in ${dataDir} to carry forward (weeks: ${weeks.join(', ')})`, { exitCode: ExitCode.usage });
+  const sources = await findFactSheetFiles([join(dataDir, from)], { within: dataDir });
+  if (sources.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, from)} to carry forward`, { exitCode: ExitCode.usage });
 
   const asOf = weekRange(week).start;
-  const targets = sources.map((f) => join(options.dataDir, week, basename(f)));
+  const targets = sources.map((f) => join(dataDir, week, basename(f)));
   const taken = (await Promise.all(targets.map(async (t) => ((await exists(t)) ? t : undefined)))).filter((t): t is string => !!t);
   if (taken.length > 0) {
     throw new BriefError('io-exists', `${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; new-week never overwrites a file (nothing was written)`, { exitCode: ExitCode.usage, location: { file: taken[0]! } });
@@ -79,7 +84,7 @@ export async function newWeek(options: NewWeekOptions): Promise<NewWeekResult> {
     unreconstructed.push(targets[i]!);
     return live;
   }));
-  await mkdir(join(options.dataDir, week), { recursive: true });
+  await mkdir(join(dataDir, week), { recursive: true });
   for (const [i, t] of targets.entries()) {
     try {
       await writeFile(t, texts[i]!, { flag: 'wx' }); // wx: fail rather than overwrite, even in a race

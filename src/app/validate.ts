@@ -1,5 +1,8 @@
 import { findFactSheetFiles, misplacedSheets } from '../load/data.js';
 import { loadSheets, type SheetsResult } from '../validate/sheets.js';
+import { DEFAULTS } from '../config.js';
+import { BriefError, ExitCode } from '../errors.js';
+import { checkOptions } from './options.js';
 
 export interface ValidateOptions {
   /** Shown paths are relative to this folder (default: the working folder). */
@@ -7,11 +10,14 @@ export interface ValidateOptions {
 }
 
 /**
- * Validate fact sheets: every YAML file under the given files or folders, every problem of every
+ * Validate fact sheets: every YAML file under the given files or folders (default: `data`), every problem of every
  * file (never throws for bad data; only for a path that does not exist). A sheet found in a folder
  * but in no week folder, which a build never reads, is warned of (`week-folder`).
  */
-export async function validate(paths: readonly string[], options: ValidateOptions = {}): Promise<SheetsResult> {
+export async function validate(paths: string | readonly string[] = [DEFAULTS.dataDir], options: ValidateOptions = {}): Promise<SheetsResult> {
+  checkOptions('validate', options, { cwd: true });
+  if (typeof paths === 'string') paths = [paths];
+  if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) throw new BriefError('usage', 'validate() takes a path or a list of paths (files or folders)', { exitCode: ExitCode.usage });
   const files = await findFactSheetFiles(paths);
   return loadSheets(files, options.cwd, { misplaced: await misplacedSheets(paths, files) });
 }

@@ -1,9 +1,10 @@
 import { relative, resolve, sep } from 'node:path';
-import { build, DEFAULTS, type BuildOptions, type BuildResult } from './build.js';
+import { build, BUILD_OPTIONS, DEFAULTS, type BuildOptions, type BuildResult } from './build.js';
 import { BuildLoop } from './build-loop.js';
 import { watchFiles } from './file-watcher.js';
 import type { Printer } from '../print/printer.js';
 import { Session } from './session.js';
+import { checkOptions } from './options.js';
 
 /**
  * watch: rebuild the briefings whenever a fact sheet, template or stylesheet is saved. The browser
@@ -42,6 +43,9 @@ export function audienceOf(templatesDir: string, file: string): string | undefin
 }
 
 export function watch(options: WatchOptions = {}): Watcher {
+  const { writeHtml: _h, printer: _p, ...shared } = BUILD_OPTIONS;
+  checkOptions('watch', options, { ...shared, printer: true, onStart: true, onBuild: true, onError: true });
+  const { onStart: _s, onBuild: _b, onError: _e, printer: _printer, ...buildOptions } = options;
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;
   // One session for the whole watch: the browser stays warm, the contents layouts are remembered.
@@ -52,7 +56,7 @@ export function watch(options: WatchOptions = {}): Watcher {
     const event = { files: job.files, audiences: job.audiences ?? (requested ? [...requested] : undefined) };
     options.onStart?.(event);
     try {
-      const result = await build({ ...options, week: job.week, audiences: event.audiences, session, writeHtml: true, writeEarly: true });
+      const result = await build({ ...buildOptions, week: job.week, audiences: event.audiences, session, writeHtml: true, writeEarly: true });
       options.onBuild?.(result, event);
     } catch (e) {
       if (!job.superseded()) options.onError?.(e, event);

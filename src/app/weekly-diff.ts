@@ -8,10 +8,13 @@ import { loadPreviousEditions } from '../validate/previous.js';
 import { hasErrors, type Problem } from '../validate/problems.js';
 import type { Tlp } from '../schema/index.js';
 import { allowedFor } from '../compose/handling.js';
+import { DEFAULTS } from '../config.js';
+import { checkOptions } from './options.js';
 
 /** weekly-diff: the changes of a week's topics against their previous editions, for `brief diff`. */
 export interface WeeklyDiffOptions {
-  dataDir: string;
+  /** Default: `data`. */
+  dataDir?: string;
   /** Default: the latest week. */
   week?: string | undefined;
   /** Only this topic id. */
@@ -41,9 +44,11 @@ export interface WeeklyDiff {
   problems: Problem[];
 }
 
-export async function weeklyDiff(options: WeeklyDiffOptions): Promise<WeeklyDiff> {
-  const week = await resolveWeek(options.dataDir, options.week);
-  const loaded = await loadWeek(options.dataDir, week);
+export async function weeklyDiff(options: WeeklyDiffOptions = {}): Promise<WeeklyDiff> {
+  checkOptions('weeklyDiff', options, { dataDir: true, week: true, topic: true, maxHandling: true });
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
+  const week = await resolveWeek(dataDir, options.week);
+  const loaded = await loadWeek(dataDir, week);
   if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems, 'nothing was compared');
   let sheets = loaded.sheets;
   if (options.topic !== undefined) {
@@ -52,7 +57,7 @@ export async function weeklyDiff(options: WeeklyDiffOptions): Promise<WeeklyDiff
       throw new BriefError('topic-unknown', `no topic '${options.topic}' in ${week} (topics: ${loaded.sheets.map((s) => s.id).join(', ') || 'none'})`, { exitCode: ExitCode.usage });
     }
   }
-  const previous = await loadPreviousEditions(options.dataDir, week, sheets.map((s) => s.id));
+  const previous = await loadPreviousEditions(dataDir, week, sheets.map((s) => s.id));
   const max: Tlp = options.maxHandling ?? 'TLP:RED';
   const allowed = allowedFor(max);
   // (with one topic asked for, the week's others would count as dropped: none are reported)

@@ -23,6 +23,30 @@ describe('library API', () => {
   it('validate of a path that does not exist is a BriefError with the usage exit code', async () => {
     await expect(api.validate(['no/such/folder'])).rejects.toMatchObject({ exitCode: api.ExitCode.usage });
   });
+
+  it('validate takes one path as a string too, and defaults to data/ as the command line does', async () => {
+    expect((await api.validate('data/2025-W38')).files).toEqual((await api.validate(['data/2025-W38'])).files);
+    expect((await api.validate()).files).toEqual((await api.validate(['data'])).files);
+    await expect(api.validate(42 as unknown as string)).rejects.toMatchObject({ exitCode: api.ExitCode.usage, message: expect.stringContaining('a path or a list of paths') });
+  });
+
+  it('an option a call does not take is a usage error naming the one meant (a JavaScript caller writing the command line\'s names)', async () => {
+    const call = (f: () => Promise<unknown>) => f().then(() => undefined, (e: unknown) => e as api.BriefError);
+    const e = await call(() => api.build({ week: '2025-W38', data: 'elsewhere', out: 'x' } as never));
+    expect(e).toBeInstanceOf(api.BriefError);
+    expect(e!.exitCode).toBe(api.ExitCode.usage);
+    expect(e!.message).toContain("build() has no options 'data' (did you mean 'dataDir'?), 'out' (did you mean 'outDir'?)");
+    expect((await call(() => api.weeklyDiff({ dataDri: 'data' } as never)))!.message).toContain("'dataDri' (did you mean 'dataDir'?)");
+    expect((await call(() => api.newWeek({ weak: '2025-W39' } as never)))!.message).toContain("'weak' (did you mean 'week'?)");
+    expect((await call(() => api.validate('data', { root: '.' } as never)))!.message).toContain("validate() has no option 'root'");
+    expect((await call(() => api.build('2025-W38' as never)))!.message).toContain('build() takes an options object');
+    expect(() => api.watch({ audience: ['executive'] } as never)).toThrow("watch() has no option 'audience' (did you mean 'audiences'?)");
+  });
+
+  it('weeklyDiff and newWeek default to data/ as build does (no TypeError without options)', async () => {
+    expect((await api.weeklyDiff()).week).toBe('2025-W38');
+    await expect(api.newWeek({ week: '2025-W38' })).rejects.toMatchObject({ exitCode: api.ExitCode.usage, message: expect.stringContaining('already exist') });
+  });
 });
 
 describe('Printer.stats', () => {
