@@ -32,7 +32,7 @@ writeFileSync(new URL('dist/schema/fact-sheet.validator.cjs', root), code);
 
 // The audience config: same options as src/audience.ts compiles with at run time.
 const audienceText = readFileSync(new URL('schema/audience.schema.json', root), 'utf8');
-const audienceAjv = new Ajv2020({ allErrors: true, strict: true, code: { source: true } });
+const audienceAjv = new Ajv2020({ allErrors: true, strict: true, verbose: true, code: { source: true } });
 const audienceValidate = audienceAjv.compile(JSON.parse(audienceText));
 const audienceHash = createHash('sha256').update(audienceText).digest('hex');
 writeFileSync(new URL('dist/schema/audience.validator.cjs', root),
@@ -40,7 +40,7 @@ writeFileSync(new URL('dist/schema/audience.validator.cjs', root),
 
 // brief.config.yaml: same options as src/config.ts compiles with at run time.
 const configText = readFileSync(new URL('schema/config.schema.json', root), 'utf8');
-const configAjv = new Ajv2020({ allErrors: true, strict: true, code: { source: true } });
+const configAjv = new Ajv2020({ allErrors: true, strict: true, verbose: true, code: { source: true } });
 const configValidate = configAjv.compile(JSON.parse(configText));
 writeFileSync(new URL('dist/schema/config.validator.cjs', root),
   `${standaloneCode.default(configAjv, configValidate)}\nmodule.exports.schemaHash = ${JSON.stringify(createHash('sha256').update(configText).digest('hex'))};\n`);

@@ -61,10 +61,11 @@ export interface Config {
 export const configSchemaUrl = new URL('../schema/config.schema.json', import.meta.url);
 
 /** Read and check a configuration file; a BriefError (usage) names the file and the field. */
-export function readConfigFile(file: string, parser?: Pick<typeof import('js-yaml'), 'load' | 'CORE_SCHEMA'>): ConfigFile {
+export async function readConfigFile(file: string, parser?: Pick<typeof import('js-yaml'), 'load' | 'CORE_SCHEMA'>): Promise<ConfigFile> {
   let raw: unknown;
+  let text: string;
   try {
-    const text = readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
     if (file.endsWith('.json')) raw = JSON.parse(text);
     else {
       const jsYaml = parser ?? createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
@@ -76,11 +77,12 @@ export function readConfigFile(file: string, parser?: Pick<typeof import('js-yam
   const schemaText = readFileSync(configSchemaUrl, 'utf8');
   const validate = precompiledValidator('config', schemaText) ?? (() => {
     const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-    return new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(schemaText) as object);
+    return new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(JSON.parse(schemaText) as object);
   })();
   if (!validate(raw)) {
-    const msgs = (validate.errors ?? []).map((e) => `${e.instancePath || '(top)'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`);
-    throw new BriefError('config-invalid', `${file}: invalid configuration:\n  ${msgs.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
+    const { configErrorLines } = await import('./load/config-errors.js');
+    const lines = await configErrorLines(file, text, validate.errors ?? [], JSON.parse(schemaText) as object);
+    throw new BriefError('config-invalid', `invalid configuration (${lines.length === 1 ? 'one problem' : `${lines.length} problems`}):\n  ${lines.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
   }
   return raw as ConfigFile;
 }
@@ -104,7 +106,7 @@ export async function loadConfig(flags: ConfigFlags = {}, options: { cwd?: strin
   const file = flags.config ? resolve(cwd, flags.config) : await findConfigFile(cwd);
   // js-yaml's ES module build: one file, quicker to load than its CommonJS build, and the copy the
   // fact sheets are read with.
-  const fromFile = file ? readConfigFile(file, file.endsWith('.json') ? undefined : (await import('js-yaml')).default) : {};
+  const fromFile = file ? await readConfigFile(file, file.endsWith('.json') ? undefined : (await import('js-yaml')).default) : {};
   // The project's folder: the configuration file's (its paths, and the default folders, are
   // relative to it), else the working folder. A path is shown relative to cwd when inside it.
   const base = file ? dirname(file) : cwd;

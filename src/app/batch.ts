@@ -41,5 +41,8 @@ export async function allDocuments<T>(names: readonly string[], jobs: readonly P
   const settled = await Promise.allSettled(jobs);
   const failures = settled.flatMap((r, i) => (r.status === 'rejected' ? [{ name: names[i] ?? `#${i + 1}`, error: r.reason as unknown }] : []));
   if (failures.length === 0) return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+  // One cause every document met (the very same error: a browser that is not there or will not
+  // start) is the batch's own error, said once, not once a document.
+  if (failures.length === settled.length && failures.length > 1 && failures.every((f) => f.error === failures[0]!.error)) throw failures[0]!.error;
   throw new DocumentsFailed(failures, settled.length);
 }

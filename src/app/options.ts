@@ -1,5 +1,5 @@
 import { BriefError, ExitCode } from '../errors.js';
-import { nearest } from '../validate/schema-messages.js';
+import { nearest } from '../util/nearest.js';
 
 /**
  * A library call's options checked for names it does not take: a JavaScript caller (no types to

@@ -54,7 +54,7 @@ function audienceValidator() {
 
 function compileAudienceSchema(text: string): ReturnType<Ajv2020['compile']> {
   const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  return new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(text) as object);
+  return new Ajv({ allErrors: true, strict: true, verbose: true }).compile(JSON.parse(text) as object);
 }
 
 
@@ -82,8 +82,9 @@ export async function loadAudience(templatesDir: string | undefined, name: strin
   const file = join(dir, 'audience.yaml');
   let raw: unknown;
   let key: string | undefined;
+  let text: string;
   try {
-    const text = await readTextCached(file);
+    text = await readTextCached(file);
     key = `${file}\0${text}`;
     const cached = audiences.get(key);
     if (cached) return cached;
@@ -93,8 +94,9 @@ export async function loadAudience(templatesDir: string | undefined, name: strin
   }
   const validate = await audienceValidator();
   if (!validate(raw)) {
-    const msgs = (validate.errors ?? []).map((e) => `${e.instancePath || '(top)'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''}`);
-    throw new BriefError('audience-config', `${file}: invalid audience config:\n  ${msgs.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
+    const { configErrorLines } = await import('./config-errors.js');
+    const lines = await configErrorLines(file, text, validate.errors ?? [], JSON.parse(await readFile(schemaUrl, 'utf8')) as object);
+    throw new BriefError('audience-config', `invalid audience config (${lines.length === 1 ? 'one problem' : `${lines.length} problems`}):\n  ${lines.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
   }
   const cfg = raw as Omit<Audience, 'name' | 'dir' | 'show'> & { show?: Partial<AudienceShow> };
   const audience: Audience = Object.freeze({

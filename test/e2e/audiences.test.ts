@@ -100,6 +100,6 @@ describe('audiences as folders', () => {
     writeFileSync(join(dir, 'audience.yaml'), 'title: Bad\ndescription: Bad.\nmax_handling: TLP:AMBER\npage_size: A5\nsections: [bluf]\n');
     const r = await cli(['audiences', '--templates', templates]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/audiences\/bad\/audience\.yaml: invalid audience config:\n\s+\/page_size must be equal to one of the allowed values \(A4, Letter\)/);
+    expect(r.stderr).toMatch(/invalid audience config \(one problem\):\n\s+.*audiences\/bad\/audience\.yaml:4:12: page_size is 'A5'; it must be one of A4, Letter/);
   });
 });

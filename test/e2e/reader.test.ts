@@ -259,7 +259,7 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
         ({ stderr, status } = e as { stderr: string; status: number });
       }
       expect(status).toBe(2);
-      expect(stderr).toMatch(/audiences\/bad\/audience\.yaml: invalid audience config:\n\s+\/topic_break must be equal to one of the allowed values \(auto, page\)/);
+      expect(stderr).toMatch(/invalid audience config \(one problem\):\n\s+.*audiences\/bad\/audience\.yaml:\d+:14: topic_break is 'always'; it must be one of auto, page/);
     });
   });
 });

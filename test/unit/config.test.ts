@@ -46,8 +46,17 @@ describe('the configuration', () => {
   it('an invalid file is a usage error naming the file and the field; --config names another file', async () => {
     const bad = join(tmp.dir, 'bad');
     mkdirSync(bad);
-    writeFileSync(join(bad, 'brief.config.yaml'), 'data: d\nconcurency: 2\n');
-    await expect(loadConfig({}, { cwd: bad, env: {} })).rejects.toThrow(/brief\.config\.yaml: invalid configuration:\n\s+\(top\) must NOT have additional properties 'concurency'/);
+    writeFileSync(join(bad, 'brief.config.yaml'), 'data: d\nconcurency: 2\naudiences: executive\ntimeout: soon\n');
+    // every problem at once, each at its line and column, a typo's key named, what was written quoted
+    const e = await loadConfig({}, { cwd: bad, env: {} }).then(() => undefined, (x: unknown) => x as Error);
+    expect(e?.message.split('\n').map((l) => l.trim().replace(/^.*brief\.config\.yaml/, 'F'))).toEqual([
+      'invalid configuration (3 problems):',
+      "F:2:1: unknown key 'concurency'; did you mean 'concurrency'? (the keys: data, templates, out, audiences, concurrency, timeout, browser, html)",
+      "F:3:12: audiences must be a list; got 'executive'",
+      "F:4:10: timeout must be a whole number; got 'soon'",
+    ]);
+    writeFileSync(join(bad, 'brief.config.json'), '{"outt": "x"}');
+    await expect(loadConfig({ config: 'brief.config.json' }, { cwd: bad, env: {} })).rejects.toThrow(/brief\.config\.json: unknown key 'outt'; did you mean 'out'\?/);
     writeFileSync(join(bad, 'other.json'), '{"out": "elsewhere"}');
     expect((await loadConfig({ config: 'other.json' }, { cwd: bad, env: {} })).outDir).toBe('elsewhere');
   });

@@ -86,6 +86,15 @@ describe('allDocuments', () => {
     expect((error as Error).message).toBe('2 of 3 briefings failed (the other one was written):\n  a: x.hbs:3: oops\n  c: c.pdf: crashed twice');
   });
 
+  it('one cause every document met (the same error: no browser) is said once, as it is; alike but separate failures are each named', async () => {
+    const missing = new BriefError('browser-missing', 'browser not found at /x', { exitCode: ExitCode.usage });
+    const shared = Promise.reject(missing);
+    shared.catch(() => {});
+    await expect(allDocuments(['a', 'b', 'c'], [shared, shared, shared])).rejects.toBe(missing);
+    const alike = await allDocuments(['a', 'b'], [fail('render-timeout', 'took too long'), fail('render-timeout', 'took too long')]).catch((e: unknown) => e);
+    expect(alike).toMatchObject({ code: 'batch-failed' });
+  });
+
   it('a failure’s details (the lines after its first) stay with it, indented under it', async () => {
     const detailed = 'a.pdf: 1 block of text shown in the HTML is not in the PDF:\n  topic "Trade", section t1-bluf: missing "Xi"';
     const one = await allDocuments(['a.pdf'], [fail('text-missing', detailed)]).catch((e: unknown) => e);
