@@ -2,7 +2,7 @@ import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { findFactSheetFiles, listWeeks } from '../load/data.js';
 import { BriefError, ExitCode } from '../errors.js';
-import { isWeek, nextWeek, weekRange } from '../util/week.js';
+import { isWeek, nextWeek, notAWeek, weekRange } from '../util/week.js';
 import { DEFAULTS } from '../config.js';
 import { checkOptions } from './options.js';
 
@@ -61,10 +61,11 @@ export async function newWeek(options: NewWeekOptions = {}): Promise<NewWeekResu
   checkOptions('newWeek', options, { dataDir: true, week: true });
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const weeks = await listWeeks(dataDir);
-  if (weeks.length === 0) throw new BriefError('week-unknown', `no week folders (like 2025-W38) in ${dataDir} to carry forward`, { exitCode: ExitCode.usage });
+  if (weeks.length === 0) throw new BriefError('week-unknown', `no week folders (like 2025-W38) in ${dataDir} to carry forward; new-week copies the latest week, so write the first by hand (\`brief init\` writes an example fact sheet for this week)`, { exitCode: ExitCode.usage });
   const week = options.week ?? nextWeek(weeks.at(-1)!);
-  if (!isWeek(week)) throw new BriefError('week-invalid', `'${week}' is not an ISO week; expected YYYY-Www, e.g. 2025-W39`, { exitCode: ExitCode.usage });
+  if (!isWeek(week)) throw new BriefError('week-invalid', notAWeek(week), { exitCode: ExitCode.usage });
   const from = weeks.filter((w) => w < week).at(-1);
+  if (!from && weeks.includes(week)) throw new BriefError('week-unknown', `${join(dataDir, week)} already exists, and there is no week before it to carry forward; \`brief new-week\` alone makes the next week (${nextWeek(weeks.at(-1)!)})`, { exitCode: ExitCode.usage });
   if (!from) throw new BriefError('week-unknown', `no week before ${week} in ${dataDir} to carry forward (weeks: ${weeks.join(', ')})`, { exitCode: ExitCode.usage });
   const sources = await findFactSheetFiles([join(dataDir, from)], { within: dataDir });
   if (sources.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, from)} to carry forward`, { exitCode: ExitCode.usage });

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { addBuildOptions, configFlags, type RawOptions } from './options.js';
-import { buildWarnings, withCleanShutdown } from './output.js';
+import { buildWarnings, projectHere, withCleanShutdown } from './output.js';
 import { endOnceWritten, plural } from './io.js';
 import { watchAction } from './watch.js';
 
@@ -35,6 +35,7 @@ export async function buildAction(o: BuildOptions, ctx: Context): Promise<number
   const started = Date.now();
   const shard = o.shard === undefined ? undefined : (await import('../app/shard.js')).parseShard(o.shard);
   const [cfg, { Printer }] = await Promise.all([ctx.config(configFlags(o)), import('../print/printer.js')]);
+  projectHere(cfg, o.data);
   const printer = new Printer({ executablePath: cfg.browser, concurrency: cfg.concurrency, timeoutMs: cfg.timeoutMs });
   // Launch now, while the rest loads (errors surface in build()), unless an earlier build left
   // manifests (incremental builds): then documents may be up to date, and a build starts the browser

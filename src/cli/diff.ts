@@ -1,3 +1,4 @@
+import { projectHere } from './output.js';
 import { Option, type Command } from './commander.js';
 import { jsonSafe } from '../util/printable.js';
 import { BriefError, ExitCode, ValidationFailed } from '../errors.js';
@@ -22,6 +23,7 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
   const names = o.audience?.split(',').map((a) => a.trim()).filter(Boolean);
   if (names && names.length > 1) throw new BriefError('usage', `diff takes one --audience; got ${names.join(', ')}`);
   const cfg = await ctx.config({ ...configFlags({ data: o.data, templates: o.templates }), audiences: names });
+  projectHere(cfg, o.data);
   const [{ loadAudiences }, { weeklyDiff }, { formatChangesText }] = await Promise.all([
     import('../load/audience.js'), import('../app/weekly-diff.js'), import('../compose/diff-text.js'),
   ]);

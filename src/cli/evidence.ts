@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { configFlags, options } from './options.js';
-import { buildWarnings } from './output.js';
+import { buildWarnings, projectHere } from './output.js';
 
 interface EvidenceOptions { week?: string; topic?: string; data?: string; json?: boolean }
 
@@ -17,6 +17,7 @@ export function register(program: Command, ctx: Context, done: (code: number) =>
 async function evidenceAction(o: EvidenceOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   const cfg = await ctx.config(configFlags({ data: o.data }));
+  projectHere(cfg, o.data);
   const [{ evidence }, { formatEvidence }] = await Promise.all([import('../app/evidence.js'), import('./evidence-text.js')]);
   const report = await evidence({ dataDir: cfg.dataDir, week: o.week, topic: o.topic });
   // The warnings in one line, as build and diff give them: the trail itself shows what concerns the

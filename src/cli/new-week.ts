@@ -1,3 +1,4 @@
+import { projectHere } from './output.js';
 import type { Command } from 'commander';
 import { BriefError, ExitCode } from '../errors.js';
 import type { Context } from './context.js';
@@ -12,6 +13,7 @@ export function register(program: Command, ctx: Context, done: (code: number) =>
     .action(async (week: string | undefined, o: { week?: string; data?: string }) => {
       if (week && o.week && week !== o.week) throw new BriefError('usage', `new-week takes one week; got ${week} and --week ${o.week}`);
       const cfg = await ctx.config({ data: o.data });
+      projectHere(cfg, o.data);
       const { newWeek } = await import('../app/new-week.js');
       const result = await newWeek({ dataDir: cfg.dataDir, week: week ?? o.week });
       for (const f of result.files) ctx.io.stdout(`wrote ${f}${result.unreconstructed.includes(f) ? ' (without the reconstructed: block of the edition it came from: this one is written live)' : ''}\n`);

@@ -1,4 +1,5 @@
-import { isBriefError, ValidationFailed } from '../errors.js';
+import { BriefError, ExitCode, isBriefError, ValidationFailed } from '../errors.js';
+import type { Config } from '../config.js';
 import type { Problem } from '../validate/problems.js';
 import type { Printer } from '../print/printer.js';
 import { installSignalHandlers, onShutdown } from '../util/shutdown.js';
@@ -75,4 +76,13 @@ export function changedFiles(files: readonly string[]): string {
   const removed = files.filter((f) => !existsSync(f));
   const changed = files.filter((f) => !removed.includes(f));
   return `${[changed.length > 0 ? `changed ${named(changed)}` : '', removed.length > 0 ? `removed ${named(removed)}` : ''].filter(Boolean).join(', ')}: `;
+}
+
+/**
+ * No configuration file from here up, no --data and no data folder here: brief was most likely run
+ * outside its project. Said so, instead of "data: no such file or folder".
+ */
+export function projectHere(cfg: Readonly<Config>, dataFlag: string | undefined): void {
+  if (cfg.file || dataFlag !== undefined || existsSync(cfg.dataDir)) return;
+  throw new BriefError('data-missing', `no data folder here (${cfg.dataDir}/) and no brief.config.yaml in this folder or above: run brief in your project's folder, name the data folder with --data, or make a project here with \`brief init\``, { exitCode: ExitCode.usage });
 }

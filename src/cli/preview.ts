@@ -2,7 +2,7 @@ import { Option, type Command } from './commander.js';
 import { BriefError, ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { configFlags, options, type RawOptions } from './options.js';
-import { changedFiles } from './output.js';
+import { changedFiles, projectHere } from './output.js';
 
 interface PreviewOptions extends RawOptions { port?: string; open?: boolean }
 
@@ -20,6 +20,7 @@ async function previewAction(o: PreviewOptions, ctx: Context): Promise<number> {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new BriefError('usage', `--port takes a port number (0-65535); got '${o.port}'`);
   const audience = o.audience as unknown as string | undefined;
   const cfg = await ctx.config(configFlags({ ...o, audience: undefined }));
+  projectHere(cfg, o.data);
   const [{ startPreview }, { formatFailure }] = await Promise.all([import('../app/preview/server.js'), import('../app/preview/failure.js')]);
   const stamp = () => new Date().toISOString().slice(11, 19);
   const preview = await startPreview({

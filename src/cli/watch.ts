@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { addBuildOptions, configFlags, type RawOptions } from './options.js';
-import { buildWarnings, changedFiles, describeError } from './output.js';
+import { buildWarnings, changedFiles, describeError, projectHere } from './output.js';
 
 export function register(program: Command, ctx: Context, done: (code: number) => void): void {
   addBuildOptions(program.command('watch').description('build, then rebuild on every save (same as build --watch)'))
@@ -12,6 +12,7 @@ export function register(program: Command, ctx: Context, done: (code: number) =>
 export async function watchAction(o: RawOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   const cfg = await ctx.config(configFlags(o));
+  projectHere(cfg, o.data);
   const printerOptions = { executablePath: cfg.browser, concurrency: cfg.concurrency, timeoutMs: cfg.timeoutMs };
   const data = cfg.dataDir;
   const templates = cfg.templatesDir;

@@ -1,8 +1,9 @@
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
+export { meantWeek } from '../util/week.js';
 import { BriefError, ExitCode } from '../errors.js';
-import { isWeek } from '../util/week.js';
+import { isWeek, meantWeek, notAWeek } from '../util/week.js';
 import { compareNatural } from '../util/compare.js';
 
 /** The ISO weeks under data/ (folders named like 2025-W38), oldest first. */
@@ -22,7 +23,7 @@ export async function resolveWeek(dataDir: string, week?: string): Promise<strin
   const weeks = await listWeeks(dataDir);
   if (weeks.length === 0) throw new BriefError('week-unknown', `no week folders (like 2025-W38) in ${dataDir}`, { exitCode: ExitCode.usage });
   if (!week) return weeks.at(-1)!;
-  if (!isWeek(week)) throw new BriefError('week-invalid', `'${week}' is not an ISO week; expected YYYY-Www, e.g. 2025-W38`, { exitCode: ExitCode.usage });
+  if (!isWeek(week)) throw new BriefError('week-invalid', notAWeek(week), { exitCode: ExitCode.usage });
   if (!weeks.includes(week)) throw new BriefError('week-unknown', `no data for week ${week} in ${dataDir} (available: ${weeks.join(', ')})`, { exitCode: ExitCode.usage });
   return week;
 }
@@ -99,14 +100,6 @@ export async function findFactSheetFiles(paths: readonly string[], options: { wi
     else throw new BriefError('io-read', `${p}: ${kindOf(s)}, not a regular file; fact sheets are read only from regular files`, { exitCode: ExitCode.usage });
   }
   return out;
-}
-
-/** A folder name that was meant as a week ("2026-w51", "2026-W5", "2026-51", "2026W51"): the week it names, else undefined. */
-export function meantWeek(name: string): string | undefined {
-  const m = /^(\d{4})[-_ ]?[wW]?(\d{1,2})$/.exec(name);
-  if (!m) return undefined;
-  const week = `${m[1]}-W${m[2]!.padStart(2, '0')}`;
-  return isWeek(week) && week !== name ? week : undefined;
 }
 
 /**

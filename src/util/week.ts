@@ -9,6 +9,23 @@ export function isWeek(s: string): boolean {
   return week >= 1 && (week <= 52 || week <= weeksInYear(Number(m[1])));
 }
 
+/** A folder name that was meant as a week ("2026-w51", "2026-W5", "2026-51", "2026W51"): the week it names, else undefined. */
+export function meantWeek(name: string): string | undefined {
+  const m = /^(\d{4})[-_ ]?[wW]?(\d{1,2})$/.exec(name);
+  if (!m) return undefined;
+  const week = `${m[1]}-W${m[2]!.padStart(2, '0')}`;
+  return isWeek(week) && week !== name ? week : undefined;
+}
+
+/** Why a text is not an ISO week, and the week meant when there is one. */
+export function notAWeek(week: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (m && Number(m[2]) === 53) return `'${week}' is not an ISO week: ${m[1]} has 52 weeks`;
+  if (m) return `'${week}' is not an ISO week: weeks are numbered 01 to 52 (53 in some years)`;
+  const meant = meantWeek(week);
+  return `'${week}' is not an ISO week; expected YYYY-Www, e.g. 2025-W38${meant ? ` (did you mean ${meant}?)` : ''}`;
+}
+
 function weeksInYear(year: number): number {
   // A year has 53 ISO weeks when 28 December falls in week 53.
   return isoWeekOf(new Date(Date.UTC(year, 11, 28))).week;

@@ -62,6 +62,27 @@ describe('new-week on a temp copy of data/', () => {
   });
 });
 
+describe('week messages', () => {
+  it('a week that is not one says why, and the week meant', async () => {
+    const { notAWeek } = await import('../../../src/util/week.js');
+    expect(notAWeek('2025-W53')).toBe("'2025-W53' is not an ISO week: 2025 has 52 weeks");
+    expect(notAWeek('2025-W00')).toContain('numbered 01 to 52');
+    expect(notAWeek('2026-w50')).toBe("'2026-w50' is not an ISO week; expected YYYY-Www, e.g. 2025-W38 (did you mean 2026-W50?)");
+    expect(notAWeek('next')).toBe("'next' is not an ISO week; expected YYYY-Www, e.g. 2025-W38");
+  });
+
+  it('new-week of the first week there is, or into an empty data folder, says what to do instead', async () => {
+    const tmp = tempDir();
+    try {
+      await expect(newWeek({ dataDir: tmp.dir })).rejects.toThrow(/no week folders .* write the first by hand \(`brief init` writes an example/);
+      mkdirSync(join(tmp.dir, '2025-W38'));
+      await expect(newWeek({ dataDir: tmp.dir, week: '2025-W38' })).rejects.toThrow(/2025-W38 already exists, and there is no week before it to carry forward; `brief new-week` alone makes the next week \(2025-W39\)/);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
 describe('carryForward', () => {
   it('keeps the quoting and a trailing comment, touches only the top-level as_of, and never moves it back', () => {
     const text = 'id: x\nas_of: 2025-09-20   # last edit\nnotes:\n  - text: "as_of: 2025-01-01"\n';
