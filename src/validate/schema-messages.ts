@@ -104,7 +104,10 @@ export function describeSchemaError(err: ErrorObject, _data: unknown): SchemaMes
       if (typeof err.data === 'string' && /^tlp:white$/i.test(err.data.trim()) && allowed.includes('TLP:CLEAR')) {
         return { rule: 'schema-enum', message: `${describeValue(err.data)} is not allowed for ${where}: TLP 2.0 renamed it TLP:CLEAR; write TLP:CLEAR (allowed: ${allowed.join(', ')})` };
       }
-      const guess = typeof err.data === 'string' ? nearest(err.data, allowed) : undefined;
+      // The value meant, written another way ('amber' for TLP:AMBER, 'Framework agreed' for
+      // framework_agreed) before a typo's nearest.
+      const norm = (s: string) => s.trim().toLowerCase().replace(/^tlp[: ]\s*/, '').replace(/[\s_-]+/g, '_');
+      const guess = typeof err.data === 'string' ? allowed.find((a) => norm(a) === norm(err.data as string)) ?? nearest(err.data, allowed) : undefined;
       return {
         rule: 'schema-enum',
         message: `${describeValue(err.data)} is not allowed for ${where}${guess ? `; did you mean '${guess}'?` : ''} (allowed: ${allowed.join(', ')})`,

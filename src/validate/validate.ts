@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { locate, pointerToPath, type LoadedYaml } from '../load/yaml.js';
+import type { LoadedYaml } from '../load/yaml.js';
 import { precompiledValidator } from '../schema/precompiled.js';
 import { capProblems, lineText, MAX_PROBLEMS_PER_FILE, problemAt, sortProblems, type Problem } from './problems.js';
 import { factSheetSchema, schemaUrl, type FactSheet } from '../schema/index.js';
@@ -58,19 +58,29 @@ export function schemaProblems(loaded: LoadedYaml): Problem[] {
     const at = unknownKeys.get(o.instancePath);
     if (at) at.push(o); else unknownKeys.set(o.instancePath, [o]);
   }
-  const problems = errors.map((err) => {
+  // A missing field next to an unknown key spelt like it (`sinse:` for `since:`) is one mistake: one
+  // error, at the misspelt key, saying the field it stands for is required.
+  const misspelt = new Map<ErrorObject, string>();
+  for (const err of errors) {
+    if (err.keyword !== 'required') continue;
+    const missing = String((err.params as { missingProperty?: string }).missingProperty);
+    const typo = unknownKeys.get(err.instancePath)?.find((o) => !misspelt.has(o) &&
+      nearest(String((o.params as { additionalProperty?: string }).additionalProperty), [missing]) !== undefined);
+    if (typo) misspelt.set(typo, missing);
+  }
+  const stands = new Set(misspelt.values());
+  const problems = errors.flatMap((err) => {
     const d = describeSchemaError(err, loaded.data);
     if (err.keyword === 'required') {
-      // A missing field next to an unknown key spelt like it: say it is probably that typo.
       const missing = String((err.params as { missingProperty?: string }).missingProperty);
-      const typo = unknownKeys.get(err.instancePath)?.find((o) =>
-        nearest(String((o.params as { additionalProperty?: string }).additionalProperty), [missing]) !== undefined);
-      const key = typo ? String((typo.params as { additionalProperty: string }).additionalProperty) : undefined;
-      const where = key ? locate(loaded, pointerToPath(err.instancePath), key) : undefined;
-      const message = key && where ? `${d.message}; is '${key}' (line ${where.line}) a misspelling of it?` : d.message;
-      return requiredAt(loaded, err.instancePath, d.rule, message);
+      if (stands.has(missing) && [...misspelt].some(([o, m]) => m === missing && o.instancePath === err.instancePath)) return [];
+      return [requiredAt(loaded, err.instancePath, d.rule, d.message)];
     }
-    return problemAt(loaded, err.instancePath, d.rule, d.message, 'error', d.key);
+    const meant = misspelt.get(err);
+    const message = meant === undefined ? d.message
+      : d.message.includes(`did you mean '${meant}'?`) ? d.message.replace(`did you mean '${meant}'?`, `did you mean '${meant}'? (a required field)`)
+        : `${d.message}; '${meant}' is required and missing: is this it?`;
+    return [problemAt(loaded, err.instancePath, d.rule, message, 'error', d.key)];
   });
   return problems;
 }

@@ -54,7 +54,7 @@ describe('validate output formats (golden files)', () => {
     expect(r.stdout).toBe('');
     golden('multi.human.txt', r.stderr);
     expect(r.stderr).toContain("test/fixtures/golden/multi.yaml:14:10: error schema-enum: the text 'framework_agred' is not allowed for status.stage; did you mean 'framework_agreed'?");
-    expect(r.stderr).toContain('1 file checked: 6 errors, 2 warnings');
+    expect(r.stderr).toContain('1 file checked: 5 errors, 2 warnings');
   });
 
   it('human: colour only on a terminal with NO_COLOR unset', async () => {
@@ -68,8 +68,8 @@ describe('validate output formats (golden files)', () => {
     expect(r.code).toBe(1);
     golden('multi.json', r.stdout);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ files: [SHEET], errors: 6, warnings: 2 });
-    expect(out.problems[1]).toMatchObject({ file: SHEET, line: 14, col: 10, rule: 'schema-enum', severity: 'error' });
+    expect(out).toMatchObject({ files: [SHEET], errors: 5, warnings: 2 });
+    expect(out.problems[0]).toMatchObject({ file: SHEET, line: 14, col: 10, rule: 'schema-enum', severity: 'error' });
   });
 
   it('github: one workflow command per problem, properties and message escaped', async () => {
@@ -77,9 +77,9 @@ describe('validate output formats (golden files)', () => {
     expect(r.code).toBe(1);
     golden('multi.github.txt', r.stdout);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(7);
     for (const l of lines) expect(l).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::[^\n]+$/);
-    expect(lines[1]).toMatch(/^::error file=test\/fixtures\/golden\/multi\.yaml,line=14,col=10,endLine=14,endColumn=25,title=schema-enum::schema-enum: /);
+    expect(lines[0]).toMatch(/^::error file=test\/fixtures\/golden\/multi\.yaml,line=14,col=10,endLine=14,endColumn=25,title=schema-enum::schema-enum: /);
     expect(r.stdout).toContain("the text '50%25 (even, maybe)'");
     expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(2);
   });
@@ -106,12 +106,12 @@ describe('validate output formats (golden files)', () => {
     expect(log.version).toBe('2.1.0');
     expect(run0.tool.driver.name).toBe('brief');
     expect(run0.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.id));
-    expect(run0.results).toHaveLength(8);
-    expect(run0.results[1]).toMatchObject({
+    expect(run0.results).toHaveLength(7);
+    expect(run0.results[0]).toMatchObject({
       ruleId: 'schema-enum', level: 'error',
       locations: [{ physicalLocation: { artifactLocation: { uri: SHEET }, region: { startLine: 14, startColumn: 10, endLine: 14, endColumn: 25 } } }],
     });
-    expect(run0.tool.driver.rules[run0.results[1].ruleIndex].id).toBe('schema-enum');
+    expect(run0.tool.driver.rules[run0.results[0].ruleIndex].id).toBe('schema-enum');
     expect(run0.results.filter((x: { level: string }) => x.level === 'warning')).toHaveLength(2);
   });
 

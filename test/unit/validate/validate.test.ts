@@ -33,6 +33,10 @@ describe('validation', () => {
     expect(rest).toEqual([]);
     expect(p).toMatchObject({ rule: 'schema-enum', line: lineText(text, 'framework_agred'), col: 10, severity: 'error' });
     expect(p!.message).toContain("did you mean 'framework_agreed'?");
+    // the value meant, written another way: without its prefix, in other case, with spaces
+    expect(check(edit('stage: framework_agreed', 'stage: Framework agreed')).problems[0]!.message).toContain("did you mean 'framework_agreed'?");
+    const handling = /^handling: .*$/m.exec(minimal)![0];
+    expect(check(edit(handling, 'handling: amber')).problems[0]!.message).toContain("did you mean 'TLP:AMBER'?");
   });
 
   it('one YAML mistake is one error: a doubled quote gives the parser\'s first complaint on its line, not each of them', () => {
@@ -56,9 +60,13 @@ describe('validation', () => {
     const problems = check(text).problems;
     const unknown = problems.find((p) => p.rule === 'schema-unknown-key')!;
     expect(unknown).toMatchObject({ line: lineText(text, 'sumary:'), col: 3 });
-    expect(unknown.message).toContain("did you mean 'summary'?");
-    // the missing 'summary' is reported too, at the mapping it belongs to
-    expect(problems.find((p) => p.rule === 'schema-required')!.message).toContain("'summary' in status");
+    expect(unknown.message).toContain("did you mean 'summary'? (a required field)");
+    // one mistake, one error: the missing 'summary' is that key, not a second error
+    expect(problems.map((p) => p.rule)).toEqual(['schema-unknown-key']);
+    // a required field missing with no key spelt like it is an error of its own
+    const gone = check(edit('  summary: A framework', '  other: A framework')).problems;
+    expect(gone.map((p) => p.rule).sort()).toEqual(['schema-required', 'schema-unknown-key']);
+    expect(gone.find((p) => p.rule === 'schema-required')!.message).toContain("'summary' in status");
   });
 
   it('reports a bad date with the expected format', () => {
