@@ -127,6 +127,9 @@ function claimProblems(all: readonly Claim[], { sources, independent, weak }: So
       add(`${pointer}/sources`, 'claim-unsourced', 'error', `${what} has no source behind it: none of the sources it cites (${c.ids.join(', ')}) is in the sources list`);
       continue;
     }
+    // A claim citing an id not in the list (source-unknown, an error) is not judged on the rest: the
+    // missing one is most likely a typo of a source it means, and the warning would be wrong.
+    if (known.length < c.ids.length) continue;
     if (known.length > 0 && known.every(weak)) {
       const { pointer, what } = c.at();
       add(`${pointer}/sources`, 'sources-weak', 'warning', `${what} rests only on sources graded E or F (${known.map((id) => `${id}: ${sources.get(id)!.reliability}`).join(', ')}); add a more reliable source or say so in the text`);

@@ -1,7 +1,7 @@
 import type { LoadedYaml } from '../load/yaml.js';
 import type { Problem } from './problems.js';
 import { problemAt } from './problems.js';
-import { closest, quoted, someOf } from './schema-messages.js';
+import { closest, distance, nearest, quoted, someOf } from './schema-messages.js';
 import { earliestDay, isPartialDate, isRealDate } from '../util/dates.js';
 
 /**
@@ -117,7 +117,10 @@ function citedSources(data: Obj, add: Add): void {
     const known = few ? `known: ${someOf([...sourceIds], 8)}`
       : guesses.length > 0 ? `${sortedSources.length.toLocaleString('en-US')} known; the closest: ${guesses.join(', ')}`
       : `${sortedSources.length.toLocaleString('en-US')} known, e.g. ${someOf(sortedSources)}`;
-    add(c.pointer, 'source-unknown', `cites source ${quoted(c.id)}, which is not in the sources list (${known})`);
+    // (a guess only when one known id is nearer than every other: src-x is as near src-a as src-b)
+    const meant = few ? nearest(c.id, sortedSources) : undefined;
+    const alone = meant !== undefined && sortedSources.filter((s) => distance(c.id, s) === distance(c.id, meant)).length === 1;
+    add(c.pointer, 'source-unknown', `cites source ${quoted(c.id)}, which is not in the sources list${alone ? `; did you mean '${meant}'?` : ''} (${known})`);
   }
 }
 

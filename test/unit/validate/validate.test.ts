@@ -102,6 +102,15 @@ describe('validation', () => {
     expect(byRule('judgment-unknown')[0]!.line).toBe(lineText(text, 'kj-missing'));
   });
 
+  it('a mistyped source id: one error, with the id meant when one is nearest; no warning about the claim\'s sources until it is fixed', () => {
+    const text = edit('    sources: [src-a, src-r]\n', '    sources: [src-a, src-rr]\n');
+    const problems = check(text).problems;
+    expect(problems.map((p) => p.rule)).toEqual(['source-unknown']); // not sources-single (src-a alone, but for the typo)
+    expect(problems[0]!.message).toContain("cites source 'src-rr', which is not in the sources list; did you mean 'src-r'?");
+    // as near one known id as another: no guess
+    expect(check(edit('    sources: [src-a, src-r]\n', '    sources: [src-a, src-x]\n')).problems[0]!.message).not.toContain('did you mean');
+  });
+
   it('marks milestones that occurred after as_of', () => {
     const text = edit('{ id: summit, date: 2025-10, title: Summit, state: planned', '{ id: summit, date: 2025-10, title: Summit, state: occurred');
     expect(check(text).problems.map((p) => p.rule)).toEqual(['milestone-occurred-future']);
