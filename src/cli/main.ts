@@ -2,6 +2,7 @@ import type { Command } from './commander.js';
 import type { ConfigFlags } from '../config.js';
 import { ExitCode, ValidationFailed } from '../errors.js';
 import { isShuttingDown } from '../util/shutdown.js';
+import { oneLine } from '../util/printable.js';
 import type { Context } from './context.js';
 import { defaultIO, reportFailure, useColor, type CliIO } from './io.js';
 import { packageVersion } from './validate-run.js';
@@ -74,6 +75,12 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     if (argv[0] === 'validate') {
       const code = await (await import('./validate-run.js')).plainValidate(argv, io);
       if (code !== undefined) return code;
+    }
+    if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && !COMMANDS.some(([name]) => name === argv[1])) {
+      const { nearest } = await import('../util/nearest.js');
+      const near = nearest(argv[1], COMMANDS.map(([name]) => name));
+      io.stderr(`brief: no command '${oneLine(argv[1])}'${near ? `; did you mean '${near}'?` : ''}\nRun 'brief --help' for the commands.\n`);
+      return ExitCode.usage;
     }
     commander = await import('./commander.js');
     const named = COMMANDS.find(([name]) => name === argv[0]);

@@ -8,9 +8,14 @@ import type { ConfigFlags } from '../config.js';
  * (commander then rejects an option a command does not take, and suggests the nearest one).
  */
 export const options = {
-  week: (what = 'ISO week folder under the data folder (default: the latest)') => new Option('--week <week>', what),
+  // (an empty value, as a shell variable that was not set gives, is a mistake, not the default)
+  week: (what = 'ISO week folder under the data folder (default: the latest)') => new Option('--week <week>', what).argParser(notEmpty('--week', 'a week, e.g. 2025-W38')),
   audience: () => new Option('--audience <names>', "audience name(s), comma-separated or repeated, or 'all' (default: the config's audiences, else all)")
-    .argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').map((a) => a.trim()).filter(Boolean)]),
+    .argParser((v: string, prev: string[] | undefined) => {
+      const names = v.split(',').map((a) => a.trim()).filter(Boolean);
+      if (names.length === 0) throw new BriefError('usage', `--audience takes one or more audience names (or 'all'); got '${v}'`);
+      return [...(prev ?? []), ...names];
+    }),
   data: () => new Option('--data <dir>', 'fact sheets folder (default: data, or the config file\'s)'),
   templates: () => new Option('--templates <dir>', 'project templates, layered over the packaged ones (default: templates)'),
   out: () => new Option('--out <dir>', 'output folder (default: out)'),
@@ -19,6 +24,13 @@ export const options = {
   concurrency: () => new Option('--concurrency <n>', 'documents printed at once (default: the number of CPU cores)'),
   timeout: () => new Option('--timeout <ms>', 'per-document render timeout (default: 60000)'),
 };
+
+function notEmpty(flag: string, what: string): (v: string) => string {
+  return (v) => {
+    if (v.trim() === '') throw new BriefError('usage', `${flag} takes ${what}; got an empty value`);
+    return v;
+  };
+}
 
 /** The options of build and watch (what goes to the printer and the layout of the output). */
 export function addBuildOptions(cmd: Command): Command {
