@@ -13,7 +13,7 @@ export function formatEvidence(report: EvidenceReport): string {
     if (t.reconstructed) out.push(`  RECONSTRUCTED EDITION: ${t.reconstructed}`);
     out.push('');
     for (const c of t.claims) {
-      const srcs = c.sources.map((s) => `${s.id} ${s.grade}`).join(', ');
+      const srcs = c.sources.map((s) => `${s.id} ${s.grade}`).join(', ') || 'no source cited';
       out.push(`  ${c.what} — ${srcs}${c.singleSource ? ' — ONE INDEPENDENT SOURCE' : ''}`);
       out.push(`    ${c.text}`);
       for (const q of c.quotes) quoteLine(q, '    ');
