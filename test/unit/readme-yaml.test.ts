@@ -23,6 +23,10 @@ describe('the YAML examples in the documentation', () => {
   });
 
   it.each(blocks.map((b) => [`${b.doc}:${b.line}`, b] as const))('%s parses, and is valid against the schema its $schema line names', async (_name, b) => {
+    // the $schema line as it works in a project with brief installed: from where the file sits to node_modules
+    const ref = /\$schema=(\S+)/.exec(b.yaml)?.[1];
+    const depth = b.yaml.includes('fact-sheet.schema.json') ? 2 : b.yaml.includes('audience.schema.json') ? 3 : 0;
+    if (ref) expect(ref).toBe(`${'../'.repeat(depth)}node_modules/brief/schema/${/[a-z-]+\.schema\.json$/.exec(ref)![0]}`);
     const doc = parseDocument(b.yaml, { uniqueKeys: true });
     expect(doc.errors.map((e) => e.message)).toEqual([]);
     if (b.yaml.includes('fact-sheet.schema.json')) {
