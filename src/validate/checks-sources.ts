@@ -17,34 +17,43 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-interface SourceInfo { index: number; reliability?: string; credibility?: number; derivedFrom?: string }
+interface SourceInfo { index: number; reliability?: string; credibility?: number; derivedFrom?: string; handling?: string }
 
 /**
  * A place in the sheet whose `sources` list carries a claim. Its pointer and name are made only
  * for a claim that is reported (most are not, and a sheet has many).
  */
-interface Claim { at: () => { pointer: string; what: string }; analytic: boolean; ids: string[] }
+interface Claim { at: () => { pointer: string; what: string }; analytic: boolean; ids: string[]; /** Its TLP level: its own, or its parent's when more restrictive. */ level: number }
+
+/** A TLP level's rank (CLEAR 0 … RED 4); an unknown or missing one: -1 (the schema reports it). */
+const RANKS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
+const rankOf = (v: unknown, parent: number): number => Math.max(parent, typeof v === 'string' ? RANKS.indexOf(v) : -1);
 
 /** Every claim-bearing item with a `sources` list. Expert views and notes are not claims of ours. */
 function claims(data: Obj): Claim[] {
   const out: Claim[] = [];
-  const add = (at: () => { pointer: string; what: string }, item: unknown, analytic = false) => {
-    if (isObj(item) && Array.isArray(item.sources)) out.push({ at, analytic, ids: item.sources.filter((s): s is string => typeof s === 'string') });
+  const sheet = rankOf(data.handling, -1);
+  const add = (at: () => { pointer: string; what: string }, item: unknown, analytic: boolean, parent: number) => {
+    if (isObj(item) && Array.isArray(item.sources)) out.push({ at, analytic, ids: item.sources.filter((s): s is string => typeof s === 'string'), level: rankOf(item.handling, parent) });
   };
-  add(() => ({ pointer: '/bluf', what: 'the BLUF' }), data.bluf, true);
+  add(() => ({ pointer: '/bluf', what: 'the BLUF' }), data.bluf, true, sheet);
   const status = isObj(data.status) ? data.status : undefined;
-  add(() => ({ pointer: '/status', what: 'the status' }), status);
+  add(() => ({ pointer: '/status', what: 'the status' }), status, false, sheet);
   if (status) {
-    list(status.characterisations).forEach((c, i) => add(() => ({ pointer: `/status/characterisations/${i}`, what: `characterisation ${i + 1}` }), c));
-    list(status.deadlines).forEach((d, i) => add(() => ({ pointer: `/status/deadlines/${i}`, what: `deadline '${String(isObj(d) ? d.id : i)}'` }), d));
-    list(status.milestones).forEach((m, i) => add(() => ({ pointer: `/status/milestones/${i}`, what: `milestone '${String(isObj(m) ? m.id : i)}'` }), m));
+    const level = rankOf(status.handling, sheet);
+    list(status.characterisations).forEach((c, i) => add(() => ({ pointer: `/status/characterisations/${i}`, what: `characterisation ${i + 1}` }), c, false, level));
+    list(status.deadlines).forEach((d, i) => add(() => ({ pointer: `/status/deadlines/${i}`, what: `deadline '${String(isObj(d) ? d.id : i)}'` }), d, false, level));
+    list(status.milestones).forEach((m, i) => add(() => ({ pointer: `/status/milestones/${i}`, what: `milestone '${String(isObj(m) ? m.id : i)}'` }), m, false, level));
   }
   list(data.sticking_points).forEach((sp, i) => {
-    add(() => ({ pointer: `/sticking_points/${i}`, what: `sticking point '${String(isObj(sp) ? sp.id : i)}'` }), sp);
-    if (isObj(sp)) list(sp.positions).forEach((p, j) => add(() => ({ pointer: `/sticking_points/${i}/positions/${j}`, what: `the position of '${String(isObj(p) ? p.party : j)}' on '${String(sp.id)}'` }), p));
+    add(() => ({ pointer: `/sticking_points/${i}`, what: `sticking point '${String(isObj(sp) ? sp.id : i)}'` }), sp, false, sheet);
+    if (isObj(sp)) {
+      const level = rankOf(sp.handling, sheet);
+      list(sp.positions).forEach((p, j) => add(() => ({ pointer: `/sticking_points/${i}/positions/${j}`, what: `the position of '${String(isObj(p) ? p.party : j)}' on '${String(sp.id)}'` }), p, false, level));
+    }
   });
-  list(data.key_judgments).forEach((k, i) => add(() => ({ pointer: `/key_judgments/${i}`, what: `key judgment '${String(isObj(k) ? k.id : i)}'` }), k, true));
-  list(data.watch_next).forEach((w, i) => add(() => ({ pointer: `/watch_next/${i}`, what: `watch item ${i + 1}` }), w));
+  list(data.key_judgments).forEach((k, i) => add(() => ({ pointer: `/key_judgments/${i}`, what: `key judgment '${String(isObj(k) ? k.id : i)}'` }), k, true, sheet));
+  list(data.watch_next).forEach((w, i) => add(() => ({ pointer: `/watch_next/${i}`, what: `watch item ${i + 1}` }), w, false, sheet));
   return out;
 }
 
@@ -81,6 +90,7 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
   const graph = sourceGraph(data);
   const all = claims(data);
   claimProblems(all, graph, add);
+  withheldSources(all, graph, rankOf(data.handling, -1), add);
   uncorroborated(all, graph, add);
   unverifiedExperts(data, add);
   asOfInWeek(data, options, add);
@@ -92,7 +102,7 @@ function sourceGraph(data: Obj): SourceGraph {
   list(data.sources).forEach((s, index) => {
     const id = isObj(s) ? str(s.id) : undefined;
     if (!id || sources.has(id) || !isObj(s)) return;
-    sources.set(id, { index, reliability: str(s.reliability), credibility: typeof s.credibility === 'number' ? s.credibility : undefined, derivedFrom: str(s.derived_from) });
+    sources.set(id, { index, reliability: str(s.reliability), credibility: typeof s.credibility === 'number' ? s.credibility : undefined, derivedFrom: str(s.derived_from), handling: str(s.handling) });
   });
   /** The original a source rewrites (following derived_from), itself when it is original; remembered (chains may be long). */
   const roots = new Map<string, string>();
@@ -117,6 +127,24 @@ function sourceGraph(data: Obj): SourceGraph {
   const independent = (ids: readonly string[]) => new Set(ids.filter((id) => sources.has(id)).map(root));
   const weak = (id: string) => ['E', 'F'].includes(sources.get(id)?.reliability ?? '');
   return { sources, independent, weak };
+}
+
+/**
+ * A claim every source of which is more restricted than the claim itself: an audience cleared for
+ * the claim but not its sources reads it with no source at all (sources-withheld).
+ */
+function withheldSources(all: readonly Claim[], { sources }: SourceGraph, sheet: number, add: Add): void {
+  let restricted = false;
+  for (const s of sources.values()) if (s.handling !== undefined && rankOf(s.handling, sheet) > sheet) { restricted = true; break; }
+  if (!restricted) return; // (most sheets: no source above the sheet's own level)
+  for (const c of all) {
+    const known = c.ids.filter((id) => sources.has(id));
+    if (known.length === 0 || c.level < 0) continue;
+    const levels = known.map((id) => rankOf(sources.get(id)!.handling, sheet));
+    if (!levels.every((l) => l > c.level)) continue;
+    const { pointer, what } = c.at();
+    add(`${pointer}/sources`, 'sources-withheld', 'warning', `${what} may be shown at ${RANKS[c.level]}, but every source it cites is above that (${known.map((id, i) => `${id}: ${RANKS[levels[i]!]}`).join(', ')}): a briefing at ${RANKS[c.level]} prints it with no source; mark it ${RANKS[Math.min(...levels)]} too, or cite a source that audience may see`);
+  }
 }
 
 function claimProblems(all: readonly Claim[], { sources, independent, weak }: SourceGraph, add: Add): void {

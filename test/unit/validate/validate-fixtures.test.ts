@@ -60,6 +60,7 @@ const CORPUS: [fixture: string, expected: Expected, message?: string][] = [
   ['claim-unsourced', [['claim-unsourced', 53, 14], ['source-unknown', 53, 15], ['source-unknown', 53, 22]], "key judgment 'kj-signed' has no source behind it"],
   ['sources-weak', [['sources-weak', 36, 115]], 'rests only on sources graded E or F (src-b: E)'],
   ['sources-single', [['sources-single', 53, 14]], "one independent source ('src-a'); 'src-b' is a rewrite of it"],
+  ['sources-withheld', [['sources-withheld', 16, 12]], 'the status may be shown at TLP:CLEAR, but every source it cites is above that (src-r: TLP:AMBER): a briefing at TLP:CLEAR prints it with no source'],
   ['confirmed-uncorroborated', [['confirmed-uncorroborated', 56, 92]], "source 'src-b' is graded credibility 1"],
   ['expert-unverified', [['expert-unverified', 46, 15]], "expert 'Jane Analyst' is not verified but has no verification_note"],
   ['2025-W39/as-of-stale', [['as-of-stale', 6, 8]], 'older than the week the sheet is filed under (2025-W39 starts on 2025-09-22)'],
