@@ -1,7 +1,6 @@
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-export { meantWeek } from '../util/week.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { isWeek, meantWeek, notAWeek } from '../util/week.js';
 import { compareNatural } from '../util/compare.js';

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { meantWeek } from '../../../src/load/data.js';
+import { meantWeek } from '../../../src/util/week.js';
 import { validate } from '../../../src/app/validate.js';
 import { DATA, tempDir } from '../../helpers.js';
 import { runInProcess } from '../../cli-in-process.js';
