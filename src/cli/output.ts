@@ -86,3 +86,28 @@ export function projectHere(cfg: Readonly<Config>, dataFlag: string | undefined)
   if (cfg.file || dataFlag !== undefined || existsSync(cfg.dataDir)) return;
   throw new BriefError('data-missing', `no data folder here (${cfg.dataDir}/) and no brief.config.yaml in this folder or above: run brief in your project's folder, name the data folder with --data, or make a project here with \`brief init\``, { exitCode: ExitCode.usage });
 }
+
+/**
+ * While watch or preview runs: the configuration it read is not read again, and a project
+ * `templates/` folder made after it started is not used. Say so when either happens, rather than go
+ * on with the old ones in silence. Watches the project folder itself (one level: its direct
+ * entries); returns the function that stops watching.
+ */
+export async function noticeProjectChanges(cfg: Readonly<Config>, say: (line: string) => void): Promise<() => void> {
+  const [{ watch }, { basename, dirname, resolve }, { PACKAGED_TEMPLATES }] = await Promise.all([import('node:fs'), import('node:path'), import('../load/templates.js')]);
+  const project = cfg.file ? dirname(cfg.file) : process.cwd();
+  const shown = (p: string) => { const r = relative(process.cwd(), p); return r && !r.startsWith('..') ? r : p; };
+  const packaged = resolve(cfg.templatesDir) === resolve(PACKAGED_TEMPLATES);
+  const said = new Set<string>();
+  const once = (key: string, line: string) => { if (!said.has(key)) { said.add(key); say(line); } };
+  try {
+    const watcher = watch(project, { persistent: false }, (_event, name) => {
+      if (cfg.file && name === basename(cfg.file)) once('config', `${shown(cfg.file)} changed: restart to use it (this run goes on with the configuration it started with)`);
+      else if (packaged && name === 'templates' && existsSync(resolve(project, 'templates'))) once('templates', `a templates/ folder appeared${project === process.cwd() ? '' : ` in ${project}`}: restart to use it (this run goes on with brief's own templates)`);
+    });
+    watcher.on('error', () => {});
+    return () => watcher.close();
+  } catch {
+    return () => {}; // (a folder that cannot be watched: nothing to notice)
+  }
+}
