@@ -88,6 +88,10 @@ describe('brief validate from its bundle (dist/bundle/validate.cjs)', () => {
     const traced = await run([join(FIXTURES, 'valid')], { NODE_DEBUG: 'module' });
     expect(traced.stderr).toMatch(/load "[^"]*dist[\\/]bundle[\\/]validate\.cjs"/);
     expect(traced.stderr).toMatch(/1 file checked: 0 errors, 0 warnings/);
+    // a clean run loads no more than it needs: the full parser (yaml) stays out of the bundle and
+    // out of the process, loaded from node_modules only when a problem needs it
+    expect(readFileSync(join(ROOT, 'dist/bundle/validate.cjs'), 'utf8')).not.toMatch(/node_modules\/yaml\//);
+    expect(traced.stderr).not.toMatch(/load "[^"]*node_modules[\\/]yaml[\\/]/);
   });
 
   it('reports what the modules report: every format, errors, glyphs, archives, the data folder, usage errors', async () => {
