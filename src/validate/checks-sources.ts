@@ -74,6 +74,8 @@ interface SourceGraph {
   independent(ids: readonly string[]): Set<string>;
   /** Graded E or F. */
   weak(id: string): boolean;
+  /** Whether any source has a handling level of its own. */
+  handled: boolean;
 }
 
 /**
@@ -99,9 +101,11 @@ export function sourceProblems(loaded: LoadedYaml, options: { week?: string } = 
 
 function sourceGraph(data: Obj): SourceGraph {
   const sources = new Map<string, SourceInfo>();
+  let handled = false;
   list(data.sources).forEach((s, index) => {
     const id = isObj(s) ? str(s.id) : undefined;
     if (!id || sources.has(id) || !isObj(s)) return;
+    if (s.handling !== undefined) handled = true;
     sources.set(id, { index, reliability: str(s.reliability), credibility: typeof s.credibility === 'number' ? s.credibility : undefined, derivedFrom: str(s.derived_from), handling: str(s.handling) });
   });
   /** The original a source rewrites (following derived_from), itself when it is original; remembered (chains may be long). */
@@ -126,17 +130,15 @@ function sourceGraph(data: Obj): SourceGraph {
   };
   const independent = (ids: readonly string[]) => new Set(ids.filter((id) => sources.has(id)).map(root));
   const weak = (id: string) => ['E', 'F'].includes(sources.get(id)?.reliability ?? '');
-  return { sources, independent, weak };
+  return { sources, independent, weak, handled };
 }
 
 /**
  * A claim every source of which is more restricted than the claim itself: an audience cleared for
  * the claim but not its sources reads it with no source at all (sources-withheld).
  */
-function withheldSources(all: readonly Claim[], { sources }: SourceGraph, sheet: number, add: Add): void {
-  let restricted = false;
-  for (const s of sources.values()) if (s.handling !== undefined && rankOf(s.handling, sheet) > sheet) { restricted = true; break; }
-  if (!restricted) return; // (most sheets: no source above the sheet's own level)
+function withheldSources(all: readonly Claim[], { sources, handled }: SourceGraph, sheet: number, add: Add): void {
+  if (!handled) return; // (most sheets: no source has a handling of its own)
   for (const c of all) {
     const known = c.ids.filter((id) => sources.has(id));
     if (known.length === 0 || c.level < 0) continue;
