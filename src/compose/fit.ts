@@ -7,9 +7,10 @@ import type { SectionName } from '../load/audience.js';
  * the audience's order (the executive page: what to watch, then the sticking points), keeping their
  * bottom line and stage in full; then they take a compact form (title, the BLUF's first sentence,
  * the stage), then a line (title and stage over the BLUF's first sentence: every topic shown keeps
- * its bottom line), then leave the page, named in a line at its end ("n more topics in the analyst briefing: …"). The first topic
- * gives way last. Each step makes the page no longer, so the printer can halve its way to the fewest
- * steps that fit (print-briefing.ts).
+ * its bottom line), then leave the page, named in a line at its end ("n more topics in the analyst
+ * briefing: …"). A topic that gave way says what it no longer prints (leftOutSections). The first
+ * topic gives way last. Each step makes the page no longer, so the printer can halve its way to the
+ * fewest steps that fit (print-briefing.ts).
  */
 type Form = { trim: number } | 'compact' | 'line' | 'out';
 
