@@ -80,8 +80,9 @@ export async function readConfigFile(file: string, parser?: Pick<typeof import('
     return new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(JSON.parse(schemaText) as object);
   })();
   if (!validate(raw)) {
+    const errors = [...(validate.errors ?? [])]; // (taken before the await: the validator is shared)
     const { configErrorLines } = await import('./load/config-errors.js');
-    const lines = await configErrorLines(file, text, validate.errors ?? [], JSON.parse(schemaText) as object);
+    const lines = await configErrorLines(file, text, errors, JSON.parse(schemaText) as object);
     throw new BriefError('config-invalid', `invalid configuration (${lines.length === 1 ? 'one problem' : `${lines.length} problems`}):\n  ${lines.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
   }
   return raw as ConfigFile;

@@ -94,8 +94,10 @@ export async function loadAudience(templatesDir: string | undefined, name: strin
   }
   const validate = await audienceValidator();
   if (!validate(raw)) {
+    // (taken now: the validator is shared, and another audience checked while this awaits resets them)
+    const errors = [...(validate.errors ?? [])];
     const { configErrorLines } = await import('./config-errors.js');
-    const lines = await configErrorLines(file, text, validate.errors ?? [], JSON.parse(await readFile(schemaUrl, 'utf8')) as object);
+    const lines = await configErrorLines(file, text, errors, JSON.parse(await readFile(schemaUrl, 'utf8')) as object);
     throw new BriefError('audience-config', `invalid audience config (${lines.length === 1 ? 'one problem' : `${lines.length} problems`}):\n  ${lines.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
   }
   const cfg = raw as Omit<Audience, 'name' | 'dir' | 'show'> & { show?: Partial<AudienceShow> };

@@ -46,7 +46,7 @@ export async function configErrorLines(file: string, text: string, errors: reado
       return range ? lines.linePos(range[0]) : undefined;
     };
   }
-  const out: string[] = [];
+  const out: { line: number; col: number; text: string }[] = [];
   const rel = relative(process.cwd(), file);
   const shownFile = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
   for (const e of errors) {
@@ -77,7 +77,7 @@ export async function configErrorLines(file: string, text: string, errors: reado
       message = `${where || 'the file'} ${e.message ?? 'is not allowed'}${e.data !== undefined && typeof e.data !== 'object' ? `; got ${shown(e.data)}` : ''}`;
     }
     const pos = locate(at, key);
-    out.push(`${shownFile}${pos ? `:${pos.line}:${pos.col}` : ''}: ${message}`);
+    out.push({ line: pos?.line ?? 0, col: pos?.col ?? 0, text: `${shownFile}${pos ? `:${pos.line}:${pos.col}` : ''}: ${message}` });
   }
-  return out;
+  return out.sort((a, b) => a.line - b.line || a.col - b.col).map((o) => o.text); // (in the file's order, as a reader fixes them)
 }

@@ -8,6 +8,7 @@ import { run } from '../../src/cli/main.js';
 import { loadWeek } from '../../src/validate/sheets.js';
 import { Printer } from '../../src/print/printer.js';
 import { DATA, TEMPLATES, readPdf, squash, tempDir } from '../helpers.js';
+import { brief } from '../process-helpers.js';
 
 const WEEK = '2025-W38';
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -101,5 +102,19 @@ describe('audiences as folders', () => {
     const r = await cli(['audiences', '--templates', templates]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/invalid audience config \(one problem\):\n\s+.*audiences\/bad\/audience\.yaml:4:12: page_size is 'A5'; it must be one of A4, Letter/);
+  });
+
+  it('an invalid one among others checked at the same moment keeps its own problems, in the file\'s order (the validator is shared)', async () => {
+    const own = join(tmp.dir, 'templates-race');
+    cpSync(TEMPLATES, own, { recursive: true });
+    const dir = join(own, 'audiences', 'aaa-bad');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'audience.yaml'), 'title: 42\ndescription: Bad.\nmax_handling: TLP:AMBER\nsections: [bluf]\nbogus_key: 1\n');
+    // a fresh process each time: the message's module loads while the other audiences are checked
+    for (let round = 0; round < 3; round++) {
+      const r = await brief(['audiences', '--templates', own]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/invalid audience config \(2 problems\):\n\s+.*aaa-bad\/audience\.yaml:1:8: title must be a text; got 42\n\s+.*aaa-bad\/audience\.yaml:5:1: unknown key 'bogus_key'/);
+    }
   });
 });
