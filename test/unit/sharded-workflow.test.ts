@@ -29,6 +29,29 @@ describe('the sharded example workflow', () => {
     expect(String(upload.with!.name)).toContain('${{ matrix.shard }}');
   });
 
+  it('runs in a project brief init made: the starter workflow\'s set-up, only scripts that project has, no registry fetch', async () => {
+    const starter = parseDocument(readFileSync(join(ROOT, 'starter/workflow.yml'), 'utf8')).toJS() as { jobs: Record<string, Job> };
+    const runs = (job: Job) => job.steps.flatMap((s) => (s.run ? [s.run] : []));
+    const build = wf.jobs.build!;
+    expect(runs(build)).toContain(runs(starter.jobs.build!).find((r) => r.startsWith('npm '))!);
+    const { init } = await import('../../src/app/init.js');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const dir = mkdtempSync(join((await import('node:os')).tmpdir(), 'brief-shard-wf-'));
+    try {
+      await init({ dir });
+      const scripts = Object.keys((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: object }).scripts);
+      for (const r of runs(build)) {
+        const script = /^npm run (\S+)/.exec(r)?.[1];
+        if (script) expect(scripts, r).toContain(script);
+        if (r.includes('npx ')) expect(r).toContain('npx --no-install brief');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // setup-node's npm cache needs a lock file, which a project made by init does not have yet
+    expect(build.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!.with).not.toHaveProperty('cache');
+  });
+
   it('merges every part into one folder after all shards are built', () => {
     const merge = wf.jobs.merge!;
     expect(merge.needs).toBe('build');
