@@ -63,9 +63,10 @@ export async function validateAction(paths: string[], o: ValidateOptions, ctx: C
   const problems = o.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
   if (format === 'json') io.stdout((await import('../report/json.js')).formatJson(problems, result.files));
   else if (format === 'github') {
-    io.stdout((await import('../report/github.js')).formatGithub(problems));
+    // (in a workflow, paths are the repository's: the job may run in a folder of it)
+    io.stdout((await import('../report/github.js')).formatGithub(problems, { root: io.env.GITHUB_WORKSPACE }));
     io.stderr(`${summaryLine(problems, files.length)}\n`); // for the job log
-  } else if (format === 'sarif') io.stdout((await import('../report/sarif.js')).formatSarif(problems, { version: packageVersion(), informationUri: repositoryUrl() }));
+  } else if (format === 'sarif') io.stdout((await import('../report/sarif.js')).formatSarif(problems, { version: packageVersion(), informationUri: repositoryUrl(), ...(io.env.GITHUB_WORKSPACE ? { root: io.env.GITHUB_WORKSPACE } : {}) }));
   else {
     if (problems.length > 0) io.stderr(`${formatHuman(problems, { texts: result.texts, color: ctx.color })}\n`);
     io.stderr(`${summaryLine(problems, files.length)}\n`);

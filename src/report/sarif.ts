@@ -49,7 +49,8 @@ const level = (s: Problem['severity']) => (s === 'error' ? 'error' : 'warning');
  * file outside the root keeps an absolute file: URI (code scanning cannot place it anyway).
  */
 function artifact(file: string, root: string): { uri: string; uriBaseId?: string } {
-  const rel = isAbsolute(file) ? relative(root, file) : file;
+  // (a relative name is the working folder's, which need not be the root: a job's working-directory)
+  const rel = relative(root, resolve(file));
   if (isAbsolute(rel) || rel.startsWith('..')) return { uri: pathToFileURL(resolve(root, file)).href };
   return { uri: rel.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
@@ -66,11 +67,14 @@ export function toSarif(problems: readonly Problem[], options: SarifOptions): Re
       tool: {
         driver: {
           name: 'brief',
+          fullName: 'brief fact-sheet validation',
           version: options.version,
           ...(options.informationUri ? { informationUri: options.informationUri } : {}),
           rules: rules.map((r) => reportingDescriptor(r, options.informationUri)),
         },
       },
+      // (which analysis this run is, for tools that keep several apart: Azure DevOps requires it)
+      automationDetails: { id: 'brief/validate/' },
       columnKind: 'utf16CodeUnits',
       results: problems.map((p) => {
         const startLine = Math.max(1, p.line);

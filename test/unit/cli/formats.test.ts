@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
@@ -7,7 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { runInProcess } from '../../cli-in-process.js';
 import { escapeData, escapeProperty, formatGithub } from '../../../src/report/github.js';
 import { RULES } from '../../../src/validate/rules.js';
-import { FIXTURES } from '../../helpers.js';
+import { FIXTURES, ROOT } from '../../helpers.js';
 
 /**
  * Golden output of `brief validate` in every format for one sheet broken seven ways
@@ -126,8 +126,21 @@ describe('validate output formats (golden files)', () => {
       expect(log.runs[0].results).toHaveLength(json.problems.length);
       const github = await validate(['--format', 'github', target]);
       expect(github.code).toBe(code);
-      expect(github.stdout.split('\n').filter(Boolean)).toHaveLength(json.problems.length);
+      const lines = github.stdout.split('\n').filter(Boolean);
+      expect(lines.filter((l) => /^::(error|warning) /.test(l))).toHaveLength(json.problems.length);
+      // past GitHub's 10 annotations of a kind per step, one notice says the rest are in the log
+      const many = json.errors > 10 || json.warnings > 10;
+      expect(lines.filter((l) => l.startsWith('::notice '))).toEqual(many ? [`::notice title=brief validate::${json.errors} errors and ${json.warnings} warnings: GitHub shows at most 10 of each as annotations on the diff; every one is in this step's log (and in code scanning, with --format sarif)`] : []);
     }
+  });
+
+  it('in a workflow, paths are the repository\'s (GITHUB_WORKSPACE), also when the job runs in a folder of it', async () => {
+    const env = { NO_COLOR: '1', GITHUB_WORKSPACE: join(ROOT, '..') };
+    const github = await runInProcess(['validate', '--format', 'github', SHEET], { env });
+    const name = `${basename(ROOT)}/${SHEET}`;
+    expect(github.stdout.split('\n')[0]).toContain(`::error file=${name},`);
+    const sarif = JSON.parse((await runInProcess(['validate', '--format', 'sarif', SHEET], { env })).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: name, uriBaseId: '%SRCROOT%' });
   });
 
   it('sarif: the schema check can fail (a broken log is rejected)', () => {
