@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import yaml11 from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { init } from '../../../src/app/init.js';
 import { loadSheets } from '../../../src/validate/sheets.js';
@@ -17,7 +18,10 @@ describe('brief init', () => {
     expect(r.written).toEqual(expect.arrayContaining(['brief.config.yaml', join('data', '2026-W53', 'example.yaml'), join('.github', 'workflows', 'briefing.yml'), '.gitignore', 'package.json', join('schema', 'fact-sheet.schema.json')]));
     const example = join(dir, 'data', '2026-W53', 'example.yaml');
     expect(readFileSync(example, 'utf8')).toContain('# yaml-language-server: $schema=../../schema/fact-sheet.schema.json');
-    expect(readFileSync(example, 'utf8')).toContain('as_of: 2027-01-01');
+    expect(readFileSync(example, 'utf8')).toContain('as_of: "2027-01-01"');
+    // its dates are text for tools that read YAML 1.1 too (PyYAML, js-yaml's default schema turn a bare date into a date)
+    const loose = yaml11.load(readFileSync(example, 'utf8')) as { as_of: unknown; status: { since: unknown }; sources: { date: unknown }[] };
+    expect([loose.as_of, loose.status.since, ...loose.sources.map((s) => s.date)].every((d) => typeof d === 'string')).toBe(true);
     const loaded = await loadSheets([example]);
     expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^out\/$/m);
