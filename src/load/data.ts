@@ -1,6 +1,6 @@
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { isWeek, meantWeek, notAWeek } from '../util/week.js';
 import { compareNatural } from '../util/compare.js';
@@ -114,10 +114,13 @@ export async function misplacedSheets(paths: readonly string[], files: readonly 
     const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
     if (!isDir || isWeek(basename(root))) continue;
     const hasWeeks = (await listWeeks(root).catch(() => [])).length > 0;
+    // The files found under a folder are named from it (join): its prefix cut off is their path in
+    // it, without path.relative's two resolves a file (~10 ms over 300 sheets).
+    const prefix = join(root, sep);
     for (const f of files) {
       if (given.has(f) || out.has(f)) continue;
-      const rel = relative(root, f);
-      if (rel.startsWith('..')) continue;
+      const rel = f.startsWith(prefix) ? f.slice(prefix.length) : relative(root, f);
+      if (rel.startsWith('..') || isAbsolute(rel)) continue;
       const folders = rel.split(sep).slice(0, -1);
       if (folders.some(isWeek)) continue;
       const meant = folders.map((d) => [d, meantWeek(d)] as const).find(([, w]) => w);
