@@ -297,9 +297,15 @@ function unclosedQuote(text: string, code: string, message: string, offset: numb
  * as part of the text ended the value. Point at that quote and say how to write one inside.
  */
 function closedEarly(text: string, code: string, message: string, offset: number): { offset: number; message: string } | undefined {
-  if (!(code === 'UNEXPECTED_TOKEN' && /^Unexpected (scalar|flow)/.test(message)) && !(code === 'MISSING_CHAR' && /^Missing , or :/.test(message))) return undefined;
-  let at = offset - 1;
-  while (at >= 0 && (text[at] === ' ' || text[at] === '\t')) at--;
+  let at = -1;
+  if ((code === 'UNEXPECTED_TOKEN' && /^Unexpected (scalar|flow)/.test(message)) || (code === 'MISSING_CHAR' && /^Missing , or :/.test(message))) {
+    at = offset - 1;
+    while (at >= 0 && (text[at] === ' ' || text[at] === '\t')) at--;
+  } else if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    // The text after the early close holds ': ' (`title: ""Talks: a deal"`): the parser then
+    // complains of a key; the quoted value that opens the error's line closed before its text.
+    at = earlyCloseOnLine(text, offset);
+  }
   const q = text[at];
   if (q !== '"' && q !== "'") return undefined;
   return {
@@ -308,6 +314,26 @@ function closedEarly(text: string, code: string, message: string, offset: number
       ? 'this " ends the quoted value, and text follows it: inside "…" write a quote as \\" (or use “ ”), or put the value in single quotes'
       : "this ' ends the quoted value, and text follows it: inside '…' write an apostrophe as '' (it''s; or use ’), or put the value in double quotes",
   };
+}
+
+/**
+ * On the line of `offset`, a value that opens with a quote (after `key: ` or `- `) and whose closing
+ * quote has text right after it: that quote's offset, else -1.
+ */
+function earlyCloseOnLine(text: string, offset: number): number {
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const end = text.indexOf('\n', start);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  const open = /^\s*(?:- +)*(?:[^\s"'#][^:#]*:[ \t]+)?(["'])/.exec(line);
+  if (!open) return -1;
+  const q = open[1]!;
+  for (let i = open[0].length; i < line.length; i++) {
+    if (q === '"' && line[i] === '\\') { i++; continue; }
+    if (line[i] !== q) continue;
+    if (q === "'" && line[i + 1] === "'") { i++; continue; } // '' is a quote inside '…'
+    return /^[ \t]*(#|$|[,\]}])/.test(line.slice(i + 1)) ? -1 : start + i;
+  }
+  return -1;
 }
 
 /** What the common YAML mistakes in a hand-written fact sheet mean, and how to fix them. */

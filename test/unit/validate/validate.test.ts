@@ -141,6 +141,9 @@ describe('validation', () => {
       ['id: x\nitems:\n  - "Xi "approved" it"\n', 'write a quote as \\"', 3, 9],
       ["id: x\nquote: 'it's fine'\n", "write an apostrophe as '' (it''s", 2, 11],
       ['id: x\ntags: ["a"b", c]\n', 'this " ends the quoted value', 2, 10],
+      // a doubled quote, with ': ' in the text after it (the parser then speaks of a key)
+      ['id: x\ntitle: ""Talks: a deal"\nas_of: 2025-09-20\n', 'this " ends the quoted value', 2, 9],
+      ["id: x\nitems:\n  - 'It''s done' and: more\n", "this ' ends the quoted value", 3, 16],
     ];
     for (const [text, message, line, col] of cases) {
       const problems = check(text).problems;
