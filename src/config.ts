@@ -81,9 +81,8 @@ export async function readConfigFile(file: string, parser?: Pick<typeof import('
   })();
   if (!validate(raw)) {
     const errors = [...(validate.errors ?? [])]; // (taken before the await: the validator is shared)
-    const { configErrorLines } = await import('./load/config-errors.js');
-    const lines = await configErrorLines(file, text, errors, JSON.parse(schemaText) as object);
-    throw new BriefError('config-invalid', `invalid configuration (${lines.length === 1 ? 'one problem' : `${lines.length} problems`}):\n  ${lines.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
+    const { invalidConfig } = await import('./load/config-errors.js');
+    throw await invalidConfig('config-invalid', 'configuration', file, text, errors, JSON.parse(schemaText) as object);
   }
   return raw as ConfigFile;
 }

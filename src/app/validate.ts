@@ -19,5 +19,5 @@ export async function validate(paths: string | readonly string[] = [DEFAULTS.dat
   if (typeof paths === 'string') paths = [paths];
   if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) throw new BriefError('usage', 'validate() takes a path or a list of paths (files or folders)', { exitCode: ExitCode.usage });
   const files = await findFactSheetFiles(paths);
-  return loadSheets(files, options.cwd, { misplaced: await misplacedSheets(paths, files) });
+  return loadSheets(files, options.cwd, { misplaced: misplacedSheets(paths, files) });
 }

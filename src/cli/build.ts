@@ -1,11 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import type { DocumentResult } from '../app/build.js';
 import { join } from 'node:path';
+import { projectHere } from './project.js';
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { addBuildOptions, configFlags, type RawOptions } from './options.js';
-import { buildWarnings, projectHere, withCleanShutdown } from './output.js';
+import { buildWarnings, withCleanShutdown } from './output.js';
 import { endOnceWritten, plural } from './io.js';
 import { watchAction } from './watch.js';
 

@@ -1,4 +1,4 @@
-import { projectHere } from './output.js';
+import { projectHere } from './project.js';
 import { Option, type Command } from './commander.js';
 import { jsonSafe } from '../util/printable.js';
 import { BriefError, ExitCode, ValidationFailed } from '../errors.js';

@@ -1,8 +1,9 @@
+import { projectHere } from './project.js';
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { configFlags, options } from './options.js';
-import { buildWarnings, projectHere } from './output.js';
+import { buildWarnings } from './output.js';
 
 interface EvidenceOptions { week?: string; topic?: string; data?: string; json?: boolean }
 

@@ -57,7 +57,7 @@ export function useColor(io: Pick<CliIO, 'env' | 'isTTY'>): boolean {
   return io.isTTY;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export { plural } from '../util/text.js';
 
 /**
  * The last word on a command that threw: a user's mistake (a BriefError) as one line and its exit

@@ -1,4 +1,4 @@
-import { projectHere } from './output.js';
+import { projectHere } from './project.js';
 import type { Command } from 'commander';
 import { BriefError, ExitCode } from '../errors.js';
 import type { Context } from './context.js';

@@ -1,12 +1,13 @@
-import { BriefError, ExitCode, isBriefError, ValidationFailed } from '../errors.js';
+import { isBriefError, ValidationFailed } from '../errors.js';
 import type { Config } from '../config.js';
 import type { Problem } from '../validate/problems.js';
 import type { Printer } from '../print/printer.js';
 import { installSignalHandlers, onShutdown } from '../util/shutdown.js';
 import { abortWrites } from '../app/write.js';
 import type { CliIO } from './io.js';
-import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, watch } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { PACKAGED_TEMPLATES } from '../load/templates.js';
 import { oneLine } from '../util/printable.js';
 
 /**
@@ -79,22 +80,12 @@ export function changedFiles(files: readonly string[]): string {
 }
 
 /**
- * No configuration file from here up, no --data and no data folder here: brief was most likely run
- * outside its project. Said so, instead of "data: no such file or folder".
- */
-export function projectHere(cfg: Readonly<Config>, dataFlag: string | undefined): void {
-  if (cfg.file || dataFlag !== undefined || existsSync(cfg.dataDir)) return;
-  throw new BriefError('data-missing', `no data folder here (${cfg.dataDir}/) and no brief.config.yaml in this folder or above: run brief in your project's folder, name the data folder with --data, or make a project here with \`brief init\``, { exitCode: ExitCode.usage });
-}
-
-/**
  * While watch or preview runs: the configuration it read is not read again, and a project
  * `templates/` folder made after it started is not used. Say so when either happens, rather than go
  * on with the old ones in silence. Watches the project folder itself (one level: its direct
  * entries); returns the function that stops watching.
  */
-export async function noticeProjectChanges(cfg: Readonly<Config>, say: (line: string) => void): Promise<() => void> {
-  const [{ watch }, { basename, dirname, resolve }, { PACKAGED_TEMPLATES }] = await Promise.all([import('node:fs'), import('node:path'), import('../load/templates.js')]);
+export function noticeProjectChanges(cfg: Readonly<Config>, say: (line: string) => void): () => void {
   const project = cfg.file ? dirname(cfg.file) : process.cwd();
   const shown = (p: string) => { const r = relative(process.cwd(), p); return r && !r.startsWith('..') ? r : p; };
   const packaged = resolve(cfg.templatesDir) === resolve(PACKAGED_TEMPLATES);

@@ -1,8 +1,9 @@
+import { projectHere } from './project.js';
 import { Option, type Command } from './commander.js';
 import { BriefError, ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { configFlags, options, type RawOptions } from './options.js';
-import { changedFiles, noticeProjectChanges, projectHere } from './output.js';
+import { changedFiles, noticeProjectChanges } from './output.js';
 
 interface PreviewOptions extends RawOptions { port?: string; open?: boolean }
 
@@ -32,7 +33,7 @@ async function previewAction(o: PreviewOptions, ctx: Context): Promise<number> {
   });
   io.stdout(`preview: ${preview.url}  (index: http://127.0.0.1:${preview.port}/) — Ctrl-C to stop\n`);
   if (o.open) openInBrowser(preview.url, ctx);
-  const unnotice = await noticeProjectChanges(cfg, (line) => io.stderr(`${stamp()} ${line}\n`));
+  const unnotice = noticeProjectChanges(cfg, (line) => io.stderr(`${stamp()} ${line}\n`));
   const { untilStopped } = await import('../util/shutdown.js');
   await untilStopped(() => { unnotice(); return preview.close(); }, () => io.stdout('stopping…\n'));
   return ExitCode.ok;

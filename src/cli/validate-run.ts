@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { projectHere } from './project.js';
 import { BriefError, ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { defaultIO, endOnceWritten, reportFailure, useColor, type CliIO } from './io.js';
@@ -53,13 +54,10 @@ export async function validateAction(paths: string[], o: ValidateOptions, ctx: C
   const cfg = paths.length > 0 && o.data === undefined ? undefined : await ctx.config({ data: o.data });
   const [{ findFactSheetFiles, misplacedSheets }, { loadSheets }, { formatHuman, summaryLine }] = await Promise.all([import('../load/data.js'), import('../validate/sheets.js'), import('../report/human.js')]);
   const where = paths.length > 0 ? paths : [cfg!.dataDir];
-  // (as output.ts projectHere, without loading what that module loads: this is the bundled start-up path)
-  if (paths.length === 0 && !cfg!.file && o.data === undefined && !existsSync(cfg!.dataDir)) {
-    throw new BriefError('data-missing', `no data folder here (${cfg!.dataDir}/) and no brief.config.yaml in this folder or above: run brief in your project's folder, name the data folder with --data, or make a project here with \`brief init\``, { exitCode: ExitCode.usage });
-  }
+  if (cfg) projectHere(cfg, o.data);
   const files = await findFactSheetFiles(where);
   if (files.length === 0) throw new BriefError('usage', `no .yaml files found in ${where.join(', ')}`);
-  const result = await loadSheets(files, undefined, { reportOnly: true, misplaced: await misplacedSheets(where, files) });
+  const result = await loadSheets(files, undefined, { reportOnly: true, misplaced: misplacedSheets(where, files) });
   const problems = o.strict ? result.problems.map((p) => ({ ...p, severity: 'error' as const })) : result.problems;
   if (format === 'json') io.stdout((await import('../report/json.js')).formatJson(problems, result.files));
   else if (format === 'github') {

@@ -1,8 +1,9 @@
+import { projectHere } from './project.js';
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Context } from './context.js';
 import { addBuildOptions, configFlags, type RawOptions } from './options.js';
-import { buildWarnings, changedFiles, describeError, noticeProjectChanges, projectHere } from './output.js';
+import { buildWarnings, changedFiles, describeError, noticeProjectChanges } from './output.js';
 
 export function register(program: Command, ctx: Context, done: (code: number) => void): void {
   addBuildOptions(program.command('watch').description('build, then rebuild on every save (same as build --watch)'))
@@ -31,7 +32,7 @@ export async function watchAction(o: RawOptions, ctx: Context): Promise<number> 
   });
   await watcher.ready;
   io.stdout(`watching ${data}/ and ${templates}/ — Ctrl-C to stop\n`);
-  const unnotice = await noticeProjectChanges(cfg, (line) => io.stderr(`${stamp()} ${line}\n`));
+  const unnotice = noticeProjectChanges(cfg, (line) => io.stderr(`${stamp()} ${line}\n`));
   const { untilStopped } = await import('../util/shutdown.js');
   await untilStopped(() => { unnotice(); return watcher.close(); }, () => io.stdout('stopping…\n'));
   return ExitCode.ok;

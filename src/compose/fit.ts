@@ -1,5 +1,6 @@
 import type { BriefingView, TopicView } from './compose.js';
 import type { SectionName } from '../load/audience.js';
+import { plural } from '../util/text.js';
 
 /**
  * fit: pure. How a page with a budget (the executive page) gives way when the week does not fit:
@@ -35,8 +36,6 @@ function stepsFor(n: number, trimmable: number): [number, Form][] {
   for (const form of forms) steps.push([0, form]);
   return steps;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What sections left out held, in words ("4 sticking points and 6 items to watch"); undefined when nothing. */
 function whatIsLeftOut(t: TopicView, left: readonly SectionName[]): string | undefined {

@@ -96,9 +96,8 @@ export async function loadAudience(templatesDir: string | undefined, name: strin
   if (!validate(raw)) {
     // (taken now: the validator is shared, and another audience checked while this awaits resets them)
     const errors = [...(validate.errors ?? [])];
-    const { configErrorLines } = await import('./config-errors.js');
-    const lines = await configErrorLines(file, text, errors, JSON.parse(await readFile(schemaUrl, 'utf8')) as object);
-    throw new BriefError('audience-config', `invalid audience config (${lines.length === 1 ? 'one problem' : `${lines.length} problems`}):\n  ${lines.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
+    const { invalidConfig } = await import('./config-errors.js');
+    throw await invalidConfig('audience-config', 'audience config', file, text, errors, JSON.parse(await readFile(schemaUrl, 'utf8')) as object);
   }
   const cfg = raw as Omit<Audience, 'name' | 'dir' | 'show'> & { show?: Partial<AudienceShow> };
   const audience: Audience = Object.freeze({

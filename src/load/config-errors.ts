@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import type { ErrorObject } from 'ajv';
+import { BriefError, ExitCode } from '../errors.js';
 import { nearest } from '../util/nearest.js';
 
 /**
@@ -27,7 +28,7 @@ const shown = (v: unknown): string => {
 };
 
 /** Each error as `file:line:col: message` (line and column of the key or value it is about, when found). */
-export async function configErrorLines(file: string, text: string, errors: readonly ErrorObject[], schema: SchemaNode): Promise<string[]> {
+async function configErrorLines(file: string, text: string, errors: readonly ErrorObject[], schema: SchemaNode): Promise<string[]> {
   let locate: (segments: readonly string[], key: boolean) => { line: number; col: number } | undefined = () => undefined;
   if (!file.endsWith('.json')) {
     const { parseDocument, LineCounter, isMap, isPair, isScalar } = await import('yaml');
@@ -80,4 +81,10 @@ export async function configErrorLines(file: string, text: string, errors: reado
     out.push({ line: pos?.line ?? 0, col: pos?.col ?? 0, text: `${shownFile}${pos ? `:${pos.line}:${pos.col}` : ''}: ${message}` });
   }
   return out.sort((a, b) => a.line - b.line || a.col - b.col).map((o) => o.text); // (in the file's order, as a reader fixes them)
+}
+
+/** A configuration file that fails its schema, as a usage error listing every problem (`what`: "configuration", "audience config"). */
+export async function invalidConfig(code: string, what: string, file: string, text: string, errors: readonly ErrorObject[], schema: SchemaNode): Promise<BriefError> {
+  const lines = await configErrorLines(file, text, errors, schema);
+  return new BriefError(code, `invalid ${what} (${lines.length === 1 ? 'one problem' : `${lines.length} problems`}):\n  ${lines.join('\n  ')}`, { exitCode: ExitCode.usage, location: { file } });
 }

@@ -102,27 +102,29 @@ export async function findFactSheetFiles(paths: readonly string[], options: { wi
 }
 
 /**
- * The fact sheets among `files` that `brief build` will never read, with why, for `brief validate`:
- * those found in a folder given (not named themselves) that are in no week folder, when that folder
- * holds week folders or the sheet's folder was meant as one ("2026-w51"). A build reads only
- * `data/<YYYY-Www>/`, so such a sheet would pass validation and be left out without a word.
+ * The fact sheets among `files` (findFactSheetFiles of `paths`) that `brief build` will never read,
+ * with why, for `brief validate`: those found in a folder given (not named themselves) that are in no
+ * week folder, when that folder holds week folders or the sheet's folder was meant as one
+ * ("2026-w51"). A build reads only `data/<YYYY-Www>/`, so such a sheet would pass validation and be
+ * left out without a word. From the paths alone: the files found say what the folders hold.
  */
-export async function misplacedSheets(paths: readonly string[], files: readonly string[]): Promise<Map<string, string>> {
+export function misplacedSheets(paths: readonly string[], files: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   const given = new Set(paths);
   for (const root of paths) {
-    const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
-    if (!isDir || isWeek(basename(root))) continue;
-    const hasWeeks = (await listWeeks(root).catch(() => [])).length > 0;
+    if (files.includes(root)) continue; // a file, named itself
+    if (isWeek(basename(root))) continue;
     // The files found under a folder are named from it (join): its prefix cut off is their path in
     // it, without path.relative's two resolves a file (~10 ms over 300 sheets).
     const prefix = join(root, sep);
-    for (const f of files) {
-      if (given.has(f) || out.has(f)) continue;
+    const inside = files.flatMap((f) => {
+      if (given.has(f)) return [];
       const rel = f.startsWith(prefix) ? f.slice(prefix.length) : relative(root, f);
-      if (rel.startsWith('..') || isAbsolute(rel)) continue;
-      const folders = rel.split(sep).slice(0, -1);
-      if (folders.some(isWeek)) continue;
+      return rel.startsWith('..') || isAbsolute(rel) ? [] : [{ f, folders: rel.split(sep).slice(0, -1) }];
+    });
+    const hasWeeks = inside.some(({ folders }) => folders.length > 0 && isWeek(folders[0]!));
+    for (const { f, folders } of inside) {
+      if (out.has(f) || folders.some(isWeek)) continue;
       const meant = folders.map((d) => [d, meantWeek(d)] as const).find(([, w]) => w);
       if (meant) out.set(f, `the folder '${meant[0]}' is not named as a week, so \`brief build\` never reads this sheet: rename it ${meant[1]}`);
       else if (hasWeeks) out.set(f, `this sheet is in no week folder, so \`brief build\` never reads it: move it into the folder of its week (${join(root, '<YYYY-Www>')})`);

@@ -13,6 +13,9 @@ export function clip(text: string, max: number): string {
 }
 
 /** How often: "once", "twice", "3 times". */
+/** "1 topic", "3 topics". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 export const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
 /** Each opening quotation mark and the closing marks that end a quotation it opens. */

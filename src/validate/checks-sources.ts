@@ -3,6 +3,7 @@ import { isRealDate } from '../util/dates.js';
 import { problemAt, type Problem, type Severity } from './problems.js';
 import { weekRange } from '../util/week.js';
 import { setBounded } from '../util/bounded.js';
+import { TLP_LEVELS, type Tlp } from '../schema/index.js';
 
 /**
  * Meaning checks about the evidence behind the claims (source grades, independence, verification)
@@ -25,9 +26,8 @@ interface SourceInfo { index: number; reliability?: string; credibility?: number
  */
 interface Claim { at: () => { pointer: string; what: string }; analytic: boolean; ids: string[]; /** Its TLP level: its own, or its parent's when more restrictive. */ level: number }
 
-/** A TLP level's rank (CLEAR 0 … RED 4); an unknown or missing one: -1 (the schema reports it). */
-const RANKS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
-const rankOf = (v: unknown, parent: number): number => Math.max(parent, typeof v === 'string' ? RANKS.indexOf(v) : -1);
+/** A TLP level's rank (CLEAR 0 … RED 4) or its parent's, the more restrictive; an unknown or missing one: -1 (the schema reports it). */
+const rankOf = (v: unknown, parent: number): number => Math.max(parent, typeof v === 'string' ? TLP_LEVELS.indexOf(v as Tlp) : -1);
 
 /** Every claim-bearing item with a `sources` list. Expert views and notes are not claims of ours. */
 function claims(data: Obj): Claim[] {
@@ -145,7 +145,7 @@ function withheldSources(all: readonly Claim[], { sources, handled }: SourceGrap
     const levels = known.map((id) => rankOf(sources.get(id)!.handling, sheet));
     if (!levels.every((l) => l > c.level)) continue;
     const { pointer, what } = c.at();
-    add(`${pointer}/sources`, 'sources-withheld', 'warning', `${what} may be shown at ${RANKS[c.level]}, but every source it cites is above that (${known.map((id, i) => `${id}: ${RANKS[levels[i]!]}`).join(', ')}): a briefing at ${RANKS[c.level]} prints it with no source; mark it ${RANKS[Math.min(...levels)]} too, or cite a source that audience may see`);
+    add(`${pointer}/sources`, 'sources-withheld', 'warning', `${what} may be shown at ${TLP_LEVELS[c.level]}, but every source it cites is above that (${known.map((id, i) => `${id}: ${TLP_LEVELS[levels[i]!]}`).join(', ')}): a briefing at ${TLP_LEVELS[c.level]} prints it with no source; mark it ${TLP_LEVELS[Math.min(...levels)]} too, or cite a source that audience may see`);
   }
 }
 

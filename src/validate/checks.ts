@@ -1,7 +1,8 @@
 import type { LoadedYaml } from '../load/yaml.js';
 import type { Problem } from './problems.js';
 import { problemAt } from './problems.js';
-import { closest, distance, nearest, quoted, someOf } from './schema-messages.js';
+import { closest, quoted, someOf } from './schema-messages.js';
+import { distance, nearest } from '../util/nearest.js';
 import { earliestDay, isPartialDate, isRealDate } from '../util/dates.js';
 
 /**

@@ -16,7 +16,6 @@ export function dottedPath(pointer: string): string {
   return pointer.slice(1).split('/').reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
 }
 
-export { distance, nearest } from '../util/nearest.js';
 import { distance, nearest } from '../util/nearest.js';
 
 /** A value quoted in a message, cut to `max` characters (a message must not carry a whole file). */

@@ -9,7 +9,8 @@ import { crossReferenceProblems } from './checks.js';
 import { sourceProblems } from './checks-sources.js';
 import { glyphProblems } from './checks-glyphs.js';
 import { evidenceProblems } from './checks-evidence.js';
-import { describeSchemaError, nearest } from './schema-messages.js';
+import { describeSchemaError } from './schema-messages.js';
+import { nearest } from '../util/nearest.js';
 import { checkShape } from './shape.js';
 import { controlProblems } from './checks-text.js';
 import { mayChangeForPrint, printStrings } from '../util/marks.js';
@@ -60,22 +61,19 @@ export function schemaProblems(loaded: LoadedYaml): Problem[] {
   }
   // A missing field next to an unknown key spelt like it (`sinse:` for `since:`) is one mistake: one
   // error, at the misspelt key, saying the field it stands for is required.
-  const misspelt = new Map<ErrorObject, string>();
+  const misspelt = new Map<ErrorObject, string>(); // the unknown key → the required field it stands for
+  const covered = new Set<ErrorObject>(); // the required errors those keys say
   for (const err of errors) {
     if (err.keyword !== 'required') continue;
     const missing = String((err.params as { missingProperty?: string }).missingProperty);
     const typo = unknownKeys.get(err.instancePath)?.find((o) => !misspelt.has(o) &&
       nearest(String((o.params as { additionalProperty?: string }).additionalProperty), [missing]) !== undefined);
-    if (typo) misspelt.set(typo, missing);
+    if (typo) { misspelt.set(typo, missing); covered.add(err); }
   }
-  const stands = new Set(misspelt.values());
   const problems = errors.flatMap((err) => {
+    if (covered.has(err)) return [];
     const d = describeSchemaError(err, loaded.data);
-    if (err.keyword === 'required') {
-      const missing = String((err.params as { missingProperty?: string }).missingProperty);
-      if (stands.has(missing) && [...misspelt].some(([o, m]) => m === missing && o.instancePath === err.instancePath)) return [];
-      return [requiredAt(loaded, err.instancePath, d.rule, d.message)];
-    }
+    if (err.keyword === 'required') return [requiredAt(loaded, err.instancePath, d.rule, d.message)];
     const meant = misspelt.get(err);
     const message = meant === undefined ? d.message
       : d.message.includes(`did you mean '${meant}'?`) ? d.message.replace(`did you mean '${meant}'?`, `did you mean '${meant}'? (a required field)`)
