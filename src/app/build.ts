@@ -185,7 +185,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     warm = printer.warmUp();
     warm.catch(() => {}); // reported where it is awaited
   };
-  if (!incremental || options.force || !(await mayBeUpToDate(outDir, dataDir, week, options.audiences))) startBrowser();
+  // (a session's browser already running, as in watch mode, needs no hint)
+  if (!incremental || options.force || printer.launched || !(await mayBeUpToDate(outDir, dataDir, week, options.audiences))) startBrowser();
   try {
     // An output folder that cannot take the briefings (read-only, full, under /proc) fails now, not after the printing.
     const loading = loadWeek(dataDir, week);

@@ -12,7 +12,9 @@ import { checkOptions } from './options.js';
  * saves during a build make one follow-up build (build-loop.ts); never two builds at once. A change
  * inside templates/audiences/<name>/ rebuilds only that audience; anything else rebuilds them all.
  * Errors go to `onError` and watching goes on; an error of a build already superseded by a newer
- * save is not reported (an editor's half-written file). The HTML is written beside each PDF.
+ * save is not reported (an editor's half-written file). The HTML is written beside each PDF. Builds
+ * are incremental unless `incremental: false`: a document whose inputs are unchanged is not printed
+ * again (`skipped` in the result); `force` prints every document of the first build.
  */
 export interface WatchOptions extends Omit<BuildOptions, 'writeHtml' | 'printer'> {
   /** A printer to reuse; otherwise one is made and closed by close(). */
@@ -52,11 +54,18 @@ export function watch(options: WatchOptions = {}): Watcher {
   const session = options.session ?? new Session({ printer: options.printer, printerOptions: options.printerOptions });
   const requested = options.audiences && options.audiences.length > 0 ? options.audiences : undefined;
 
+  // Incremental by default: a save that leaves every input of a document as it was (an editor's
+  // truncate-then-write reported twice, a file saved unchanged) prints nothing. `force` is for the
+  // first build only.
+  const incremental = options.incremental ?? true;
+  let force = options.force;
   const loop = new BuildLoop(async (job) => {
     const event = { files: job.files, audiences: job.audiences ?? (requested ? [...requested] : undefined) };
     options.onStart?.(event);
     try {
-      const result = await build({ ...buildOptions, week: job.week, audiences: event.audiences, session, writeHtml: true, writeEarly: true });
+      const forced = force;
+      force = undefined;
+      const result = await build({ ...buildOptions, incremental, force: forced, week: job.week, audiences: event.audiences, session, writeHtml: true, writeEarly: true });
       options.onBuild?.(result, event);
     } catch (e) {
       if (!job.superseded()) options.onError?.(e, event);

@@ -28,7 +28,7 @@ async function previewAction(o: PreviewOptions, ctx: Context): Promise<number> {
     dataDir: cfg.dataDir, templatesDir: cfg.templatesDir, outDir: cfg.outDir, week: o.week, audience: audience ?? cfg.audiences?.[0], port,
     printerOptions: { executablePath: cfg.browser, concurrency: cfg.concurrency, timeoutMs: cfg.timeoutMs },
     onStart: (job) => io.stdout(`${stamp()} ${changedFiles(job.files)}building ${job.week} ${job.audiences.join(', ')}\n`),
-    onBuilt: (t) => io.stdout(`  ${t.week}/${t.audience}: ${t.printed!.pages} page${t.printed!.pages === 1 ? '' : 's'}  ${t.printed!.marking}  ${t.printed!.ms} ms\n`),
+    onBuilt: (t, unchanged) => io.stdout(`  ${t.week}/${t.audience}: ${t.printed!.pages} page${t.printed!.pages === 1 ? '' : 's'}  ${t.printed!.marking}  ${unchanged ? 'unchanged: its inputs are as when it was printed' : `${t.printed!.ms} ms`}\n`),
     onFailed: (report) => io.stderr(`${formatFailure(report)}\n  (still previewing: the last good briefing stays on the page)\n`),
   });
   io.stdout(`preview: ${preview.url}  (index: http://127.0.0.1:${preview.port}/) — Ctrl-C to stop\n`);

@@ -155,6 +155,11 @@ export class Printer implements AsyncDisposable {
     return Object.freeze({ ...this.counts });
   }
 
+  /** Whether the browser was started (warmUp or a print), so starting it early gains nothing. */
+  get launched(): boolean {
+    return this.browser !== undefined;
+  }
+
   /** Start the browser now (e.g. while fact sheets are still being validated). */
   warmUp(): Promise<Browser> {
     if (this.closed) return Promise.reject(new BriefError('printer-closed', 'the printer was closed (interrupted?)', { exitCode: ExitCode.render }));

@@ -110,6 +110,16 @@ describe('brief preview in a browser: live reload, the overlay, the last good br
     expect(await page.$eval('#brief-preview', (e) => e.getAttribute('data-status'))).toBe('ok');
   });
 
+  it('a save that changes nothing prints nothing: the page shown stays, the terminal says so', async () => {
+    const shown = await page.$eval('#pdf-pane object', (o) => (o as HTMLObjectElement).data);
+    const mark = preview.out().length;
+    writeFileSync(sheet, readFileSync(sheet, 'utf8')); // the same bytes, written in place
+    await waitFor(() => preview.out().slice(mark).includes('unchanged: its inputs are as when it was printed'));
+    expect(preview.out().slice(mark)).not.toMatch(/analyst: \d+ pages?\s+TLP:\S+\s+\d+ ms/);
+    expect(await page.$eval('#pdf-pane object', (o) => (o as HTMLObjectElement).data)).toBe(shown);
+    expect(await page.$eval('#brief-preview', (e) => e.getAttribute('data-status'))).toBe('ok');
+  });
+
   it('switching audience builds that one only', async () => {
     const before = preview.out();
     await page.goto(`http://127.0.0.1:${preview.port}/2025-W38/public/`);

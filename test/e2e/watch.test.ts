@@ -117,6 +117,34 @@ describe('brief watch', () => {
     expect(printer.stats.launches).toBe(1);
   });
 
+  it('prints nothing for a save that leaves every input as it was; a truncate-then-write save prints once', async () => {
+    const sheet = join(data, '2025-W38', 'us-china-trade.yaml');
+    const pdfs = ['executive', 'public'].map((a) => join(out, '2025-W38', `${a}.pdf`));
+    const text = readFileSync(sheet, 'utf8');
+    const stamps = () => pdfs.map((p) => statSync(p).mtimeMs);
+    const before = stamps();
+    let from = events.length;
+    writeFileSync(sheet, text); // the same bytes
+    const same = await next(from);
+    expect(same.kind).toBe('build');
+    expect((same as Extract<Event, { kind: 'build' }>).result.documents.map((d) => [d.audience, d.skipped]).sort()).toEqual([['executive', true], ['public', true]]);
+    await settle();
+    expect(stamps()).toEqual(before);
+
+    // As a shell's `>` or an editor writing in place: the file emptied, then written. The watcher
+    // hears both (and looks again 60 ms later): whatever it builds on the way (the empty file is
+    // an error, or the build already reads the new text), the new text is printed once.
+    from = events.length;
+    writeFileSync(sheet, '');
+    writeFileSync(sheet, text.replace(/^title: .*$/m, 'title: "US–China trade: written in place"'));
+    await next(from);
+    await settle();
+    const builds = events.slice(from).filter((e): e is Extract<Event, { kind: 'build' }> => e.kind === 'build');
+    expect(builds.filter((b) => b.result.documents.some((d) => !d.skipped))).toHaveLength(1);
+    expect((await readPdf(pdfs[1]!)).text).toContain('written in place');
+    writeFileSync(sheet, text);
+  });
+
   /** Save as vim, JetBrains and `sed -i` do: a new file written beside, then renamed over the old one. */
   const renameSave = (file: string, text: string) => {
     const tmp = `${file}.tmp-${process.pid}`; // not a watched extension: never reported itself

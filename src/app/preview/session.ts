@@ -29,8 +29,8 @@ export interface PreviewSessionOptions {
   root?: string;
   /** A build starts: the week, its audiences and the files that changed (none at first). */
   onStart?: (job: { week: string; audiences: string[]; files: string[] }) => void;
-  /** A briefing was built. */
-  onBuilt?: (target: TargetState) => void;
+  /** A briefing was built (`unchanged`: its inputs were as when it was last printed, so it was not printed again). */
+  onBuilt?: (target: TargetState, unchanged: boolean) => void;
   /** A build failed (not when a newer save already superseded it). */
   onFailed?: (report: FailureReport, job: { week: string; audiences: string[] }) => void;
 }
@@ -161,9 +161,17 @@ export class PreviewSession implements AsyncDisposable {
     }
     this.options.onStart?.({ week, audiences, files: job.files });
     try {
-      const result = await build({ dataDir: this.dataDir, templatesDir: this.templatesDir, outDir: this.options.outDir, week, audiences, session: this.session, writeHtml: true, writeEarly: true });
+      // Incremental: a save that changes none of a briefing's inputs (an editor's truncate-then-write
+      // reported twice, a file saved as it was) prints nothing; the page shown stays as it is.
+      const result = await build({ dataDir: this.dataDir, templatesDir: this.templatesDir, outDir: this.options.outDir, week, audiences, session: this.session, writeHtml: true, writeEarly: true, incremental: true });
       for (const doc of result.documents) {
         const t = this.target(week, doc.audience);
+        if (doc.skipped && t.printed && t.status !== 'failed') {
+          t.status = 'ok';
+          this.notify(t);
+          this.options.onBuilt?.(this.state(week, doc.audience), true);
+          continue;
+        }
         const [pdf, html] = await Promise.all([readFile(doc.path), readFile(doc.htmlPath!, 'utf8')]);
         const bytes = new Uint8Array(pdf);
         t.printed = {
@@ -173,7 +181,7 @@ export class PreviewSession implements AsyncDisposable {
         t.status = 'ok';
         t.failure = undefined;
         this.notify(t);
-        this.options.onBuilt?.(this.state(week, doc.audience));
+        this.options.onBuilt?.(this.state(week, doc.audience), false);
       }
     } catch (e) {
       if (job.superseded()) return; // a newer save is already queued: its build will tell
