@@ -8,6 +8,8 @@ import { loadPreviousEditions } from '../validate/previous.js';
 import { hasErrors, type Problem } from '../validate/problems.js';
 import type { Tlp } from '../schema/index.js';
 import { allowedFor } from '../compose/handling.js';
+import { shownChanges, visibleEdition } from '../compose/changes.js';
+import type { AudienceShow } from '../load/audience.js';
 import { DEFAULTS } from '../config.js';
 import { checkOptions } from './options.js';
 
@@ -21,6 +23,8 @@ export interface WeeklyDiffOptions {
   topic?: string | undefined;
   /** Only what an audience cleared up to this level may see; default: everything. */
   maxHandling?: Tlp | undefined;
+  /** Only what an audience's `show` switches let into its briefing (position changes, judgments' reasons); default: everything. */
+  show?: AudienceShow | undefined;
 }
 
 export interface TopicDiff {
@@ -45,30 +49,35 @@ export interface WeeklyDiff {
 }
 
 export async function weeklyDiff(options: WeeklyDiffOptions = {}): Promise<WeeklyDiff> {
-  checkOptions('weeklyDiff', options, { dataDir: true, week: true, topic: true, maxHandling: true });
+  checkOptions('weeklyDiff', options, { dataDir: true, week: true, topic: true, maxHandling: true, show: true });
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const week = await resolveWeek(dataDir, options.week);
   const loaded = await loadWeek(dataDir, week);
   if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems, 'nothing was compared');
-  let sheets = loaded.sheets;
+  const max: Tlp = options.maxHandling ?? 'TLP:RED';
+  const allowed = allowedFor(max);
+  // A topic wholly above the level is, for this audience, not in the week: not listed, not named
+  // in a message, and asked for by id it is as unknown as an id no sheet has.
+  let sheets = loaded.sheets.filter((s) => allowed(s.handling));
   if (options.topic !== undefined) {
+    const visible = sheets;
     sheets = sheets.filter((s) => s.id === options.topic);
     if (sheets.length === 0) {
-      throw new BriefError('topic-unknown', `no topic '${options.topic}' in ${week} (topics: ${loaded.sheets.map((s) => s.id).join(', ') || 'none'})`, { exitCode: ExitCode.usage });
+      throw new BriefError('topic-unknown', `no topic '${options.topic}' in ${week} (topics: ${visible.map((s) => s.id).join(', ') || 'none'})`, { exitCode: ExitCode.usage });
     }
   }
   const previous = await loadPreviousEditions(dataDir, week, sheets.map((s) => s.id));
-  const max: Tlp = options.maxHandling ?? 'TLP:RED';
-  const allowed = allowedFor(max);
   // (with one topic asked for, the week's others would count as dropped: none are reported)
   const dropped = options.topic !== undefined ? [] : previous.dropped.filter((d) => allowed(d.handling)).map(({ id, title, week: w }) => ({ id, title, week: w }));
   const topics: TopicDiff[] = [];
   for (const sheet of sheets) {
-    const edition = previous.byTopic.get(sheet.id);
+    const edition = visibleEdition(previous, sheet.id, max);
     const unavailable = !!edition && !edition.sheet;
-    const changes = unavailable ? undefined : diffForLevel(edition?.sheet, sheet, max);
-    if (!unavailable && !changes) continue; // the whole topic is above the level
-    topics.push({ id: sheet.id, title: sheet.title, previousWeek: edition?.week, previousReconstructed: edition?.sheet?.reconstructed?.basis, unavailable, changes, lines: changes ? changeLines(changes.changes) : [] });
+    const diffed = unavailable ? undefined : diffForLevel(edition?.sheet, sheet, max);
+    if (!unavailable && !diffed) continue; // the whole topic is above the level
+    const shown = diffed && options.show ? shownChanges(diffed.changes, options.show) : undefined;
+    const changes = diffed && shown ? { ...diffed, changes: shown.changes } : diffed;
+    topics.push({ id: sheet.id, title: sheet.title, previousWeek: edition?.week, previousReconstructed: edition?.sheet?.reconstructed?.basis, unavailable, changes, lines: shown?.lines ?? (changes ? changeLines(changes.changes) : []) });
   }
   return { week, topics, dropped, problems: [...loaded.problems, ...previous.problems] };
 }

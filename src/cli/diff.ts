@@ -12,7 +12,7 @@ interface DiffOptions { week?: string; topic?: string; audience?: string; data?:
 export function register(program: Command, ctx: Context, done: (code: number) => void): void {
   program.command('diff').description("what changed since each topic's previous edition")
     .addOption(options.week()).option('--topic <id>', 'only this topic')
-    .addOption(new Option('--audience <name>', 'as this audience sees it (what its maximum marking lets it see)'))
+    .addOption(new Option('--audience <name>', 'as this audience sees it (what its maximum marking and its show switches let it see)'))
     .addOption(options.data()).addOption(options.templates())
     .option('--json', 'print JSON')
     .action(async (o: DiffOptions) => done(await diffAction(o, ctx)));
@@ -36,7 +36,7 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
     const { errors, warnings } = tally(problems);
     return `brief: ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the fact sheets, not shown for the ${audience!.name} audience (they may quote restricted items); 'brief validate' lists them`;
   };
-  const result = await weeklyDiff({ dataDir: cfg.dataDir, week: o.week, topic: o.topic, maxHandling: audience?.max_handling }).catch((e: unknown) => {
+  const result = await weeklyDiff({ dataDir: cfg.dataDir, week: o.week, topic: o.topic, maxHandling: audience?.max_handling, show: audience?.show }).catch((e: unknown) => {
     if (audience && e instanceof ValidationFailed) throw new BriefError('invalid-data', `${hidden(e.problems).replace(/^brief: /, '')}; nothing was compared`, { exitCode: e.exitCode });
     throw e;
   });
@@ -54,7 +54,7 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
   }
   const blocks = result.topics.map((t) => t.unavailable
     ? `${t.title} [${t.id}] — ${result.week}\n  Not compared: the ${t.previousWeek} edition has errors (listed above).`
-    : formatChangesText(t.title, t.id, t.changes!, result.week, t.previousWeek)
+    : formatChangesText(t.title, t.id, t.changes!, result.week, t.previousWeek, t.lines)
       + (t.previousReconstructed ? `\n  (The ${t.previousWeek} edition was reconstructed later: ${t.previousReconstructed})` : ''));
   if (result.dropped.length > 0) {
     blocks.push(`Not in this edition (covered in ${result.dropped[0]!.week}):\n${result.dropped.map((d) => `  ${d.title} [${d.id}]`).join('\n')}`);

@@ -1,23 +1,49 @@
-import { diffForLevel, type TopicChanges } from './diff.js';
-import { maxTlp, redactSheet } from './handling.js';
+import { diffForLevel, type Change, type TopicChanges } from './diff.js';
+import { allowedFor, maxTlp, redactSheet } from './handling.js';
 import { changeLevel } from './marking.js';
-import { changesView, groupLines, topChanges, type ChangesView } from './diff-text.js';
+import { changeLines, changesView, groupLines, topChanges, type ChangeLine, type ChangesView } from './diff-text.js';
 import type { AudienceShow } from '../load/audience.js';
-import type { PreviousEditions } from '../validate/previous.js';
-import type { FactSheet, Tlp } from '../schema/index.js';
+import type { PreviousEdition, PreviousEditions } from '../validate/previous.js';
+import { TLP_LEVELS, type FactSheet, type Tlp } from '../schema/index.js';
 
 /**
  * changes: glue between the week-over-week diff and the briefing view. Each topic gets the changes
  * an audience cleared up to `max` may see (both editions are restricted before they are compared).
  */
+/**
+ * A topic's previous edition as an audience cleared up to `max` may know of it: none when the
+ * edition was wholly above the level (its week, its basis, that it existed at all are not said), or
+ * when it has errors and declares a level above it.
+ */
+export function visibleEdition(previous: PreviousEditions | undefined, id: string, max: Tlp): PreviousEdition | undefined {
+  const edition = previous?.byTopic.get(id);
+  if (!edition) return undefined;
+  if (edition.sheet) return redactSheet(edition.sheet, max) ? edition : undefined;
+  const declared = TLP_LEVELS.find((t) => t === edition.handling);
+  return declared && !allowedFor(max)(declared) ? undefined : edition;
+}
+
 export function topicChangesView(sheet: FactSheet, previous: PreviousEditions | undefined, max: Tlp, diffed?: TopicChanges): ChangesView | undefined {
-  const edition = previous?.byTopic.get(sheet.id);
+  const edition = visibleEdition(previous, sheet.id, max);
   if (edition && !edition.sheet) return { first: false, none: false, unavailable: true, previousWeek: edition.week, items: [], groups: [] };
   const tc = diffed ?? diffForLevel(edition?.sheet, sheet, max);
   if (!tc) return undefined;
   // Changes measured against a reconstructed edition say so, with its basis.
   const basis = edition?.sheet?.reconstructed?.basis;
   return { ...changesView(tc, edition?.week), ...(basis ? { previousReconstructed: basis } : {}) };
+}
+
+/**
+ * The change records and lines an audience's `show` switches let through, as `applyShow` lets them
+ * into its briefing (for `brief diff --audience`): no position changes when it hides positions, no
+ * recorded reasons of judgment moves when it hides judgment details.
+ */
+export function shownChanges(changes: readonly Change[], show: AudienceShow): { changes: Change[]; lines: ChangeLine[] } {
+  const kept = changes
+    .filter((c) => show.positions || !c.kind.startsWith('position'))
+    .map((c) => (show.judgment_details || c.kind !== 'judgment-changed' ? c : { ...c, reason: undefined, reasonUnchanged: false }));
+  const lines = changeLines(kept).map((l) => (show.judgment_details || !l.kind.startsWith('judgment') ? l : { kind: l.kind, text: l.text }));
+  return { changes: kept, lines };
 }
 
 /**
@@ -37,7 +63,7 @@ export function applyShow(view: ChangesView, show: AudienceShow): ChangesView {
  * the marking). The diff is computed once for both. Undefined when the topic has nothing to show.
  */
 export function weekChanges(sheet: FactSheet, previous: PreviousEditions | undefined, max: Tlp, show: AudienceShow): { changes: ChangesView; level: Tlp | undefined } | undefined {
-  const prev = previous?.byTopic.get(sheet.id)?.sheet;
+  const prev = visibleEdition(previous, sheet.id, max)?.sheet;
   const diff = diffForLevel(prev, sheet, max);
   const changes = topicChangesView(sheet, previous, max, diff);
   if (!changes) return undefined;

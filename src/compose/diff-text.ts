@@ -93,7 +93,8 @@ function sentence(c: Change): ChangeLine {
       return { kind: c.kind, text: `${head}: ${stripStop(c.statement)}. ${other}`, detail };
     }
     case 'judgment-dropped':
-      return { kind: c.kind, text: `Judgment dropped: ${stripStop(c.statement)}.` };
+      // (as for a sticking point: true whether it was withdrawn or is now above the reader's level)
+      return { kind: c.kind, text: `No longer among the key judgments: ${stripStop(c.statement)}.` };
     case 'source-added':
       return { kind: c.kind, text: `New source: ${sourceLabel(c)}.` };
   }
@@ -143,11 +144,11 @@ export function changesView(tc: TopicChanges, previousWeek?: string): ChangesVie
 }
 
 /** Plain-text report of one topic's changes for the terminal. */
-export function formatChangesText(title: string, id: string, tc: TopicChanges, week: string, previousWeek?: string): string {
+export function formatChangesText(title: string, id: string, tc: TopicChanges, week: string, previousWeek?: string, lines: readonly ChangeLine[] = changeLines(tc.changes)): string {
   const head = `${title} [${id}] — ${week}${previousWeek ? ` compared with ${previousWeek} (as of ${tc.previousAsOf})` : ''}`;
   if (tc.first) return `${head}\n  First coverage: no earlier edition of this topic.`;
   if (tc.changes.length === 0) return `${head}\n  Nothing changed since the ${formatDate(tc.previousAsOf)} edition.`;
-  const body = groupLines(changeLines(tc.changes)).map((g) =>
+  const body = groupLines(lines).map((g) =>
     [`  ${g.label}`, ...g.items.map((l) => `    - ${l.text}${l.detail ? `\n        ${l.detail}` : ''}`)].join('\n'));
   return `${head}\n${body.join('\n')}`;
 }

@@ -147,10 +147,11 @@ const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
  */
 export function restrictSheet(sheet: FactSheet, max: Tlp): FactSheet | undefined {
   // One filter for the whole tool: handling.ts. A hidden status keeps only what the diff needs to
-  // know it is hidden (its parties, for names); diffForLevel also hides its stage.
+  // know it is hidden: its parties by id alone (their names are the status's, so a position change
+  // names the party as the briefing's positions do, by id); diffForLevel also hides its stage.
   const redacted = redactSheet(sheet, max);
   if (!redacted) return undefined;
-  const hidden = { ...sheet.status, summary: '', milestones: [], deadlines: [], characterisations: [] };
+  const hidden = { ...sheet.status, summary: '', milestones: [], deadlines: [], characterisations: [], parties: sheet.status.parties.map((p) => ({ id: p.id, name: p.id })) };
   return { ...redacted, status: redacted.status ?? hidden } as FactSheet;
 }
 

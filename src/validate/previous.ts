@@ -18,6 +18,8 @@ export interface PreviousEdition {
   file: string;
   /** Undefined when the file has errors. */
   sheet: FactSheet | undefined;
+  /** The handling the file declares, even when it has errors (an audience below it is not told of the edition). */
+  handling?: string | undefined;
   /** The file's text (what an incremental build hashes). */
   text?: string;
 }
@@ -45,6 +47,11 @@ export interface PreviousEditions {
 }
 
 /** The topic id a file declares, even when the file is otherwise invalid; else its file name. */
+function declaredHandling(data: unknown): string | undefined {
+  const h = data && typeof data === 'object' && !Array.isArray(data) ? (data as { handling?: unknown }).handling : undefined;
+  return typeof h === 'string' ? h : undefined;
+}
+
 function declaredId(data: unknown, file: string): string {
   const id = data && typeof data === 'object' && !Array.isArray(data) ? (data as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id : basename(file).replace(/\.ya?ml$/i, '');
@@ -80,7 +87,7 @@ export async function loadPreviousEditions(dataDir: string, week: string, topicI
     for (const { result, id } of found) {
       if (!wanted.has(id)) continue;
       wanted.delete(id);
-      byTopic.set(id, { week: w, file: result.file, sheet: result.sheet, text: result.text });
+      byTopic.set(id, { week: w, file: result.file, sheet: result.sheet, handling: declaredHandling(result.data), text: result.text });
       if (!result.sheet) {
         problems.push(...result.problems.filter((p) => p.severity === 'error').map((p) => ({
           ...p, severity: 'warning' as const, rule: 'previous-edition-invalid',

@@ -198,6 +198,27 @@ describe('changes respect the audience handling level', () => {
     expect(diffForLevel(prev, cur, 'TLP:AMBER')!.changes).toMatchObject([{ kind: 'stage', to: 'signed' }]);
   });
 
+  it('a hidden status hides its parties’ names too: a position change names the party by id, as the briefing does', () => {
+    for (const edit of [
+      (s: FactSheet) => s.sticking_points[0]!.positions.push({ party: 'us', text: 'A new position.', flexibility: 'firm', basis: 'press_report', ...src }),
+      (s: FactSheet) => { s.sticking_points[0]!.positions[0]!.flexibility = 'firm'; },
+    ]) {
+      const [prev, cur] = pair((s) => {
+        s.sticking_points[0]!.positions.splice(1, 1);
+        edit(s);
+        for (const x of [s]) { x.status.handling = 'TLP:RED'; x.status.parties = [{ id: 'us', name: 'CANARY United States' }, { id: 'cn', name: 'CANARY China' }]; }
+      });
+      prev.sticking_points[0]!.positions.splice(1, 1);
+      Object.assign(prev.status, { handling: 'TLP:RED', parties: [{ id: 'us', name: 'CANARY United States' }, { id: 'cn', name: 'CANARY China' }] });
+      const clear = diffForLevel(prev, cur, 'TLP:CLEAR')!;
+      expect(clear.changes.map((c) => c.kind)).toEqual([expect.stringMatching(/^position-(added|changed)$/)]);
+      expect(JSON.stringify(clear)).not.toContain('CANARY');
+      expect(changeLines(clear.changes)[0]!.text).toMatch(/^(us|cn): /);
+      // cleared for the status: the names
+      expect(changeLines(diffForLevel(prev, cur, 'TLP:RED')!.changes)[0]!.text).toMatch(/^CANARY (United States|China): /);
+    }
+  });
+
   it('a sheet wholly above the level gives no changes at all; a previous edition above it is first coverage', () => {
     const [prev, cur] = pair((s) => { s.handling = 'TLP:AMBER'; });
     expect(diffForLevel(prev, cur, 'TLP:CLEAR')).toBeUndefined();
