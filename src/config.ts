@@ -60,15 +60,18 @@ export interface Config {
 
 export const configSchemaUrl = new URL('../schema/config.schema.json', import.meta.url);
 
+/** The YAML parser readConfigFile uses (js-yaml's `load` and `CORE_SCHEMA`; typed here so the published declarations need no js-yaml types). */
+export interface YamlParser { load(text: string, options?: { schema?: unknown; filename?: string }): unknown; CORE_SCHEMA: unknown }
+
 /** Read and check a configuration file; a BriefError (usage) names the file and the field. */
-export async function readConfigFile(file: string, parser?: Pick<typeof import('js-yaml'), 'load' | 'CORE_SCHEMA'>): Promise<ConfigFile> {
+export async function readConfigFile(file: string, parser?: YamlParser): Promise<ConfigFile> {
   let raw: unknown;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
     if (file.endsWith('.json')) raw = JSON.parse(text);
     else {
-      const jsYaml = parser ?? createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
+      const jsYaml: YamlParser = parser ?? createRequire(import.meta.url)('js-yaml') as YamlParser;
       raw = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file }) ?? {};
     }
   } catch (e) {

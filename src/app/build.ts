@@ -90,7 +90,7 @@ export { DEFAULTS } from '../config.js';
 import { ValidationFailed } from '../errors.js';
 import { DEFAULTS } from '../config.js';
 import { clip } from '../util/text.js';
-import { checkOptions } from './options.js';
+import { checkOptions, PRINTER_OPTIONS, type OptionKind } from './options.js';
 
 /** Compose one audience's view; with `previous`, each topic gets its changes since then. */
 function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): BriefingView {
@@ -102,6 +102,10 @@ function composeView(sheets: readonly FactSheet[], set: TemplateSet, week: strin
  * that stands alone: its fonts inline.
  */
 export function renderBriefing(sheets: readonly FactSheet[], set: TemplateSet, week: string, previous?: PreviousEditions): { view: BriefingView; html: string } {
+  if (!Array.isArray(sheets)) throw new BriefError('usage', `renderBriefing() takes a list of fact sheets first; got ${sheets === null ? 'null' : `a ${typeof sheets}`}`);
+  if (typeof (set as Partial<TemplateSet> | undefined)?.render !== 'function') {
+    throw new BriefError('usage', 'renderBriefing() takes a template set second: loadTemplateSet(templatesDir, audience), with an audience from loadAudiences()');
+  }
   const composed = composeView(sheets, set, week, previous);
   const view = composed.audience.has.contents ? { ...composed, toc: tocEntries(composed) } : composed;
   return { view, html: inlineFonts(set.render(view)) };
@@ -159,9 +163,9 @@ async function verifyText(path: string, pdf: Uint8Array, blocks: TextBlock[]): P
 }
 
 /** Every option build() takes (checkOptions). */
-export const BUILD_OPTIONS: Record<keyof Required<BuildOptions>, true> = {
-  dataDir: true, templatesDir: true, outDir: true, week: true, audiences: true, writeHtml: true, session: true, printer: true,
-  printerOptions: true, incremental: true, force: true, verify: true, writeEarly: true, onDocument: true,
+export const BUILD_OPTIONS: Record<keyof Required<BuildOptions>, OptionKind> = {
+  dataDir: 'string', templatesDir: 'string', outDir: 'string', week: 'string', audiences: 'strings', writeHtml: 'boolean', session: 'object', printer: 'object',
+  printerOptions: PRINTER_OPTIONS, incremental: 'boolean', force: 'boolean', verify: 'boolean', writeEarly: 'boolean', onDocument: 'function',
 };
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {

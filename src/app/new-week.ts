@@ -58,7 +58,7 @@ export function withoutReconstructed(text: string): string | undefined {
 const exists = (p: string) => access(p).then(() => true, () => false);
 
 export async function newWeek(options: NewWeekOptions = {}): Promise<NewWeekResult> {
-  checkOptions('newWeek', options, { dataDir: true, week: true });
+  checkOptions('newWeek', options, { dataDir: 'string', week: 'string' });
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const weeks = await listWeeks(dataDir);
   if (weeks.length === 0) throw new BriefError('week-unknown', `no week folders (like 2025-W38) in ${dataDir} to carry forward; new-week copies the latest week, so write the first by hand (\`brief init\` writes an example fact sheet for this week)`, { exitCode: ExitCode.usage });

@@ -3,6 +3,7 @@ import { LayoutStore } from '../contents/layout-cache.js';
 import { Printer, type PrinterOptions } from '../print/printer.js';
 import { cacheDir } from '../util/cache-dir.js';
 import { Limit } from '../util/limit.js';
+import { checkOptions, PRINTER_OPTIONS } from '../util/options.js';
 
 export interface SessionOptions {
   /** The cache folder (compiled templates, contents layouts, the kept browser profile); default BRIEF_CACHE_DIR or the install's node_modules/.cache/brief. */
@@ -27,6 +28,7 @@ export class Session {
   private readonly documents: Limit;
 
   constructor(options: SessionOptions = {}) {
+    checkOptions('new Session', options, { cacheDir: 'string', printer: 'object', printerOptions: PRINTER_OPTIONS });
     this.cacheDir = options.cacheDir ?? cacheDir();
     this.ownPrinter = !options.printer;
     this.printer = options.printer ?? new Printer(options.printerOptions);

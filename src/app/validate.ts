@@ -15,9 +15,13 @@ export interface ValidateOptions {
  * but in no week folder, which a build never reads, is warned of (`week-folder`).
  */
 export async function validate(paths: string | readonly string[] = [DEFAULTS.dataDir], options: ValidateOptions = {}): Promise<SheetsResult> {
-  checkOptions('validate', options, { cwd: true });
+  checkOptions('validate', options, { cwd: 'string' });
   if (typeof paths === 'string') paths = [paths];
   if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) throw new BriefError('usage', 'validate() takes a path or a list of paths (files or folders)', { exitCode: ExitCode.usage });
   const files = await findFactSheetFiles(paths);
-  return loadSheets(files, options.cwd, { misplaced: misplacedSheets(paths, files) });
+  const result = await loadSheets(files, options.cwd, { misplaced: misplacedSheets(paths, files) });
+  // The caller's own copies: the process keeps the validated sheets of unchanged files for builds
+  // (sheets.ts), and a caller who edits or redacts a result in place must not change what a later
+  // build prints.
+  return { ...result, sheets: structuredClone(result.sheets) };
 }

@@ -46,7 +46,7 @@ export function audienceOf(templatesDir: string, file: string): string | undefin
 
 export function watch(options: WatchOptions = {}): Watcher {
   const { writeHtml: _h, printer: _p, ...shared } = BUILD_OPTIONS;
-  checkOptions('watch', options, { ...shared, printer: true, onStart: true, onBuild: true, onError: true });
+  checkOptions('watch', options, { ...shared, printer: 'object', onStart: 'function', onBuild: 'function', onError: 'function' });
   const { onStart: _s, onBuild: _b, onError: _e, printer: _printer, ...buildOptions } = options;
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const templatesDir = options.templatesDir ?? DEFAULTS.templatesDir;

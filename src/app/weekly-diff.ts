@@ -6,7 +6,7 @@ import { changeLines, type ChangeLine } from '../compose/diff-text.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { loadPreviousEditions } from '../validate/previous.js';
 import { hasErrors, type Problem } from '../validate/problems.js';
-import type { Tlp } from '../schema/index.js';
+import { TLP_LEVELS, type Tlp } from '../schema/index.js';
 import { allowedFor } from '../compose/handling.js';
 import { shownChanges, visibleEdition } from '../compose/changes.js';
 import type { AudienceShow } from '../load/audience.js';
@@ -49,7 +49,7 @@ export interface WeeklyDiff {
 }
 
 export async function weeklyDiff(options: WeeklyDiffOptions = {}): Promise<WeeklyDiff> {
-  checkOptions('weeklyDiff', options, { dataDir: true, week: true, topic: true, maxHandling: true, show: true });
+  checkOptions('weeklyDiff', options, { dataDir: 'string', week: 'string', topic: 'string', maxHandling: { oneOf: TLP_LEVELS }, show: 'object' });
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const week = await resolveWeek(dataDir, options.week);
   const loaded = await loadWeek(dataDir, week);

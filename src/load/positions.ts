@@ -1,4 +1,3 @@
-import type { State } from 'js-yaml';
 
 /**
  * positions: where each value of a quick-parsed sheet sits in its text, from where the quick parser
@@ -13,6 +12,13 @@ import type { State } from 'js-yaml';
  * there is no index and the caller uses the positioned parse.
  */
 export interface Span { start: number; end: number }
+
+/**
+ * What the quick parser's listener is given (js-yaml's `State`, the fields read here). Written out,
+ * not imported: the published declarations then need no js-yaml types (@types/js-yaml is not a
+ * dependency).
+ */
+export interface ParserState { position: number; kind: string | null; result: unknown }
 
 export interface PositionIndex {
   /**
@@ -58,7 +64,7 @@ const same = (a: unknown, b: unknown) => a === b || (Number.isNaN(a) && Number.i
  * and closes, so the parse every sheet needs also serves the few that have problems; `index` makes
  * the index from the notes (call it after the parse, with the text and the data it read).
  */
-export function positionRecorder(): { listener: (event: 'open' | 'close', state: State) => void; index(text: string, data: unknown): PositionIndex | undefined } {
+export function positionRecorder(): { listener: (event: 'open' | 'close', state: ParserState) => void; index(text: string, data: unknown): PositionIndex | undefined } {
   // 'open': ~position; 'close': position, then the node's kind and result in `closed`.
   const events: number[] = [];
   const closed: unknown[] = [];

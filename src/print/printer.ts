@@ -7,6 +7,7 @@ import { takeEarly } from './early.js';
 import type { Browser, Page } from './devtools.js';
 import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody, textBlocks, type Answer, type TextBlock } from './cdp.js';
 import { Limit } from '../util/limit.js';
+import { checkOptions, PRINTER_OPTIONS } from '../util/options.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { MAX_TIMEOUT_MS } from './limits.js';
 
@@ -127,6 +128,7 @@ export class Printer implements AsyncDisposable {
   private readonly options: PrinterOptions;
 
   constructor(options: PrinterOptions = {}) {
+    checkOptions('new Printer', options, PRINTER_OPTIONS);
     this.options = options;
     this.concurrency = Math.max(1, options.concurrency ?? availableParallelism());
     this.timeoutMs = options.timeoutMs ?? 60_000;

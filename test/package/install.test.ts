@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,25 @@ describe('the packed package, installed offline into an empty folder', () => {
     for (const f of files) expect(f).not.toMatch(/^(test|bench|src|scripts|data|out|\.ci|\.github)\/|\.map$/);
     expect(existsSync(join(project, 'node_modules', 'puppeteer'))).toBe(false); // no download at install
   });
+
+  it('a strict TypeScript project compiles the documented example against the installed declarations (no skipLibCheck, no @types of brief\'s dependencies), and finds the schemas by package name', async () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'api.md'), 'utf8');
+    const example = /```ts\n([\s\S]*?)```/.exec(doc)![1]!;
+    writeFileSync(join(project, 'example.mts'), `${example}\nexport {};\n`);
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: {
+        strict: true, noEmit: true, skipLibCheck: false, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
+        // Node's types from the repository (the project has none installed); nothing else of @types
+        typeRoots: [join(ROOT, 'node_modules', '@types')], types: ['node'],
+      },
+      files: ['example.mts'],
+    }));
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const compiled = await exec(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project }).then(() => '', (e: { stdout: string }) => e.stdout);
+    expect(compiled).toBe('');
+    const { stdout } = await exec(process.execPath, ['-e', "console.log(require.resolve('brief/schema/fact-sheet.schema.json'), require('brief/package.json').version)"], { cwd: project });
+    expect(stdout).toMatch(/node_modules[\\/]brief[\\/]schema[\\/]fact-sheet\.schema\.json \d+\.\d+\.\d+/);
+  }, 120_000);
 
   it('init → validate → build with no flags, on the packaged templates, the $schema lines pointing into node_modules', async () => {
     const init = await npx(['init']);

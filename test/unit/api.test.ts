@@ -8,8 +8,8 @@ import * as api from '../../src/index.js';
 describe('library API', () => {
   it('exports exactly the documented names', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'BriefError', 'ExitCode', 'Printer', 'RULES', 'Session', 'build', 'formatGithub', 'formatHuman', 'formatJson',
-      'formatSarif', 'loadAudiences', 'newWeek', 'renderBriefing', 'validate', 'watch', 'weeklyDiff',
+      'BriefError', 'DocumentsFailed', 'ExitCode', 'Printer', 'RULES', 'Session', 'ValidationFailed', 'build', 'formatGithub', 'formatHuman', 'formatJson',
+      'formatSarif', 'loadAudiences', 'loadTemplateSet', 'newWeek', 'renderBriefing', 'validate', 'watch', 'weeklyDiff',
     ]);
   });
 
@@ -41,6 +41,37 @@ describe('library API', () => {
     expect((await call(() => api.validate('data', { root: '.' } as never)))!.message).toContain("validate() has no option 'root'");
     expect((await call(() => api.build('2025-W38' as never)))!.message).toContain('build() takes an options object');
     expect(() => api.watch({ audience: ['executive'] } as never)).toThrow("watch() has no option 'audience' (did you mean 'audiences'?)");
+  });
+
+  it('an option of the wrong kind, nested ones and a constructor\'s too, is a usage error saying what it takes', async () => {
+    const call = (f: () => Promise<unknown>) => f().then(() => undefined, (e: unknown) => e as api.BriefError);
+    expect((await call(() => api.build({ audiences: 'public' } as never)))!.message).toContain("option audiences takes a list of names (['public']); got a string");
+    expect((await call(() => api.build({ outDir: 5 } as never)))!.message).toContain('option outDir takes a string; got 5');
+    expect((await call(() => api.build({ printerOptions: { concurency: 2 } } as never)))!.message).toContain("has no option 'concurency' (did you mean 'concurrency'?) in printerOptions");
+    expect((await call(() => api.validate('data', { cwd: 5 } as never)))!).toMatchObject({ exitCode: api.ExitCode.usage, message: expect.stringContaining('option cwd takes a string') });
+    const level = await call(() => api.weeklyDiff({ maxHandling: 'AMBER' } as never));
+    expect(level!.message).toContain("option maxHandling takes one of TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED; got 'AMBER'; did you mean 'TLP:AMBER'?");
+    expect(() => new api.Printer({ concurency: 3 } as never)).toThrow("new Printer() has no option 'concurency' (did you mean 'concurrency'?)");
+    expect(() => new api.Session({ printerOpts: {} } as never)).toThrow("new Session() has no option 'printerOpts'");
+    expect(() => api.renderBriefing([], { name: 'public' } as never, '2025-W38')).toThrow('renderBriefing() takes a template set second: loadTemplateSet(templatesDir, audience)');
+  });
+
+  it('validate hands back the caller\'s own sheets: editing one changes neither a later validate nor what a build reads', async () => {
+    const a = await api.validate('data/2025-W38');
+    const title = a.sheets[0]!.title;
+    a.sheets[0]!.title = 'MUTATED BY CALLER';
+    const b = await api.validate('data/2025-W38');
+    expect(b.sheets[0]).not.toBe(a.sheets[0]);
+    expect(b.sheets[0]!.title).toBe(title);
+  });
+
+  it('renders a briefing from sheets in memory: loadAudiences, loadTemplateSet, renderBriefing', async () => {
+    const sheets = (await api.validate('data/2025-W38')).sheets;
+    const [audience] = await api.loadAudiences(undefined, ['public']);
+    const { html, view } = api.renderBriefing(sheets, await api.loadTemplateSet(undefined, audience!), '2025-W38');
+    expect(view.topics.length).toBe(2);
+    expect(html).toContain('<!doctype html>');
+    expect(html).toContain('TLP:CLEAR');
   });
 
   it('weeklyDiff and newWeek default to data/ as build does (no TypeError without options)', async () => {
