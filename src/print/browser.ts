@@ -38,7 +38,7 @@ export function isHeadlessShell(path: string): boolean {
  */
 export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<BrowserChoice> {
   if (explicit) {
-    if (!existsSync(explicit)) throw new BriefError('browser-missing', `browser not found at ${explicit} (given with --browser, or as browser: in brief.config.yaml)`, { exitCode: ExitCode.usage });
+    if (!existsSync(explicit)) throw new BriefError('browser-missing', `browser not found at ${explicit} (given with --browser, as browser: in brief.config.yaml, or as the library's executablePath)`, { exitCode: ExitCode.usage });
     // Absolute: a relative name without a slash would be looked up on PATH when spawned, running
     // another program than the file found here.
     return { path: resolve(explicit), how: 'option', shell: isHeadlessShell(explicit) };

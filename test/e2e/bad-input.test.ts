@@ -176,7 +176,7 @@ const BUILD_CASES: BuildCase[] = [
   },
   { name: 'a bad --concurrency', setup: () => ['--concurrency', 'zero'], code: 2, expect: ["--concurrency takes a whole number ≥ 1; got 'zero'"] },
   { name: 'an unknown option', setup: () => ['--colour'], code: 2, expect: ["unknown option '--colour'", "Run 'brief build --help' for usage."] },
-  { name: 'a browser that does not exist', setup: (p) => ['--browser', join(p.root, 'no-chrome')], code: 2, expect: [/browser not found at .*no-chrome \(given with --browser, or as browser: in brief\.config\.yaml\)/] },
+  { name: 'a browser that does not exist', setup: (p) => ['--browser', join(p.root, 'no-chrome')], code: 2, expect: [/browser not found at .*no-chrome \(given with --browser, as browser: in brief\.config\.yaml, or as the library's executablePath\)/] },
   {
     name: 'a browser that dies at start', code: 3,
     setup: (p) => {
