@@ -203,7 +203,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const previousLoading = loadPreviousEditions(dataDir, week, ids);
     // (each failure is met where it is awaited below, or not at all: none may go unhandled)
     for (const p of [ids, setsLoading, previousLoading]) p.catch(() => {});
-    const [loaded] = await Promise.all([loading, audiencesLoading, prepareOutDir(join(outDir, week))]);
+    // Every one settled, the first failure in this order said: the data's before the output folder's
+    // (not whichever happened to fail first).
+    const settled = await Promise.allSettled([loading, audiencesLoading, prepareOutDir(join(outDir, week))]);
+    for (const r of settled) if (r.status === 'rejected') throw r.reason;
+    const loaded = (settled[0] as PromiseFulfilledResult<Awaited<typeof loading>>).value;
     if (hasErrors(loaded.problems)) throw new ValidationFailed(loaded.problems);
     if (loaded.sheets.length === 0) throw new BriefError('week-empty', `no fact sheets in ${join(dataDir, week)}`, { exitCode: ExitCode.usage });
     const [sets, previous, browser] = await Promise.all([

@@ -141,7 +141,7 @@ export async function inputsHash(inputs: DocumentInputs): Promise<string> {
 
 async function readJson(file: string): Promise<Manifest | undefined> {
   try {
-    const m = JSON.parse(await readFile(file, 'utf8')) as Manifest & { format?: string };
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest & { format?: string };
     return m.format === FORMAT && typeof m.inputs === 'string' && typeof m.pdf === 'string' ? m : undefined;
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, mkdir, readdir, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import { accessSync, constants, realpathSync, statSync, statfsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, basename, relative, resolve } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { isProcessAlive } from '../util/pid.js';
@@ -89,24 +89,29 @@ export const MIN_FREE_BYTES = 1024 * 1024;
  * Throws an `io-write` BriefError (exit 2) saying why.
  */
 export async function prepareOutDir(dir: string): Promise<void> {
+  // (synchronous look-ups: each is microseconds, where a trip through the thread pool is a good part
+  // of a millisecond, on the path from a save to its print in watch mode)
   const abs = resolve(dir);
   const fail = (why: string, cause?: unknown) => new BriefError('io-write', `${dir}: cannot write the briefings there: ${why}; nothing was built`, { exitCode: ExitCode.usage, cause });
   // The real place of the deepest folder that exists (a link may lead into /proc).
   let existing = abs;
-  while (!(await stat(existing).then(() => true, () => false)) && dirname(existing) !== existing) existing = dirname(existing);
-  const real = await realpath(existing).catch(() => existing);
+  const exists = (p: string) => { try { statSync(p); return true; } catch { return false; } };
+  while (!exists(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  let real = existing;
+  try { real = realpathSync(existing); } catch { /* as it is */ }
   const where = join(real, relative(existing, abs));
   const virtual = VIRTUAL.find((v) => where === v || where.startsWith(`${v}/`));
   if (virtual) throw fail(`it is under ${virtual}, a virtual file system, not a disk`);
   // Nothing is made yet (a build that fails validation leaves no folder): the deepest folder that
   // exists must be a folder this process may write in.
   try {
-    if (!(await stat(existing)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    await access(existing, constants.W_OK);
+    if (!statSync(existing).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    accessSync(existing, constants.W_OK);
   } catch (e) {
     throw fail(writeWhy(e), e);
   }
-  const fs = await statfs(existing).catch(() => undefined);
+  let fs: { bavail: number; bsize: number } | undefined;
+  try { fs = statfsSync(existing); } catch { /* unknown: not checked */ }
   if (fs && fs.bavail * fs.bsize < MIN_FREE_BYTES) throw fail(`no space left on the device (${Math.floor((fs.bavail * fs.bsize) / 1024)} kB free)`);
 }
 
