@@ -55,12 +55,12 @@ function timed(cmd, args, label) {
 const node = (args, label) => timed(process.execPath, args, label);
 
 // ---- corpora
-// The sample's sheets name their archived sources relative to the repository's folder
-// (../../../shared/sources/…); copied elsewhere they would no longer resolve and their quotes would go
-// unchecked. Every corpus points at the same archives by absolute path, so the quotes are checked
-// (as a user with archives has them) wherever the bench runs; without them, none are anywhere.
-const SOURCES = join(ROOT, '..', 'shared', 'sources');
-const withArchives = (text) => text.replace(/"\.\.\/\.\.\/\.\.\/shared\/sources\//g, existsSync(SOURCES) ? `"${SOURCES}/` : '"/nonexistent/sources/');
+// The sample's sheets name their archived sources relative to themselves (../archive/…, in
+// data/archive/); copied elsewhere they would no longer resolve and their quotes would go unchecked.
+// Every corpus points at the same archives by absolute path, so the quotes are checked (as a user
+// with archives has them) wherever the bench runs.
+const SOURCES = join(ROOT, 'data', 'archive');
+const withArchives = (text) => text.replace(/"\.\.\/archive\//g, existsSync(SOURCES) ? `"${SOURCES}/` : '"/nonexistent/sources/');
 // Weeks of two topics each: the sample's 2025-W37, then its 2025-W38 carried forward week after week
 // with the summary line changed each week (so every briefing has a "changes since" section).
 const data = join(work, 'data');

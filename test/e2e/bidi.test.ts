@@ -50,7 +50,7 @@ describe.skipIf(!hasTool('pdftotext'))('right-to-left text on the page', () => {
     sheet.bluf.text = HEBREW_LED;
     sheet.status.summary = ARABIC;
     sheet.status.parties.find((p) => p.id === 'cn')!.name = 'ממשלת סין';
-    writeFileSync(file, stringify(sheet).replace(/\.\.\/\.\.\/\.\.\/shared\/sources\//g, join(DATA, '..', '..', 'shared', 'sources', '/')));
+    writeFileSync(file, stringify(sheet).replace(/\.\.\/archive\//g, join(DATA, 'archive', '/')));
     const result = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: join(tmp.dir, 'out'), week: '2025-W38', audiences: ['analyst', 'executive'], session });
     for (const doc of result.documents) {
       const all = words(doc.path);
@@ -100,7 +100,7 @@ describe.skipIf(!hasTool('pdftotext'))('right-to-left text on the page', () => {
     const file = join(data, '2025-W38', 'tiktok-us-spinoff.yaml');
     const sheet = parse(readFileSync(file, 'utf8')) as { bluf: { text: string }; status: { summary: string } };
     sheet.bluf.text = 'Reports of a Trojan \u202Eevil\u202C source deal were denied, and an \u2067open isolate follows here.';
-    writeFileSync(file, stringify(sheet).replace(/\.\.\/\.\.\/\.\.\/shared\/sources\//g, join(DATA, '..', '..', 'shared', 'sources', '/')));
+    writeFileSync(file, stringify(sheet).replace(/\.\.\/archive\//g, join(DATA, 'archive', '/')));
     const result = await build({ dataDir: data, templatesDir: TEMPLATES, outDir: join(tmp.dir, 'out-override'), week: '2025-W38', audiences: ['analyst', 'executive'], session, verify: true });
     expect(result.documents.map((d) => d.audience).sort()).toEqual(['analyst', 'executive']);
     for (const doc of result.documents) {

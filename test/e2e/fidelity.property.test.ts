@@ -14,7 +14,7 @@ import { parse, parseDocument, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/app/build.js';
 import { Session } from '../../src/app/session.js';
-import { DATA, TEMPLATES, hasTool, readPdf, tempDir } from '../helpers.js';
+import { DATA, weeksOnly, TEMPLATES, hasTool, readPdf, tempDir } from '../helpers.js';
 
 /** Words that extract in logical order (left-to-right scripts), checked in the PDF's text. */
 const LTR = ['Nguyễn Tiếng', 'Ελληνικά', 'Русский', '中文测试', '繁體中文', '日本語テスト', '한국어', 'Größe', 'e\u0301té', 'Łódź', 'ქართული', 'Հայերեն', 'ግዕዝ', 'ᏣᎳᎩ', 'ⵜⴰⵎⴰⵣⵉⵖⵜ', 'ꆈꌠꁱꂷ', 'ᐃᓄᒃᑎᑐᑦ'];
@@ -57,7 +57,7 @@ afterAll(async () => {
 /** A copy of the sample week with the phrases in the BLUF, the title, the status and a sticking point. */
 function weekWith(run: number, p: { bluf: string; title: string; status: string; point: string }): string {
   const data = join(tmp.dir, `data-${run}`);
-  cpSync(DATA, data, { recursive: true });
+  cpSync(DATA, data, { recursive: true, filter: weeksOnly });
   const file = join(data, '2025-W38', 'us-china-trade.yaml');
   const doc = parseDocument(readFileSync(file, 'utf8'));
   doc.setIn(['bluf', 'text'], `${p.bluf}. The truce runs to November.`);
@@ -74,7 +74,7 @@ const PRINTED = new Set(['title', 'topic', 'summary', 'text', 'name', 'label', '
 /** A copy of the sample week with a phrase added to every printed text field of one sheet, in turn. */
 function everyField(run: number, phrases: string[]): string {
   const data = join(tmp.dir, `data-all-${run}`);
-  cpSync(DATA, data, { recursive: true });
+  cpSync(DATA, data, { recursive: true, filter: weeksOnly });
   const file = join(data, '2025-W38', 'us-china-trade.yaml');
   let n = 0;
   const walk = (v: unknown, key?: string): unknown => {

@@ -16,7 +16,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/app/build.js';
 import { Session } from '../../src/app/session.js';
-import { DATA, TEMPLATES, hasTool, tempDir } from '../helpers.js';
+import { DATA, weeksOnly, TEMPLATES, hasTool, tempDir } from '../helpers.js';
 
 const tmp = tempDir('brief-long-words-');
 const session = new Session({ printerOptions: { concurrency: 2 }, cacheDir: join(tmp.dir, 'cache') });
@@ -38,7 +38,7 @@ const take = (w: string, path: string) => { if (!/parties|milestones/.test(path)
 
 function longWordWeek(): string {
   const data = join(tmp.dir, 'data');
-  cpSync(DATA, data, { recursive: true });
+  cpSync(DATA, data, { recursive: true, filter: weeksOnly });
   let k = 0;
   const walk = (v: unknown, key?: string, path = ''): unknown => {
     if (Array.isArray(v)) return v.map((x, i) => walk(x, key, `${path}/${i}`));
