@@ -1,4 +1,5 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import yaml from 'js-yaml';
 import { basename, join } from 'node:path';
 import { findFactSheetFiles, listWeeks } from '../load/data.js';
 import { BriefError, ExitCode } from '../errors.js';
@@ -9,8 +10,9 @@ import { checkOptions } from './options.js';
 /**
  * new-week: scaffolds a week folder by carrying every topic of the latest earlier week forward.
  * Each file is copied as text (comments and formatting kept) with only its top-level `as_of`
- * moved to the new week's Monday (and a `reconstructed:` block left behind: the new edition is
- * written live), so the weekly edit is a small change. It checks everything
+ * moved to the new week's Monday (and a `reconstructed:` block and the judgments' `change_reason`s
+ * left behind: the new edition is written live, and its moves have reasons of their own), so the
+ * weekly edit is a small change. It checks everything
  * before it writes anything and never overwrites a file.
  */
 export interface NewWeekOptions {
@@ -28,6 +30,8 @@ export interface NewWeekResult {
   files: string[];
   /** The new files whose `reconstructed:` block was left behind (the new edition is written live, not rebuilt). */
   unreconstructed: string[];
+  /** The judgments' `change_reason`s left behind, in all: each said why a judgment moved last week. */
+  reasonsCleared: number;
 }
 
 const AS_OF_LINE = /^as_of:([ \t]*)(["']?)(\d{4}-\d{2}-\d{2})\2([ \t]*(?:#[^\r\n]*)?)(\r?)$/m;
@@ -55,6 +59,43 @@ export function withoutReconstructed(text: string): string | undefined {
   return [...lines.slice(0, at), ...lines.slice(end)].join('\n');
 }
 
+/**
+ * The text without the `change_reason:` of its judgments (block style: the key's line and the lines
+ * indented under it), and how many were taken out. A reason says why a judgment moved since the
+ * edition before; carried into the next week it would be printed beside a move it does not explain.
+ * Checked by parsing: when the data is not the same but for the reasons (a form this reading does
+ * not follow), the text is kept as it was.
+ */
+export function withoutChangeReasons(text: string): { text: string; cleared: number } {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let cleared = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([ \t]+)change_reason[ \t]*:/.exec(lines[i]!);
+    if (!m) { out.push(lines[i]!); continue; }
+    const indent = m[1]!.length;
+    let end = i + 1;
+    while (end < lines.length && (lines[end]!.trim() === '' || /^[ \t]*/.exec(lines[end]!)![0].length > indent)) end++;
+    while (end > i + 1 && lines[end - 1]!.trim() === '') end--; // keep the blank lines before the next key
+    cleared++;
+    i = end - 1;
+  }
+  if (cleared === 0) return { text, cleared };
+  const next = out.join('\n');
+  try {
+    const strip = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(strip);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'change_reason').map(([k, x]) => [k, strip(x)]));
+      return v;
+    };
+    const before = JSON.stringify(strip(yaml.load(text, { schema: yaml.CORE_SCHEMA })));
+    const after = JSON.stringify(yaml.load(next, { schema: yaml.CORE_SCHEMA }));
+    return before === after ? { text: next, cleared } : { text, cleared: 0 };
+  } catch {
+    return { text, cleared: 0 };
+  }
+}
+
 const exists = (p: string) => access(p).then(() => true, () => false);
 
 export async function newWeek(options: NewWeekOptions = {}): Promise<NewWeekResult> {
@@ -77,9 +118,12 @@ export async function newWeek(options: NewWeekOptions = {}): Promise<NewWeekResu
     throw new BriefError('io-exists', `${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; new-week never overwrites a file (nothing was written)`, { exitCode: ExitCode.usage, location: { file: taken[0]! } });
   }
   const unreconstructed: string[] = [];
+  let reasonsCleared = 0;
   const texts = await Promise.all(sources.map(async (f, i) => {
-    const text = carryForward(await readFile(f, 'utf8'), asOf);
-    if (text === undefined) throw new BriefError('as-of-missing', `${f}: no top-level 'as_of: YYYY-MM-DD' line to move forward (nothing was written)`, { exitCode: ExitCode.invalidData, location: { file: f } });
+    const moved = carryForward(await readFile(f, 'utf8'), asOf);
+    if (moved === undefined) throw new BriefError('as-of-missing', `${f}: no top-level 'as_of: YYYY-MM-DD' line to move forward (nothing was written)`, { exitCode: ExitCode.invalidData, location: { file: f } });
+    const { text, cleared } = withoutChangeReasons(moved);
+    reasonsCleared += cleared;
     const live = withoutReconstructed(text);
     if (live === undefined) return text;
     unreconstructed.push(targets[i]!);
@@ -93,5 +137,5 @@ export async function newWeek(options: NewWeekOptions = {}): Promise<NewWeekResu
       throw new BriefError('io-write', `${t}: cannot write: ${(e as NodeJS.ErrnoException).code === 'EEXIST' ? 'already exists; new-week never overwrites a file' : (e as Error).message}`, { exitCode: ExitCode.usage, cause: e });
     }
   }
-  return { week, from, asOf, files: targets, unreconstructed: targets.filter((t) => unreconstructed.includes(t)) };
+  return { week, from, asOf, files: targets, unreconstructed: targets.filter((t) => unreconstructed.includes(t)), reasonsCleared };
 }

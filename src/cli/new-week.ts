@@ -17,7 +17,8 @@ export function register(program: Command, ctx: Context, done: (code: number) =>
       const { newWeek } = await import('../app/new-week.js');
       const result = await newWeek({ dataDir: cfg.dataDir, week: week ?? o.week });
       for (const f of result.files) ctx.io.stdout(`wrote ${f}${result.unreconstructed.includes(f) ? ' (without the reconstructed: block of the edition it came from: this one is written live)' : ''}\n`);
-      ctx.io.stdout(`${result.week}: carried ${plural(result.files.length, 'topic')} forward from ${result.from} with as_of ${result.asOf}; edit them, then run 'brief validate' and 'brief diff'\n`);
+      if (result.reasonsCleared > 0) ctx.io.stdout(`left behind ${plural(result.reasonsCleared, 'change_reason')} of last week's judgment moves: give a judgment you move this week a reason of its own\n`);
+      ctx.io.stdout(`${result.week}: carried ${plural(result.files.length, 'topic')} forward from ${result.from} with as_of ${result.asOf}; update the bottom line, summary and what changed, then run 'brief validate' and 'brief diff'\n`);
       done(ExitCode.ok);
     });
 }

@@ -23,11 +23,13 @@ export interface ChangeLine {
 export interface ChangeGroup { label: string; items: ChangeLine[] }
 
 const GROUPS: [string, (k: ChangeKind) => boolean][] = [
+  ['Bottom line', (k) => k === 'bluf-revised'],
   ['Status', (k) => k === 'stage' || k.startsWith('milestone') || k.startsWith('deadline')],
   ['Sticking points', (k) => k.startsWith('sticking-point') || k.startsWith('position')],
   ['Expert views', (k) => k.startsWith('expert-view')],
   ['Key judgments', (k) => k.startsWith('judgment')],
   ['Sources', (k) => k.startsWith('source')],
+  ['Other', (k) => k === 'revised'],
 ];
 
 /** The lines under headings (status, sticking points, expert views, key judgments, sources); empty groups left out. */
@@ -36,6 +38,8 @@ export function groupLines(lines: readonly ChangeLine[]): ChangeGroup[] {
 }
 
 const stage = (s: string) => STAGE_LABELS[s] ?? words(s);
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const moved = (a: string | undefined, b: string | undefined) => (a ?? '') !== (b ?? '') && !(a && b?.startsWith(a));
 const stripStop = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/[.。]$/, '');
 
 function sentence(c: Change): ChangeLine {
@@ -49,12 +53,23 @@ function sentence(c: Change): ChangeLine {
     }
     case 'milestone-occurred':
       return { kind: c.kind, text: `Took place (was ${c.from}), ${formatDate(c.date)}: ${stripStop(c.title)}.` };
+    case 'milestone-changed': {
+      const state = c.fromState !== c.toState ? `now ${c.toState} (was ${c.fromState})` : '';
+      const date = moved(c.fromDate, c.toDate) ? `${formatDate(c.toDate)} (was ${formatDate(c.fromDate)})` : formatDate(c.toDate);
+      return { kind: c.kind, text: `${state ? `${cap(state)}, ` : 'Moved to '}${date}: ${stripStop(c.title)}.` };
+    }
+    case 'milestone-removed':
+      return { kind: c.kind, text: `No longer in the timeline: ${stripStop(c.title)}.` };
     case 'deadline-added':
       return { kind: c.kind, text: `New deadline: ${stripStop(c.label)}${c.date ? `, ${formatDate(c.date)}` : ''}${c.extensions > 0 ? ` (extended ${times(c.extensions)} so far)` : ''}.` };
     case 'deadline-extended': {
       const moved = c.toDate && c.toDate !== c.fromDate ? ` from ${c.fromDate ? formatDate(c.fromDate) : 'no set date'} to ${formatDate(c.toDate)}` : '';
       return { kind: c.kind, text: `Deadline extended${moved}: ${stripStop(c.label)}; now extended ${times(c.extensions)}.` };
     }
+    case 'deadline-moved':
+      return { kind: c.kind, text: `Deadline brought forward${c.toDate ? ` from ${c.fromDate ? formatDate(c.fromDate) : 'no set date'} to ${formatDate(c.toDate)}` : `: no longer dated (was ${formatDate(c.fromDate!)})`}: ${stripStop(c.label)}.` };
+    case 'deadline-removed':
+      return { kind: c.kind, text: `No longer among the deadlines: ${stripStop(c.label)}.` };
     case 'sticking-point-opened':
       return { kind: c.kind, text: `New sticking point (${c.status}, ${c.significance} significance): ${stripStop(c.title)}.` };
     case 'sticking-point-status':
@@ -63,6 +78,8 @@ function sentence(c: Change): ChangeLine {
       return { kind: c.kind, text: `Sticking point resolved${c.from === 'resolved' ? '' : ` (was ${c.from})`}: ${stripStop(c.title)}.` };
     case 'sticking-point-dropped':
       return { kind: c.kind, text: `No longer listed as a sticking point: ${stripStop(c.title)}.` };
+    case 'sticking-point-significance':
+      return { kind: c.kind, text: `Significance now ${c.to} (was ${c.from}): ${stripStop(c.title)}.` };
     case 'position-added':
       return { kind: c.kind, text: `${c.partyName}: new position (${words(c.flexibility)}) on “${stripStop(c.stickingPointTitle)}”.` };
     case 'position-changed': {
@@ -71,8 +88,14 @@ function sentence(c: Change): ChangeLine {
         : `reworded, still ${words(c.to)}`;
       return { kind: c.kind, text: `${c.partyName}: position on “${stripStop(c.stickingPointTitle)}” ${how}.` };
     }
+    case 'position-dropped':
+      return { kind: c.kind, text: `${c.partyName}: no longer a listed position on “${stripStop(c.stickingPointTitle)}”.` };
     case 'expert-view-added':
       return { kind: c.kind, text: `New expert view: ${c.name}, ${stripStop(c.affiliation)}: ${stripStop(c.stance)}.` };
+    case 'expert-view-changed':
+      return { kind: c.kind, text: `Expert view changed: ${c.name}, ${stripStop(c.affiliation)}: ${stripStop(c.stance)} (was: ${stripStop(c.fromStance)}).` };
+    case 'expert-view-dropped':
+      return { kind: c.kind, text: `No longer among the expert views: ${c.name}, ${stripStop(c.affiliation)}.` };
     case 'judgment-added':
       // Likelihood and confidence in sentences of their own (ICD 203 keeps them apart).
       return { kind: c.kind, text: `New judgment: ${stripStop(c.statement)}. Likelihood: ${c.likelihood} (${likelihoodRange(c.likelihood)}). Confidence: ${c.confidence}.` };
@@ -92,15 +115,24 @@ function sentence(c: Change): ChangeLine {
         : `Why: ${stripStop(c.reason)}.${c.reasonUnchanged ? ' (This reason is unchanged from the previous edition.)' : ''}`;
       return { kind: c.kind, text: `${head}: ${stripStop(c.statement)}. ${other}`, detail };
     }
+    case 'judgment-reworded':
+      // (a statement reworded is a new claim, at the same likelihood and confidence)
+      return { kind: c.kind, text: `Judgment reworded, its likelihood and confidence as before: ${stripStop(c.statement)} (was: ${stripStop(c.from)}).` };
     case 'judgment-dropped':
       // (as for a sticking point: true whether it was withdrawn or is now above the reader's level)
       return { kind: c.kind, text: `No longer among the key judgments: ${stripStop(c.statement)}.` };
     case 'source-added':
       return { kind: c.kind, text: `New source: ${sourceLabel(c)}.` };
+    case 'source-dropped':
+      return { kind: c.kind, text: `No longer cited: ${sourceLabel(c)}.` };
+    case 'bluf-revised':
+      return { kind: c.kind, text: 'Bottom line revised.' };
+    case 'revised':
+      return { kind: c.kind, text: 'Revised in details no line above tracks (watch items, notes, characterisations or the like).' };
   }
 }
 
-const sourceLabel = (c: Extract<Change, { kind: 'source-added' }>) => `${c.publisher}, “${stripStop(c.title)}”${c.date ? ` (${formatDate(c.date)})` : ''}`;
+const sourceLabel = (c: Extract<Change, { kind: 'source-added' | 'source-dropped' }>) => `${c.publisher}, “${stripStop(c.title)}”${c.date ? ` (${formatDate(c.date)})` : ''}`;
 
 /**
  * How much a kind of change matters to a reader, most first: the stage, then sticking points moving
@@ -108,8 +140,10 @@ const sourceLabel = (c: Extract<Change, { kind: 'source-added' }>) => `${c.publi
  */
 const WEIGHT: Record<ChangeKind, number> = {
   'stage': 0, 'sticking-point-resolved': 1, 'sticking-point-status': 1, 'sticking-point-opened': 2, 'judgment-changed': 2,
-  'judgment-added': 3, 'judgment-dropped': 3, 'deadline-extended': 3, 'milestone-occurred': 3, 'position-changed': 4,
-  'sticking-point-dropped': 4, 'deadline-added': 5, 'milestone-added': 5, 'position-added': 6, 'expert-view-added': 7, 'source-added': 9,
+  'judgment-added': 3, 'judgment-dropped': 3, 'judgment-reworded': 3, 'deadline-extended': 3, 'deadline-moved': 3, 'milestone-occurred': 3,
+  'milestone-changed': 4, 'position-changed': 4, 'sticking-point-dropped': 4, 'sticking-point-significance': 4, 'deadline-removed': 4,
+  'deadline-added': 5, 'milestone-added': 5, 'milestone-removed': 5, 'position-added': 6, 'position-dropped': 6, 'bluf-revised': 6,
+  'expert-view-added': 7, 'expert-view-changed': 7, 'expert-view-dropped': 7, 'source-added': 9, 'source-dropped': 9, 'revised': 10,
 };
 
 /** The `n` most significant changes, ranked (stable: the order of the records breaks ties). */

@@ -19,19 +19,32 @@ export type Change =
   | { kind: 'stage'; from: string; to: string; since: string }
   | { kind: 'milestone-added'; id: string; title: string; date: string; dateText?: string | undefined; state: Milestone['state'] }
   | { kind: 'milestone-occurred'; id: string; title: string; date: string; from: Milestone['state'] }
+  | { kind: 'milestone-changed'; id: string; title: string; fromDate: string; toDate: string; fromState: Milestone['state']; toState: Milestone['state'] }
+  | { kind: 'milestone-removed'; id: string; title: string }
   | { kind: 'deadline-added'; id: string; label: string; date?: string | undefined; extensions: number }
   | { kind: 'deadline-extended'; id: string; label: string; fromDate?: string | undefined; toDate?: string | undefined; fromExtensions: number; extensions: number }
+  | { kind: 'deadline-moved'; id: string; label: string; fromDate?: string | undefined; toDate?: string | undefined }
+  | { kind: 'deadline-removed'; id: string; label: string }
   | { kind: 'sticking-point-opened'; id: string; title: string; status: StickingPoint['status']; significance: StickingPoint['significance'] }
   | { kind: 'sticking-point-status'; id: string; title: string; from: StickingPoint['status']; to: StickingPoint['status'] }
   | { kind: 'sticking-point-resolved'; id: string; title: string; from: StickingPoint['status'] }
   | { kind: 'sticking-point-dropped'; id: string; title: string }
+  | { kind: 'sticking-point-significance'; id: string; title: string; from: StickingPoint['significance']; to: StickingPoint['significance'] }
   | { kind: 'position-added'; stickingPoint: string; stickingPointTitle: string; party: string; partyName: string; flexibility: Position['flexibility'] }
   | { kind: 'position-changed'; stickingPoint: string; stickingPointTitle: string; party: string; partyName: string; from: Position['flexibility']; to: Position['flexibility']; reworded: boolean }
+  | { kind: 'position-dropped'; stickingPoint: string; stickingPointTitle: string; party: string; partyName: string }
   | { kind: 'expert-view-added'; id: string; name: string; affiliation: string; stance: string }
+  | { kind: 'expert-view-changed'; id: string; name: string; affiliation: string; stance: string; fromStance: string }
+  | { kind: 'expert-view-dropped'; id: string; name: string; affiliation: string }
   | { kind: 'judgment-added'; id: string; statement: string; likelihood: Judgment['likelihood']; confidence: Judgment['confidence'] }
   | { kind: 'judgment-changed'; id: string; statement: string; likelihood: { from: Judgment['likelihood']; to: Judgment['likelihood'] }; confidence: { from: Judgment['confidence']; to: Judgment['confidence'] }; reason?: string | undefined; reasonUnchanged: boolean }
+  | { kind: 'judgment-reworded'; id: string; statement: string; from: string }
   | { kind: 'judgment-dropped'; id: string; statement: string }
-  | { kind: 'source-added'; id: string; publisher: string; title: string; date?: string | undefined };
+  | { kind: 'source-added'; id: string; publisher: string; title: string; date?: string | undefined }
+  | { kind: 'source-dropped'; id: string; publisher: string; title: string; date?: string | undefined }
+  | { kind: 'bluf-revised' }
+  /** Nothing of the kinds above changed, yet the edition differs (watch items, notes, characterisations, details). */
+  | { kind: 'revised' };
 
 export type ChangeKind = Change['kind'];
 
@@ -56,13 +69,17 @@ export function diffSheets(previous: FactSheet | undefined, current: FactSheet):
   const cur = current.status;
 
   if (prevStatus.stage !== cur.stage) out.push({ kind: 'stage', from: prevStatus.stage, to: cur.stage, since: cur.since });
+  if (norm(previous.bluf.text) !== norm(current.bluf.text)) out.push({ kind: 'bluf-revised' });
 
   const prevMilestones = byId(prevStatus.milestones);
   for (const m of cur.milestones) {
     const old = prevMilestones.get(m.id);
     if (!old) out.push({ kind: 'milestone-added', id: m.id, title: m.title, date: m.date, dateText: m.date_text, state: m.state });
     else if (old.state !== 'occurred' && m.state === 'occurred') out.push({ kind: 'milestone-occurred', id: m.id, title: m.title, date: m.date, from: old.state });
+    else if (old.state !== m.state || moved(old.date, m.date)) out.push({ kind: 'milestone-changed', id: m.id, title: m.title, fromDate: old.date, toDate: m.date, fromState: old.state, toState: m.state });
   }
+  const curMilestones = byId(cur.milestones);
+  for (const old of prevStatus.milestones) if (!curMilestones.has(old.id)) out.push({ kind: 'milestone-removed', id: old.id, title: old.title });
 
   const prevDeadlines = byId<Deadline>(prevStatus.deadlines);
   for (const d of cur.deadlines ?? []) {
@@ -75,8 +92,12 @@ export function diffSheets(previous: FactSheet | undefined, current: FactSheet):
     const fromExtensions = old.extensions ?? 0;
     if (extensions > fromExtensions || later(old.date, d.date)) {
       out.push({ kind: 'deadline-extended', id: d.id, label: d.label, fromDate: old.date, toDate: d.date, fromExtensions, extensions });
+    } else if (moved(old.date, d.date)) {
+      out.push({ kind: 'deadline-moved', id: d.id, label: d.label, fromDate: old.date, toDate: d.date });
     }
   }
+  const curDeadlines = byId<Deadline>(cur.deadlines);
+  for (const old of prevStatus.deadlines ?? []) if (!curDeadlines.has(old.id)) out.push({ kind: 'deadline-removed', id: old.id, label: old.label });
 
   const partyName = (id: string) => cur.parties.find((p) => p.id === id)?.name ?? prevStatus.parties.find((p) => p.id === id)?.name ?? id;
   const prevPoints = byId(previous.sticking_points);
@@ -91,6 +112,7 @@ export function diffSheets(previous: FactSheet | undefined, current: FactSheet):
       if (sp.status === 'resolved') out.push({ kind: 'sticking-point-resolved', id: sp.id, title: sp.title, from: old.status });
       else out.push({ kind: 'sticking-point-status', id: sp.id, title: sp.title, from: old.status, to: sp.status });
     }
+    if (old.significance !== sp.significance) out.push({ kind: 'sticking-point-significance', id: sp.id, title: sp.title, from: old.significance, to: sp.significance });
     const oldPositions = new Map(old.positions.map((p) => [p.party, p]));
     for (const p of sp.positions) {
       const was = oldPositions.get(p.party);
@@ -100,6 +122,10 @@ export function diffSheets(previous: FactSheet | undefined, current: FactSheet):
         out.push({ kind: 'position-changed', ...base, from: was.flexibility, to: p.flexibility, reworded: norm(was.text) !== norm(p.text) });
       }
     }
+    const parties = new Set(sp.positions.map((p) => p.party));
+    for (const was of old.positions) {
+      if (!parties.has(was.party)) out.push({ kind: 'position-dropped', stickingPoint: sp.id, stickingPointTitle: sp.title, party: was.party, partyName: partyName(was.party) });
+    }
   }
   const curPoints = byId(current.sticking_points);
   for (const old of previous.sticking_points) {
@@ -108,8 +134,12 @@ export function diffSheets(previous: FactSheet | undefined, current: FactSheet):
 
   const prevViews = byId<ExpertView>(previous.expert_views);
   for (const v of current.expert_views) {
-    if (!prevViews.has(v.id)) out.push({ kind: 'expert-view-added', id: v.id, name: v.name, affiliation: v.affiliation, stance: v.stance });
+    const old = prevViews.get(v.id);
+    if (!old) out.push({ kind: 'expert-view-added', id: v.id, name: v.name, affiliation: v.affiliation, stance: v.stance });
+    else if (norm(old.stance) !== norm(v.stance)) out.push({ kind: 'expert-view-changed', id: v.id, name: v.name, affiliation: v.affiliation, stance: v.stance, fromStance: old.stance });
   }
+  const curViews = byId<ExpertView>(current.expert_views);
+  for (const old of previous.expert_views) if (!curViews.has(old.id)) out.push({ kind: 'expert-view-dropped', id: old.id, name: old.name, affiliation: old.affiliation });
 
   const prevJudgments = byId<Judgment>(previous.key_judgments);
   for (const kj of current.key_judgments) {
@@ -122,6 +152,8 @@ export function diffSheets(previous: FactSheet | undefined, current: FactSheet):
         likelihood: { from: old.likelihood, to: kj.likelihood }, confidence: { from: old.confidence, to: kj.confidence },
         reason: kj.change_reason, reasonUnchanged: kj.change_reason !== undefined && norm(kj.change_reason) === norm(old.change_reason ?? ''),
       });
+    } else if (norm(old.statement) !== norm(kj.statement)) {
+      out.push({ kind: 'judgment-reworded', id: kj.id, statement: kj.statement, from: old.statement });
     }
   }
   const curJudgments = byId<Judgment>(current.key_judgments);
@@ -133,11 +165,41 @@ export function diffSheets(previous: FactSheet | undefined, current: FactSheet):
   for (const s of current.sources) {
     if (!prevSources.has(s.id)) out.push({ kind: 'source-added', id: s.id, publisher: s.publisher, title: s.title, date: s.date });
   }
+  const curSources = byId<Source>(current.sources);
+  for (const s of previous.sources) {
+    if (!curSources.has(s.id)) out.push({ kind: 'source-dropped', id: s.id, publisher: s.publisher, title: s.title, date: s.date });
+  }
+
+  // "Nothing changed" only when nothing did: an edition that differs in what no kind above tracks
+  // (watch items, notes, characterisations, a deadline's note) says it was revised. The cover line
+  // and the date of the edition are not counted: they are new every week.
+  if (out.length === 0 && canonical(withoutWeekly(previous)) !== canonical(withoutWeekly(current))) out.push({ kind: 'revised' });
 
   return { topic: current.id, first: false, previousAsOf: previous.as_of, changes: out };
 }
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Whether a date moved, not only became more precise ("2025-10" → "2025-10-30" is the same date). */
+const moved = (a: string | undefined, b: string | undefined): boolean => (a ?? '') !== (b ?? '') && !(a && b?.startsWith(a));
+
+/** The sheet without what every edition writes anew: its date, its cover line and source summary, the recorded reasons. */
+function withoutWeekly(sheet: FactSheet): unknown {
+  const { as_of: _a, summary: _s, source_summary: _ss, ...rest } = sheet as FactSheet & { source_summary?: unknown };
+  return { ...rest, key_judgments: rest.key_judgments.map(({ change_reason: _r, ...kj }) => kj) };
+}
+
+/** JSON with keys sorted and lists of items with ids in id order (the diff matches items by id, not by place). */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) {
+    const items = v.every((x) => x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string')
+      ? [...v].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1)) : v;
+    return `[${items.map(canonical).join(',')}]`;
+  }
+  if (typeof v === 'string') return JSON.stringify(norm(v)); // (the same words wrapped anew are the same)
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
 
 /**
  * The fact sheet as an audience cleared up to `max` may see it: every item above the level is
@@ -151,7 +213,7 @@ export function restrictSheet(sheet: FactSheet, max: Tlp): FactSheet | undefined
   // names the party as the briefing's positions do, by id); diffForLevel also hides its stage.
   const redacted = redactSheet(sheet, max);
   if (!redacted) return undefined;
-  const hidden = { ...sheet.status, summary: '', milestones: [], deadlines: [], characterisations: [], parties: sheet.status.parties.map((p) => ({ id: p.id, name: p.id })) };
+  const hidden = { ...sheet.status, summary: '', since: '', sources: [], milestones: [], deadlines: [], characterisations: [], parties: sheet.status.parties.map((p) => ({ id: p.id, name: p.id })) };
   return { ...redacted, status: redacted.status ?? hidden } as FactSheet;
 }
 
@@ -161,7 +223,10 @@ export function diffForLevel(previous: FactSheet | undefined, current: FactSheet
   if (!cur) return undefined;
   const prev = previous ? restrictSheet(previous, max) : undefined;
   const statusHidden = (s: FactSheet) => tlpRank(s.status.handling ?? s.handling) > tlpRank(max);
-  if (prev && (statusHidden(current) || statusHidden(previous!))) prev.status = { ...prev.status, stage: cur.status.stage };
+  // A status withheld now says nothing of how it changed (not its stage, not its timeline emptied);
+  // one withheld before shows its items as new.
+  if (prev && statusHidden(current)) prev.status = cur.status;
+  else if (prev && statusHidden(previous!)) prev.status = { ...prev.status, stage: cur.status.stage };
   // A previous edition that was wholly above the level is, for this audience, no edition at all.
   return diffSheets(prev, cur);
 }

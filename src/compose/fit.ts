@@ -48,7 +48,7 @@ function whatIsLeftOut(t: TopicView, left: readonly SectionName[]): string | und
       : s === 'sources' ? t.sources.length : undefined;
     if (n !== undefined) return n === 0 ? [] : [plural(n, ...WORDS[s]!)];
     if (s === 'timeline') return (t.status?.milestones.length ?? 0) > 0 ? ['the timeline'] : [];
-    if (s === 'changes') return t.changes ? ['what changed since last week'] : [];
+    if (s === 'changes') return t.changes ? ['what changed since the last edition'] : [];
     if (s === 'source_summary') return t.sourceSummary ? ['a note on the sources'] : [];
     return [];
   });

@@ -16,7 +16,7 @@ export function likelihoodRange(term: string): string {
 /** Section titles: the h2 of each section partial (the `sectionTitle` helper) and the contents' entries. */
 export const SECTION_TITLES: Record<string, string> = {
   bluf: 'Bottom line up front',
-  changes: 'What changed since last week',
+  changes: 'What changed since the last edition',
   status: 'Deal status',
   timeline: 'Timeline',
   sticking_points: 'Sticking points',

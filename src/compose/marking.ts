@@ -15,17 +15,19 @@ const levelIn = (list: readonly Levelled[] | undefined, id: string): Tlp | undef
 function levelInEdition(change: Change, s: RedactedSheet): Tlp | undefined {
   switch (change.kind) {
     case 'stage': return s.status?.handling;
-    case 'milestone-added': case 'milestone-occurred': return levelIn(s.status?.milestones, change.id);
-    case 'deadline-added': case 'deadline-extended': return levelIn(s.status?.deadlines, change.id);
-    case 'sticking-point-opened': case 'sticking-point-status': case 'sticking-point-resolved': case 'sticking-point-dropped':
+    // (the bottom line is at the sheet's level; a revision the diff cannot place, at the sheet's too)
+    case 'bluf-revised': case 'revised': return s.handling;
+    case 'milestone-added': case 'milestone-occurred': case 'milestone-changed': case 'milestone-removed': return levelIn(s.status?.milestones, change.id);
+    case 'deadline-added': case 'deadline-extended': case 'deadline-moved': case 'deadline-removed': return levelIn(s.status?.deadlines, change.id);
+    case 'sticking-point-opened': case 'sticking-point-status': case 'sticking-point-resolved': case 'sticking-point-dropped': case 'sticking-point-significance':
       return levelIn(s.sticking_points, change.id);
-    case 'position-added': case 'position-changed': {
+    case 'position-added': case 'position-changed': case 'position-dropped': {
       const positions = s.sticking_points.find((sp) => sp.id === change.stickingPoint)?.positions.filter((p) => p.party === change.party) ?? [];
       return positions.length > 0 ? maxTlp(positions.map((p) => p.handling!)) : undefined;
     }
-    case 'expert-view-added': return levelIn(s.expert_views, change.id);
-    case 'judgment-added': case 'judgment-changed': case 'judgment-dropped': return levelIn(s.key_judgments, change.id);
-    case 'source-added': return levelIn(s.sources, change.id);
+    case 'expert-view-added': case 'expert-view-changed': case 'expert-view-dropped': return levelIn(s.expert_views, change.id);
+    case 'judgment-added': case 'judgment-changed': case 'judgment-reworded': case 'judgment-dropped': return levelIn(s.key_judgments, change.id);
+    case 'source-added': case 'source-dropped': return levelIn(s.sources, change.id);
   }
 }
 

@@ -80,7 +80,7 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
     }
   });
 
-  it('a section\'s heading is never left at the foot of a page: "What changed since last week" keeps more than its "Compared with…" line with it (the sample and the generated weeks)', () => {
+  it('a section\'s heading is never left at the foot of a page: "What changed since the last edition" keeps more than its "Compared with…" line with it (the sample and the generated weeks)', () => {
     const pdfs = [
       ...['2025-W37', '2025-W38'].flatMap((w) => ['analyst', 'public'].map((a) => join(dir, 'sample', w, `${a}.pdf`))),
       ...Array.from({ length: 8 }, (_, i) => weekOf(i + 1)).flatMap((w) => ['analyst', 'public'].map((a) => join(out, w, `${a}.pdf`))),
@@ -90,7 +90,7 @@ describe.skipIf(!POPPLER)('pages a reader can use', () => {
       const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
       pages.forEach((page, i) => {
         const lines = page.split('\n').map((l) => l.trim());
-        const at = lines.indexOf('What changed since last week'); // the heading's own line (the contents' entry has its page number)
+        const at = lines.indexOf('What changed since the last edition'); // the heading's own line (the contents' entry has its page number)
         if (at < 0) return;
         headings++;
         // what follows it on the page, but the opening "Compared with…" line and the running foot

@@ -68,7 +68,7 @@ describe(`the ${WEEK} weekly briefing`, () => {
       expect(diff.topics.length).toBe(sheets.length);
       // once per chapter, and once more per chapter on the contents page of an audience that has one
       const listed = hasContents ? sheets.length : 0;
-      expect(text.split('What changed since last week').length - 1).toBe(sheets.length + listed);
+      expect(text.split('What changed since the last edition').length - 1).toBe(sheets.length + listed);
       for (const t of diff.topics) {
         expect(t.previousWeek).toBe('2025-W37');
         expect(text).toContain(`Compared with the 2025-W37 edition (as of ${formatDate(t.changes!.previousAsOf)})`);
@@ -118,7 +118,7 @@ describe('changes never mention what an audience may not see', () => {
       const html = async (name: string) => renderBriefing(loaded.sheets, await loadTemplateSet(TEMPLATES, await loadAudience(TEMPLATES, name)), WEEK, previous).html;
       expect(await html('analyst')).toContain('New milestone, 2019: Restricted test milestone.');
       const pub = await html('public');
-      expect(pub).toContain('What changed since last week');
+      expect(pub).toContain('What changed since the last edition');
       expect(pub).not.toContain('Restricted test milestone');
     } finally {
       tmp.cleanup();

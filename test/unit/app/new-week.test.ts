@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listWeeks } from '../../../src/load/data.js';
 import { loadWeek } from '../../../src/validate/sheets.js';
 import { nextWeek, weekRange } from '../../../src/util/week.js';
-import { carryForward, newWeek, withoutReconstructed } from '../../../src/app/new-week.js';
+import { carryForward, newWeek, withoutChangeReasons, withoutReconstructed } from '../../../src/app/new-week.js';
 import { weeklyDiff } from '../../../src/app/weekly-diff.js';
 import { DATA, tempDir } from '../../helpers.js';
 
@@ -16,7 +16,7 @@ describe('new-week on a temp copy of data/', () => {
   });
   afterEach(() => tmp.cleanup());
 
-  it('carries every topic of the latest week into the next week, changing only as_of to its Monday', async () => {
+  it('carries every topic of the latest week into the next week, changing only as_of to its Monday and leaving the judgments\' change reasons behind', async () => {
     const latest = (await listWeeks(tmp.dir)).at(-1)!;
     const next = nextWeek(latest);
     const monday = weekRange(next).start;
@@ -25,10 +25,12 @@ describe('new-week on a temp copy of data/', () => {
     const names = readdirSync(join(tmp.dir, latest)).filter((n) => n.endsWith('.yaml')).sort();
     expect(names.length).toBeGreaterThanOrEqual(2);
     expect(r.files.map((f) => f.split('/').at(-1))).toEqual(names);
+    expect(r.reasonsCleared).toBe(4); // the sample's W38 explains four moves
     for (const name of names) {
-      const before = readFileSync(join(tmp.dir, latest, name), 'utf8').split('\n');
+      const before = withoutChangeReasons(readFileSync(join(tmp.dir, latest, name), 'utf8')).text.split('\n');
       const after = readFileSync(join(tmp.dir, next, name), 'utf8').split('\n');
-      // Comments, quoting and folding kept: the files differ in the as_of line only.
+      expect(after.join('\n')).not.toContain('change_reason');
+      // Comments, quoting and folding kept: but for the reasons, the files differ in the as_of line only.
       expect(after).toHaveLength(before.length);
       const differ = before.flatMap((line, i) => (line === after[i] ? [] : [[line, after[i]]]));
       expect(differ).toHaveLength(1);
@@ -41,6 +43,13 @@ describe('new-week on a temp copy of data/', () => {
     const diff = await weeklyDiff({ dataDir: tmp.dir });
     expect(diff.week).toBe(next);
     expect(diff.topics.map((t) => [t.previousWeek, t.changes?.changes.length])).toEqual(names.map(() => [latest, 0]));
+  });
+
+  it('a change reason in any block form goes with the lines under it and nothing else; a form it cannot read leaves the text as it was', () => {
+    const sheet = 'key_judgments:\n  - id: a\n    change_reason: >-\n      Up from likely:\n\n      two lines.\n    likelihood: likely\n\n  - id: b\n    change_reason: "One line."\n    confidence: low\nsources: []\n';
+    expect(withoutChangeReasons(sheet)).toEqual({ text: 'key_judgments:\n  - id: a\n    likelihood: likely\n\n  - id: b\n    confidence: low\nsources: []\n', cleared: 2 });
+    const flow = 'key_judgments:\n  - { id: a, change_reason: "Inline." }\n';
+    expect(withoutChangeReasons(flow)).toEqual({ text: flow, cleared: 0 });
   });
 
   it('refuses to overwrite an existing file, names it, and writes nothing', async () => {

@@ -25,12 +25,43 @@ const only = (edit: (s: FactSheet) => void): Change => {
 const src = { sources: ['src-a'] as [string] };
 
 describe('diffSheets: one crafted pair per change kind', () => {
-  it('nothing changed: no records, and the view says "none" with the previous as_of', () => {
-    const [prev, cur] = pair((s) => { s.summary = 'A new cover line.'; s.bluf.text = 'Reworded BLUF.'; });
+  it('nothing changed: no records, and the view says "none" with the previous as_of (a new cover line and date are every edition\'s)', () => {
+    const [prev, cur] = pair((s) => { s.summary = 'A new cover line.'; s.bluf.text = `  ${s.bluf.text.replace(/ /g, '\n  ')}`; });
     const tc = diffSheets(prev, cur);
     expect(tc).toEqual({ topic: 'sample-deal', first: false, previousAsOf: '2025-09-20', changes: [] });
     expect(changesView(tc, '2025-W38')).toMatchObject({ first: false, none: true, previousAsOf: '2025-09-20', items: [] });
     expect(formatChangesText('A sample deal', 'sample-deal', tc, '2025-W39', '2025-W38')).toContain('Nothing changed since the 20 September 2025 edition.');
+  });
+
+  it('the bottom line reworded, and anything no kind tracks, are changes too: never "Nothing changed" when something did', () => {
+    expect(only((s) => { s.bluf.text = 'A reworded bottom line.'; })).toEqual({ kind: 'bluf-revised' });
+    const note = only((s) => { s.status.deadlines![0]!.note = 'More context.'; });
+    expect(note).toEqual({ kind: 'revised' });
+    expect(changeLines([note])[0]!.text).toMatch(/^Revised in details no line above tracks/);
+    const tc = diffSheets(...pair((s) => { s.watch_next = [{ text: 'The summit.', sources: ['src-a'] }]; }));
+    expect(formatChangesText('A sample deal', 'sample-deal', tc, '2025-W39', '2025-W38')).not.toContain('Nothing changed');
+  });
+
+  it('removed, reversed and moved items are changes: milestones, deadlines, positions, expert views, sources, a judgment reworded', () => {
+    const kinds = (edit: (s: FactSheet) => void) => diffSheets(...pair(edit)).changes;
+    expect(kinds((s) => { s.status.milestones.splice(0, 1); })).toEqual([{ kind: 'milestone-removed', id: 'talks', title: 'Talks in Madrid' }]);
+    const back = kinds((s) => { Object.assign(s.status.milestones[2]!, { state: 'scheduled', date: '2025-11' }); });
+    expect(back).toMatchObject([{ kind: 'milestone-changed', id: 'summit', fromState: 'planned', toState: 'scheduled', fromDate: '2025-10', toDate: '2025-11' }]);
+    expect(changeLines(back)[0]!.text).toBe('Now scheduled (was planned), November 2025 (was October 2025): Summit.');
+    const [prev, cur] = pair((s) => { s.status.deadlines![0]!.date = '2025-11-30'; });
+    prev.status.deadlines![0]!.date = '2025-12-16';
+    const earlier = diffSheets(prev, cur).changes;
+    expect(earlier).toMatchObject([{ kind: 'deadline-moved', fromDate: '2025-12-16', toDate: '2025-11-30' }]);
+    expect(changeLines(earlier)[0]!.text).toBe('Deadline brought forward from 16 December 2025 to 30 November 2025: Enforcement deadline.');
+    expect(kinds((s) => { s.status.deadlines = []; })).toMatchObject([{ kind: 'deadline-removed', id: 'ban' }]);
+    expect(kinds((s) => { s.sticking_points[0]!.significance = 'low'; })).toMatchObject([{ kind: 'sticking-point-significance', from: 'high', to: 'low' }]);
+    const dropped = kinds((s) => { s.sticking_points[0]!.positions.splice(1, 1); });
+    expect(changeLines(dropped)[0]!.text).toBe('United States: no longer a listed position on “Who owns the algorithm”.');
+    expect(kinds((s) => { s.expert_views[0]!.stance = 'Not a chip'; })).toMatchObject([{ kind: 'expert-view-changed', stance: 'Not a chip', fromStance: 'Bargaining chip' }]);
+    expect(changeLines(kinds((s) => { s.expert_views = []; }))[0]!.text).toBe('No longer among the expert views: Jane Analyst, Some Institute.');
+    const reworded = kinds((s) => { s.key_judgments[0]!.statement = 'A final agreement is signed by 30 November 2025.'; });
+    expect(changeLines(reworded)[0]!.text).toBe('Judgment reworded, its likelihood and confidence as before: A final agreement is signed by 30 November 2025 (was: A final agreement is signed before the end of 2025).');
+    expect(kinds((s) => { s.sources = s.sources.filter((x) => x.id !== 'src-b'); })).toMatchObject([{ kind: 'source-dropped', id: 'src-b' }]);
   });
 
   it('first coverage: no previous edition', () => {
@@ -67,7 +98,7 @@ describe('diffSheets: one crafted pair per change kind', () => {
   it('a deadline that only gains detail or a more precise date is not an extension', () => {
     const [prev, cur] = pair((s) => { s.status.deadlines![0]!.note = 'More context.'; s.status.deadlines![0]!.date = '2025-09-17'; });
     prev.status.deadlines![0]!.date = '2025-09';
-    expect(diffSheets(prev, cur).changes).toEqual([]);
+    expect(diffSheets(prev, cur).changes).toEqual([{ kind: 'revised' }]); // (the note: not an extension)
     cur.status.deadlines![0]!.date = '2025-10';
     expect(diffSheets(prev, cur).changes).toMatchObject([{ kind: 'deadline-extended', fromDate: '2025-09', toDate: '2025-10', extensions: 3 }]);
   });
@@ -133,9 +164,9 @@ describe('diffSheets: one crafted pair per change kind', () => {
     expect(changeLines([c!])[0]!.detail).toContain('unchanged from the previous edition');
   });
 
-  it('a judgment whose wording or basis changed but not its likelihood or confidence is not a move', () => {
+  it('a judgment whose basis changed but not its likelihood or confidence is not a move (a revision)', () => {
     const [prev, cur] = pair((s) => { s.key_judgments[0]!.basis = 'New basis.'; });
-    expect(diffSheets(prev, cur).changes).toEqual([]);
+    expect(diffSheets(prev, cur).changes).toEqual([{ kind: 'revised' }]);
   });
 
   it('judgment added', () => {
@@ -179,7 +210,8 @@ describe('changes respect the audience handling level', () => {
     const amber = diffForLevel(prev, cur, 'TLP:AMBER')!.changes.map((c) => c.kind);
     expect(amber).toEqual(['milestone-added', 'position-changed', 'source-added']);
     const clear = diffForLevel(prev, cur, 'TLP:CLEAR')!;
-    expect(clear.changes).toEqual([]);
+    // (the position now above the level is, for this reader, no longer listed: said so, nothing of it)
+    expect(clear.changes.map((c) => c.kind)).toEqual(['position-dropped']);
     expect(JSON.stringify(changeLines(clear.changes))).not.toMatch(/restricted|may not mention|Private note/);
   });
 
