@@ -2,6 +2,8 @@ import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import yaml from 'js-yaml';
 import { basename, join } from 'node:path';
 import { findFactSheetFiles, listWeeks } from '../load/data.js';
+import { loadWeek } from '../validate/sheets.js';
+import { loadPreviousEditions } from '../validate/previous.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { isWeek, nextWeek, notAWeek, weekRange } from '../util/week.js';
 import { DEFAULTS } from '../config.js';
@@ -32,6 +34,8 @@ export interface NewWeekResult {
   unreconstructed: string[];
   /** The judgments' `change_reason`s left behind, in all: each said why a judgment moved last week. */
   reasonsCleared: number;
+  /** Topics of an earlier week that the week carried from has no sheet for (not carried: a pause, or coverage ended), with the file to resume one from. */
+  notCarried: { id: string; week: string; file: string }[];
 }
 
 const AS_OF_LINE = /^as_of:([ \t]*)(["']?)(\d{4}-\d{2}-\d{2})\2([ \t]*(?:#[^\r\n]*)?)(\r?)$/m;
@@ -137,5 +141,10 @@ export async function newWeek(options: NewWeekOptions = {}): Promise<NewWeekResu
       throw new BriefError('io-write', `${t}: cannot write: ${(e as NodeJS.ErrnoException).code === 'EEXIST' ? 'already exists; new-week never overwrites a file' : (e as Error).message}`, { exitCode: ExitCode.usage, cause: e });
     }
   }
-  return { week, from, asOf, files: targets, unreconstructed: targets.filter((t) => unreconstructed.includes(t)), reasonsCleared };
+  // Topics paused in the week carried from (covered the week before it, not in it) are not carried:
+  // said, with where to resume one from, so a topic does not drop out of the tooling unnoticed.
+  const fromIds = (await loadWeek(dataDir, from)).sheets.map((sh) => sh.id);
+  const paused = (await loadPreviousEditions(dataDir, from, fromIds)).dropped;
+  const notCarried = paused.map((d) => ({ id: d.id, week: d.week, file: d.file }));
+  return { week, from, asOf, files: targets, unreconstructed: targets.filter((t) => unreconstructed.includes(t)), reasonsCleared, notCarried };
 }

@@ -42,6 +42,8 @@ async function diffAction(o: DiffOptions, ctx: Context): Promise<number> {
   });
   // As after a build: the sheets' warnings in one line (`brief validate` lists them), a previous
   // edition that could not be compared in full (it says why a topic is not compared).
+  // An audience whose briefing has no changes section reads none of this: said, before the rest.
+  if (audience && !audience.sections.includes('changes')) io.stderr(`brief: the ${audience.name} briefing has no "changes" section (its sections: ${audience.sections.join(', ')}); below, what it may see of the changes all the same\n`);
   if (result.problems.length > 0) io.stderr(audience ? `${hidden(result.problems)}\n` : await (await import('./output.js')).buildWarnings(result.problems));
   if (o.json) {
     const topics = result.topics.map((t) => ({

@@ -4,6 +4,7 @@ import { problemAt } from './problems.js';
 import { closest, quoted, someOf } from './schema-messages.js';
 import { distance, nearest } from '../util/nearest.js';
 import { earliestDay, isPartialDate, isRealDate } from '../util/dates.js';
+import { LIKELIHOOD } from '../schema/index.js';
 
 /**
  * Meaning checks the schema cannot express. They run on data that may still have schema errors,
@@ -82,12 +83,36 @@ export function crossReferenceProblems(loaded: LoadedYaml, _options: { week?: st
   if (!isObj(data)) return [];
   const out: Problem[] = [];
   const add: Add = (pointer, rule, message) => { out.push(problemAt(loaded, pointer, rule, message)); };
+  const warn: Add = (pointer, rule, message) => { out.push(problemAt(loaded, pointer, rule, message, 'warning')); };
+  blufLikelihood(data, warn);
   uniqueIds(data, add);
   citedSources(data, add);
   namedParties(data, add);
   realDates(data, add);
   datesInOrder(data, add);
   return out;
+}
+
+/** The ICD 203 terms, longest first: 'very likely' is read as one term, not as 'likely'. */
+const TERMS = new RegExp(`\\b(${LIKELIHOOD.map((l) => l.term).sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
+
+/**
+ * The BLUF says no likelihood its judgments do not: a term in its text that none of the judgments
+ * it points at carries (a judgment moved from 'very likely' to 'likely', the BLUF still saying
+ * 'very likely', prints the two one under the other).
+ */
+function blufLikelihood(data: Obj, warn: Add): void {
+  const bluf = isObj(data.bluf) ? data.bluf : undefined;
+  const text = str(bluf?.text);
+  const ids = list(bluf?.judgments).filter((j): j is string => typeof j === 'string');
+  if (!text || ids.length === 0 || !text.toLowerCase().includes('likely') && !/chance|certain/i.test(text)) return;
+  const judged = new Map(list(data.key_judgments).flatMap((k) => (isObj(k) && typeof k.id === 'string' && typeof k.likelihood === 'string' ? [[k.id, k.likelihood] as const] : [])));
+  // (an unknown judgment, or a likelihood that is no term: judgment-unknown or the schema says so)
+  if (!ids.every((id) => LIKELIHOOD.some((l) => l.term === judged.get(id)))) return;
+  const theirs = new Set(ids.map((id) => judged.get(id)!));
+  const stray = [...new Set([...text.matchAll(TERMS)].map((m) => m[1]!.toLowerCase()))].filter((t) => !theirs.has(t));
+  if (stray.length === 0) return;
+  warn('/bluf/text', 'bluf-likelihood', `the BLUF says ${stray.map((t) => `'${t}'`).join(' and ')}, which none of the key judgments it rests on says (${ids.map((id) => `${id}: ${judged.get(id)}`).join(', ')}); say what the judgments say, or move the judgment`);
 }
 
 /** Unique ids in each collection. */

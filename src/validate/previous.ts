@@ -33,6 +33,8 @@ export interface DroppedTopic {
   handling: FactSheet['handling'];
   /** The file's text (what an incremental build hashes). */
   text: string;
+  /** The file, as problems name it (relative to the working folder). */
+  file: string;
 }
 
 export interface PreviousEditions {
@@ -80,7 +82,7 @@ export async function loadPreviousEditions(dataDir: string, week: string, topicI
       const current = new Set(await topicIds);
       wanted = new Set(current);
       for (const { result, id } of found) {
-        if (!current.has(id) && result.sheet) dropped.push({ id, title: result.sheet.title, week: w, handling: result.sheet.handling, text: result.text });
+        if (!current.has(id) && result.sheet) dropped.push({ id, title: result.sheet.title, week: w, handling: result.sheet.handling, text: result.text, file: result.file });
       }
       dropped.sort((a, b) => compareNatural(a.id, b.id));
     }

@@ -54,6 +54,7 @@ export const RULES: readonly Rule[] = [
   { id: 'id-duplicate', severity: 'error', description: 'Two items of the same list share an id.' },
   { id: 'party-unknown', severity: 'error', description: 'A position or characterisation names a party not in status.parties.' },
   { id: 'judgment-unknown', severity: 'error', description: 'The BLUF points at a key judgment that does not exist.' },
+  { id: 'bluf-likelihood', severity: 'warning', description: 'The BLUF uses an ICD 203 likelihood term (likely, very likely, roughly even chance, …) that none of the key judgments it points at carries: a judgment moved, the bottom line still says what it used to.', fix: 'Say in the BLUF what its judgments say, or list the judgment the term belongs to in `bluf.judgments`.' },
   { id: 'date-after-as-of', severity: 'error', description: 'A source, expert view, characterisation or status date after the sheet’s as_of (source dates are allowed in a reconstructed edition).', fix: 'Correct the date, or move `as_of` forward if the sheet really describes a later day; a sheet written later from later sources declares `reconstructed:` with its basis.' },
   { id: 'milestone-occurred-future', severity: 'error', description: 'A milestone marked occurred but dated after as_of.' },
   { id: 'milestone-order', severity: 'error', description: 'Milestones not in date order.' },

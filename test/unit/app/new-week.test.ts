@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listWeeks } from '../../../src/load/data.js';
@@ -50,6 +50,15 @@ describe('new-week on a temp copy of data/', () => {
     expect(withoutChangeReasons(sheet)).toEqual({ text: 'key_judgments:\n  - id: a\n    likelihood: likely\n\n  - id: b\n    confidence: low\nsources: []\n', cleared: 2 });
     const flow = 'key_judgments:\n  - { id: a, change_reason: "Inline." }\n';
     expect(withoutChangeReasons(flow)).toEqual({ text: flow, cleared: 0 });
+  });
+
+  it('names the topics it does not carry (covered the week before, paused in the week carried from), with the file to resume one from', async () => {
+    rmSync(join(tmp.dir, '2025-W38', 'us-china-trade.yaml'));
+    const r = await newWeek({ dataDir: tmp.dir });
+    expect(r.files.map((f) => f.split('/').at(-1))).toEqual(['tiktok-us-spinoff.yaml']);
+    expect(r.notCarried).toHaveLength(1);
+    expect(r.notCarried[0]).toMatchObject({ id: 'us-china-trade', week: '2025-W37' });
+    expect(existsSync(r.notCarried[0]!.file)).toBe(true);
   });
 
   it('refuses to overwrite an existing file, names it, and writes nothing', async () => {

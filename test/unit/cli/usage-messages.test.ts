@@ -18,4 +18,12 @@ describe('usage messages', () => {
     expect(week).toMatchObject({ code: 2, stderr: expect.stringContaining('--week takes a week, e.g. 2025-W38; got an empty value') });
     expect((await runInProcess(['build', '--week', '2026-w50'])).stderr).toContain("'2026-w50' is not an ISO week; expected YYYY-Www, e.g. 2025-W38 (did you mean 2026-W50?)");
   });
+
+  it('diff for an audience whose briefing has no changes section says so first, then what it may see', async () => {
+    const exec = await runInProcess(['diff', '--audience', 'executive']);
+    expect(exec.code).toBe(0);
+    expect(exec.stderr).toMatch(/^brief: the executive briefing has no "changes" section \(its sections: bluf, status, sticking_points, watch_next\)/);
+    expect(exec.stdout).not.toMatch(/position/); // the executive audience hides positions
+    expect((await runInProcess(['diff', '--audience', 'analyst'])).stderr).not.toContain('no "changes" section');
+  });
 });

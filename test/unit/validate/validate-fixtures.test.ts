@@ -53,6 +53,7 @@ const CORPUS: [fixture: string, expected: Expected, message?: string][] = [
   ['id-duplicate', [['id-duplicate', 28, 13]], "duplicate milestone id 'talks' (first used at status.milestones[0])"],
   ['party-unknown', [['party-unknown', 36, 18]], "party 'prc' is not one of status.parties (us, cn)"],
   ['judgment-unknown', [['judgment-unknown', 11, 15]], "key judgment 'kj-sign', which does not exist (known: kj-signed)"],
+  ['bluf-likelihood', [['bluf-likelihood', 10, 9]], "the BLUF says 'roughly even chance', which none of the key judgments it rests on says (kj-signed: likely)"],
   ['date-after-as-of', [['date-after-as-of', 57, 61]], "date 2025-09-22 is after the sheet's as_of (2025-09-20)"],
   ['milestone-occurred-future', [['milestone-occurred-future', 28, 27]], 'marked occurred on 2025-10, after as_of'],
   ['milestone-order', [['milestone-order', 27, 25]], 'list milestones in date order'],

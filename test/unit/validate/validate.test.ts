@@ -102,6 +102,19 @@ describe('validation', () => {
     expect(byRule('judgment-unknown')[0]!.line).toBe(lineText(text, 'kj-missing'));
   });
 
+  it('a BLUF that says a likelihood none of its judgments carries is warned of (a judgment moved, the bottom line not); the same term is not', () => {
+    // minimal.yaml: the BLUF says "a roughly even chance" and points at kj-signed (roughly even chance)
+    expect(check(minimal).problems.filter((p) => p.rule === 'bluf-likelihood')).toEqual([]);
+    const moved = edit('    likelihood: roughly even chance\n', '    likelihood: likely\n');
+    const [w, ...more] = check(moved).problems.filter((p) => p.rule === 'bluf-likelihood');
+    expect(more).toEqual([]);
+    expect(w).toMatchObject({ severity: 'warning', line: lineText(moved, 'text: The parties agreed') });
+    expect(w!.message).toBe("the BLUF says 'roughly even chance', which none of the key judgments it rests on says (kj-signed: likely); say what the judgments say, or move the judgment");
+    // 'very likely' is one term, not 'likely' with a word before it
+    const very = edit('a roughly even chance', 'very likely');
+    expect(check(very).problems.find((p) => p.rule === 'bluf-likelihood')?.message).toContain("says 'very likely'");
+  });
+
   it('a mistyped source id: one error, with the id meant when one is nearest; no warning about the claim\'s sources until it is fixed', () => {
     const text = edit('    sources: [src-a, src-r]\n', '    sources: [src-a, src-rr]\n');
     const problems = check(text).problems;
