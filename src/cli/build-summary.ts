@@ -33,15 +33,19 @@ export async function failureSummary(failed: readonly { week: string; error: unk
       lines.push(...error.message.split('\n').filter((l) => l.startsWith('  ') || error.failures.length === 1).map((l) => `  ${l.replace(/^ {2}/, '')}`));
     } else if (error instanceof ValidationFailed) {
       out.push((await invalidSheets(error.problems)).trimEnd());
-      lines.push(`  ${week}: ${error.message.replace(/; nothing was built$/, '')} (listed above); nothing was built for this week`);
+      lines.push(`  ${week}: ${error.message.replace(/; nothing was built$/, '')} (listed above); nothing was built for this week (any briefings of it in the output folder are from an earlier build)`);
     } else {
       lines.push(`  ${week}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
   }
   const weeks = failed.length - failed.filter((f) => f.error instanceof DocumentsFailed).length;
   const what = [documents > 0 ? `${documents} briefing${documents === 1 ? '' : 's'}` : '', weeks > 0 ? `${weeks} week${weeks === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
-  out.push(`brief: ${what} failed; ${written.length} briefing${written.length === 1 ? '' : 's'} written:`);
+  // (an incremental build's unchanged documents were not written: said apart from those printed)
+  const printed = written.filter((d) => !d.skipped);
+  const kept = written.filter((d) => d.skipped);
+  out.push(`brief: ${what} failed; ${printed.length} briefing${printed.length === 1 ? '' : 's'} written${kept.length > 0 ? `, ${kept.length} unchanged` : ''}:`);
   out.push(...lines);
-  out.push(written.length > 0 ? `  written: ${written.map((d) => d.path).join(', ')}` : '  nothing was written');
+  out.push(printed.length > 0 ? `  written: ${printed.map((d) => d.path).join(', ')}` : '  nothing was written');
+  if (kept.length > 0) out.push(`  unchanged (not printed again): ${kept.map((d) => d.path).join(', ')}`);
   return { text: `${out.join('\n')}\n`, exitCode };
 }
