@@ -20,7 +20,7 @@ export function register(program: Command, ctx: Context, done: (code: number) =>
       for (const f of result.files) ctx.io.stdout(`wrote ${f}${result.unreconstructed.includes(f) ? ' (without the reconstructed: block of the edition it came from: this one is written live)' : ''}\n`);
       for (const d of result.notCarried) ctx.io.stdout(`not carried: '${d.id}', last covered in ${d.week} (not in ${result.from}); to resume it: cp ${d.file} ${join(dirname(result.files[0]!), '')}\n`);
       if (result.reasonsCleared > 0) ctx.io.stdout(`left behind ${plural(result.reasonsCleared, 'change_reason')} of last week's judgment moves: give a judgment you move this week a reason of its own\n`);
-      ctx.io.stdout(`${result.week}: carried ${plural(result.files.length, 'topic')} forward from ${result.from} with as_of ${result.asOf}; update the bottom line, summary and what changed, then run 'brief validate' and 'brief diff'\n`);
+      ctx.io.stdout(`${result.week}: carried ${plural(result.files.length, 'topic')} forward from ${result.from} with as_of ${result.asOf}; update what moved this week (the bottom line, the summary, the items), then run 'brief validate' and 'brief diff'\n`);
       done(ExitCode.ok);
     });
 }
