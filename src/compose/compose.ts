@@ -323,7 +323,9 @@ export function composeBriefing(sheets: readonly FactSheet[], audience: Audience
     return [week ? { ...topic, changes: week.changes, level: week.level ? maxTlp([topic.level, week.level]) : topic.level } : topic];
   }).map((t, i) => ({ ...t, n: i + 1 }));
   const allowed = allowedFor(audience.max_handling);
-  const dropped = showChanges ? (options.previous?.dropped ?? []).filter((d) => allowed(d.handling)) : [];
+  // Named for every audience that may see their titles: on the covers, and at the foot of the
+  // executive page (a topic that ends must not leave a reader's briefing without a word).
+  const dropped = (options.previous?.dropped ?? []).filter((d) => allowed(d.handling));
   // A dropped topic's title is at its sheet's level, which counts for the marking too.
   const marking = maxTlp([...topics.map((t) => t.level), ...dropped.map((d) => d.handling)]);
   const { start, end } = weekRange(options.week);
