@@ -1,7 +1,7 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
-import yaml from 'js-yaml';
 import { basename, join } from 'node:path';
 import { findFactSheetFiles, listWeeks } from '../load/data.js';
+import { parseYaml } from '../load/yaml.js';
 import { loadWeek } from '../validate/sheets.js';
 import { loadPreviousEditions } from '../validate/previous.js';
 import { BriefError, ExitCode } from '../errors.js';
@@ -92,9 +92,9 @@ export function withoutChangeReasons(text: string): { text: string; cleared: num
       if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'change_reason').map(([k, x]) => [k, strip(x)]));
       return v;
     };
-    const before = JSON.stringify(strip(yaml.load(text, { schema: yaml.CORE_SCHEMA })));
-    const after = JSON.stringify(yaml.load(next, { schema: yaml.CORE_SCHEMA }));
-    return before === after ? { text: next, cleared } : { text, cleared: 0 };
+    const was = parseYaml('before', text).data;
+    const same = was !== undefined && JSON.stringify(strip(was)) === JSON.stringify(parseYaml('after', next).data);
+    return same ? { text: next, cleared } : { text, cleared: 0 };
   } catch {
     return { text, cleared: 0 };
   }

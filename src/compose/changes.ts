@@ -1,4 +1,4 @@
-import { diffForLevel, type Change, type TopicChanges } from './diff.js';
+import { diffForLevel, type Change, type ChangeKind, type TopicChanges } from './diff.js';
 import { allowedFor, maxTlp, redactSheet } from './handling.js';
 import { changeLevel } from './marking.js';
 import { changeLines, changesView, groupLines, topChanges, type ChangeLine, type ChangesView } from './diff-text.js';
@@ -33,27 +33,25 @@ export function topicChangesView(sheet: FactSheet, previous: PreviousEditions | 
   return { ...changesView(tc, edition?.week), ...(basis ? { previousReconstructed: basis } : {}) };
 }
 
+/** Whether an audience's `show` switches let a kind of change through: no position changes where it hides positions. */
+const kindShown = (kind: ChangeKind, show: AudienceShow): boolean => show.positions || !kind.startsWith('position');
+/** A change's line as the audience sees it: a judgment's move without its recorded reason where it hides judgment details. */
+const lineShown = (l: ChangeLine, show: AudienceShow): ChangeLine => (show.judgment_details || !l.kind.startsWith('judgment') ? l : { kind: l.kind, text: l.text });
+
 /**
  * The change records and lines an audience's `show` switches let through, as `applyShow` lets them
- * into its briefing (for `brief diff --audience`): no position changes when it hides positions, no
- * recorded reasons of judgment moves when it hides judgment details.
+ * into its briefing (for `brief diff --audience`).
  */
 export function shownChanges(changes: readonly Change[], show: AudienceShow): { changes: Change[]; lines: ChangeLine[] } {
   const kept = changes
-    .filter((c) => show.positions || !c.kind.startsWith('position'))
+    .filter((c) => kindShown(c.kind, show))
     .map((c) => (show.judgment_details || c.kind !== 'judgment-changed' ? c : { ...c, reason: undefined, reasonUnchanged: false }));
-  const lines = changeLines(kept).map((l) => (show.judgment_details || !l.kind.startsWith('judgment') ? l : { kind: l.kind, text: l.text }));
-  return { changes: kept, lines };
+  return { changes: kept, lines: changeLines(kept).map((l) => lineShown(l, show)) };
 }
 
-/**
- * What an audience's `show` switches hide from the changes too: position changes when it hides
- * positions, the recorded reasons of judgment moves when it hides judgment details.
- */
+/** What an audience's `show` switches hide from its briefing's changes too (kindShown, lineShown). */
 export function applyShow(view: ChangesView, show: AudienceShow): ChangesView {
-  const items = view.items
-    .filter((l) => show.positions || !l.kind.startsWith('position'))
-    .map((l) => (show.judgment_details || !l.kind.startsWith('judgment') ? l : { kind: l.kind, text: l.text }));
+  const items = view.items.filter((l) => kindShown(l.kind, show)).map((l) => lineShown(l, show));
   return { ...view, items, groups: groupLines(items), top: topChanges(items), none: view.none || (!view.first && !view.unavailable && items.length === 0) };
 }
 

@@ -1,4 +1,4 @@
-import type { Change, ChangeKind, TopicChanges } from './diff.js';
+import { moved, type Change, type ChangeKind, type TopicChanges } from './diff.js';
 import { formatDate } from '../util/dates.js';
 import { times, words } from '../util/text.js';
 import { likelihoodRange, STAGE_LABELS } from './labels.js';
@@ -39,7 +39,6 @@ export function groupLines(lines: readonly ChangeLine[]): ChangeGroup[] {
 
 const stage = (s: string) => STAGE_LABELS[s] ?? words(s);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const moved = (a: string | undefined, b: string | undefined) => (a ?? '') !== (b ?? '') && !(a && b?.startsWith(a));
 const stripStop = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/[.。]$/, '');
 
 function sentence(c: Change): ChangeLine {

@@ -181,7 +181,7 @@ export function diffSheets(previous: FactSheet | undefined, current: FactSheet):
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** Whether a date moved, not only became more precise ("2025-10" → "2025-10-30" is the same date). */
-const moved = (a: string | undefined, b: string | undefined): boolean => (a ?? '') !== (b ?? '') && !(a && b?.startsWith(a));
+export const moved = (a: string | undefined, b: string | undefined): boolean => (a ?? '') !== (b ?? '') && !(a && b?.startsWith(a));
 
 /** The sheet without what every edition writes anew: its date, its cover line and source summary, the recorded reasons. */
 function withoutWeekly(sheet: FactSheet): unknown {

@@ -8,9 +8,12 @@ import { compareNatural } from '../util/compare.js';
 /**
  * The file system is asked synchronously here (the functions stay async for their callers): a
  * listing or a stat is a few microseconds, where each trip through libuv's thread pool cost a build
- * in watch mode ~0.3–1 ms between a save and its print, one after the other.
+ * in watch mode ~0.3–1 ms between a save and its print, one after the other. A failed call is
+ * fsError's, naming the path.
  */
-const sync = <T>(f: () => T): Promise<T> => { try { return Promise.resolve(f()); } catch (e) { return Promise.reject(e); } };
+function fsCall<T>(f: () => T, path: string, what?: string): T {
+  try { return f(); } catch (e) { throw fsError(path, e, what); }
+}
 
 /** The ISO weeks under data/ (folders named like 2025-W38), oldest first. */
 export async function listWeeks(dataDir: string): Promise<string[]> {
@@ -61,7 +64,7 @@ export async function findFactSheetFiles(paths: readonly string[], options: { wi
   const out: string[] = [];
   const seen = new Set<string>();
   async function walkDir(dir: string, root: string): Promise<void> {
-    const real = await sync(() => realpathSync(dir)).catch((e: unknown) => { throw fsError(dir, e, 'folder'); });
+    const real = fsCall(() => realpathSync(dir), dir, 'folder');
     if (seen.has(real)) return; // a link back to a folder already read
     seen.add(real);
     let entries: Dirent[];
@@ -82,14 +85,14 @@ export async function findFactSheetFiles(paths: readonly string[], options: { wi
         if (yamlName) out.push(p);
         continue;
       }
-      const l = await sync(() => lstatSync(p)).catch((e: unknown) => { throw fsError(p, e); });
+      const l = fsCall(() => lstatSync(p), p);
       let s: Stats = l;
       if (l.isSymbolicLink()) {
-        const target = await sync(() => realpathSync(p)).catch((e: unknown) => { throw fsError(p, e); });
+        const target = fsCall(() => realpathSync(p), p);
         if (!isInside(root, target)) {
           throw new BriefError('io-read', `${p}: a symbolic link to ${target}, outside ${root}; links are followed only inside the folder being read`, { exitCode: ExitCode.usage });
         }
-        s = await sync(() => statSync(p)).catch((e: unknown) => { throw fsError(p, e); });
+        s = fsCall(() => statSync(p), p);
       }
       if (s.isDirectory()) await walkDir(p, root);
       else if (!yamlName) continue;
@@ -98,9 +101,9 @@ export async function findFactSheetFiles(paths: readonly string[], options: { wi
     }
   }
   for (const p of paths) {
-    const s = await sync(() => statSync(p)).catch((e: unknown) => { throw fsError(p, e); });
+    const s = fsCall(() => statSync(p), p);
     if (s.isDirectory()) {
-      const root = await sync(() => realpathSync(options.within ?? p)).catch((e: unknown) => { throw fsError(options.within ?? p, e, 'folder'); });
+      const root = fsCall(() => realpathSync(options.within ?? p), options.within ?? p, 'folder');
       await walkDir(p, root);
     } else if (s.isFile()) out.push(p);
     else throw new BriefError('io-read', `${p}: ${kindOf(s)}, not a regular file; fact sheets are read only from regular files`, { exitCode: ExitCode.usage });

@@ -105,7 +105,7 @@ function blufLikelihood(data: Obj, warn: Add): void {
   const bluf = isObj(data.bluf) ? data.bluf : undefined;
   const text = str(bluf?.text);
   const ids = list(bluf?.judgments).filter((j): j is string => typeof j === 'string');
-  if (!text || ids.length === 0 || !text.toLowerCase().includes('likely') && !/chance|certain/i.test(text)) return;
+  if (!text || ids.length === 0) return;
   const judged = new Map(list(data.key_judgments).flatMap((k) => (isObj(k) && typeof k.id === 'string' && typeof k.likelihood === 'string' ? [[k.id, k.likelihood] as const] : [])));
   // (an unknown judgment, or a likelihood that is no term: judgment-unknown or the schema says so)
   if (!ids.every((id) => LIKELIHOOD.some((l) => l.term === judged.get(id)))) return;
