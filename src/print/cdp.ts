@@ -13,6 +13,7 @@ import { BriefError, ExitCode } from '../errors.js';
 export async function loadDocument(page: Page, html: string): Promise<void> {
   const loaded = new Promise<void>((resolve) => page.once('load', () => resolve()));
   shells.delete(page);
+  fontsReady.delete(page);
   await page.send('Page.setDocumentContent', { frameId: page.frameId, html });
   await loaded;
   noteShell(page, html);
@@ -27,6 +28,7 @@ const shells = new WeakMap<Page, string>();
 
 /** The page now shows `html`'s shell (its head was edited into it, as draft.ts does). */
 export function noteShell(page: Page, html: string): void {
+  fontsReady.delete(page);
   const parts = splitBody(html);
   if (parts) shells.set(page, parts.shell); else shells.delete(page);
 }
@@ -64,11 +66,29 @@ function sameShell(page: Page, html: string): boolean {
 }
 
 async function setBody(page: Page, body: string): Promise<boolean> {
-  const { root } = await page.send('DOM.getDocument', { depth: 1 });
-  const { nodeId } = await page.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'body' });
+  // The document to depth 2 (its html element's children): the body's node without a query.
+  const { root } = await page.send('DOM.getDocument', { depth: 2 });
+  const html = root.children?.find((n) => n.nodeName === 'HTML');
+  const nodeId = html?.children?.find((n) => n.nodeName === 'BODY')?.nodeId;
   if (!nodeId) return false;
+  // A body that declares fonts of its own (a template's <style> or <link> there) has them checked at the print.
+  if (/@font-face|<link\b/i.test(body)) fontsReady.delete(page);
   await page.send('DOM.setOuterHTML', { nodeId, outerHTML: body });
   return true;
+}
+
+/**
+ * The shell whose every declared font face has loaded on this page (printPdf's check passed), while
+ * the document stays: a body replaced under the same head (replaceBody: watch mode's next save)
+ * declares no face the check has not loaded, so its print need not ask again (~3–5 ms of a one-page
+ * print). A document loaded, or a head edited, is checked again.
+ */
+const fontsReady = new WeakMap<Page, string>();
+
+/** Whether every font face the page's document declares is known to have loaded (see fontsReady). */
+export function fontsConfirmed(page: Page): boolean {
+  const shell = shells.get(page);
+  return shell !== undefined && fontsReady.get(page) === shell;
 }
 
 /** Paper sizes in inches, as Puppeteer's `format` gives them (a CSS @page size wins: preferCSSPageSize). */
@@ -123,8 +143,12 @@ const fontsLoaded = (origin: string | undefined) => `(async () => {
  * which says nothing of faces layout has not asked for yet, then reads the PDF back as a stream.)
  */
 export async function printPdf(page: Page, options: { paper: keyof typeof PAPER; tagged: boolean; outline: boolean; origin?: string }): Promise<Uint8Array> {
-  const failed = await loadAllFonts(page, options.origin);
-  if (failed.length > 0) throw new BriefError('font-load', `${failed.length} font face(s) did not load, so their text would be missing: ${failed.slice(0, 3).join('; ')}`, { exitCode: ExitCode.render });
+  if (!fontsConfirmed(page)) {
+    const shell = shells.get(page);
+    const failed = await loadAllFonts(page, options.origin);
+    if (failed.length > 0) throw new BriefError('font-load', `${failed.length} font face(s) did not load, so their text would be missing: ${failed.slice(0, 3).join('; ')}`, { exitCode: ExitCode.render });
+    if (shell !== undefined) fontsReady.set(page, shell);
+  }
   const { data } = await page.send('Page.printToPDF', {
     ...PAPER[options.paper], marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0,
     printBackground: true, preferCSSPageSize: true, generateTaggedPDF: options.tagged, generateDocumentOutline: options.outline,

@@ -5,7 +5,7 @@ import { findBrowser, launchArgs } from './browser.js';
 import { connectChrome, isRunning, killGroup, startChrome } from './chrome.js';
 import { takeEarly } from './early.js';
 import type { Browser, Page } from './devtools.js';
-import { blockRequests, collectGarbage, loadDocument, noteShell, printPdf, replaceBody, textBlocks, type Answer, type TextBlock } from './cdp.js';
+import { blockRequests, collectGarbage, fontsConfirmed, loadDocument, noteShell, printPdf, replaceBody, textBlocks, type Answer, type TextBlock } from './cdp.js';
 import { Limit } from '../util/limit.js';
 import { checkOptions, PRINTER_OPTIONS } from '../util/options.js';
 import { BriefError, ExitCode } from '../errors.js';
@@ -87,6 +87,8 @@ export interface PrinterStats {
   readonly prints: number;
   /** How many documents went onto a page by replacing only the body (cdp.ts replaceBody). */
   readonly bodyReplacements: number;
+  /** How many prints asked first whether every font face of the document had loaded (cdp.ts printPdf; a body replaced under a checked head is not asked again). */
+  readonly fontChecks: number;
   /** How many documents met a crashed browser or page and were retried. */
   readonly crashes: number;
   /** How many documents timed out (a hung page) and were retried on a fresh page. */
@@ -101,7 +103,7 @@ export class Printer implements AsyncDisposable {
   readonly concurrency: number;
   readonly timeoutMs: number;
   private readonly counts: { -readonly [K in keyof PrinterStats]: number } = {
-    launches: 0, prints: 0, bodyReplacements: 0, crashes: 0, hangs: 0, resourcesAnswered: 0, collections: 0,
+    launches: 0, prints: 0, bodyReplacements: 0, fontChecks: 0, crashes: 0, hangs: 0, resourcesAnswered: 0, collections: 0,
   };
   private browser: Promise<Browser> | undefined;
   /** The page opened with the browser, for the first document. */
@@ -462,6 +464,7 @@ export class Printer implements AsyncDisposable {
           shows: (content) => noteShell(page, content),
           print: ({ draft = false } = {}) => {
             this.counts.prints++;
+            if (!fontsConfirmed(page)) this.counts.fontChecks++;
             return printPdf(page, { paper: options.pageSize ?? 'A4', tagged: !draft, outline: !draft, origin: options.resources?.origin });
           },
           textBlocks: () => textBlocks(page),

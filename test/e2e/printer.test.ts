@@ -85,6 +85,36 @@ describe('the Printer', () => {
     }
   });
 
+  it('asks whether the fonts have loaded once for a head, again for a body that declares a font of its own', async () => {
+    const printer = new Printer({ concurrency: 1 });
+    const resources = { origin: 'https://assets.example.invalid', answer: () => undefined };
+    const shell = (body: string) => `<!doctype html><html lang="en"><head><style>p { color: #222 }</style></head><body>${body}</body></html>`;
+    try {
+      await printer.job({ name: 'x.pdf', resources }, async (job) => {
+        await job.load(shell('<p>First save.</p>'));
+        await job.print();
+        // the same document after a save: only its body is replaced, under a head already checked
+        await job.load(shell('<p>Second save.</p>'));
+        expect((await readPdf(await job.print())).text).toContain('Second save.');
+      });
+      expect(printer.stats.bodyReplacements).toBe(1);
+      expect(printer.stats.fontChecks).toBe(1);
+      // a body that declares a face of the document's own origin that cannot load: the print fails
+      // (never a PDF with that text missing), though the head was checked before
+      const failed = printer.job({ name: 'x.pdf', resources }, async (job) => {
+        await job.load(shell('<p>First save.</p>'));
+        await job.print();
+        await job.load(shell('<style>@font-face { font-family: Own; src: url(https://assets.example.invalid/own.woff2) } p { font-family: Own }</style><p>Third save.</p>'));
+        return job.print();
+      });
+      await expect(failed).rejects.toThrow(/font face\(s\) did not load/);
+      // (its first print is the same document again, under the head checked before: not asked)
+      expect(printer.stats.fontChecks).toBe(2);
+    } finally {
+      await printer.close();
+    }
+  });
+
   it('retires a page after PAGE_USES documents and leaves no page or browser process behind on close', async () => {
     const printer = new Printer({ concurrency: 1 });
     const browser = await printer.warmUp();

@@ -1,28 +1,37 @@
 /**
  * write.ts under faults: a disk that fills up mid-write, permission errors, an interrupted run.
- * The file system is real (a temp folder); only the failures are injected, by wrapping
- * node:fs/promises so one call writes half the data and then fails the way the kernel would.
+ * The file system is real (a temp folder); only the failures are injected, by wrapping node:fs
+ * (the write and the rename are synchronous) so one call writes half the data and then fails the
+ * way the kernel would, and node:fs/promises (the folder's sweep) to hold a write back.
  */
-import * as realFs from 'node:fs/promises';
+import type * as realFs from 'node:fs';
+import type * as realFsPromises from 'node:fs/promises';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../helpers.js';
 
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return { ...actual, writeFileSync: vi.fn(actual.writeFileSync), renameSync: vi.fn(actual.renameSync) };
+});
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...actual, writeFile: vi.fn(actual.writeFile), rename: vi.fn(actual.rename) };
+  return { ...actual, readdir: vi.fn(actual.readdir) };
 });
 
 const { writeAtomic, abortWrites, pendingTempFiles } = await import('../../../src/app/write.js');
-const fs = await import('node:fs/promises');
-const actual = await vi.importActual<typeof realFs>('node:fs/promises');
+const fs = await import('node:fs');
+const fsPromises = await import('node:fs/promises');
+const actual = await vi.importActual<typeof realFs>('node:fs');
+const actualPromises = await vi.importActual<typeof realFsPromises>('node:fs/promises');
 
 const errno = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
 
 afterEach(() => {
-  vi.mocked(fs.writeFile).mockReset().mockImplementation(actual.writeFile);
-  vi.mocked(fs.rename).mockReset().mockImplementation(actual.rename);
+  vi.mocked(fs.writeFileSync).mockReset().mockImplementation(actual.writeFileSync);
+  vi.mocked(fs.renameSync).mockReset().mockImplementation(actual.renameSync);
+  vi.mocked(fsPromises.readdir).mockReset().mockImplementation(actualPromises.readdir as typeof fsPromises.readdir);
 });
 
 describe('temp files left by a killed run', () => {
@@ -44,7 +53,7 @@ describe('the output folder', () => {
     const tmp = tempDir();
     const dir = join(tmp.dir, 'out', '2025-W38');
     await writeAtomic(join(dir, 'analyst.pdf'), 'first');
-    await actual.rm(join(tmp.dir, 'out'), { recursive: true, force: true });
+    await actualPromises.rm(join(tmp.dir, 'out'), { recursive: true, force: true });
     await writeAtomic(join(dir, 'public.pdf'), 'second');
     const files = readdirSync(dir);
     const text = readFileSync(join(dir, 'public.pdf'), 'utf8');
@@ -60,9 +69,9 @@ describe('writeAtomic under faults', () => {
     const target = join(tmp.dir, 'out', 'analyst.pdf');
     await writeAtomic(target, 'the previous complete PDF');
     const pdf = new Uint8Array(100_000).fill(0x25);
-    vi.mocked(fs.writeFile).mockImplementationOnce(async (file, data) => {
+    vi.mocked(fs.writeFileSync).mockImplementationOnce((file, data) => {
       // Half the bytes reach the disk, then the device is full.
-      await actual.writeFile(file as string, (data as Uint8Array).subarray(0, 50_000));
+      actual.writeFileSync(file as string, (data as Uint8Array).subarray(0, 50_000));
       throw errno('ENOSPC', 'no space left on device, write');
     });
     const error = await writeAtomic(target, pdf).catch((e: unknown) => e);
@@ -78,8 +87,8 @@ describe('writeAtomic under faults', () => {
 
   it('a new file on a full disk leaves nothing at all', async () => {
     const tmp = tempDir();
-    vi.mocked(fs.writeFile).mockImplementationOnce(async (file, data) => {
-      await actual.writeFile(file as string, String(data).slice(0, 3));
+    vi.mocked(fs.writeFileSync).mockImplementationOnce((file, data) => {
+      actual.writeFileSync(file as string, String(data).slice(0, 3));
       throw errno('ENOSPC', 'no space left on device, write');
     });
     await expect(writeAtomic(join(tmp.dir, 'a.html'), '<html>…</html>')).rejects.toThrow(/no space left on the device/);
@@ -96,7 +105,7 @@ describe('writeAtomic under faults', () => {
     ['EISDIR', 'a folder of that name is in the way'],
   ])('%s when the file is put in place → "%s", temp file removed', async (code, words) => {
     const tmp = tempDir();
-    vi.mocked(fs.rename).mockImplementationOnce(async () => { throw errno(code, 'injected'); });
+    vi.mocked(fs.renameSync).mockImplementationOnce(() => { throw errno(code, 'injected'); });
     const error = await writeAtomic(join(tmp.dir, 'x.pdf'), 'data').catch((e: unknown) => e);
     const files = readdirSync(tmp.dir);
     tmp.cleanup();
@@ -112,16 +121,18 @@ describe('writeAtomic under faults', () => {
     expect((error as Error).message).toMatch(/cannot write: a file is in the way/);
   });
 
-  it('abortWrites: a write in progress is not completed and its temp file is removed', async () => {
+  it('abortWrites: a write in progress is not completed and no temp file is left', async () => {
     const tmp = tempDir();
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
-    vi.mocked(fs.writeFile).mockImplementationOnce(async (file, data) => {
-      await actual.writeFile(file as string, data as string);
-      await gate; // the signal arrives while the bytes are being written
-    });
+    let swept = false;
+    vi.mocked(fsPromises.readdir).mockImplementationOnce((async (dir: string) => {
+      swept = true;
+      await gate; // the signal arrives while the write looks over its folder
+      return actualPromises.readdir(dir);
+    }) as typeof fsPromises.readdir);
     const writing = writeAtomic(join(tmp.dir, 'x.pdf'), 'data').catch((e: unknown) => e);
-    await vi.waitFor(() => expect(readdirSync(tmp.dir).some((f) => f.endsWith('.tmp'))).toBe(true));
+    await vi.waitFor(() => expect(swept).toBe(true));
     const aborting = abortWrites();
     release();
     await aborting;
