@@ -66,15 +66,35 @@ function sameShell(page: Page, html: string): boolean {
 }
 
 async function setBody(page: Page, body: string): Promise<boolean> {
-  // The document to depth 2 (its html element's children): the body's node without a query.
-  const { root } = await page.send('DOM.getDocument', { depth: 2 });
-  const html = root.children?.find((n) => n.nodeName === 'HTML');
-  const nodeId = html?.children?.find((n) => n.nodeName === 'BODY')?.nodeId;
+  const ahead = bodyAhead.get(page);
+  bodyAhead.delete(page);
+  let nodeId = ahead && ahead.generation === page.domGeneration ? await ahead.nodeId : undefined;
+  // (asked for now when not asked ahead, or when the ids have changed since)
+  if (nodeId === undefined || ahead!.generation !== page.domGeneration) nodeId = await bodyNode(page);
   if (!nodeId) return false;
   // A body that declares fonts of its own (a template's <style> or <link> there) has them checked at the print.
   if (/@font-face|<link\b/i.test(body)) fontsReady.delete(page);
   await page.send('DOM.setOuterHTML', { nodeId, outerHTML: body });
   return true;
+}
+
+/** The body element's node id: the document to depth 2 (its html element's children), no query. */
+async function bodyNode(page: Page): Promise<number | undefined> {
+  const { root } = await page.send('DOM.getDocument', { depth: 2 });
+  return root.children?.find((n) => n.nodeName === 'HTML')?.children?.find((n) => n.nodeName === 'BODY')?.nodeId;
+}
+
+/**
+ * The body's node id asked for ahead, after a print of a document whose body was replaced (the next
+ * save in watch mode will replace it again), with the page's DOM generation then: the round trip
+ * is made while the page is idle, not between a save and its print. Used only in that generation.
+ */
+const bodyAhead = new WeakMap<Page, { generation: number; nodeId: Promise<number | undefined> }>();
+
+/** Ask for the body's node now, for the next replaceBody on this page (see bodyAhead). */
+export function bodyNodeAhead(page: Page): void {
+  const nodeId = bodyNode(page).catch(() => undefined);
+  bodyAhead.set(page, { generation: page.domGeneration, nodeId });
 }
 
 /**

@@ -143,6 +143,11 @@ export class Page extends EventEmitter {
   private closed = false;
   /** The main frame's id (Page.setDocumentContent's frameId). */
   frameId = '';
+  /**
+   * Counts what makes the node ids this session was given stale: a new document, and every
+   * DOM.getDocument (which starts the ids afresh). cdp.ts keeps a node id only within one generation.
+   */
+  domGeneration = 0;
 
   constructor(private readonly owner: Browser, readonly targetId: string, readonly sessionId: string) {
     super();
@@ -165,6 +170,7 @@ export class Page extends EventEmitter {
 
   send<M extends Method>(method: M, ...params: Params<M>): Promise<Result<M>> {
     if (this.closed) return Promise.reject(new ProtocolError(method, 'Session closed. Most likely the page has been closed.'));
+    if (method === 'DOM.getDocument' || method === 'Page.setDocumentContent') this.domGeneration++;
     return this.owner.call(method, params[0], this.sessionId) as Promise<Result<M>>;
   }
 

@@ -5,7 +5,7 @@ import { findBrowser, launchArgs } from './browser.js';
 import { connectChrome, isRunning, killGroup, startChrome } from './chrome.js';
 import { takeEarly } from './early.js';
 import type { Browser, Page } from './devtools.js';
-import { blockRequests, collectGarbage, fontsConfirmed, loadDocument, noteShell, printPdf, replaceBody, textBlocks, type Answer, type TextBlock } from './cdp.js';
+import { blockRequests, bodyNodeAhead, collectGarbage, fontsConfirmed, loadDocument, noteShell, printPdf, replaceBody, textBlocks, type Answer, type TextBlock } from './cdp.js';
 import { Limit } from '../util/limit.js';
 import { checkOptions, PRINTER_OPTIONS } from '../util/options.js';
 import { BriefError, ExitCode } from '../errors.js';
@@ -452,20 +452,26 @@ export class Printer implements AsyncDisposable {
         // The same document again (watch mode: its briefing after a save), when its shell is
         // unchanged, gets only its body replaced. Not another document with the same shell, as
         // in a batch: there it saved nothing and cost a DOM edit per document.
+        // Whether the document on the page went on by replacing its body: it will most likely again
+        // (the next save), so the body's node is asked for after each print (cdp.ts bodyNodeAhead).
+        let replaced = false;
         const job: PrintJob = {
           page,
           load: async (content) => {
             const again = this.shown.get(page) === options.name;
             this.shown.delete(page);
-            if (again && await replaceBody(page, content)) this.counts.bodyReplacements++;
+            replaced = again && await replaceBody(page, content);
+            if (replaced) this.counts.bodyReplacements++;
             else await loadDocument(page, content);
             this.shown.set(page, options.name);
           },
           shows: (content) => noteShell(page, content),
-          print: ({ draft = false } = {}) => {
+          print: async ({ draft = false } = {}) => {
             this.counts.prints++;
             if (!fontsConfirmed(page)) this.counts.fontChecks++;
-            return printPdf(page, { paper: options.pageSize ?? 'A4', tagged: !draft, outline: !draft, origin: options.resources?.origin });
+            const pdf = await printPdf(page, { paper: options.pageSize ?? 'A4', tagged: !draft, outline: !draft, origin: options.resources?.origin });
+            if (replaced) bodyNodeAhead(page);
+            return pdf;
           },
           textBlocks: () => textBlocks(page),
         };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { RuntimeOptions } from 'handlebars';
 import { Handlebars } from './handlebars.js';
@@ -47,7 +47,8 @@ async function readIfExists(file: string): Promise<Source | undefined> {
 async function partialsIn(dir: string): Promise<Source[]> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((f) => f.endsWith('.hbs')).sort();
+    // (synchronous: microseconds, where a trip through the thread pool costs part of a millisecond at every build)
+    names = readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort();
   } catch {
     return [];
   }
