@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { coverageOf, DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, installed, INVISIBLE, LANG_FONTS, langMatches, markedCluster, oneFaceHas, rangeDescriptor, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
+import { coverageOf, DEFAULT_FONTS, descriptor, extraClusters, extraCodePoints, facesOf, familiesOf, installed, INVISIBLE, LANG_FONTS, langMatches, markedCluster, oneFaceHas, rangeDescriptor, type Face, type FontFamilySpec, type LangFont } from '../util/font-catalogue.js';
 import { setBounded } from '../util/bounded.js';
 import { mergeRanges, rangeHasAny, rangesHave } from '../util/woff2-cmap.js';
 import { LAST_RESORT_FAMILY, lastResortFont } from './last-resort.js';
@@ -247,7 +247,7 @@ export function isPackageFont(name: string): boolean {
 }
 let families: string[] | undefined;
 function packageFamilies(): string[] {
-  families ??= [...new Set([...DEFAULT_FONTS, ...LANG_FONTS.filter((f) => installed(f.pkg))].flatMap((spec) => facesOf(spec).map((face) => descriptor(face.css, 'font-family') ?? ''))
+  families ??= [...new Set([...DEFAULT_FONTS, ...LANG_FONTS.filter((f) => installed(f.pkg))].flatMap((spec) => familiesOf(spec))
     .concat(LAST_RESORT_FAMILY).map((f) => f.replace(/['"\s]/g, '')).filter((f) => f.length > 0))];
   return families;
 }

@@ -127,7 +127,7 @@ const changed = new Set<string>();
  * when a run asks for that package's faces) and the characters they cover, merged: a run takes them
  * as they are instead of parsing the package's CSS and every range in it (~30 ms at each start).
  */
-interface PackageCoverage { version: string; unicodeRange: string | null; differs: Record<string, string>; files?: string[]; faces?: string; coverage?: [number, number][]; aliases?: [number, number][] }
+interface PackageCoverage { version: string; unicodeRange: string | null; differs: Record<string, string>; files?: string[]; faces?: string; coverage?: [number, number][]; aliases?: [number, number][]; families?: string[] }
 export const COVERAGE_FILE = 'font-coverage.json';
 let table: Record<string, PackageCoverage> | null | undefined;
 
@@ -225,6 +225,19 @@ export function facesOf(spec: FontFamilySpec, tableFirst = true): Face[] {
 }
 
 /**
+ * The font-family names a package's faces declare, unquoted, each once. From the table when it is
+ * current: a PDF's fonts are checked against every package's families after each print, and
+ * parsing every package's faces for their names took ~25 ms of a cold build (the CJK packages
+ * have hundreds).
+ */
+export function familiesOf(spec: FontFamilySpec, tableFirst = true): string[] {
+  const entry = tableFirst ? tableEntry(spec) : undefined;
+  if (entry?.sameFiles && entry.known.families !== undefined) return entry.known.families;
+  const family = /font-family:\s*([^;]+);/;
+  return [...new Set(facesOf(spec, tableFirst).map((face) => (family.exec(face.css)?.[1] ?? '').trim().replace(/['"]/g, '')).filter((f) => f.length > 0))];
+}
+
+/**
  * What dist/font-coverage.json holds: for each package of `specs`, its installed version and the
  * faces whose real coverage differs from the range declared (most do not: CJK chunks declare
  * exactly their characters), read from the font files now.
@@ -248,6 +261,7 @@ export function coverageTable(specs: FontFamilySpec[] = [...DEFAULT_FONTS, ...LA
       faces: JSON.stringify([...faces.values()].map((face) => ({ css: face.css, file: relative(dir, face.file), ranges: face.ranges }))),
       coverage: coverageOf(spec, false),
       aliases: aliasesOf(spec, false),
+      families: familiesOf(spec, false),
     };
   }
   return out;

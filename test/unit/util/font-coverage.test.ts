@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fontFaceCss } from '../../../src/render/fonts.js';
 import { lastResortFont } from '../../../src/render/last-resort.js';
-import { coverageOf, DEFAULT_FONTS, descriptor, facesOf, inRanges, uncoveredCharacters } from '../../../src/util/font-catalogue.js';
+import { coverageOf, DEFAULT_FONTS, descriptor, facesOf, familiesOf, inRanges, uncoveredCharacters } from '../../../src/util/font-catalogue.js';
 import { sfntCoverage, woff2Coverage } from '../../../src/util/woff2-cmap.js';
 
 const MATH = '≤ √ ∑ → ↔ ≠ ± × ≥ ∞ ⇒ ← ≈';
@@ -36,6 +36,9 @@ describe('real font coverage', () => {
       expect(table[spec.pkg]?.coverage?.length, spec.pkg).toBeGreaterThan(0); // and their coverage
       expect(dist.facesOf(spec, true), spec.pkg).toEqual(fromFiles);
       expect(dist.coverageOf(spec, true), spec.pkg).toEqual(coverageOf(spec, false));
+      expect((table[spec.pkg] as { families?: string[] } | undefined)?.families, spec.pkg).toBeDefined(); // the family names too
+      expect(dist.familiesOf(spec, true), spec.pkg).toEqual(familiesOf(spec, false));
+      expect(familiesOf(spec, false).length, spec.pkg).toBe(1); // a package is one family
       expect(facesOf(spec, true), spec.pkg).toEqual(fromFiles);
     }
   });
