@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadAudiences, type Audience } from '../load/audience.js';
@@ -218,8 +219,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Documents are named by their output path (a batch's summary names what failed and what was written).
     const documents = await allDocuments(sets.map((s) => join(outDir, week, `${s.audience.name}.pdf`)), sets.map(async (set) => {
       const path = join(outDir, week, `${set.audience.name}.pdf`);
-      const inputs = incremental ? await inputsHash({ week, sheets: loaded.texts, previous, set, templatesDir, browser }) : undefined;
-      if (inputs !== undefined && !options.force && !options.verify) {
+      const hashInputs = () => inputsHash({ week, sheets: loaded.texts, previous, set, templatesDir, browser });
+      // The inputs' hash decides only when the document may be kept: with a manifest to compare it
+      // with, and neither `force` nor `verify`. Otherwise it is only recorded after the print, and
+      // is worked out while the browser prints (the first build of a process also fingerprints
+      // brief's code and packages: ~13 ms that would come before a cold build's print).
+      const decides = incremental && !options.force && !options.verify && existsSync(manifestPath(path));
+      const inputs = decides ? await hashInputs() : undefined;
+      if (inputs !== undefined) {
         const kept = await upToDate(path, inputs, !!options.writeHtml);
         if (kept) {
           const doc: DocumentResult = { audience: set.audience.name, path, pages: kept.pages, bytes: kept.bytes, ms: 0, marking: kept.marking, skipped: true, ...(kept.topics !== undefined ? { topics: kept.topics } : {}) };
@@ -230,6 +237,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         startBrowser();
       }
       return session.inFlight(() => replacedOrRemoved(path, async () => {
+        // (the next turn of the event loop: once the page has been handed its document, or while the browser starts)
+        const recorded = !incremental ? undefined : inputs !== undefined ? Promise.resolve(inputs) : new Promise<string>((resolve, reject) => setImmediate(() => hashInputs().then(resolve, reject)));
+        recorded?.catch(() => {}); // (awaited below)
         const view = composeView(loaded.sheets, set, week, previous);
         let early: Uint8Array | undefined;
         const onFits = options.writeEarly && !options.verify
@@ -253,7 +263,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           await writeAtomic(doc.htmlPath, standalone);
         }
         // The manifest last: an interrupted build leaves none, or one the written files do not match.
-        if (inputs !== undefined) await recordManifest(path, inputs, { pdf, html: standalone, pages, marking: view.marking, topics: doc.topics! });
+        if (recorded !== undefined) await recordManifest(path, await recorded, { pdf, html: standalone, pages, marking: view.marking, topics: doc.topics! });
         options.onDocument?.(doc);
         return doc;
       }));
