@@ -68,12 +68,12 @@ function sameShell(page: Page, html: string): boolean {
 async function setBody(page: Page, body: string): Promise<boolean> {
   const ahead = bodyAhead.get(page);
   bodyAhead.delete(page);
-  let nodeId = ahead && ahead.generation === page.domGeneration ? await ahead.nodeId : undefined;
-  // (asked for now when not asked ahead, or when the ids have changed since)
-  if (nodeId === undefined || ahead!.generation !== page.domGeneration) nodeId = await bodyNode(page);
+  const early = ahead?.generation === page.domGeneration ? await ahead.nodeId : undefined;
+  // Asked for now when it was not asked ahead, or when the node ids changed meanwhile.
+  const nodeId = early !== undefined && ahead!.generation === page.domGeneration ? early : await bodyNode(page);
   if (!nodeId) return false;
-  // A body that declares fonts of its own (a template's <style> or <link> there) has them checked at the print.
-  if (/@font-face|<link\b/i.test(body)) fontsReady.delete(page);
+  // A body that may declare fonts of its own (a template's <style> or <link> there) has them checked at the print.
+  if (/@font-face|@import|<link\b/i.test(body)) fontsReady.delete(page);
   await page.send('DOM.setOuterHTML', { nodeId, outerHTML: body });
   return true;
 }
