@@ -50,7 +50,12 @@ export async function takeEarly(path: string): Promise<EarlyChrome | undefined> 
   }
   const exited = isRunning(proc) ? new Promise((r) => proc.once('exit', r)) : undefined;
   discard(false);
-  if (exited) await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
+  // The wait holds the event loop (a timer that is not unref'd): the early Chrome's handles are
+  // unref'd, and with nothing else pending Node would end the run here, its top-level await in
+  // bin/brief.js unsettled (exit code 13, no PDF), as it did on a loaded machine.
+  let bound: NodeJS.Timeout | undefined;
+  if (exited) await Promise.race([exited, new Promise((r) => { bound = setTimeout(r, 2000); })]);
+  clearTimeout(bound);
   await found.profile.release();
   return undefined;
 }
