@@ -451,9 +451,9 @@ export class Printer implements AsyncDisposable {
       try {
         // The same document again (watch mode: its briefing after a save), when its shell is
         // unchanged, gets only its body replaced. Not another document with the same shell, as
-        // in a batch: there it saved nothing and cost a DOM edit per document.
-        // Whether the document on the page went on by replacing its body: it will most likely again
-        // (the next save), so the body's node is asked for after each print (cdp.ts bodyNodeAhead).
+        // in a batch: there it saved nothing and cost a DOM edit per document. A body replaced
+        // once most likely will be again (the next save): its node is asked for after each print
+        // (cdp.ts bodyNodeAhead).
         let replaced = false;
         const job: PrintJob = {
           page,

@@ -233,8 +233,7 @@ export function facesOf(spec: FontFamilySpec, tableFirst = true): Face[] {
 export function familiesOf(spec: FontFamilySpec, tableFirst = true): string[] {
   const entry = tableFirst ? tableEntry(spec) : undefined;
   if (entry?.sameFiles && entry.known.families !== undefined) return entry.known.families;
-  const family = /font-family:\s*([^;]+);/;
-  return [...new Set(facesOf(spec, tableFirst).map((face) => (family.exec(face.css)?.[1] ?? '').trim().replace(/['"]/g, '')).filter((f) => f.length > 0))];
+  return [...new Set(facesOf(spec, tableFirst).map((face) => (descriptor(face.css, 'font-family') ?? '').replace(/['"]/g, '')).filter((f) => f.length > 0))];
 }
 
 /**
