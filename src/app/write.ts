@@ -117,6 +117,12 @@ export async function prepareOutDir(dir: string): Promise<void> {
   let fs: { bavail: number; bsize: number } | undefined;
   try { fs = statfsSync(existing); } catch { /* unknown: not checked */ }
   if (fs && fs.bavail * fs.bsize < MIN_FREE_BYTES) throw fail(`no space left on the device (${Math.floor((fs.bavail * fs.bsize) / 1024)} kB free)`);
+  // A folder that is there already needs no making at the first write, and is swept for stale temp
+  // files now, while the sheets are checked and the briefing prints, not after the print.
+  if (existing === abs) {
+    made.add(dir);
+    void removeStaleTempFiles(dir);
+  }
 }
 
 /** A write error's code in words. */

@@ -173,7 +173,7 @@ export function diffSheets(previous: FactSheet | undefined, current: FactSheet):
   // "Nothing changed" only when nothing did: an edition that differs in what no kind above tracks
   // (watch items, notes, characterisations, a deadline's note) says it was revised. The cover line
   // and the date of the edition are not counted: they are new every week.
-  if (out.length === 0 && canonical(withoutWeekly(previous)) !== canonical(withoutWeekly(current))) out.push({ kind: 'revised' });
+  if (out.length === 0 && !sameContent(withoutWeekly(previous), withoutWeekly(current))) out.push({ kind: 'revised' });
 
   return { topic: current.id, first: false, previousAsOf: previous.as_of, changes: out };
 }
@@ -189,17 +189,38 @@ function withoutWeekly(sheet: FactSheet): unknown {
   return { ...rest, key_judgments: rest.key_judgments.map(({ change_reason: _r, ...kj }) => kj) };
 }
 
-/** JSON with keys sorted and lists of items with ids in id order (the diff matches items by id, not by place). */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) {
-    const items = v.every((x) => x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string')
-      ? [...v].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1)) : v;
-    return `[${items.map(canonical).join(',')}]`;
+/**
+ * Whether two values are the same content: mappings with the same keys (in any order) and the same
+ * values, lists of items with ids compared in id order (the diff matches items by id, not by place),
+ * other lists in order, text the same once spaces are folded (the same words wrapped anew are the
+ * same); other values as JSON writes them (undefined as null). Compared in place, not as two strings
+ * of canonical JSON: a batch compares every unchanged topic's two editions for every audience.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    const x = idOrder(a);
+    const y = idOrder(b);
+    for (let i = 0; i < x.length; i++) if (!sameContent(x[i], y[i])) return false;
+    return true;
   }
-  if (typeof v === 'string') return JSON.stringify(norm(v)); // (the same words wrapped anew are the same)
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
-  return JSON.stringify(v) ?? 'null';
+  if (typeof a === 'string' || typeof b === 'string') return typeof a === 'string' && typeof b === 'string' && (a === b || norm(a) === norm(b));
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
+  if (isObject(a) || isObject(b)) {
+    if (!isObject(a) || !isObject(b)) return false;
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    if (ka.length !== kb.length) return false;
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || !sameContent(a[ka[i]!], b[kb[i]!])) return false;
+    return true;
+  }
+  return (JSON.stringify(a) ?? 'null') === (JSON.stringify(b) ?? 'null');
 }
+
+/** A list whose items all have a text id, in id order (a copy); any other list as it is. */
+const idOrder = (v: unknown[]): unknown[] =>
+  v.every((x) => x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string')
+    ? [...v].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1)) : v;
 
 /**
  * The fact sheet as an audience cleared up to `max` may see it: every item above the level is

@@ -158,8 +158,12 @@ function parseRanges(range: string | undefined): [number, number][] {
   });
 }
 
+const dirs = new Map<string, string>();
+/** Where a font package is installed (found once: each look-up walks node_modules). */
 function packageDir(pkg: string): string {
-  return dirname(require.resolve(`${pkg}/package.json`));
+  let dir = dirs.get(pkg);
+  if (dir === undefined) dirs.set(pkg, dir = dirname(require.resolve(`${pkg}/package.json`)));
+  return dir;
 }
 
 const versions = new Map<string, string>();
