@@ -110,6 +110,27 @@ export function processesUsing(profile: string): number[] {
   return pids.filter((p) => groups.has(groupOf(p) ?? NaN) || cmdline(p).some((a) => a.includes(profile)));
 }
 
+/**
+ * Whether a process has been killed (SIGKILL pending, to it or to its group) or is already exiting
+ * (the kernel's PF_EXITING flag), or is gone: a process that was sent SIGKILL may still be listed for
+ * a moment on a loaded machine, before it has run again to die.
+ */
+export function killedOrGone(pid: number): boolean {
+  let status: string;
+  let stat: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return true;
+  }
+  const pending = (name: string) => BigInt(`0x${new RegExp(`^${name}:\\s*([0-9a-f]+)`, 'm').exec(status)?.[1] ?? '0'}`);
+  const SIGKILL = 1n << 8n; // signal 9: bit 8 of the masks
+  const flags = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[6]); // field 9 of stat
+  const PF_EXITING = 0x4;
+  return ((pending('SigPnd') | pending('ShdPnd')) & SIGKILL) !== 0n || (flags & PF_EXITING) !== 0 || /^State:\s*[ZX]/m.test(status);
+}
+
 /** The process ids of the browser that `pid` started (its direct child with a profile). */
 export function browserPidOf(pid: number): number | undefined {
   return allPids().find((p) => parentOf(p) === pid && cmdline(p).some((a) => a.startsWith('--user-data-dir=')));
