@@ -205,7 +205,6 @@ export function sameContent(a: unknown, b: unknown): boolean {
     return true;
   }
   if (typeof a === 'string' || typeof b === 'string') return typeof a === 'string' && typeof b === 'string' && (a === b || norm(a) === norm(b));
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
   if (isObject(a) || isObject(b)) {
     if (!isObject(a) || !isObject(b)) return false;
     const ka = Object.keys(a).sort();
@@ -216,6 +215,8 @@ export function sameContent(a: unknown, b: unknown): boolean {
   }
   return (JSON.stringify(a) ?? 'null') === (JSON.stringify(b) ?? 'null');
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
 
 /** A list whose items all have a text id, in id order (a copy); any other list as it is. */
 const idOrder = (v: unknown[]): unknown[] =>

@@ -243,10 +243,13 @@ export function inlineFonts(html: string): string {
  * brief's: a bundled family's, an installed language font's, or the last-resort font.
  */
 export function isPackageFont(name: string): boolean {
+  const among = (families: string[]) => families.some((family) => name.startsWith(family));
   // The primary families first: nearly every font of a briefing is theirs, and they are known without
   // finding every other package on disk (~7 ms of a cold build, after its print).
-  return (primaryFamilies ??= familyNames(DEFAULT_FONTS.filter((s) => !s.fallback))).some((family) => name.startsWith(family))
-    || (allFamilies ??= familyNames([...DEFAULT_FONTS, ...LANG_FONTS.filter((f) => installed(f.pkg))])).some((family) => name.startsWith(family));
+  primaryFamilies ??= familyNames(DEFAULT_FONTS.filter((s) => !s.fallback));
+  if (among(primaryFamilies)) return true;
+  allFamilies ??= familyNames([...DEFAULT_FONTS, ...LANG_FONTS.filter((f) => installed(f.pkg))]);
+  return among(allFamilies);
 }
 let primaryFamilies: string[] | undefined;
 let allFamilies: string[] | undefined;
